@@ -1,0 +1,287 @@
+/// Where a row came from, for diagnostics and for "see the source" in the UI.
+public struct SourceRef: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public init(file: String, line: Int) { self.file = file; self.line = line }
+    public var description: String { "\(file):\(line)" }
+}
+
+public struct OrgUnit: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let parent: String?
+    public let kind: String
+    public let from: Day?
+    public let to: Day?
+    public let successor: String?
+    public let source: SourceRef
+
+    public init(id: String, name: String, parent: String?, kind: String, from: Day?, to: Day?, successor: String?, source: SourceRef) {
+        self.id = id; self.name = name; self.parent = parent; self.kind = kind
+        self.from = from; self.to = to; self.successor = successor; self.source = source
+    }
+
+    public func isActive(on d: Day) -> Bool {
+        (from.map { $0 <= d } ?? true) && (to.map { d <= $0 } ?? true)
+    }
+    /// True when the unit's active dates overlap the period.
+    public func overlaps(_ p: Period) -> Bool {
+        (from.map { $0 <= p.end } ?? true) && (to.map { p.start <= $0 } ?? true)
+    }
+}
+
+/// The organisation tree, indexed. Units are addressed by their position in `units`.
+public struct OrgTree: Sendable {
+    public let units: [OrgUnit]
+    public let index: [String: Int]
+    public let root: Int
+    public let parent: [Int?]
+    public let children: [[Int]]
+    /// Direct predecessors: units whose `successor` is this unit.
+    public let predecessors: [[Int]]
+    /// Depth below the root (root = 0).
+    public let depth: [Int]
+    /// Units in depth-first pre-order (root first, children by name).
+    public let preorder: [Int]
+
+    public init(units: [OrgUnit]) {
+        self.units = units
+        var index = [String: Int]()
+        for (i, u) in units.enumerated() { index[u.id] = i }
+        self.index = index
+        var parent = [Int?](repeating: nil, count: units.count)
+        var children = [[Int]](repeating: [], count: units.count)
+        var preds = [[Int]](repeating: [], count: units.count)
+        var root = 0
+        for (i, u) in units.enumerated() {
+            if let p = u.parent, let pi = index[p] { parent[i] = pi; children[pi].append(i) } else if u.parent == nil { root = i }
+            if let s = u.successor, let si = index[s] { preds[si].append(i) }
+        }
+        self.parent = parent; self.children = children; self.predecessors = preds; self.root = root
+        var depth = [Int](repeating: 0, count: units.count)
+        var order = [Int]()
+        var stack = [root]
+        var seen = Set<Int>()
+        while let u = stack.popLast() {
+            guard seen.insert(u).inserted else { continue }
+            order.append(u)
+            for c in children[u].reversed() { depth[c] = depth[u] + 1; stack.append(c) }
+        }
+        self.depth = depth; self.preorder = order
+    }
+
+    public subscript(id: String) -> OrgUnit? { index[id].map { units[$0] } }
+
+    /// Children active at the given day.
+    public func activeChildren(_ u: Int, on d: Day) -> [Int] {
+        children[u].filter { units[$0].isActive(on: d) }
+    }
+
+    /// The unit and all units below it.
+    public func subtree(_ u: Int) -> [Int] {
+        var out = [u], i = 0
+        while i < out.count { out.append(contentsOf: children[out[i]]); i += 1 }
+        return out
+    }
+
+    public func isAncestor(_ a: Int, of u: Int) -> Bool {
+        var p: Int? = u
+        while let x = p { if x == a { return true }; p = parent[x] }
+        return false
+    }
+
+    /// All predecessors, transitively (units whose successor chain ends here).
+    public func allPredecessors(_ u: Int) -> [Int] {
+        var out = [Int](), stack = predecessors[u], seen = Set<Int>()
+        while let p = stack.popLast() {
+            guard seen.insert(p).inserted else { continue }
+            out.append(p); stack.append(contentsOf: predecessors[p])
+        }
+        return out
+    }
+
+    /// Path from the root to the unit, inclusive.
+    public func path(to u: Int) -> [Int] {
+        var out = [u]
+        var p = parent[u]
+        while let x = p { out.append(x); p = parent[x] }
+        return out.reversed()
+    }
+}
+
+public enum Frequency: String, Sendable, CaseIterable {
+    case month, tertial, year
+    public var periodKind: Period.Kind { switch self { case .month: .month; case .tertial: .tertial; case .year: .year } }
+}
+public enum ValueUnit: String, Sendable, CaseIterable { case count, percent, days, kr }
+public enum Direction: String, Sendable, CaseIterable { case higher, lower, none }
+public enum OverTime: String, Sendable, CaseIterable { case last, sum, mean }
+public enum OverUnits: String, Sendable, CaseIterable { case sum, mean, none }
+public enum IndicatorSource: String, Sendable, CaseIterable { case reported, ip, waitlist, formula }
+
+public enum Housing: String, Sendable, CaseIterable, Hashable {
+    case ombps2 = "OMBPS2", ombps3 = "OMBPS3", ombps4 = "OMBPS4", bosenter = "BOSENTER"
+}
+
+public enum LivingNow: String, Sendable, CaseIterable, Hashable {
+    case bostedslos, annetOmsorgsniva = "annet_omsorgsniva", helseBergen = "helse_bergen", dps, kjopAvPlass = "kjop_av_plass", annet
+}
+
+public enum IPMeasure: String, Sendable, CaseIterable {
+    case targetGroup = "target_group", withPlan = "with_plan", groupWithoutPlan = "group_without_plan"
+    case declined, withCoordinator = "with_coordinator", evaluationOverdue = "evaluation_overdue"
+    /// Extension to format v1: users in the target group with an IP and/or an ansvarsgruppe (Table 2's budget goal).
+    case planOrGroup = "plan_or_group"
+}
+
+public enum WaitlistMeasure: String, Sendable, CaseIterable {
+    case waiting, dischargeReady = "discharge_ready", homeless
+    case medianWaitDays = "median_wait_days", maxWaitDays = "max_wait_days"
+    case granted, allocated, leftWithoutPlace = "left_without_place"
+    /// Extension to format v1: applications decided in the period that took over 4 weeks without an interim reply.
+    case processingBreaches = "processing_breaches"
+
+    public var isFlow: Bool {
+        switch self { case .granted, .allocated, .leftWithoutPlace, .processingBreaches: true; default: false }
+    }
+}
+
+public struct Indicator: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    public var perspective: String
+    public var category: String?
+    public var frequency: Frequency = .tertial
+    public var unit: ValueUnit = .count
+    public var direction: Direction = .none
+    public var overTime: OverTime = .last
+    public var overUnits: OverUnits = .sum
+    public var source: IndicatorSource = .reported
+    public var ipMeasure: IPMeasure?
+    public var waitlistMeasure: WaitlistMeasure?
+    /// Waitlist filters; empty = all.
+    public var housing: Set<Housing> = []
+    public var livingNow: Set<LivingNow> = []
+    /// Unit kinds or ids that must report it; nil = every active unit without children.
+    public var reportedBy: [String]?
+    public var formula: Formula?
+    public var target: Double?
+    public var warn: Double?
+    public var origin: SourceRef
+
+    public init(id: String, source: SourceRef) {
+        self.id = id; self.name = id; self.perspective = "Brukere"; self.origin = source
+    }
+}
+
+/// `numerator / denominator`, two indicator ids; a percent indicator multiplies by 100.
+public struct Formula: Hashable, Sendable {
+    public let numerator: String
+    public let denominator: String
+    public init(numerator: String, denominator: String) { self.numerator = numerator; self.denominator = denominator }
+}
+
+public struct TargetRule: Hashable, Sendable {
+    public enum Scope: Hashable, Sendable { case root, everyDueUnit, unit(String) }
+    public let indicator: String
+    public let scope: Scope
+    public let from: Period?
+    public let target: Double?
+    public let warn: Double?
+    public let source: SourceRef
+}
+
+public struct Report: Hashable, Sendable {
+    public let period: Period
+    public let unit: String
+    public let indicator: String
+    /// nil = reported as unknown.
+    public let value: Double?
+    public let comment: String?
+    public let source: SourceRef
+}
+
+public struct WaitCase: Hashable, Sendable {
+    public let id: String
+    public let unit: String
+    public let housing: Housing
+    public let received: Day?
+    public let granted: Day
+    public let interimReply: Day?
+    public let allocated: Day?
+    public let left: Day?
+    public let leftReason: String?
+    public let livingNow: LivingNow?
+    public let dischargeReady: Bool
+    public let source: SourceRef
+
+    /// The day the case left the list (allocated or left), if it has.
+    public var exit: Day? {
+        switch (allocated, left) {
+        case let (a?, l?): return min(a, l)
+        case let (a?, nil): return a
+        case let (nil, l?): return l
+        default: return nil
+        }
+    }
+
+    /// Waiting on D: granted ≤ D and neither allocated nor left ≤ D.
+    public func isWaiting(on d: Day) -> Bool {
+        granted <= d && (exit.map { $0 > d } ?? true)
+    }
+
+    /// Case processing time in days (granted − received).
+    public var processingDays: Int? { received.map { granted - $0 } }
+
+    /// Over 4 weeks from application to decision without a foreløpig svar (forvaltningsloven § 11a).
+    public var isProcessingBreach: Bool {
+        guard let received, granted - received > 28 else { return false }
+        guard let interimReply else { return true }
+        return interimReply - received > 28
+    }
+}
+
+public struct IPRecord: Hashable, Sendable {
+    public let user: String
+    public let unit: String
+    public let targetGroup: Bool
+    public let plan: Bool
+    public let group: Bool
+    public let declined: Bool
+    public let coordinator: Bool
+    public let evaluated: Day?
+    public let source: SourceRef
+}
+
+public struct IPSnapshot: Hashable, Sendable {
+    public let period: Period
+    public let file: String
+    public let records: [IPRecord]
+}
+
+/// A loaded, validated data directory. Immutable.
+public struct Dataset: Sendable {
+    public let directory: String
+    public let tree: OrgTree
+    public let indicators: [Indicator]
+    public let indicatorIndex: [String: Int]
+    public let targets: [TargetRule]
+    public let reports: [Report]
+    public let waitlist: [WaitCase]
+    public let ip: [IPSnapshot]
+    /// Warnings and notices from loading (a dataset exists only without errors).
+    public let diagnostics: [Diagnostic]
+
+    public init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule],
+                reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], diagnostics: [Diagnostic]) {
+        self.directory = directory; self.tree = tree; self.indicators = indicators
+        var idx = [String: Int]()
+        for (i, ind) in indicators.enumerated() { idx[ind.id] = i }
+        self.indicatorIndex = idx
+        self.targets = targets; self.reports = reports; self.waitlist = waitlist; self.ip = ip
+        self.diagnostics = diagnostics
+    }
+
+    public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+}

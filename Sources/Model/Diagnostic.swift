@@ -1,0 +1,45 @@
+/// A problem found while loading or computing, located as precisely as possible.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: Int, Comparable, Sendable {
+        case error = 0, warning = 1, notice = 2
+        public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+        public var word: String { switch self { case .error: "error"; case .warning: "warning"; case .notice: "notice" } }
+    }
+
+    public var severity: Severity
+    /// Path relative to the data directory, e.g. `reports/2019-T3.csv`.
+    public var file: String
+    /// 1-based line number, when the problem is on a line.
+    public var line: Int?
+    /// The column or key concerned.
+    public var field: String?
+    /// What was wrong, e.g. `"12x" is not a number`.
+    public var message: String
+    /// What was expected instead, e.g. `a number such as 12, 12.5 or 12,5`.
+    public var expected: String?
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil,
+                _ message: String, expected: String? = nil) {
+        self.severity = severity; self.file = file; self.line = line
+        self.field = field; self.message = message; self.expected = expected
+    }
+
+    /// `reports/a.csv:12: value: "12x" is not a number (expected a number such as 12 or 12,5)`
+    public var location: String {
+        line.map { "\(file):\($0)" } ?? file
+    }
+
+    public var description: String {
+        var s = location + ": "
+        if let field { s += field + ": " }
+        s += message
+        if let expected { s += " (expected \(expected))" }
+        return s
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

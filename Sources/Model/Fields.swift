@@ -1,0 +1,111 @@
+/// Typed access to one CSV row that records a located diagnostic for every bad field.
+struct RowReader {
+    let table: CSVTable
+    let row: Int
+    var diagnostics: [Diagnostic]
+
+    var line: Int { table.line(row) }
+    var ref: SourceRef { SourceRef(file: table.file, line: line) }
+
+    mutating func error(_ field: String?, _ message: String, expected: String? = nil) {
+        diagnostics.append(Diagnostic(.error, file: table.file, line: line, field: field, message, expected: expected))
+    }
+    mutating func warning(_ field: String?, _ message: String, expected: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, file: table.file, line: line, field: field, message, expected: expected))
+    }
+
+    func text(_ col: Int?) -> String { table.string(row, col) }
+
+    func optionalText(_ col: Int?) -> String? {
+        let s = table.string(row, col)
+        return s.isEmpty ? nil : s
+    }
+
+    mutating func required(_ name: String, _ col: Int?) -> String? {
+        let s = table.string(row, col)
+        if s.isEmpty { error(name, "is empty", expected: "a value"); return nil }
+        return s
+    }
+
+    /// nil with no diagnostic when empty; nil with a diagnostic when malformed.
+    mutating func number(_ name: String, _ col: Int?) -> (ok: Bool, value: Double?) {
+        switch table.number(row, col) {
+        case .empty: return (true, nil)
+        case .value(let v): return (true, v)
+        case .invalid:
+            let comma = table.delimiter == UInt8(ascii: ";") ? ", 12,5" : ""
+            error(name, "\"\(Fields.shown(table.string(row, col)))\" is not a number",
+                  expected: "a number such as 12, 12.5\(comma) or 1 408")
+            return (false, nil)
+        }
+    }
+
+    mutating func date(_ name: String, _ col: Int?) -> (ok: Bool, value: Day?) {
+        let s = table.string(row, col)
+        if s.isEmpty { return (true, nil) }
+        if let d = Day(parsing: s) { return (true, d) }
+        error(name, "\"\(Fields.shown(s))\" is not a date", expected: "a date such as 2019-12-31 or 31.12.2019")
+        return (false, nil)
+    }
+
+    mutating func bool(_ name: String, _ col: Int?, default def: Bool = false) -> Bool {
+        let s = table.string(row, col)
+        if s.isEmpty { return def }
+        if let b = Fields.bool(s) { return b }
+        error(name, "\"\(Fields.shown(s))\" is not a yes/no value", expected: "ja/nei, yes/no, 1/0 or true/false")
+        return def
+    }
+
+    /// Refuses what looks like a national identity number; never echoes it.
+    mutating func pseudonym(_ name: String, _ col: Int?) -> String? {
+        guard let s = required(name, col) else { return nil }
+        if Fields.looksLikeNationalID(s) {
+            error(name, "looks like a national identity number (11 digits) and is refused; the value is not shown",
+                  expected: "a pseudonymous id")
+            return nil
+        }
+        return s
+    }
+}
+
+enum Fields {
+    static func bool(_ s: String) -> Bool? {
+        switch s.lowercased() {
+        case "ja", "yes", "1", "true", "j", "y": return true
+        case "nei", "no", "0", "false", "n": return false
+        default: return nil
+        }
+    }
+
+    /// An 11-digit number, possibly written with a space after the birth date (`010190 12345`).
+    static func looksLikeNationalID(_ s: String) -> Bool {
+        let digits = s.utf8.filter { $0 != 32 && $0 != 45 }
+        return digits.count == 11 && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// True when free text contains a run of 11 digits (optionally split after 6).
+    static func containsNationalID(_ s: String) -> Bool {
+        var run = 0
+        var prevSpaceAfter6 = false
+        for b in s.utf8 {
+            if b >= 48 && b <= 57 { run += 1; if run >= 11 { return true } }
+            else if b == 32 && run == 6 && !prevSpaceAfter6 { prevSpaceAfter6 = true }
+            else { run = 0; prevSpaceAfter6 = false }
+        }
+        return false
+    }
+
+    /// A value as shown in a message: shortened, never a national identity number.
+    static func shown(_ s: String) -> String {
+        if containsNationalID(s) { return "(11-digit number, not shown)" }
+        return s.count > 40 ? String(s.prefix(37)) + "..." : s
+    }
+
+    static func isUnitID(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    static func isIndicatorID(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46 }
+    }
+}

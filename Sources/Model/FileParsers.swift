@@ -1,0 +1,198 @@
+/// Parsers for one file each. They check what one file can check on its own; checks
+/// across files (unknown unit ids, duplicates across report files) are in `Validator`.
+enum FileParsers {
+    static func missingColumns(_ t: CSVTable, _ required: [String]) -> [Diagnostic] {
+        if t.header.isEmpty {
+            return [Diagnostic(.error, file: t.file, line: 1, "the file is empty",
+                               expected: "a header row with the columns " + required.joined(separator: ", "))]
+        }
+        return required.filter { t.column($0) == nil }.map {
+            Diagnostic(.error, file: t.file, line: t.headerLine, field: $0, "the column is missing",
+                       expected: "a header with the columns " + required.joined(separator: ", "))
+        }
+    }
+
+    static func encodingNotice(_ t: CSVTable) -> [Diagnostic] {
+        t.decodedAsWindows1252 ? [Diagnostic(.notice, file: t.file, "not valid UTF-8; read as Windows-1252",
+                                             expected: "UTF-8; save as \"CSV UTF-8\" in Excel")] : []
+    }
+
+    // MARK: units.csv
+
+    static func units(_ t: CSVTable) -> ([OrgUnit], [Diagnostic]) {
+        var diags = encodingNotice(t) + missingColumns(t, ["id", "name", "parent", "kind"])
+        if diags.hasErrors { return ([], diags) }
+        let cId = t.column("id"), cName = t.column("name"), cParent = t.column("parent"), cKind = t.column("kind")
+        let cFrom = t.column("from"), cTo = t.column("to"), cSucc = t.column("successor")
+        var out = [OrgUnit]()
+        for r in 0..<t.rowCount {
+            var rr = RowReader(table: t, row: r, diagnostics: [])
+            let id = rr.required("id", cId)
+            if let id, !Fields.isUnitID(id) {
+                rr.error("id", "\"\(Fields.shown(id))\" is not a valid unit id", expected: "lower-case letters, digits and '-', e.g. ph-vest")
+            }
+            let name = rr.required("name", cName)
+            let kind = rr.required("kind", cKind)
+            let from = rr.date("from", cFrom), to = rr.date("to", cTo)
+            if let f = from.value, let tt = to.value, tt < f {
+                rr.error("to", "\(tt) is before from (\(f))", expected: "a date on or after from")
+            }
+            let okRow = !rr.diagnostics.hasErrors
+            diags += rr.diagnostics
+            if okRow, let id, let name, let kind {
+                out.append(OrgUnit(id: id, name: name, parent: rr.optionalText(cParent), kind: kind.lowercased(),
+                                   from: from.value, to: to.value, successor: rr.optionalText(cSucc), source: rr.ref))
+            }
+        }
+        return (out, diags)
+    }
+
+    // MARK: targets.csv
+
+    static func targets(_ t: CSVTable) -> ([TargetRule], [Diagnostic]) {
+        var diags = encodingNotice(t) + missingColumns(t, ["indicator", "unit", "target"])
+        if diags.hasErrors { return ([], diags) }
+        let cInd = t.column("indicator"), cUnit = t.column("unit"), cFrom = t.column("from")
+        let cTarget = t.column("target"), cWarn = t.column("warn")
+        var out = [TargetRule]()
+        for r in 0..<t.rowCount {
+            var rr = RowReader(table: t, row: r, diagnostics: [])
+            let ind = rr.required("indicator", cInd)
+            let unitText = rr.text(cUnit)
+            let scope: TargetRule.Scope = unitText.isEmpty ? .root : (unitText == "*" ? .everyDueUnit : .unit(unitText))
+            var from: Period? = nil
+            if let f = rr.optionalText(cFrom) {
+                from = Period(parsing: f)
+                if from == nil { rr.error("from", "\"\(Fields.shown(f))\" is not a period", expected: "a period such as 2019, 2019-T3 or 2019-03") }
+            }
+            let target = rr.number("target", cTarget), warn = rr.number("warn", cWarn)
+            if target.ok && target.value == nil && warn.value == nil {
+                rr.error("target", "is empty", expected: "a target value")
+            }
+            let ok = !rr.diagnostics.hasErrors
+            diags += rr.diagnostics
+            if ok, let ind {
+                out.append(TargetRule(indicator: ind, scope: scope, from: from, target: target.value, warn: warn.value, source: rr.ref))
+            }
+        }
+        return (out, diags)
+    }
+
+    // MARK: reports/*.csv
+
+    static func reports(_ t: CSVTable) -> ([Report], [Diagnostic]) {
+        var diags = encodingNotice(t) + missingColumns(t, ["period", "unit", "indicator", "value"])
+        if diags.hasErrors { return ([], diags) }
+        let cPeriod = t.column("period"), cUnit = t.column("unit"), cInd = t.column("indicator")
+        let cValue = t.column("value"), cComment = t.column("comment")
+        var out = [Report]()
+        out.reserveCapacity(t.rowCount)
+        for r in 0..<t.rowCount {
+            var rr = RowReader(table: t, row: r, diagnostics: [])
+            var period: Period? = nil
+            if let p = rr.required("period", cPeriod) {
+                period = Period(parsing: p)
+                if period == nil { rr.error("period", "\"\(Fields.shown(p))\" is not a period", expected: "a period such as 2019-T3, 2019-11 or 2019") }
+            }
+            let unit = rr.required("unit", cUnit)
+            let ind = rr.required("indicator", cInd)
+            let value = rr.number("value", cValue)
+            let comment = rr.optionalText(cComment)
+            if let comment, Fields.containsNationalID(comment) {
+                rr.error("comment", "contains what looks like a national identity number (11 digits); the row is refused and the text not shown",
+                         expected: "a comment without personal identifiers")
+            }
+            let ok = !rr.diagnostics.hasErrors
+            diags += rr.diagnostics
+            if ok, let period, let unit, let ind {
+                out.append(Report(period: period, unit: unit, indicator: ind, value: value.value, comment: comment, source: rr.ref))
+            }
+        }
+        return (out, diags)
+    }
+
+    // MARK: waitlist.csv
+
+    static func waitlist(_ t: CSVTable) -> ([WaitCase], [Diagnostic]) {
+        var diags = encodingNotice(t) + missingColumns(t, ["case", "unit", "housing", "granted"])
+        if diags.hasErrors { return ([], diags) }
+        let c = { (n: String) in t.column(n) }
+        let cCase = c("case"), cUnit = c("unit"), cHousing = c("housing"), cReceived = c("received")
+        let cGranted = c("granted"), cInterim = c("interim_reply"), cAlloc = c("allocated"), cLeft = c("left")
+        let cReason = c("left_reason"), cLiving = c("living_now"), cDR = c("discharge_ready")
+        var out = [WaitCase]()
+        out.reserveCapacity(t.rowCount)
+        var seen = [String: Int]()
+        for r in 0..<t.rowCount {
+            var rr = RowReader(table: t, row: r, diagnostics: [])
+            let id = rr.pseudonym("case", cCase)
+            if let id, let first = seen[id] {
+                rr.error("case", "case \"\(id)\" appears twice (first at line \(first))", expected: "one row per application")
+            }
+            let unit = rr.required("unit", cUnit)
+            var housing: Housing? = nil
+            if let h = rr.required("housing", cHousing) {
+                housing = Housing(rawValue: h.uppercased())
+                if housing == nil { rr.error("housing", "\"\(Fields.shown(h))\" is not a housing category", expected: "OMBPS2, OMBPS3, OMBPS4 or BOSENTER") }
+            }
+            let received = rr.date("received", cReceived)
+            let granted = rr.date("granted", cGranted)
+            if granted.ok && granted.value == nil { rr.error("granted", "is empty", expected: "the date of the decision (vedtak)") }
+            let interim = rr.date("interim_reply", cInterim)
+            let alloc = rr.date("allocated", cAlloc), left = rr.date("left", cLeft)
+            var living: LivingNow? = nil
+            if let l = rr.optionalText(cLiving) {
+                living = LivingNow(rawValue: l.lowercased())
+                if living == nil {
+                    rr.error("living_now", "\"\(Fields.shown(l))\" is not a known living situation",
+                             expected: "bostedslos, annet_omsorgsniva, helse_bergen, dps, kjop_av_plass or annet")
+                }
+            }
+            let dr = rr.bool("discharge_ready", cDR)
+            let ok = !rr.diagnostics.hasErrors
+            diags += rr.diagnostics
+            if ok, let id, let unit, let housing, let g = granted.value {
+                seen[id] = rr.line
+                out.append(WaitCase(id: id, unit: unit, housing: housing, received: received.value, granted: g,
+                                    interimReply: interim.value, allocated: alloc.value, left: left.value,
+                                    leftReason: rr.optionalText(cReason), livingNow: living, dischargeReady: dr, source: rr.ref))
+            }
+        }
+        return (out, diags)
+    }
+
+    // MARK: ip/PERIOD.csv
+
+    static func ipSnapshot(_ t: CSVTable, period: Period) -> (IPSnapshot, [Diagnostic]) {
+        var diags = encodingNotice(t) + missingColumns(t, ["user", "unit", "target_group", "plan"])
+        if diags.hasErrors { return (IPSnapshot(period: period, file: t.file, records: []), diags) }
+        let c = { (n: String) in t.column(n) }
+        let cUser = c("user"), cUnit = c("unit"), cTG = c("target_group"), cPlan = c("plan"), cGroup = c("group")
+        let cDecl = c("declined"), cCoord = c("coordinator"), cEval = c("evaluated")
+        var out = [IPRecord]()
+        out.reserveCapacity(t.rowCount)
+        var seen = [String: Int]()
+        for r in 0..<t.rowCount {
+            var rr = RowReader(table: t, row: r, diagnostics: [])
+            let user = rr.pseudonym("user", cUser)
+            if let user, let first = seen[user] {
+                rr.error("user", "user \"\(user)\" appears twice (first at line \(first))", expected: "one row per user")
+            }
+            let unit = rr.required("unit", cUnit)
+            let tg = rr.bool("target_group", cTG), plan = rr.bool("plan", cPlan), group = rr.bool("group", cGroup)
+            let declined = rr.bool("declined", cDecl), coord = rr.bool("coordinator", cCoord)
+            let evaluated = rr.date("evaluated", cEval)
+            if let e = evaluated.value, e > period.end {
+                rr.error("evaluated", "\(e) is after the snapshot date \(period.end)", expected: "a date on or before \(period.end)")
+            }
+            let ok = !rr.diagnostics.hasErrors
+            diags += rr.diagnostics
+            if ok, let user, let unit {
+                seen[user] = rr.line
+                out.append(IPRecord(user: user, unit: unit, targetGroup: tg, plan: plan, group: group, declined: declined,
+                                    coordinator: coord, evaluated: evaluated.value, source: rr.ref))
+            }
+        }
+        return (IPSnapshot(period: period, file: t.file, records: out), diags)
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+
+/// The result of loading a data directory: a dataset when there were no errors, and
+/// every diagnostic (errors first).
+public struct LoadResult: Sendable {
+    public let dataset: Dataset?
+    public let diagnostics: [Diagnostic]
+    /// Files (relative paths) that were read and parsed in this load, not taken from the cache.
+    public let parsedFiles: [String]
+}
+
+/// Loads a data directory. Keeps each file's parse result keyed by its size and
+/// modification time, so a reload re-reads only the files that changed.
+public final class Loader: @unchecked Sendable {
+    public let directory: String
+
+    enum Parsed {
+        case units([OrgUnit])
+        case indicators([Indicator])
+        case targets([TargetRule])
+        case reports([Report])
+        case waitlist([WaitCase])
+        case ip(IPSnapshot)
+        case none
+    }
+
+    struct Stamp: Equatable { let size: Int; let mtime: Double; let inode: Int }
+    struct Entry { let stamp: Stamp; let parsed: Parsed; let diagnostics: [Diagnostic] }
+
+    private var cache: [String: Entry] = [:]
+    private let lock = NSLock()
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Relative paths of the files that make up the dataset, in a stable order.
+    func discover() -> (files: [String], diagnostics: [Diagnostic]) {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            return ([], [Diagnostic(.error, file: directory, "the data directory does not exist",
+                                    expected: "a directory with units.csv and indicators.yaml")])
+        }
+        var files = [String]()
+        var diags = [Diagnostic]()
+        for required in ["units.csv", "indicators.yaml"] {
+            if fm.fileExists(atPath: path(required)) { files.append(required) }
+            else { diags.append(Diagnostic(.error, file: required, "the file is missing", expected: "\(required) in \(directory)")) }
+        }
+        for optional in ["targets.csv", "waitlist.csv"] where fm.fileExists(atPath: path(optional)) {
+            files.append(optional)
+        }
+        for sub in ["reports", "ip"] {
+            guard let names = try? fm.contentsOfDirectory(atPath: path(sub)) else { continue }
+            for n in names.sorted() where n.lowercased().hasSuffix(".csv") && !n.hasPrefix(".") && !n.hasPrefix("~$") {
+                files.append("\(sub)/\(n)")
+            }
+        }
+        return (files, diags)
+    }
+
+    func path(_ rel: String) -> String { (directory as NSString).appendingPathComponent(rel) }
+
+    func stamp(_ rel: String) -> Stamp? {
+        var st = stat()
+        guard stat(path(rel), &st) == 0 else { return nil }
+        return Stamp(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9, inode: Int(st.st_ino))
+    }
+
+    /// Loads (or reloads) the directory.
+    public func load() -> LoadResult {
+        let (files, discoverDiags) = discover()
+        lock.lock(); defer { lock.unlock() }
+        // Decide what must be parsed again.
+        var stamps = [Stamp?](repeating: nil, count: files.count)
+        var todo = [Int]()
+        for (i, f) in files.enumerated() {
+            stamps[i] = stamp(f)
+            if let s = stamps[i], let e = cache[f], e.stamp == s { continue }
+            todo.append(i)
+        }
+        let fresh = UnsafeMutableBufferPointer<Entry?>.allocate(capacity: max(todo.count, 1))
+        fresh.initialize(repeating: nil)
+        defer { fresh.deinitialize(); fresh.deallocate() }
+        let dir = self
+        DispatchQueue.concurrentPerform(iterations: todo.count) { k in
+            let i = todo[k]
+            let rel = files[i]
+            let (parsed, diags) = dir.parseFile(rel)
+            fresh[k] = Entry(stamp: stamps[i] ?? Stamp(size: -1, mtime: 0, inode: 0), parsed: parsed, diagnostics: diags)
+        }
+        for (k, i) in todo.enumerated() { cache[files[i]] = fresh[k] }
+        // Forget files that are gone.
+        let present = Set(files)
+        for key in cache.keys where !present.contains(key) { cache[key] = nil }
+
+        var diags = discoverDiags
+        var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
+        var reportFiles = [(String, [Report])](), waitlist = [WaitCase](), ip = [IPSnapshot]()
+        for f in files {
+            guard let e = cache[f] else { continue }
+            diags += e.diagnostics
+            switch e.parsed {
+            case .units(let u): units = u
+            case .indicators(let i): indicators = i
+            case .targets(let t): targets = t
+            case .reports(let r): reportFiles.append((f, r))
+            case .waitlist(let w): waitlist = w
+            case .ip(let s): ip.append(s)
+            case .none: break
+            }
+        }
+        let parsedNames = todo.map { files[$0] }
+        if diags.hasErrors {
+            return LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+        }
+        let reports = reportFiles.flatMap { $0.1 }
+        let tree = OrgTree(units: units)
+        diags += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
+                                    waitlist: waitlist, ip: ip)
+        if diags.hasErrors {
+            return LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+        }
+        ip.sort { $0.period < $1.period }
+        let ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
+                         waitlist: waitlist, ip: ip, diagnostics: Loader.sorted(diags))
+        return LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+    }
+
+    static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {
+        // Stable: severity first, then the order found (file order, line order).
+        d.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func parseFile(_ rel: String) -> (Parsed, [Diagnostic]) {
+        if rel == "indicators.yaml" {
+            guard let data = FileManager.default.contents(atPath: path(rel)) else {
+                return (.none, [Diagnostic(.error, file: rel, "cannot be read", expected: "a readable file")])
+            }
+            let text: String
+            if let s = String(data: data, encoding: .utf8) { text = s }
+            else { return (.none, [Diagnostic(.error, file: rel, "is not valid UTF-8", expected: "indicators.yaml saved as UTF-8")]) }
+            let (inds, diags) = Catalogue.parse(text: text, file: rel)
+            return (.indicators(inds), diags)
+        }
+        let table: CSVTable
+        do { table = try CSVTable.read(path: path(rel), relativeName: rel) }
+        catch { return (.none, [Diagnostic(.error, file: rel, "cannot be read: \(error.localizedDescription)", expected: "a readable file")]) }
+        switch rel {
+        case "units.csv": let (u, d) = FileParsers.units(table); return (.units(u), d)
+        case "targets.csv": let (t, d) = FileParsers.targets(table); return (.targets(t), d)
+        case "waitlist.csv": let (w, d) = FileParsers.waitlist(table); return (.waitlist(w), d)
+        default:
+            if rel.hasPrefix("reports/") { let (r, d) = FileParsers.reports(table); return (.reports(r), d) }
+            let name = String(rel.dropFirst("ip/".count).dropLast(".csv".count))
+            guard let p = Period(parsing: name) else {
+                return (.none, [Diagnostic(.error, file: rel, "the file name \"\(name)\" is not a period",
+                                           expected: "a file named by its period, e.g. ip/2019-T3.csv")])
+            }
+            let (s, d) = FileParsers.ipSnapshot(table, period: p)
+            return (.ip(s), d)
+        }
+    }
+}
+
+/// Checks across files: references between units, indicators, targets, reports and registers.
+enum Validator {
+    static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
+                         waitlist: [WaitCase], ip: [IPSnapshot]) -> [Diagnostic] {
+        var diags = [Diagnostic]()
+        let units = tree.units
+        // units.csv
+        var firstLine = [String: Int]()
+        for u in units {
+            if let l = firstLine[u.id] {
+                diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "id",
+                                        "\"\(u.id)\" is defined twice (first at line \(l))", expected: "unique unit ids"))
+            } else { firstLine[u.id] = u.source.line }
+        }
+        let roots = units.filter { $0.parent == nil }
+        if roots.count != 1 {
+            let lines = roots.map { String($0.source.line) }.joined(separator: ", ")
+            diags.append(Diagnostic(.error, file: "units.csv", line: roots.dropFirst().first?.source.line, field: "parent",
+                                    roots.isEmpty ? "no unit without a parent" : "\(roots.count) units without a parent (lines \(lines))",
+                                    expected: "exactly one root unit (the etat) with an empty parent"))
+        }
+        for u in units {
+            if let p = u.parent, tree.index[p] == nil {
+                diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "parent",
+                                        "\"\(p)\" is not a unit in units.csv", expected: "the id of another unit"))
+            }
+            if let s = u.successor, tree.index[s] == nil {
+                diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "successor",
+                                        "\"\(s)\" is not a unit in units.csv", expected: "the id of the unit that took over"))
+            }
+        }
+        // Cycles in parent and successor chains.
+        for (chain, field) in [(\OrgUnit.parent, "parent"), (\OrgUnit.successor, "successor")] {
+            for u in units {
+                var seen = Set<String>([u.id])
+                var cur = u[keyPath: chain]
+                while let c = cur, let next = tree[c] {
+                    if !seen.insert(c).inserted {
+                        if c == u.id {
+                            diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: field,
+                                                    "the \(field) chain of \"\(u.id)\" comes back to itself (a cycle)", expected: "a tree without cycles"))
+                        }
+                        break
+                    }
+                    cur = next[keyPath: chain]
+                }
+            }
+        }
+        // indicators.yaml: reported_by
+        let kinds = Set(units.map(\.kind))
+        for ind in indicators {
+            for r in ind.reportedBy ?? [] where !kinds.contains(r) && tree.index[r] == nil {
+                diags.append(Diagnostic(.warning, file: ind.origin.file, line: ind.origin.line, field: "reported_by",
+                                        "\"\(r)\" is neither a unit kind nor a unit id in units.csv; it matches nothing",
+                                        expected: "one of the kinds " + kinds.sorted().joined(separator: ", ") + ", or a unit id"))
+            }
+        }
+        var indByID = [String: Indicator]()
+        for i in indicators { indByID[i.id] = i }
+        // targets.csv
+        for t in targets {
+            if indByID[t.indicator] == nil {
+                diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "indicator",
+                                        "\"\(t.indicator)\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))
+            }
+            if case .unit(let u) = t.scope, tree.index[u] == nil {
+                diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "unit",
+                                        "\"\(u)\" is not in units.csv", expected: "a unit id, '*' for every unit, or empty for the etat"))
+            }
+        }
+        // reports
+        struct Key: Hashable { let p: Period; let u: String; let i: String }
+        var seen = [Key: SourceRef]()
+        seen.reserveCapacity(reports.count)
+        var badUnits = Set<String>(), badInds = Set<String>()
+        for r in reports {
+            var ok = true
+            if tree.index[r.unit] == nil {
+                ok = false
+                if badUnits.count < 50 || !badUnits.contains(r.unit) {
+                    diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "unit",
+                                            "\"\(Fields.shown(r.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
+                }
+                badUnits.insert(r.unit)
+            }
+            if let ind = indByID[r.indicator] {
+                let k = ind.frequency.periodKind
+                let fits = ind.source == .reported ? r.period.kind == k : r.period.kind >= k
+                if !fits {
+                    ok = false
+                    diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "period",
+                                            "\(r.period) is a \(kindWord(r.period.kind)), but \(ind.id) is reported per \(kindWord(k))",
+                                            expected: "a period such as \(example(k))"))
+                }
+            } else {
+                ok = false
+                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
+                                        "\"\(Fields.shown(r.indicator))\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))
+                badInds.insert(r.indicator)
+            }
+            guard ok else { continue }
+            let key = Key(p: r.period, u: r.unit, i: r.indicator)
+            if let first = seen[key] {
+                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
+                                        "\(r.indicator) for \(r.unit) in \(r.period) is reported twice: here and at \(first)",
+                                        expected: "one value per period, unit and indicator"))
+            } else { seen[key] = r.source }
+        }
+        for c in waitlist where tree.index[c.unit] == nil {
+            diags.append(Diagnostic(.error, file: c.source.file, line: c.source.line, field: "unit",
+                                    "\"\(Fields.shown(c.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
+        }
+        for s in ip {
+            for r in s.records where tree.index[r.unit] == nil {
+                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "unit",
+                                        "\"\(Fields.shown(r.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
+            }
+        }
+        return diags
+    }
+
+    static func kindWord(_ k: Period.Kind) -> String { switch k { case .month: "month"; case .tertial: "tertial"; case .year: "year" } }
+    static func example(_ k: Period.Kind) -> String { switch k { case .month: "2019-11"; case .tertial: "2019-T3"; case .year: "2019" } }
+}

@@ -1,0 +1,1 @@
+public enum TUIVersion { public static let name = "tertial" }
