@@ -1,1 +1,196 @@
-print("tertial")
+import ArgumentParser
+import Foundation
+import Model
+import Reports
+
+struct Tertial: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tertial",
+        abstract: "Tertial figures for Etat for psykisk helse og rustjenester: check, report, dashboard.",
+        subcommands: [Check.self, ReportCommand.self],
+        defaultSubcommand: Check.self
+    )
+}
+
+/// Options shared by every command that reads a data directory.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (default: sample-data).")
+    var data: String = "sample-data"
+
+    @Option(name: .long, help: "Language: nb (Norwegian bokmål) or en.")
+    var lang: String = "nb"
+
+    var language: Lang { Lang(rawValue: lang) ?? .nb }
+
+    func validate() throws {
+        guard Lang(rawValue: lang) != nil else { throw ValidationError("--lang must be nb or en") }
+    }
+}
+
+enum CLI {
+    /// Loads and computes, or prints the errors and exits 1.
+    static func snapshot(_ dir: String) throws -> Snapshot {
+        let result = Loader(directory: dir).load()
+        guard let ds = result.dataset else {
+            for d in result.diagnostics.errors { FileHandle.standardError.write(Data("\(dir)/\(d)\n".utf8)) }
+            FileHandle.standardError.write(Data("tertial: \(dir) has errors; run `tertial check \(dir)` for all of them\n".utf8))
+            throw ExitCode(1)
+        }
+        return Engine.compute(ds)
+    }
+
+    static func today() -> Day {
+        let t = time(nil)
+        var tmv = tm()
+        localtime_r([t], &tmv)
+        return Day(year: Int(tmv.tm_year) + 1900, month: Int(tmv.tm_mon) + 1, day: Int(tmv.tm_mday))!
+    }
+
+    static func unit(_ s: Snapshot, _ id: String?) throws -> Int {
+        guard let id else { return s.tree.root }
+        guard let u = s.tree.index[id] else {
+            throw ValidationError("unknown unit \"\(id)\"; units are: " + s.tree.preorder.map { s.tree.units[$0].id }.joined(separator: ", "))
+        }
+        return u
+    }
+
+    static func emit(_ text: String, output: String?, force: Bool) throws {
+        guard let output else { print(text, terminator: ""); return }
+        do { try FileOutput.write(text, to: output, force: force) }
+        catch { throw ValidationError("\(error)") }
+        FileHandle.standardError.write(Data("tertial: wrote \(output)\n".utf8))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load and compute a data directory; print errors, then warnings, then a summary. Exit 1 on errors.")
+
+    @Argument(help: "The data directory (default: sample-data).")
+    var data: String = "sample-data"
+
+    @Flag(name: .long, help: "Also list data-quality warnings computed from the figures.")
+    var quality = false
+
+    func run() throws {
+        let result = Loader(directory: data).load()
+        let diags = result.diagnostics
+        for d in diags.errors { print("error: \(data)/\(d)") }
+        for d in diags.warnings { print("warning: \(data)/\(d)") }
+        for d in diags where d.severity == .notice { print("notice: \(data)/\(d)") }
+        guard let ds = result.dataset else {
+            print("\(data): \(diags.errors.count) error(s), \(diags.warnings.count) warning(s); not loaded")
+            throw ExitCode(1)
+        }
+        let s = Engine.compute(ds)
+        let l = L10n(.en)
+        if quality {
+            for w in s.warnings {
+                let ind = w.indicator.map { " " + s.indicators[$0].id } ?? ""
+                print("quality: \(w.source.map { "\(data)/\($0)" } ?? data): \(w.period)\(ind): \(l.quality(w, snapshot: s))")
+            }
+        }
+        let periods = s.tertials
+        let range = periods.isEmpty ? "no periods" : "\(periods.first!)..\(periods.last!)"
+        print("\(data): ok: \(ds.tree.units.count) units, \(ds.indicators.count) indicators, \(ds.reports.count) reported values, "
+              + "\(ds.waitlist.count) waitlist cases, \(ds.ip.count) IP snapshots, \(range); "
+              + "\(diags.warnings.count) warning(s), \(s.warnings.count) data-quality warning(s)"
+              + (quality ? "" : " (list them with --quality)"))
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports: the scorecard (default) or the waitlist.",
+        subcommands: [ScorecardCommand.self, WaitlistCommand.self],
+        defaultSubcommand: ScorecardCommand.self)
+}
+
+struct ScorecardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "The scorecard for a period and unit subtree, deviations first.")
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "Period: 2019-T3, 2019-11 or 2019; may be repeated (default: the latest complete tertial).")
+    var period: [String] = []
+
+    @Option(name: .long, help: "Unit id (default: the etat).")
+    var unit: String?
+
+    @Option(name: .long, help: "text, md, csv or json.")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite --output if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, md, csv or json") }
+        for p in period where Period(parsing: p) == nil {
+            throw ValidationError("--period \(p) is not a period (expected 2019-T3, 2019-11 or 2019)")
+        }
+    }
+
+    func run() throws {
+        let s = try CLI.snapshot(options.data)
+        let u = try CLI.unit(s, unit)
+        var periods = period.compactMap { Period(parsing: $0) }
+        if periods.isEmpty, let p = s.latestTertial(endedBy: CLI.today()) { periods = [p] }
+        for p in periods where s.periodIndex[p] == nil {
+            throw ValidationError("\(p) is outside the data (\(s.spanStart) to \(s.spanEnd))")
+        }
+        let text: String
+        switch ReportFormat(rawValue: format)! {
+        case .csv: text = Renderers.csv(s, unit: u, periods: periods)
+        case .json: text = JSONReport.render(s, unit: u, periods: periods, lang: options.language)
+        case .text, .md:
+            text = periods.map { Renderers.text(ScorecardReport(snapshot: s, unit: u, period: $0), lang: options.language, markdown: format == "md") }
+                .joined(separator: "\n")
+        }
+        try CLI.emit(text, output: output, force: force)
+    }
+}
+
+struct WaitlistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waitlist",
+        abstract: "The housing waitlist on a date: by category and where applicants live, waits, processing breaches.")
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "The date: 2019-12-31 or 31.12.2019 (default: the end of the data).")
+    var at: String?
+
+    @Option(name: .long, help: "Unit id (default: the etat).")
+    var unit: String?
+
+    @Option(name: .long, help: "text, md or csv.")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite --output if it exists.")
+    var force = false
+
+    func validate() throws {
+        if let at, Day(parsing: at) == nil { throw ValidationError("--at \(at) is not a date (expected 2019-12-31 or 31.12.2019)") }
+        guard ["text", "md", "csv"].contains(format) else { throw ValidationError("--format must be text, md or csv") }
+    }
+
+    func run() throws {
+        let s = try CLI.snapshot(options.data)
+        let u = try CLI.unit(s, unit)
+        let date = at.flatMap { Day(parsing: $0) } ?? s.spanEnd
+        let v = s.waitlist(unit: u, at: date)
+        let text = format == "csv" ? WaitlistReport.csv(v) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == "md")
+        try CLI.emit(text, output: output, force: force)
+    }
+}
+
+Tertial.main()

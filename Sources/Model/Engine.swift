@@ -1,0 +1,452 @@
+/// Computes a Snapshot from a Dataset: every value for every unit, indicator and
+/// period, with targets, status, changes and data-quality warnings. The rules are the
+/// ones in docs/data-format.md; each is implemented once, here or in `Registers`.
+public enum Engine {
+    public static func compute(_ dataset: Dataset) -> Snapshot {
+        Computation(dataset).run()
+    }
+}
+
+final class Computation {
+    let ds: Dataset
+    let tree: OrgTree
+    let inds: [Indicator]
+    let periods: [Period]
+    let pIndex: [Period: Int]
+    let nU: Int, nP: Int
+    let spanStart: Day, spanEnd: Day
+    var cells: [Cell?]
+    var state: [UInt8]
+    var reportAt: [Int: Int] = [:]
+    var warnings: [QualityWarning] = []
+    var warningsByCell: [Int: [Int]] = [:]
+    /// Register values per indicator: [period * nU + unit].
+    var register: [Int: [Double?]] = [:]
+    var rules: [Int: [TargetRule]] = [:]
+    let covering: [[Int]]
+
+    init(_ ds: Dataset) {
+        self.ds = ds
+        tree = ds.tree
+        inds = ds.indicators
+        nU = tree.units.count
+        let (s, e) = Computation.span(ds)
+        spanStart = s; spanEnd = e
+        periods = Computation.periods(from: s, to: e)
+        var pi = [Period: Int]()
+        for (i, p) in periods.enumerated() { pi[p] = i }
+        pIndex = pi
+        nP = periods.count
+        let n = inds.count * nU * nP
+        cells = [Cell?](repeating: nil, count: n)
+        state = [UInt8](repeating: 0, count: n)
+        covering = Registers.coveringUnits(tree)
+    }
+
+    /// The span of the data: the earliest to the latest reported period or IP snapshot;
+    /// the waitlist's dates when there is nothing else.
+    static func span(_ ds: Dataset) -> (Day, Day) {
+        var lo: Day? = nil, hi: Day? = nil
+        func widen(_ a: Day, _ b: Day) { lo = min(lo ?? a, a); hi = max(hi ?? b, b) }
+        for r in ds.reports { widen(r.period.start, r.period.end) }
+        for s in ds.ip { widen(s.period.start, s.period.end) }
+        if lo == nil {
+            for c in ds.waitlist {
+                let t = Period.containing(c.granted, kind: .tertial)
+                widen(t.start, t.end)
+                if let x = c.exit { let t2 = Period.containing(x, kind: .tertial); widen(t2.start, t2.end) }
+            }
+        }
+        guard let l = lo, let h = hi else { return (Day(year: 2000, month: 1, day: 1)!, Day(year: 1999, month: 12, day: 31)!) }
+        return (l, h)
+    }
+
+    static func periods(from s: Day, to e: Day) -> [Period] {
+        guard s <= e else { return [] }
+        var out = [Period]()
+        for y in s.year...e.year {
+            for m in 1...12 { out.append(.month(y, m)) }
+            for t in 1...3 { out.append(.tertial(y, t)) }
+            out.append(.year(y))
+        }
+        return out.filter { $0.start <= e && $0.end >= s }.sorted()
+    }
+
+    @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int { (i * nU + u) * nP + p }
+
+    func inSpan(_ p: Period) -> Bool { p.start >= spanStart && p.end <= spanEnd }
+
+    func run() -> Snapshot {
+        for (k, r) in ds.reports.enumerated() {
+            guard let i = ds.indicatorIndex[r.indicator], let u = tree.index[r.unit], let p = pIndex[r.period] else { continue }
+            reportAt[slot(i, u, p)] = k
+        }
+        for t in ds.targets {
+            if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
+        }
+        computeRegisters()
+        for i in 0..<inds.count { for u in 0..<nU { for p in 0..<nP { _ = cell(i, u, p) } } }
+        computeChanges()
+        checkDropsToZero()
+        checkReportsOutsideActiveDates()
+        checkWaitlistCases()
+        return Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, cells: cells,
+                        warnings: warnings, warningsByCell: warningsByCell)
+    }
+
+    // MARK: Who must report
+
+    /// The unit matches the indicator's `reported_by` (or is a leaf when it has none) and is active.
+    func isDueUnit(_ i: Int, _ u: Int, _ per: Period) -> Bool {
+        let unit = tree.units[u]
+        guard unit.isActive(on: per.end) else { return false }
+        if let rb = inds[i].reportedBy { return rb.contains(unit.kind) || rb.contains(unit.id) }
+        return tree.activeChildren(u, on: per.end).isEmpty
+    }
+
+    /// The unit must report this value (a period of the indicator's frequency within the data).
+    func isDue(_ i: Int, _ u: Int, _ per: Period) -> Bool {
+        let ind = inds[i]
+        return ind.source == .reported && per.kind == ind.frequency.periodKind && inSpan(per) && isDueUnit(i, u, per)
+    }
+
+    // MARK: Values
+
+    func cell(_ i: Int, _ u: Int, _ p: Int) -> Cell? {
+        let s = slot(i, u, p)
+        if state[s] == 2 { return cells[s] }
+        if state[s] == 1 { return nil }
+        state[s] = 1
+        let c = compute(i, u, p)
+        cells[s] = c
+        state[s] = 2
+        return c
+    }
+
+    func combine(_ values: [Double], _ how: OverUnits) -> Double? {
+        guard !values.isEmpty else { return nil }
+        switch how {
+        case .sum: return values.reduce(0, +)
+        case .mean: return values.reduce(0, +) / Double(values.count)
+        case .none: return values.count == 1 ? values[0] : nil
+        }
+    }
+
+    func compute(_ i: Int, _ u: Int, _ p: Int) -> Cell? {
+        let ind = inds[i]
+        let per = periods[p]
+        let unit = tree.units[u]
+        let freq = ind.frequency.periodKind
+        guard per.kind >= freq else { return nil }
+        var c = Cell()
+        let s = slot(i, u, p)
+        if let k = reportAt[s] {
+            let r = ds.reports[k]
+            c.hasReportRow = true; c.reported = r.value; c.comment = r.comment; c.reportSource = r.source
+        }
+        c.due = isDue(i, u, per)
+        let closed = unit.to.map { per.end > $0 } ?? false
+        let beforeStart = unit.from.map { per.end < $0 } ?? false
+
+        switch ind.source {
+        case .formula:
+            let f = ind.formula!
+            let a = ds.indicatorIndex[f.numerator].flatMap { cell($0, u, p) }
+            let b = ds.indicatorIndex[f.denominator].flatMap { cell($0, u, p) }
+            if let av = a?.value, let bv = b?.value, bv != 0 {
+                c.value = av / bv * (ind.unit == .percent ? 100 : 1)
+            }
+            c.origin = c.value == nil ? .none : .formula
+            c.expected = (a?.expected ?? 0) + (b?.expected ?? 0)
+            c.present = (a?.present ?? 0) + (b?.present ?? 0)
+            compareReported(&c, i, u, p)
+        case .ip, .waitlist:
+            if !closed, let table = register[i] { c.value = table[p * nU + u] }
+            c.origin = c.value == nil ? .none : .register
+            compareReported(&c, i, u, p)
+        case .reported:
+            if per.kind > freq {
+                aggregateOverTime(&c, i, u, per)
+            } else if beforeStart && !tree.predecessors[u].isEmpty {
+                let preds = tree.predecessors[u].compactMap { cell(i, $0, p) }
+                c.value = combine(preds.compactMap(\.value), ind.overUnits == .none ? .none : ind.overUnits)
+                c.expected = preds.reduce(0) { $0 + $1.expected }
+                c.present = preds.reduce(0) { $0 + $1.present }
+                c.origin = c.value == nil ? .none : .carried
+            } else {
+                let kids = ind.overUnits == .none ? [] : tree.activeChildren(u, on: per.end)
+                let kidCells = kids.compactMap { cell(i, $0, p) }
+                let kidValues = kidCells.compactMap(\.value)
+                c.expected = kidCells.reduce(0) { $0 + $1.expected }
+                c.present = kidCells.reduce(0) { $0 + $1.present }
+                if let v = combine(kidValues, ind.overUnits) {
+                    c.value = v
+                    c.origin = .aggregated
+                    if let r = c.reported, !Computation.same(r, v) {
+                        addWarning(.totalDiffers(reported: r, computed: v), i, u, per, c.reportSource)
+                    }
+                } else {
+                    c.value = c.reported
+                    c.origin = c.value == nil ? .none : .reported
+                }
+                if c.due {
+                    c.expected += 1
+                    if c.reported != nil { c.present += 1 }
+                }
+            }
+        }
+        (c.target, c.warn) = target(i, u, p, beforeStart: beforeStart)
+        if let v = c.value { c.status = Status.of(v, direction: ind.direction, target: c.target, warn: c.warn) }
+        else { c.status = c.expected > c.present ? .missing : .none }
+        return c
+    }
+
+    func aggregateOverTime(_ c: inout Cell, _ i: Int, _ u: Int, _ per: Period) {
+        let ind = inds[i]
+        let parts = per.parts(ind.frequency.periodKind).filter(inSpan).compactMap { pIndex[$0] }
+        let partCells = parts.compactMap { cell(i, u, $0) }
+        c.expected = partCells.reduce(0) { $0 + $1.expected }
+        c.present = partCells.reduce(0) { $0 + $1.present }
+        let values = partCells.compactMap(\.value)
+        switch ind.overTime {
+        case .last: c.value = parts.last.flatMap { cell(i, u, $0)?.value }
+        case .sum: c.value = values.isEmpty ? nil : values.reduce(0, +)
+        case .mean: c.value = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        }
+        c.origin = c.value == nil ? .none : .overTime
+    }
+
+    static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+
+    func compareReported(_ c: inout Cell, _ i: Int, _ u: Int, _ p: Int) {
+        if let r = c.reported, let v = c.value, !Computation.same(r, v) {
+            addWarning(.reportedDiffers(reported: r, computed: v), i, u, periods[p], c.reportSource)
+        }
+    }
+
+    // MARK: Targets
+
+    /// Target and warn for a value: the most specific targets.csv row, then the inline
+    /// target, then (for indicators that sum over units) the sum of the children's targets.
+    func target(_ i: Int, _ u: Int, _ p: Int, beforeStart: Bool) -> (Double?, Double?) {
+        let ind = inds[i]
+        let per = periods[p]
+        let freq = ind.frequency.periodKind
+        if per.kind > freq && ind.overTime == .sum && ind.source != .formula {
+            let parts = per.parts(freq).filter(inSpan).compactMap { pIndex[$0] }
+            let ts = parts.map { cell(i, u, $0) }
+            guard !ts.isEmpty, ts.allSatisfy({ $0?.target != nil }) else { return (nil, nil) }
+            let t = ts.reduce(0) { $0 + ($1?.target ?? 0) }
+            let w = ts.allSatisfy({ $0?.warn != nil }) ? ts.reduce(0) { $0 + ($1?.warn ?? 0) } : nil
+            return (t, w)
+        }
+        if let own = ruleTarget(i, u, per) { return own }
+        if ind.target != nil || ind.warn != nil { return (ind.target, ind.warn) }
+        guard ind.overUnits == .sum, ind.source != .formula else { return (nil, nil) }
+        let parts: [Cell?]
+        if beforeStart && !tree.predecessors[u].isEmpty {
+            parts = tree.predecessors[u].map { cell(i, $0, p) }
+        } else {
+            parts = tree.activeChildren(u, on: per.end).map { cell(i, $0, p) }.filter { ($0?.expected ?? 0) > 0 || ($0?.target != nil) }
+        }
+        guard !parts.isEmpty, parts.allSatisfy({ $0?.target != nil }) else { return (nil, nil) }
+        let t = parts.reduce(0) { $0 + ($1?.target ?? 0) }
+        let w = parts.allSatisfy({ $0?.warn != nil }) ? parts.reduce(0) { $0 + ($1?.warn ?? 0) } : nil
+        return (t, w)
+    }
+
+    func ruleTarget(_ i: Int, _ u: Int, _ per: Period) -> (Double?, Double?)? {
+        guard let rs = rules[i] else { return nil }
+        let unit = tree.units[u]
+        var best: TargetRule? = nil
+        var bestRank = -1
+        for r in rs {
+            if let f = r.from, f.start > per.end { continue }
+            let rank: Int
+            switch r.scope {
+            case .unit(let id): guard id == unit.id else { continue }; rank = 2
+            case .root: guard u == tree.root else { continue }; rank = 2
+            case .everyDueUnit: guard isDueUnit(i, u, per) else { continue }; rank = 1
+            }
+            if rank > bestRank || (rank == bestRank && (r.from?.start ?? Day(ordinal: Int.min)) >= (best?.from?.start ?? Day(ordinal: Int.min))) {
+                best = r; bestRank = rank
+            }
+        }
+        return best.map { ($0.target, $0.warn) }
+    }
+
+    // MARK: Registers
+
+    func computeRegisters() {
+        // IP counts per snapshot: [measure][unit]
+        var ipCounts = [Period: [IPMeasure: [Int]]]()
+        for s in ds.ip {
+            var counts = [IPMeasure: [Int]]()
+            for m in IPMeasure.allCases { counts[m] = [Int](repeating: 0, count: nU) }
+            for r in s.records {
+                guard let x = tree.index[r.unit] else { continue }
+                for m in IPMeasure.allCases where Registers.counts(r, m, snapshotDate: s.period.end) {
+                    for u in covering[x] { counts[m]![u] += 1 }
+                }
+            }
+            ipCounts[s.period] = counts
+        }
+        let snapshotPeriods = ds.ip.map(\.period).sorted()
+        let caseUnits = ds.waitlist.map { tree.index[$0.unit] }
+        for (i, ind) in inds.enumerated() {
+            let freq = ind.frequency.periodKind
+            if ind.source == .ip, let m = ind.ipMeasure {
+                var table = [Double?](repeating: nil, count: nP * nU)
+                for (p, per) in periods.enumerated() where per.kind >= freq {
+                    let snap = ipCounts[per] != nil ? per : snapshotPeriods.last { per.contains($0) }
+                    guard let sp = snap, let counts = ipCounts[sp]?[m] else { continue }
+                    for u in 0..<nU { table[p * nU + u] = Double(counts[u]) }
+                }
+                register[i] = table
+            } else if ind.source == .waitlist, let m = ind.waitlistMeasure {
+                register[i] = waitlistTable(ind, m, freq, caseUnits)
+            }
+        }
+    }
+
+    func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ caseUnits: [Int?]) -> [Double?] {
+        var table = [Double?](repeating: nil, count: nP * nU)
+        let usable = periods.enumerated().filter { $0.element.kind >= freq }
+        if m.isFlow {
+            var counts = [Int](repeating: 0, count: nP * nU)
+            for (k, c) in ds.waitlist.enumerated() {
+                guard let x = caseUnits[k], Registers.matches(c, housing: ind.housing, livingNow: ind.livingNow) else { continue }
+                let date: Day?
+                switch m {
+                case .granted: date = c.granted
+                case .allocated: date = c.allocated
+                case .leftWithoutPlace: date = c.allocated == nil ? c.left : nil
+                case .processingBreaches: date = c.isProcessingBreach ? c.granted : nil
+                default: date = nil
+                }
+                guard let d = date else { continue }
+                for kind in Period.Kind.allCases where kind >= freq {
+                    guard let p = pIndex[Period.containing(d, kind: kind)] else { continue }
+                    for u in covering[x] { counts[p * nU + u] += 1 }
+                }
+            }
+            for (p, _) in usable { for u in 0..<nU { table[p * nU + u] = Double(counts[p * nU + u]) } }
+            return table
+        }
+        // Stocks: evaluate at each distinct period end date.
+        let dates = Array(Set(usable.map { $0.element.end })).sorted()
+        var dateIndex = [Day: Int]()
+        for (k, d) in dates.enumerated() { dateIndex[d] = k }
+        let needWaits = m == .medianWaitDays || m == .maxWaitDays
+        var counts = [Int](repeating: 0, count: dates.count * nU)
+        var waits = needWaits ? [[Int]](repeating: [], count: dates.count * nU) : []
+        for (k, c) in ds.waitlist.enumerated() {
+            guard let x = caseUnits[k], Registers.matches(c, housing: ind.housing, livingNow: ind.livingNow) else { continue }
+            if m == .dischargeReady && !c.dischargeReady { continue }
+            if m == .homeless && c.livingNow != .bostedslos { continue }
+            // First date index with D >= granted; waiting while D < exit.
+            var lo = 0, hi = dates.count
+            while lo < hi { let mid = (lo + hi) / 2; if dates[mid] < c.granted { lo = mid + 1 } else { hi = mid } }
+            var d = lo
+            while d < dates.count, c.isWaiting(on: dates[d]) {
+                for u in covering[x] {
+                    counts[d * nU + u] += 1
+                    if needWaits { waits[d * nU + u].append(dates[d] - c.granted) }
+                }
+                d += 1
+            }
+        }
+        for (p, per) in usable {
+            guard let d = dateIndex[per.end] else { continue }
+            for u in 0..<nU {
+                switch m {
+                case .medianWaitDays: table[p * nU + u] = Registers.median(waits[d * nU + u])
+                case .maxWaitDays: table[p * nU + u] = waits[d * nU + u].max().map(Double.init)
+                default: table[p * nU + u] = Double(counts[d * nU + u])
+                }
+            }
+        }
+        return table
+    }
+
+    // MARK: Changes and data-quality checks
+
+    func computeChanges() {
+        for i in 0..<inds.count {
+            let dir = inds[i].direction
+            for u in 0..<nU {
+                for p in 0..<nP {
+                    let s = slot(i, u, p)
+                    guard let v = cells[s]?.value else { continue }
+                    let per = periods[p]
+                    if let q = pIndex[per.previous], let pv = cells[slot(i, u, q)]?.value {
+                        cells[s]!.change = Change(from: pv, to: v, direction: dir)
+                    }
+                    if let q = pIndex[per.yearBefore], let pv = cells[slot(i, u, q)]?.value {
+                        cells[s]!.changeYear = Change(from: pv, to: v, direction: dir)
+                    }
+                }
+            }
+        }
+    }
+
+    func addWarning(_ kind: QualityWarning.Kind, _ i: Int?, _ u: Int, _ per: Period, _ source: SourceRef?) {
+        warnings.append(QualityWarning(kind: kind, unit: u, indicator: i, period: per, source: source))
+        if let i, let p = pIndex[per] { warningsByCell[slot(i, u, p), default: []].append(warnings.count - 1) }
+    }
+
+    /// A reported 0 after at least three non-zero values that vary by at most a quarter of their mean.
+    func checkDropsToZero() {
+        for (i, ind) in inds.enumerated() where ind.source == .reported {
+            let kind = ind.frequency.periodKind
+            let ps = (0..<nP).filter { periods[$0].kind == kind }
+            for u in 0..<nU {
+                var run = [Double]()
+                for p in ps {
+                    guard let c = cells[slot(i, u, p)], let v = c.value else { run.removeAll(); continue }
+                    if v == 0, c.origin == .reported, run.count >= 3 {
+                        let recent = run.suffix(6)
+                        let mean = recent.reduce(0, +) / Double(recent.count)
+                        if recent.allSatisfy({ $0 > 0 }), (recent.max()! - recent.min()!) <= 0.25 * mean {
+                            let per = periods[p]
+                            addWarning(.dropToZero(typical: mean), i, u, per, c.reportSource)
+                            var a = tree.parent[u]
+                            while let x = a {
+                                if cells[slot(i, x, p)]?.value != nil {
+                                    addWarning(.builtOnSuspect(unit: tree.units[u].id), i, x, per, c.reportSource)
+                                }
+                                a = tree.parent[x]
+                            }
+                        }
+                    }
+                    run.append(v)
+                }
+            }
+        }
+    }
+
+    func checkReportsOutsideActiveDates() {
+        for r in ds.reports {
+            guard let u = tree.index[r.unit], !tree.units[u].overlaps(r.period) else { continue }
+            addWarning(.outsideActiveDates, ds.indicatorIndex[r.indicator], u, r.period, r.source)
+        }
+    }
+
+    func checkWaitlistCases() {
+        let anchor = inds.firstIndex { $0.source == .waitlist && $0.waitlistMeasure == .waiting && $0.housing.isEmpty && $0.livingNow.isEmpty }
+            ?? inds.firstIndex { $0.source == .waitlist }
+        for c in ds.waitlist {
+            guard let u = tree.index[c.unit] else { continue }
+            let per = Period.containing(c.granted, kind: .tertial)
+            if let r = c.received, c.granted < r {
+                addWarning(.grantedBeforeReceived(caseID: c.id), anchor, u, per, c.source)
+            }
+            if let x = c.exit, x < c.granted {
+                addWarning(.exitBeforeGranted(caseID: c.id), anchor, u, per, c.source)
+            }
+            if c.isProcessingBreach, inSpan(per), let d = c.processingDays {
+                addWarning(.processingBreach(caseID: c.id, days: d), anchor, u, per, c.source)
+            }
+        }
+    }
+}

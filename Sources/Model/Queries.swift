@@ -1,0 +1,97 @@
+/// A deviation (avvik): a red, yellow or missing value, or a data-quality warning.
+public struct Deviation: Sendable {
+    public enum Kind: Sendable {
+        case status(Status)
+        case quality(QualityWarning)
+    }
+    public let kind: Kind
+    public let unit: Int
+    public let indicator: Int?
+    public let period: Period
+    public let cell: Cell?
+
+    /// Relative distance from target (0 when unknown), for ordering within a status.
+    public var distance: Double {
+        guard let v = cell?.value, let t = cell?.target else { return 0 }
+        return abs(v - t) / max(abs(t), 1e-9)
+    }
+
+    var rank: Int {
+        switch kind {
+        case .status(let s): return s.rank
+        case .quality: return 3
+        }
+    }
+}
+
+public struct Completeness: Sendable {
+    public struct Missing: Sendable, Hashable {
+        public let unit: Int
+        public let indicator: Int
+        public let period: Period
+        /// A report row exists but its value is empty ("reported as unknown").
+        public let reportedUnknown: Bool
+    }
+    public let due: Int
+    public let reported: Int
+    public let missing: [Missing]
+    public var percent: Double { due == 0 ? 100 : Double(reported) / Double(due) * 100 }
+}
+
+extension Snapshot {
+    /// Every deviation in the unit's subtree for the period, worst first: red, yellow,
+    /// missing, then data-quality warnings; within a status, farthest from target first.
+    public func deviations(unit root: Int, period: Period) -> [Deviation] {
+        var out = [Deviation]()
+        let units = tree.subtree(root)
+        let inScope = Set(units)
+        for u in units {
+            for i in indicators.indices {
+                guard let c = cell(indicator: i, unit: u, period: period) else { continue }
+                if c.status.isDeviation {
+                    out.append(Deviation(kind: .status(c.status), unit: u, indicator: i, period: period, cell: c))
+                }
+            }
+        }
+        for w in warnings where w.period == period && inScope.contains(w.unit) {
+            let c = w.indicator.flatMap { cell(indicator: $0, unit: w.unit, period: period) }
+            out.append(Deviation(kind: .quality(w), unit: w.unit, indicator: w.indicator, period: period, cell: c))
+        }
+        let order = Dictionary(uniqueKeysWithValues: tree.preorder.enumerated().map { ($1, $0) })
+        return out.enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if x.rank != y.rank { return x.rank < y.rank }
+            if x.distance != y.distance { return x.distance > y.distance }
+            if x.unit != y.unit { return (order[x.unit] ?? 0) < (order[y.unit] ?? 0) }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// What was due in the unit's subtree within the period (at each indicator's own
+    /// frequency), how much of it has a value, and exactly what is missing.
+    public func completeness(unit root: Int, period: Period) -> Completeness {
+        var due = 0, reported = 0
+        var missing = [Completeness.Missing]()
+        for u in tree.subtree(root) {
+            for (i, ind) in indicators.enumerated() where ind.source == .reported {
+                for part in period.parts(ind.frequency.periodKind) {
+                    guard let c = cell(indicator: i, unit: u, period: part), c.due else { continue }
+                    due += 1
+                    if c.reported != nil { reported += 1 }
+                    else { missing.append(.init(unit: u, indicator: i, period: part, reportedUnknown: c.hasReportRow)) }
+                }
+            }
+        }
+        return Completeness(due: due, reported: reported, missing: missing)
+    }
+
+    /// The unit's ancestors and itself that are worth showing for a period: active units in pre-order.
+    public func activeUnits(under root: Int, period: Period) -> [Int] {
+        tree.preorder.filter { tree.isAncestor(root, of: $0) && isActive($0, period) }
+    }
+
+    /// The waitlist for a unit on a day (Table 7 shape, waits, processing breaches).
+    public func waitlist(unit: Int, at date: Day) -> WaitlistView {
+        WaitlistView(dataset: dataset, unit: unit, date: date)
+    }
+}

@@ -1,0 +1,115 @@
+/// The waitlist and IP rules, in one place: the engine's register measures and the
+/// waitlist report both call these.
+public enum Registers {
+    /// Units whose cases and users a unit covers: its subtree, and the subtrees of all
+    /// its predecessors (their work passed to it). Indexed by unit.
+    public static func coverage(_ tree: OrgTree) -> [[Int]] {
+        (0..<tree.units.count).map { u in
+            var set = Set(tree.subtree(u))
+            for p in tree.allPredecessors(u) { set.formUnion(tree.subtree(p)) }
+            return set.sorted()
+        }
+    }
+
+    /// For each unit X, the units whose coverage includes X (the inverse of `coverage`).
+    public static func coveringUnits(_ tree: OrgTree) -> [[Int]] {
+        var inv = [[Int]](repeating: [], count: tree.units.count)
+        for (u, covered) in coverage(tree).enumerated() { for x in covered { inv[x].append(u) } }
+        return inv
+    }
+
+    /// The median of whole-day waits; with an even count, the mean of the two middle ones.
+    public static func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        let m = s.count / 2
+        return s.count % 2 == 1 ? Double(s[m]) : Double(s[m - 1] + s[m]) / 2
+    }
+
+    public static func matches(_ c: WaitCase, housing: Set<Housing>, livingNow: Set<LivingNow>) -> Bool {
+        (housing.isEmpty || housing.contains(c.housing)) &&
+            (livingNow.isEmpty || c.livingNow.map { livingNow.contains($0) } ?? false)
+    }
+
+    /// IP measure for one record (already restricted to the target group except `targetGroup` itself).
+    public static func counts(_ r: IPRecord, _ m: IPMeasure, snapshotDate: Day) -> Bool {
+        guard r.targetGroup else { return false }
+        switch m {
+        case .targetGroup: return true
+        case .withPlan: return r.plan
+        case .groupWithoutPlan: return r.group && !r.plan
+        case .declined: return r.declined
+        case .withCoordinator: return r.coordinator
+        case .planOrGroup: return r.plan || r.group
+        case .evaluationOverdue:
+            guard r.plan else { return false }
+            guard let e = r.evaluated else { return true }
+            return isOverdue(evaluated: e, at: snapshotDate)
+        }
+    }
+
+    /// Last evaluation more than 12 months before the snapshot date.
+    public static func isOverdue(evaluated e: Day, at d: Day) -> Bool {
+        let c = d.components
+        let yearBefore = Day(year: c.year - 1, month: c.month, day: min(c.day, Day.daysIn(year: c.year - 1, month: c.month)))!
+        return e < yearBefore
+    }
+}
+
+/// The waitlist on one day for one unit (its whole coverage): the Table 7 shape and waits.
+public struct WaitlistView: Sendable {
+    public struct Category: Sendable {
+        public var waiting = 0
+        public var dischargeReady = 0
+        public var homeless = 0
+        public var waits: [Int] = []
+        public init() {}
+        public var medianWait: Double? { Registers.median(waits) }
+        public var maxWait: Int? { waits.max() }
+    }
+    public let date: Day
+    public let unit: Int
+    public var byHousing: [Housing: Category] = [:]
+    /// Waiting cases by where the applicant lives now and housing category (Table 7). `nil` key = not recorded.
+    public var matrix: [LivingNow?: [Housing: Int]] = [:]
+    public var total = Category()
+    /// Cases waiting on the date, longest wait first.
+    public var cases: [WaitCase] = []
+    /// Applications decided in the 12 months up to the date.
+    public var decidedLastYear = 0
+    /// Of those, processed in over 4 weeks without an interim reply.
+    public var breachesLastYear = 0
+    /// Of those, processed in over 4 weeks (with or without an interim reply).
+    public var overFourWeeksLastYear = 0
+
+    public init(dataset: Dataset, unit: Int, date: Day, coverage: [[Int]]? = nil) {
+        self.date = date; self.unit = unit
+        let covered = Set((coverage ?? Registers.coverage(dataset.tree))[unit])
+        let tree = dataset.tree
+        let yearAgo = date + (-365)
+        for c in dataset.waitlist {
+            guard let cu = tree.index[c.unit], covered.contains(cu) else { continue }
+            if c.granted > yearAgo && c.granted <= date {
+                decidedLastYear += 1
+                if let d = c.processingDays, d > 28 { overFourWeeksLastYear += 1 }
+                if c.isProcessingBreach { breachesLastYear += 1 }
+            }
+            guard c.isWaiting(on: date) else { continue }
+            let wait = date - c.granted
+            var cat = byHousing[c.housing] ?? Category()
+            WaitlistView.add(&cat, c, wait)
+            WaitlistView.add(&total, c, wait)
+            byHousing[c.housing] = cat
+            matrix[c.livingNow, default: [:]][c.housing, default: 0] += 1
+            cases.append(c)
+        }
+        cases.sort { ($0.granted, $0.id) < ($1.granted, $1.id) }
+    }
+
+    private static func add(_ cat: inout Category, _ c: WaitCase, _ wait: Int) {
+        cat.waiting += 1
+        if c.dischargeReady { cat.dischargeReady += 1 }
+        if c.livingNow == .bostedslos { cat.homeless += 1 }
+        cat.waits.append(wait)
+    }
+}

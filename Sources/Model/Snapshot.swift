@@ -1,0 +1,175 @@
+/// Traffic-light status of a value against its target.
+public enum Status: String, Sendable, CaseIterable, Comparable {
+    case red, yellow, missing, green, none
+    /// Worst first.
+    public static func < (a: Status, b: Status) -> Bool { a.rank < b.rank }
+    var rank: Int { switch self { case .red: 0; case .yellow: 1; case .missing: 2; case .green: 3; case .none: 4 } }
+    public var isDeviation: Bool { self == .red || self == .yellow || self == .missing }
+
+    /// Status of `value` for the direction, target and warn threshold (data-format.md, "Status of a value").
+    public static func of(_ value: Double, direction: Direction, target: Double?, warn: Double?) -> Status {
+        guard let target, direction != .none else { return .none }
+        switch direction {
+        case .higher:
+            if value >= target { return .green }
+            if let warn, value >= warn { return .yellow }
+            return .red
+        case .lower:
+            if value <= target { return .green }
+            if let warn, value <= warn { return .yellow }
+            return .red
+        case .none:
+            return .none
+        }
+    }
+}
+
+/// Where a value came from.
+public enum ValueOrigin: String, Sendable {
+    /// Reported by the unit itself.
+    case reported
+    /// Computed from the waitlist or IP register.
+    case register
+    /// Computed from a formula over other indicators.
+    case formula
+    /// Summed or averaged from the child units' own values.
+    case aggregated
+    /// Before the unit existed: computed from its predecessors.
+    case carried
+    /// Aggregated over the finer periods inside this one (a year from its tertials).
+    case overTime
+    /// No value.
+    case none
+}
+
+/// A change between two values, judged by the indicator's direction.
+public struct Change: Hashable, Sendable {
+    public let delta: Double
+    public let previous: Double
+    /// true = better, false = worse, nil = no direction or no change.
+    public let better: Bool?
+
+    public init(from previous: Double, to value: Double, direction: Direction) {
+        self.previous = previous
+        delta = value - previous
+        if delta == 0 || direction == .none { better = nil }
+        else { better = (delta > 0) == (direction == .higher) }
+    }
+}
+
+/// A data-quality problem, attached to the value it concerns.
+public struct QualityWarning: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A unit's own reported total differs from the sum of its units.
+        case totalDiffers(reported: Double, computed: Double)
+        /// A value that dropped to 0 from a stable, non-zero series.
+        case dropToZero(typical: Double)
+        /// A reported value differs from the same measure computed from a register or formula.
+        case reportedDiffers(reported: Double, computed: Double)
+        /// A report for a period in which the unit was not active.
+        case outsideActiveDates
+        /// A total built on a value below it that has a drop-to-zero warning.
+        case builtOnSuspect(unit: String)
+        /// A waitlist case decided before its application was received.
+        case grantedBeforeReceived(caseID: String)
+        /// A waitlist case allocated (or closed) before it was granted.
+        case exitBeforeGranted(caseID: String)
+        /// Over 4 weeks from application to decision without an interim reply (forvaltningsloven § 11a).
+        case processingBreach(caseID: String, days: Int)
+    }
+
+    public let kind: Kind
+    public let unit: Int
+    public let indicator: Int?
+    public let period: Period
+    public let source: SourceRef?
+}
+
+/// One computed value: a unit, an indicator and a period.
+public struct Cell: Sendable {
+    public var value: Double?
+    public var origin: ValueOrigin = .none
+    /// The value the unit reported itself, when it did (may differ from `value` for a total or a register measure).
+    public var reported: Double?
+    /// True when a report row exists, even one with an empty value ("reported as unknown").
+    public var hasReportRow = false
+    public var comment: String?
+    public var reportSource: SourceRef?
+    public var target: Double?
+    public var warn: Double?
+    public var status: Status = .none
+    /// The unit itself had to report this value.
+    public var due = false
+    /// Due values that this value is built on, and how many of them are present.
+    public var expected = 0
+    public var present = 0
+    public var change: Change?
+    public var changeYear: Change?
+
+    /// Built on fewer due values than expected: a partial total.
+    public var isPartial: Bool { present < expected }
+}
+
+/// Everything computed from a Dataset: immutable; a reload builds a new one.
+public struct Snapshot: Sendable {
+    public let dataset: Dataset
+    public let periods: [Period]
+    public let periodIndex: [Period: Int]
+    /// The first and last day of the reported data.
+    public let spanStart: Day
+    public let spanEnd: Day
+    let cells: [Cell?]
+    public let warnings: [QualityWarning]
+    let warningsByCell: [Int: [Int]]
+
+    public var tree: OrgTree { dataset.tree }
+    public var indicators: [Indicator] { dataset.indicators }
+
+    init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, cells: [Cell?],
+         warnings: [QualityWarning], warningsByCell: [Int: [Int]]) {
+        self.dataset = dataset; self.periods = periods; self.spanStart = spanStart; self.spanEnd = spanEnd
+        var pi = [Period: Int]()
+        for (i, p) in periods.enumerated() { pi[p] = i }
+        self.periodIndex = pi
+        self.cells = cells; self.warnings = warnings; self.warningsByCell = warningsByCell
+    }
+
+    @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int {
+        (i * tree.units.count + u) * periods.count + p
+    }
+
+    public func cell(indicator i: Int, unit u: Int, period p: Period) -> Cell? {
+        guard let pi = periodIndex[p] else { return nil }
+        return cells[slot(i, u, pi)]
+    }
+
+    public func cell(_ indicator: String, _ unit: String, _ period: Period) -> Cell? {
+        guard let i = dataset.indicatorIndex[indicator], let u = tree.index[unit] else { return nil }
+        return cell(indicator: i, unit: u, period: period)
+    }
+
+    public func value(_ indicator: String, _ unit: String, _ period: Period) -> Double? {
+        cell(indicator, unit, period)?.value
+    }
+
+    public func warnings(indicator i: Int, unit u: Int, period p: Period) -> [QualityWarning] {
+        guard let pi = periodIndex[p] else { return [] }
+        return (warningsByCell[slot(i, u, pi)] ?? []).map { warnings[$0] }
+    }
+
+    public func warnings(_ indicator: String, _ unit: String, _ period: Period) -> [QualityWarning] {
+        guard let i = dataset.indicatorIndex[indicator], let u = tree.index[unit] else { return [] }
+        return warnings(indicator: i, unit: u, period: period)
+    }
+
+    /// Tertials within the data, oldest first.
+    public var tertials: [Period] { periods.filter { $0.kind == .tertial } }
+
+    /// The latest tertial that has ended by `today` and lies within the data; the default period of reports.
+    public func latestTertial(endedBy today: Day) -> Period? {
+        tertials.last { $0.end <= today && $0.end <= spanEnd } ?? tertials.last
+    }
+
+    /// True when the unit is active on the period's last day.
+    public func isActive(_ u: Int, _ p: Period) -> Bool { tree.units[u].isActive(on: p.end) }
+}

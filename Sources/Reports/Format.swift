@@ -1,0 +1,72 @@
+import Model
+
+/// Number formatting, one rule for screen, reports and CSV.
+public struct Format: Sendable {
+    public let lang: Lang
+    public init(lang: Lang) { self.lang = lang }
+
+    /// The plain figure: percent with one decimal, whole numbers without decimals,
+    /// others with one; decimal comma in Norwegian, and always in CSV.
+    public static func plain(_ v: Double, _ unit: ValueUnit, decimalComma: Bool) -> String {
+        let decimals = unit == .percent || v.rounded() != v ? 1 : 0
+        var s = fixed(v, decimals)
+        if decimalComma { s = s.replacingOccurrences(of: ".", with: ",") }
+        return s
+    }
+
+    static func fixed(_ v: Double, _ decimals: Int) -> String {
+        let scale = decimals == 0 ? 1.0 : 10.0
+        let r = (v * scale).rounded() / scale
+        if decimals == 0 { return String(Int64(r)) }
+        let whole = Int64(r.magnitude.rounded(.towardZero))
+        let frac = Int64(((r.magnitude - Double(whole)) * 10).rounded())
+        return (r < 0 ? "-" : "") + "\(whole).\(frac)"
+    }
+
+    /// For a person: `27,8 %`, `1 603`, `97 d`, `1 234 567 kr`.
+    public func value(_ v: Double, _ unit: ValueUnit) -> String {
+        var s = Format.plain(v, unit, decimalComma: lang == .nb)
+        s = Format.groupThousands(s)
+        switch unit {
+        case .percent: return s + " %"
+        case .days: return s + (lang == .nb ? " d" : " d")
+        case .kr: return s + " kr"
+        case .count: return s
+        }
+    }
+
+    public func value(_ v: Double?, _ unit: ValueUnit) -> String {
+        v.map { value($0, unit) } ?? "–"
+    }
+
+    static func groupThousands(_ s: String) -> String {
+        var sign = ""
+        var body = Substring(s)
+        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
+        let sep = body.firstIndex { $0 == "," || $0 == "." }
+        let intPart = sep.map { body[..<$0] } ?? body
+        let rest = sep.map { body[$0...] } ?? ""
+        guard intPart.count > 4 else { return s }
+        var out = ""
+        for (i, ch) in intPart.enumerated() {
+            if i > 0 && (intPart.count - i) % 3 == 0 { out.append("\u{00A0}") }
+            out.append(ch)
+        }
+        return sign + out + rest
+    }
+
+    /// A change with sign and judgement: `+2 bedre`, `−1,5 p.p. verre`.
+    public func change(_ c: Change?, _ unit: ValueUnit) -> String {
+        guard let c else { return "" }
+        let pp = unit == .percent ? (lang == .nb ? " p.p." : " pp") : ""
+        let mag = Format.groupThousands(Format.plain(abs(c.delta), unit == .percent ? .percent : unit, decimalComma: lang == .nb))
+        let sign = c.delta > 0 ? "+" : (c.delta < 0 ? "−" : "±")
+        let judgement: String
+        switch c.better {
+        case true?: judgement = lang == .nb ? " bedre" : " better"
+        case false?: judgement = lang == .nb ? " verre" : " worse"
+        case nil: judgement = ""
+        }
+        return sign + mag + pp + judgement
+    }
+}

@@ -1,0 +1,139 @@
+import Model
+
+/// The user's language: Norwegian bokmål by default, English with `--lang en`.
+public enum Lang: String, Sendable, CaseIterable {
+    case nb, en
+}
+
+/// Every user-facing word of reports and the dashboard, in both languages.
+public struct L10n: Sendable {
+    public let lang: Lang
+    public init(_ lang: Lang) { self.lang = lang }
+
+    func t(_ nb: String, _ en: String) -> String { lang == .nb ? nb : en }
+
+    public func status(_ s: Status) -> String {
+        switch s {
+        case .green: t("grønn", "green")
+        case .yellow: t("gul", "yellow")
+        case .red: t("rød", "red")
+        case .missing: t("mangler", "missing")
+        case .none: t("–", "–")
+        }
+    }
+
+    /// A symbol for each status, so colour is never the only signal.
+    public static func symbol(_ s: Status, unicode: Bool = true) -> String {
+        switch s {
+        case .green: unicode ? "●" : "+"
+        case .yellow: unicode ? "▲" : "!"
+        case .red: unicode ? "✖" : "x"
+        case .missing: unicode ? "?" : "?"
+        case .none: unicode ? "·" : "."
+        }
+    }
+
+    public func period(_ p: Period) -> String {
+        switch p.kind {
+        case .tertial: return "T\(p.index) \(p.year)"
+        case .year: return "\(p.year)"
+        case .month:
+            let nb = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
+            let en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return "\((lang == .nb ? nb : en)[p.index - 1]) \(p.year)"
+        }
+    }
+
+    public func periodLong(_ p: Period) -> String {
+        switch p.kind {
+        case .tertial: return t("\(p.index). tertial \(p.year)", "\(["1st", "2nd", "3rd"][p.index - 1]) tertial \(p.year)")
+        default: return period(p)
+        }
+    }
+
+    public func origin(_ o: ValueOrigin) -> String {
+        switch o {
+        case .reported: t("rapportert", "reported")
+        case .register: t("beregnet fra register", "computed from register")
+        case .formula: t("beregnet (formel)", "computed (formula)")
+        case .aggregated: t("summert fra enhetene", "aggregated from units")
+        case .carried: t("fra forgjengerenhetene", "carried from predecessors")
+        case .overTime: t("samlet over perioden", "aggregated over the period")
+        case .none: t("ingen verdi", "no value")
+        }
+    }
+
+    public func housing(_ h: Housing) -> String {
+        switch h {
+        case .ombps2: "OMBPS2"
+        case .ombps3: "OMBPS3"
+        case .ombps4: "OMBPS4"
+        case .bosenter: t("Bosenter", "Bosenter")
+        }
+    }
+
+    public func housingDescription(_ h: Housing) -> String {
+        switch h {
+        case .ombps2: t("bolig tilknyttet boteam", "flat linked to a housing team")
+        case .ombps3: t("bofellesskap, dagbemanning", "shared housing, day staff")
+        case .ombps4: t("bofellesskap, døgnbemanning", "shared housing, 24-hour staff")
+        case .bosenter: t("institusjon", "institution")
+        }
+    }
+
+    public func living(_ l: LivingNow?) -> String {
+        guard let l else { return t("ikke oppgitt", "not recorded") }
+        switch l {
+        case .bostedslos: return t("Bostedsløs", "Homeless")
+        case .annetOmsorgsniva: return t("Annet omsorgsnivå", "Other care level")
+        case .helseBergen: return "Helse Bergen"
+        case .dps: return "DPS"
+        case .kjopAvPlass: return t("Kjøp av plass", "Bought place")
+        case .annet: return t("Annet", "Other")
+        }
+    }
+
+    public func perspective(_ p: String) -> String {
+        guard lang == .en else { return p }
+        switch p {
+        case "Brukere": return "Users"
+        case "Arbeidsprosesser": return "Work processes"
+        case "Medarbeidere": return "Staff"
+        case "Økonomi": return "Finance"
+        default: return p
+        }
+    }
+
+    /// A data-quality warning as a sentence.
+    public func quality(_ w: QualityWarning, snapshot: Snapshot, unicode: Bool = true) -> String {
+        let f = Format(lang: lang)
+        let unit = snapshot.tree.units[w.unit].name
+        let ind = w.indicator.map { snapshot.indicators[$0] }
+        let vu = ind?.unit ?? .count
+        switch w.kind {
+        case let .totalDiffers(reported, computed):
+            return t("\(unit) rapporterte totalen \(f.value(reported, vu)), men enhetene summerer til \(f.value(computed, vu))",
+                     "\(unit) reported a total of \(f.value(reported, vu)), but its units add up to \(f.value(computed, vu))")
+        case let .dropToZero(typical):
+            return t("\(unit): verdien falt til 0 fra en stabil serie (typisk \(f.value(typical, vu))) – trolig registreringsfeil",
+                     "\(unit): the value dropped to 0 from a stable series (typically \(f.value(typical, vu))) – probably a data-entry error")
+        case let .reportedDiffers(reported, computed):
+            return t("\(unit) rapporterte \(f.value(reported, vu)), men registeret gir \(f.value(computed, vu))",
+                     "\(unit) reported \(f.value(reported, vu)), but the register gives \(f.value(computed, vu))")
+        case .outsideActiveDates:
+            return t("\(unit) har rapportert for en periode der enheten ikke var aktiv",
+                     "\(unit) reported for a period in which the unit was not active")
+        case let .builtOnSuspect(id):
+            let name = snapshot.tree[id]?.name ?? id
+            return t("\(unit): totalen bygger på en mistenkelig 0 fra \(name)",
+                     "\(unit): the total is built on a suspect 0 from \(name)")
+        case let .grantedBeforeReceived(id):
+            return t("Sak \(id): vedtak før søknaden ble mottatt", "Case \(id): decided before the application was received")
+        case let .exitBeforeGranted(id):
+            return t("Sak \(id): tildelt eller avsluttet før vedtak", "Case \(id): allocated or closed before it was granted")
+        case let .processingBreach(id, days):
+            return t("Sak \(id): behandlet på \(days) dager uten foreløpig svar (over 4 uker)",
+                     "Case \(id): processed in \(days) days without an interim reply (over 4 weeks)")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Model
+
+/// `tertial report waitlist --at DATE`: waiting cases by housing and by where applicants
+/// live (Table 7 shape), discharge-ready, homeless, median and longest wait, breaches.
+public enum WaitlistReport {
+    public static func text(_ v: WaitlistView, snapshot s: Snapshot, lang: Lang, markdown: Bool) -> String {
+        let l = L10n(lang), f = Format(lang: lang)
+        var out = ""
+        let title = l.t("Venteliste, bolig", "Housing waitlist") + ": \(s.tree.units[v.unit].name), " + (lang == .nb ? v.date.norwegian : v.date.description)
+        out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n\n"
+        out += l.t("Venter", "Waiting") + ": \(v.total.waiting), " + l.t("herav utskrivningsklare", "of whom discharge-ready")
+            + ": \(v.total.dischargeReady), " + l.t("bostedsløse", "homeless") + ": \(v.total.homeless)\n\n"
+        let cats = Housing.allCases
+        var header = [l.t("Bor nå", "Living now")] + cats.map { l.housing($0) } + [l.t("Sum", "Total")]
+        var rows = [[String]]()
+        let livings: [LivingNow?] = LivingNow.allCases.map { Optional($0) } + [nil]
+        for liv in livings {
+            let m = v.matrix[liv] ?? [:]
+            if liv == nil && m.isEmpty { continue }
+            if liv == .annet && m.isEmpty { continue }
+            let nums = cats.map { m[$0] ?? 0 }
+            rows.append([l.living(liv)] + nums.map(String.init) + [String(nums.reduce(0, +))])
+        }
+        let tot = cats.map { v.byHousing[$0]?.waiting ?? 0 }
+        rows.append([l.t("Sum", "Total")] + tot.map(String.init) + [String(v.total.waiting)])
+        out += markdown ? Table.markdown(header, rows) : Table.text(header, rows, rightAligned: Set(1...cats.count + 1))
+        out += "\n"
+        header = [l.t("Kategori", "Category"), l.t("Venter", "Waiting"), l.t("Utskr.klare", "Disch.-ready"),
+                  l.t("Bostedsløse", "Homeless"), l.t("Median ventetid", "Median wait"), l.t("Lengste", "Longest")]
+        rows = (cats.map { ($0 as Housing?) } + [nil]).map { h in
+            let c = h.map { v.byHousing[$0] ?? WaitlistView.Category() } ?? v.total
+            let name = h.map { "\(l.housing($0)) (\(l.housingDescription($0)))" } ?? l.t("Alle", "All")
+            return [name, String(c.waiting), String(c.dischargeReady), String(c.homeless),
+                    f.value(c.medianWait, .days), f.value(c.maxWait.map(Double.init), .days)]
+        }
+        out += markdown ? Table.markdown(header, rows) : Table.text(header, rows, rightAligned: [1, 2, 3, 4, 5])
+        out += "\n" + l.t("Saksbehandling siste 12 måneder", "Case processing, last 12 months") + ": \(v.decidedLastYear) "
+            + l.t("vedtak", "decisions") + ", \(v.overFourWeeksLastYear) " + l.t("over 4 uker", "over 4 weeks") + ", \(v.breachesLastYear) "
+            + l.t("over 4 uker uten foreløpig svar (brudd på forvaltningsloven § 11a)", "over 4 weeks without an interim reply (forvaltningsloven § 11a)") + "\n"
+        return out
+    }
+
+    /// `living_now;OMBPS2;OMBPS3;OMBPS4;BOSENTER;total` plus summary rows.
+    public static func csv(_ v: WaitlistView) -> String {
+        var out = "living_now;" + Housing.allCases.map(\.rawValue).joined(separator: ";") + ";total\n"
+        for liv in LivingNow.allCases.map({ Optional($0) }) + [nil] {
+            let m = v.matrix[liv] ?? [:]
+            if liv == nil && m.isEmpty { continue }
+            let nums = Housing.allCases.map { m[$0] ?? 0 }
+            out += "\(liv?.rawValue ?? "unknown");" + nums.map(String.init).joined(separator: ";") + ";\(nums.reduce(0, +))\n"
+        }
+        func row(_ name: String, _ g: (WaitlistView.Category) -> String) {
+            let cells: [String] = Housing.allCases.map { h in g(v.byHousing[h] ?? WaitlistView.Category()) }
+            out += name + ";" + cells.joined(separator: ";")
+            out += ";" + g(v.total) + "\n"
+        }
+        row("waiting") { String($0.waiting) }
+        row("discharge_ready") { String($0.dischargeReady) }
+        row("homeless") { String($0.homeless) }
+        row("median_wait_days") { $0.medianWait.map { Format.plain($0, .days, decimalComma: true) } ?? "" }
+        row("max_wait_days") { $0.maxWait.map(String.init) ?? "" }
+        return out
+    }
+}
