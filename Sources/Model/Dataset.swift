@@ -60,7 +60,7 @@ public struct OrgTree: Sendable {
         self.parent = parent; self.children = children; self.predecessors = preds; self.root = root
         var depth = [Int](repeating: 0, count: units.count)
         var order = [Int]()
-        var stack = [root]
+        var stack = units.isEmpty ? [] : [root]
         var seen = Set<Int>()
         while let u = stack.popLast() {
             guard seen.insert(u).inserted else { continue }

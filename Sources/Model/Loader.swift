@@ -112,13 +112,14 @@ public final class Loader: @unchecked Sendable {
             }
         }
         let parsedNames = todo.map { files[$0] }
-        if diags.hasErrors {
-            return LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
-        }
+        // Cross-file checks still run when a file has errors, but not those that depend
+        // on a broken units.csv or indicators.yaml (they would only echo that error).
+        let broken = Set(diags.errors.map(\.file))
         let reports = reportFiles.flatMap { $0.1 }
         let tree = OrgTree(units: units)
         diags += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
-                                    waitlist: waitlist, ip: ip)
+                                    waitlist: waitlist, ip: ip,
+                                    checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"))
         if diags.hasErrors {
             return LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
         }
@@ -169,9 +170,10 @@ public final class Loader: @unchecked Sendable {
 /// Checks across files: references between units, indicators, targets, reports and registers.
 enum Validator {
     static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
-                         waitlist: [WaitCase], ip: [IPSnapshot]) -> [Diagnostic] {
+                         waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true) -> [Diagnostic] {
         var diags = [Diagnostic]()
         let units = tree.units
+        guard checkUnits else { return diags }
         // units.csv
         var firstLine = [String: Int]()
         for u in units {
@@ -227,7 +229,7 @@ enum Validator {
         for i in indicators { indByID[i.id] = i }
         // targets.csv
         for t in targets {
-            if indByID[t.indicator] == nil {
+            if checkIndicators && indByID[t.indicator] == nil {
                 diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "indicator",
                                         "\"\(t.indicator)\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))
             }
@@ -260,7 +262,7 @@ enum Validator {
                                             "\(r.period) is a \(kindWord(r.period.kind)), but \(ind.id) is reported per \(kindWord(k))",
                                             expected: "a period such as \(example(k))"))
                 }
-            } else {
+            } else if checkIndicators {
                 ok = false
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
                                         "\"\(Fields.shown(r.indicator))\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))

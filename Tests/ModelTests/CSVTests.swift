@@ -1,0 +1,92 @@
+import XCTest
+@testable import Model
+
+final class CSVTests: XCTestCase {
+    func parse(_ s: String) -> CSVTable { CSVTable.parse(bytes: Array(s.utf8), file: "t.csv") }
+
+    func testSemicolonAndCommaAreDetectedFromTheHeader() {
+        let a = parse("a;b;c\n1;2,5;3\n")
+        XCTAssertEqual(a.delimiter, UInt8(ascii: ";"))
+        XCTAssertEqual(a.number(0, 1), .value(2.5))
+        let b = parse("a,b,c\n1,2.5,3\n")
+        XCTAssertEqual(b.delimiter, UInt8(ascii: ","))
+        XCTAssertEqual(b.number(0, 1), .value(2.5))
+    }
+
+    func testHeaderIsCaseInsensitiveAndTrimmed() {
+        let t = parse(" Period ;UNIT\n2019-T3;x\n")
+        XCTAssertEqual(t.header, ["period", "unit"])
+        XCTAssertEqual(t.column("unit"), 1)
+    }
+
+    func testBOMIsSkipped() {
+        let t = CSVTable.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("id;name\nx;y\n".utf8), file: "t.csv")
+        XCTAssertEqual(t.header, ["id", "name"])
+        XCTAssertFalse(t.decodedAsWindows1252)
+    }
+
+    func testWindows1252FallbackDecodesNorwegianLetters() {
+        // "Årstad" and "Laksevåg" as Norwegian Excel writes them: Å = 0xC5, å = 0xE5.
+        let bytes: [UInt8] = Array("id;name\nx;".utf8) + [0xC5] + Array("rstad Laksev".utf8) + [0xE5] + Array("g\n".utf8)
+        let t = CSVTable.parse(bytes: bytes, file: "t.csv")
+        XCTAssertTrue(t.decodedAsWindows1252)
+        XCTAssertEqual(t.string(0, 1), "Årstad Laksevåg")
+    }
+
+    func testQuotedFieldsWithDelimitersQuotesAndNewlines() {
+        let t = parse("a;b;c\n\"x;y\";\"he said \"\"hei\"\"\";\"two\nlines\"\nnext;2;3\n")
+        XCTAssertEqual(t.rowCount, 2)
+        XCTAssertEqual(t.string(0, 0), "x;y")
+        XCTAssertEqual(t.string(0, 1), "he said \"hei\"")
+        XCTAssertEqual(t.string(0, 2), "two\nlines")
+        // The second record starts on physical line 4 (the quoted newline spans lines 2-3).
+        XCTAssertEqual(t.line(1), 4)
+    }
+
+    func testCRLFAndBlankLines() {
+        let t = parse("a;b\r\n1;2\r\n\r\n   \r\n3;4\r\n")
+        XCTAssertEqual(t.rowCount, 2)
+        XCTAssertEqual(t.line(1), 5)
+        XCTAssertEqual(t.string(1, 1), "4")
+    }
+
+    func testNumbers() {
+        func n(_ s: String, comma: Bool = true) -> CSVTable.NumberField { CSVTable.parseNumber(ArraySlice(s.utf8), decimalComma: comma) }
+        XCTAssertEqual(n("12"), .value(12))
+        XCTAssertEqual(n("12,5"), .value(12.5))
+        XCTAssertEqual(n("12.5"), .value(12.5))
+        XCTAssertEqual(n("1 408"), .value(1408))
+        XCTAssertEqual(n("1\u{00A0}408,25"), .value(1408.25))
+        XCTAssertEqual(n("-3"), .value(-3))
+        XCTAssertEqual(n(""), .empty)
+        XCTAssertEqual(n("  "), .empty)
+        XCTAssertEqual(n("12x"), .invalid)
+        XCTAssertEqual(n("1,2,3"), .invalid)
+        XCTAssertEqual(n("12,5", comma: false), .invalid)
+    }
+
+    func testDatesInBothForms() {
+        XCTAssertEqual(Day(parsing: "2019-12-31"), Day(year: 2019, month: 12, day: 31))
+        XCTAssertEqual(Day(parsing: "31.12.2019"), Day(year: 2019, month: 12, day: 31))
+        XCTAssertNil(Day(parsing: "2019-02-30"))
+        XCTAssertNil(Day(parsing: "12/31/2019"))
+        XCTAssertEqual(Day(year: 2020, month: 3, day: 1)! - Day(year: 2020, month: 2, day: 28)!, 2) // leap year
+        XCTAssertEqual(Day(year: 1970, month: 1, day: 1)!.ordinal, 0)
+        XCTAssertEqual(Day(ordinal: 18262).description, "2020-01-01")
+    }
+
+    func testPeriods() {
+        let t3 = Period(parsing: "2019-T3")!
+        XCTAssertEqual(t3.start.description, "2019-09-01")
+        XCTAssertEqual(t3.end.description, "2019-12-31")
+        XCTAssertEqual(t3.previous, Period.tertial(2019, 2))
+        XCTAssertEqual(Period.tertial(2019, 1).previous, Period.tertial(2018, 3))
+        XCTAssertEqual(Period(parsing: "2019-11"), Period.month(2019, 11))
+        XCTAssertEqual(Period(parsing: "2019"), Period.year(2019))
+        XCTAssertNil(Period(parsing: "2019-T4"))
+        XCTAssertNil(Period(parsing: "2019-13"))
+        XCTAssertEqual(Period.year(2019).parts(.tertial).count, 3)
+        XCTAssertEqual(Period.tertial(2019, 2).parts(.month).map(\.index), [5, 6, 7, 8])
+        XCTAssertEqual(Period.containing(Day(year: 2020, month: 4, day: 30)!, kind: .tertial), Period.tertial(2020, 1))
+    }
+}

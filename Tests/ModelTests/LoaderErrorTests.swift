@@ -1,0 +1,244 @@
+import XCTest
+@testable import Model
+
+/// Every kind of bad input: refused with a message naming file, line and field.
+final class LoaderErrorTests: XCTestCase {
+    let catalogue = Fixture.catalogue("""
+      - id: staff
+        name: Ansatte
+        direction: higher
+        reported_by: [resultatenhet, byomrade]
+    """)
+
+    func fixture(reports: String, extra: [String: String] = [:]) -> Fixture {
+        var files = ["units.csv": Fixture.mergingUnits, "indicators.yaml": catalogue, "reports/a.csv": reports]
+        for (k, v) in extra { files[k] = v }
+        return Fixture(files)
+    }
+
+    func onlyError(_ r: LoadResult, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
+        XCTAssertNil(r.dataset, "an error must stop the load", file: file, line: line)
+        XCTAssertEqual(r.diagnostics.errors.count, 1, r.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: line)
+        return r.diagnostics.errors.first
+    }
+
+    func testValidFixtureLoads() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n")
+        XCTAssertNotNil(f.load().dataset)
+    }
+
+    func testBadNumberNamesFileLineFieldAndExpectation() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n2019-T3;b;staff;12x\n")
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.file, "reports/a.csv")
+        XCTAssertEqual(d?.line, 3)
+        XCTAssertEqual(d?.field, "value")
+        XCTAssertEqual(d?.description.hasPrefix("reports/a.csv:3: value: \"12x\" is not a number (expected a number"), true, d?.description ?? "")
+    }
+
+    func testAllProblemsOfAFileAreCollected() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;x\n2019-T9;b;staff;1\n2019-T3;a;staff;\n")
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        XCTAssertEqual(r.diagnostics.errors.map(\.line), [2, 3])
+        XCTAssertEqual(r.diagnostics.errors.map(\.field), ["value", "period"])
+    }
+
+    func testUnknownUnitAndIndicator() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;zz;staff;1\n2019-T3;a;nope;1\n")
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        XCTAssertEqual(r.diagnostics.errors.first(field: "unit")?.line, 2)
+        XCTAssertEqual(r.diagnostics.errors.first(field: "indicator")?.line, 3)
+        XCTAssertTrue(r.diagnostics.errors.first(field: "indicator")!.message.contains("\"nope\" is not in indicators.yaml"))
+    }
+
+    func testDuplicateAcrossFilesNamesBothPlaces() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;1\n",
+                        extra: ["reports/b.csv": "period;unit;indicator;value\n2019-T2;a;staff;1\n2019-T3;a;staff;2\n"])
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.file, "reports/b.csv")
+        XCTAssertEqual(d?.line, 3)
+        XCTAssertTrue(d?.message.contains("reports/a.csv:2") == true, d?.message ?? "")
+    }
+
+    func testMissingColumn() {
+        let f = fixture(reports: "period;unit;indicator\n2019-T3;a;staff\n")
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.line, 1)
+        XCTAssertEqual(d?.field, "value")
+        XCTAssertEqual(d?.message, "the column is missing")
+    }
+
+    func testPeriodOfTheWrongKind() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-11;a;staff;1\n")
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.field, "period")
+        XCTAssertEqual(d?.message, "2019-11 is a month, but staff is reported per tertial")
+    }
+
+    func testBadEnumInCatalogueNamesItsLine() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": """
+        indicators:
+          - id: staff
+            name: Ansatte
+            direction: up
+        """])
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.file, "indicators.yaml")
+        XCTAssertEqual(d?.line, 4)
+        XCTAssertEqual(d?.field, "direction")
+        XCTAssertEqual(d?.expected, "higher | lower | none")
+    }
+
+    func testYAMLSyntaxError() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": "indicators:\n  - id: a\n    name: [unclosed\n"])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        XCTAssertEqual(r.diagnostics.errors.first?.file, "indicators.yaml")
+        XCTAssertNotNil(r.diagnostics.errors.first?.line)
+    }
+
+    func testFormulaWithUnknownOperandAndCycle() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": """
+        indicators:
+          - id: x
+            source: formula
+            formula: y / nothing
+          - id: y
+            source: formula
+            formula: x / x
+        """])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let msgs = r.diagnostics.errors.map(\.message)
+        XCTAssertTrue(msgs.contains("\"nothing\" is not an indicator in the catalogue"), msgs.joined(separator: "\n"))
+        XCTAssertTrue(msgs.contains { $0.contains("cycle") })
+    }
+
+    func testUnitTreeErrors() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["units.csv": """
+        id;name;parent;kind;from;to;successor
+        root;Etaten;;etat;;;
+        other;Another root;;etat;;;
+        a;A;ghost;resultatenhet;;;
+        c1;C1;c2;avdeling;;;
+        c2;C2;c1;avdeling;;;
+        Bad_ID;Bad;root;avdeling;;;
+        d;D;root;avdeling;2020-01-01;2019-01-01;
+        """])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let errs = r.diagnostics.errors
+        // Per-file checks come first: the bad id (line 7) and to-before-from (line 8).
+        XCTAssertEqual(errs.first(field: "id")?.line, 7)
+        XCTAssertEqual(errs.first(field: "to")?.line, 8)
+    }
+
+    func testUnitTreeStructureErrors() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["units.csv": """
+        id;name;parent;kind;from;to;successor
+        root;Etaten;;etat;;;
+        other;Another root;;etat;;;
+        a;A;ghost;resultatenhet;;;x
+        c1;C1;c2;avdeling;;;
+        c2;C2;c1;avdeling;;;
+        """])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let errs = r.diagnostics.errors
+        XCTAssertTrue(errs.contains { $0.field == "parent" && $0.message.contains("2 units without a parent") })
+        XCTAssertTrue(errs.contains { $0.line == 4 && $0.field == "parent" && $0.message == "\"ghost\" is not a unit in units.csv" })
+        XCTAssertTrue(errs.contains { $0.line == 4 && $0.field == "successor" })
+        XCTAssertTrue(errs.contains { $0.line == 5 && $0.message.contains("cycle") })
+    }
+
+    func testNationalIdentityNumbersAreRefusedAndNeverShown() {
+        let f = fixture(reports: "period;unit;indicator;value;comment\n2019-T3;a;staff;1;Gjelder 010190 12345\n", extra: [
+            "waitlist.csv": "case;unit;housing;granted\n01019012345;a;OMBPS2;2019-05-01\nVL-1;a;OMBPS2;2019-05-01\n",
+            "ip/2019-T3.csv": "user;unit;target_group;plan\n31129912345;a;ja;nei\n",
+        ])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let errs = r.diagnostics.errors
+        XCTAssertEqual(errs.count, 3)
+        XCTAssertTrue(errs.contains { $0.file == "waitlist.csv" && $0.line == 2 && $0.field == "case" })
+        XCTAssertTrue(errs.contains { $0.file == "ip/2019-T3.csv" && $0.line == 2 && $0.field == "user" })
+        XCTAssertTrue(errs.contains { $0.file == "reports/a.csv" && $0.field == "comment" })
+        for e in errs {
+            XCTAssertFalse(e.description.contains("01019012345"))
+            XCTAssertFalse(e.description.contains("12345"), e.description)
+            XCTAssertFalse(e.description.contains("31129912345"))
+        }
+    }
+
+    func testWaitlistFieldErrors() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: [
+            "waitlist.csv": "case;unit;housing;received;granted;living_now;discharge_ready\nVL-1;a;OMBPS9;2019-01-01;2019-02-30;ute;kanskje\nVL-2;a;OMBPS2;;01.02.2019;dps;ja\nVL-2;b;OMBPS3;;01.03.2019;dps;nei\n",
+        ])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let fields = r.diagnostics.errors.map { "\($0.line!):\($0.field!)" }
+        XCTAssertEqual(fields, ["2:housing", "2:granted", "2:living_now", "2:discharge_ready", "4:case"])
+    }
+
+    func testIPFileMustBeNamedByPeriod() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["ip/desember.csv": "user;unit;target_group;plan\nB1;a;ja;ja\n"])
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.file, "ip/desember.csv")
+        XCTAssertEqual(d?.expected, "a file named by its period, e.g. ip/2019-T3.csv")
+    }
+
+    func testMissingRequiredFiles() {
+        let f = Fixture(["indicators.yaml": catalogue])
+        let d = onlyError(f.load())
+        XCTAssertEqual(d?.file, "units.csv")
+        XCTAssertEqual(d?.message, "the file is missing")
+        let none = Loader(directory: "/nonexistent/tertial").load()
+        XCTAssertNil(none.dataset)
+        XCTAssertEqual(none.diagnostics.errors.first?.message, "the data directory does not exist")
+    }
+
+    func testTargetsErrors() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: [
+            "targets.csv": "indicator;unit;from;target;warn\nstaff;zz;;9;5\nnope;*;;1;\nstaff;*;2019-T7;9;\n",
+        ])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let fields = r.diagnostics.errors.map { "\($0.line!):\($0.field!)" }.sorted()
+        XCTAssertEqual(fields, ["2:unit", "3:indicator", "4:from"])
+    }
+
+    func testWindows1252FileLoadsWithANotice() {
+        let f = fixture(reports: "period;unit;indicator;value\n")
+        f.writeBytes("reports/b.csv", Array("period;unit;indicator;value;comment\n2019-T3;a;staff;3;Tilsyn p".utf8) + [0xE5] + Array(" avdeling\n".utf8))
+        let r = f.load()
+        XCTAssertNotNil(r.dataset)
+        XCTAssertTrue(r.diagnostics.contains { $0.severity == .notice && $0.file == "reports/b.csv" })
+        XCTAssertEqual(r.dataset?.reports.first?.comment, "Tilsyn på avdeling")
+    }
+
+    func testUnknownCatalogueKeyIsAWarningNotAnError() {
+        let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": "indicators:\n  - id: staff\n    colour: red\n"])
+        let r = f.load()
+        XCTAssertNotNil(r.dataset)
+        XCTAssertEqual(r.diagnostics.warnings.first?.field, "colour")
+        XCTAssertEqual(r.diagnostics.warnings.first?.line, 3)
+    }
+
+    func testReloadReparsesOnlyChangedFiles() throws {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;1\n", extra: ["reports/b.csv": "period;unit;indicator;value\n2019-T3;b;staff;2\n"])
+        let loader = Loader(directory: f.dir)
+        XCTAssertEqual(Set(loader.load().parsedFiles), ["units.csv", "indicators.yaml", "reports/a.csv", "reports/b.csv"])
+        XCTAssertEqual(loader.load().parsedFiles, [])
+        f.write("reports/b.csv", "period;unit;indicator;value\n2019-T3;b;staff;5\n")
+        let r = loader.load()
+        XCTAssertEqual(r.parsedFiles, ["reports/b.csv"])
+        XCTAssertEqual(Engine.compute(r.dataset!).value("staff", "root", .tertial(2019, 3)), 6)
+        // A broken file: no dataset, and fixing it brings it back.
+        f.write("reports/b.csv", "period;unit;indicator;value\n2019-T3;b;staff;five\n")
+        XCTAssertNil(loader.load().dataset)
+        f.write("reports/b.csv", "period;unit;indicator;value\n2019-T3;b;staff;7\n")
+        XCTAssertEqual(Engine.compute(loader.load().dataset!).value("staff", "root", .tertial(2019, 3)), 8)
+    }
+}
