@@ -1,0 +1,190 @@
+import Foundation
+import XCTest
+@testable import Model
+@testable import Reports
+
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var sample: String { root.appendingPathComponent("sample-data").path }
+    static let snapshot: Snapshot = Engine.compute(Loader(directory: sample).load().dataset!)
+
+    /// The built `tertial` binary (swift test builds it along with the tests).
+    static var binary: String? {
+        let fm = FileManager.default
+        let dirs = [ProcessInfo.processInfo.environment["TERTIAL_BIN"]].compactMap { $0 }
+            + [".build/debug/tertial", ".build/x86_64-unknown-linux-gnu/debug/tertial", ".build/aarch64-unknown-linux-gnu/debug/tertial"]
+                .map { root.appendingPathComponent($0).path }
+        return dirs.first { fm.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        guard let bin = binary else { throw XCTSkip("tertial binary not built; run swift build first") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = args
+        p.currentDirectoryURL = root
+        let o = Pipe(), e = Pipe()
+        p.standardOutput = o; p.standardError = e
+        try p.run()
+        let out = o.fileHandleForReading.readDataToEndOfFile()
+        let err = e.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
+
+final class CSVReportTests: XCTestCase {
+    func rows(_ csv: String) -> [[String]] { csv.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) } }
+
+    func testScorecardCSVParsesBackToTheReferenceFigures() {
+        let s = Repo.snapshot
+        let csv = Renderers.csv(s, unit: s.tree.root, periods: [.tertial(2019, 3)])
+        let r = rows(csv)
+        XCTAssertEqual(r.first, ["period", "unit", "indicator", "value", "target", "status"])
+        func find(_ u: String, _ i: String) -> [String]? { r.first { $0[1] == u && $0[2] == i } }
+        XCTAssertEqual(find("ephrt", "ip_coverage"), ["2019-T3", "ephrt", "ip_coverage", "29,4", "40,0", "yellow"])
+        XCTAssertEqual(find("ephrt", "activity_share")?[3], "38,8")
+        XCTAssertEqual(find("ephrt", "staff_user_experience"), ["2019-T3", "ephrt", "staff_user_experience", "17", "54", "red"])
+        XCTAssertEqual(find("ph-fyllingsdalen", "staff_user_experience")?[3], "0")
+        XCTAssertEqual(find("ephrt", "waitlist_total")?[3], "35")
+        for row in r.dropFirst() {
+            XCTAssertEqual(row.count, 6)
+            XCTAssertTrue(["green", "yellow", "red", "none", "missing"].contains(row[5]), row.joined(separator: ";"))
+            XCTAssertFalse(row[3].contains("."), "decimal comma: \(row)")
+        }
+        // Units in scope: the etat and the units active at the end of 2019 (the Forvaltning has register
+        // figures: no cases of its own), not the 2020 byområder.
+        XCTAssertEqual(Set(r.dropFirst().map { $0[1] }), ["ephrt", "ph-arna-asane", "ph-bergenhus", "ph-fana-ytrebygda", "ph-fyllingsdalen",
+                                                          "ph-laksevag", "ph-arstad", "forvaltning"])
+    }
+
+    func testSeveralPeriodsAndASubtree() {
+        let s = Repo.snapshot
+        let csv = Renderers.csv(s, unit: s.tree.index["ph-vest"]!, periods: [.tertial(2019, 3), .tertial(2020, 3)])
+        let r = rows(csv).dropFirst()
+        XCTAssertEqual(Set(r.map { $0[0] }), ["2019-T3", "2020-T3"])
+        XCTAssertEqual(Set(r.map { $0[1] }), ["ph-vest"])
+        XCTAssertEqual(r.first { $0[0] == "2019-T3" && $0[2] == "service_users" }?[3], "461")
+    }
+
+    func testWaitlistCSVHasTable7() {
+        let s = Repo.snapshot
+        let v = s.waitlist(unit: s.tree.root, at: Day(year: 2019, month: 12, day: 31)!)
+        let r = rows(WaitlistReport.csv(v))
+        XCTAssertEqual(r[0], ["living_now", "OMBPS2", "OMBPS3", "OMBPS4", "BOSENTER", "total"])
+        XCTAssertEqual(r.first { $0[0] == "annet_omsorgsniva" }, ["annet_omsorgsniva", "8", "6", "6", "0", "20"])
+        XCTAssertEqual(r.first { $0[0] == "waiting" }, ["waiting", "10", "10", "13", "2", "35"])
+        XCTAssertEqual(r.first { $0[0] == "discharge_ready" }?.last, "9")
+    }
+}
+
+final class TextReportTests: XCTestCase {
+    func testDeviationsComeFirstAndNameTheStoredZero() {
+        let s = Repo.snapshot
+        let text = Renderers.text(ScorecardReport(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3)), lang: .nb, markdown: false)
+        let avvik = text.range(of: "Avvik (")!, brukere = text.range(of: "\nBrukere\n")!
+        XCTAssertLessThan(avvik.lowerBound, brukere.lowerBound)
+        XCTAssertTrue(text.contains("Psykisk helse Fyllingsdalen: verdien falt til 0 fra en stabil serie (typisk 12)"), text)
+        XCTAssertTrue(text.contains("Styringskort: Etat for psykisk helse og rustjenester, 3. tertial 2019"))
+        XCTAssertTrue(text.contains("29,4 %"))
+        // The first deviation is red.
+        let firstRow = text[avvik.upperBound...].split(separator: "\n").dropFirst(4).first ?? ""
+        XCTAssertTrue(firstRow.contains("rød"), String(firstRow))
+    }
+
+    func testEnglishAndMarkdown() {
+        let s = Repo.snapshot
+        let md = Renderers.text(ScorecardReport(snapshot: s, unit: s.tree.index["ph-vest"]!, period: .tertial(2020, 3)), lang: .en, markdown: true)
+        XCTAssertTrue(md.hasPrefix("# Scorecard: Bergen Vest, 3rd tertial 2020"))
+        XCTAssertTrue(md.contains("## Deviations ("))
+        XCTAssertTrue(md.contains("| Indicator | Value | Target | Status | Change | Year on year |"))
+        // Bergen Vest reported ip_with_plan by hand in T3 2020 and the register disagrees.
+        XCTAssertTrue(md.contains("Bergen Vest reported 47, but the register gives"), md)
+    }
+
+    func testMissingReportsAreListed() {
+        let s = Repo.snapshot
+        let text = Renderers.text(ScorecardReport(snapshot: s, unit: s.tree.root, period: .tertial(2020, 3)), lang: .nb, markdown: false)
+        XCTAssertTrue(text.contains("Mangler rapportering"))
+        XCTAssertTrue(text.contains("Bergen Nord: Brukere i skole eller arbeid, T3 2020 (rapportert som ukjent)"), text)
+    }
+}
+
+final class FormatTests: XCTestCase {
+    func testNumbers() {
+        let nb = Format(lang: .nb), en = Format(lang: .en)
+        XCTAssertEqual(nb.value(29.3637, .percent), "29,4 %")
+        XCTAssertEqual(en.value(29.3637, .percent), "29.4 %")
+        XCTAssertEqual(nb.value(1603, .count), "1603")          // four digits are not grouped
+        XCTAssertEqual(nb.value(16030, .count), "16\u{00A0}030")
+        XCTAssertEqual(nb.value(166.5, .days), "166,5 d")
+        XCTAssertEqual(nb.value(12_345_678, .kr), "12\u{00A0}345\u{00A0}678 kr")
+        XCTAssertEqual(Format.plain(50, .percent, decimalComma: true), "50,0")
+        XCTAssertEqual(Format.plain(-2.25, .count, decimalComma: false), "-2.3")
+        XCTAssertEqual(nb.change(Change(from: 10, to: 12, direction: .higher), .count), "+2 bedre")
+        XCTAssertEqual(en.change(Change(from: 30, to: 27.5, direction: .higher), .percent), "−2.5 pp worse")
+        XCTAssertEqual(nb.change(Change(from: 3, to: 3, direction: .lower), .count), "±0")
+    }
+
+    func testDisplayWidth() {
+        XCTAssertEqual(DisplayWidth.of("Årstad"), 6)
+        XCTAssertEqual(DisplayWidth.of("e\u{0301}"), 1)   // e + combining acute
+        XCTAssertEqual(DisplayWidth.of("日本"), 4)
+        XCTAssertEqual(DisplayWidth.padRight("æøå", 5), "æøå  ")
+        XCTAssertEqual(DisplayWidth.truncate("Laksevåg og Fyllingsdalen", 10), "Laksevåg …")
+        XCTAssertEqual(DisplayWidth.of(DisplayWidth.truncate("日本語のテキスト", 7)), 7)
+    }
+}
+
+final class FileOutputTests: XCTestCase {
+    func testWritesOwnerOnlyAndNeverOverwritesWithoutForce() throws {
+        let dir = NSTemporaryDirectory() + "tertial-out-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/rapport.md"
+        try FileOutput.write("første", to: path, force: false)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertThrowsError(try FileOutput.write("andre", to: path, force: false))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "første")
+        try FileOutput.write("andre", to: path, force: true)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "andre")
+        // A failed write (the directory is gone) leaves nothing half-written behind.
+        XCTAssertThrowsError(try FileOutput.write("x", to: dir + "/missing/r.md", force: true))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["rapport.md"])
+    }
+}
+
+final class CLITests: XCTestCase {
+    func testCheckAcceptsTheSampleData() throws {
+        let r = try Repo.run(["check", "sample-data"])
+        XCTAssertEqual(r.status, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("sample-data: ok: 13 units"), r.out)
+    }
+
+    func testCheckRefusesABrokenCopyWithLocatedMessages() throws {
+        let dir = NSTemporaryDirectory() + "tertial-broken-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/reports/2019-T3.csv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;null;")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(";null;") }! + 1
+        let r = try Repo.run(["check", dir])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.out.contains("error: \(dir)/reports/2019-T3.csv:\(line): value: \"null\" is not a number"), r.out)
+    }
+
+    func testReportCSVFromTheCommandLine() throws {
+        let r = try Repo.run(["report", "--period", "2019-T3", "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("2019-T3;ephrt;ip_coverage;29,4;40,0;yellow\n"))
+        XCTAssertTrue(r.out.contains("2019-T3;ephrt;activity_share;38,8;50,0;red\n"))
+        let w = try Repo.run(["report", "waitlist", "--at", "31.12.2019", "--format", "csv"])
+        XCTAssertTrue(w.out.contains("waiting;10;10;13;2;35\n"), w.out)
+        let bad = try Repo.run(["report", "--period", "2019-T4"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.err.contains("2019-T4 is not a period"), bad.err)
+    }
+}
