@@ -7,6 +7,10 @@ public struct LoadResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// Files (relative paths) that were read and parsed in this load, not taken from the cache.
     public let parsedFiles: [String]
+    /// Files that were there at the previous load and are gone now.
+    public var removedFiles: [String] = []
+    /// Something differs from the previous load.
+    public var changed: Bool { !parsedFiles.isEmpty || !removedFiles.isEmpty }
 }
 
 /// Loads a data directory. Keeps each file's parse result keyed by its size and
@@ -93,7 +97,8 @@ public final class Loader: @unchecked Sendable {
         for (k, i) in todo.enumerated() { cache[files[i]] = fresh[k] }
         // Forget files that are gone.
         let present = Set(files)
-        for key in cache.keys where !present.contains(key) { cache[key] = nil }
+        let removed = cache.keys.filter { !present.contains($0) }.sorted()
+        for key in removed { cache[key] = nil }
 
         var diags = discoverDiags
         var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
@@ -121,12 +126,16 @@ public final class Loader: @unchecked Sendable {
                                     waitlist: waitlist, ip: ip,
                                     checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"))
         if diags.hasErrors {
-            return LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+            var r = LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+            r.removedFiles = removed
+            return r
         }
         ip.sort { $0.period < $1.period }
         let ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
                          waitlist: waitlist, ip: ip, diagnostics: Loader.sorted(diags))
-        return LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+        var r = LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+        r.removedFiles = removed
+        return r
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {

@@ -13,7 +13,7 @@ public struct Deviation: Sendable {
     /// Relative distance from target (0 when unknown), for ordering within a status.
     public var distance: Double {
         guard let v = cell?.value, let t = cell?.target else { return 0 }
-        return abs(v - t) / max(abs(t), 1e-9)
+        return abs(v - t) / max(abs(t), 1)
     }
 
     var rank: Int {
@@ -43,7 +43,7 @@ extension Snapshot {
     /// missing, then data-quality warnings; within a status, farthest from target first.
     public func deviations(unit root: Int, period: Period) -> [Deviation] {
         var out = [Deviation]()
-        let units = tree.subtree(root)
+        let units = scope(root, period)
         let inScope = Set(units)
         for u in units {
             for i in indicators.indices {
@@ -72,7 +72,7 @@ extension Snapshot {
     public func completeness(unit root: Int, period: Period) -> Completeness {
         var due = 0, reported = 0
         var missing = [Completeness.Missing]()
-        for u in tree.subtree(root) {
+        for u in scope(root, period) {
             for (i, ind) in indicators.enumerated() where ind.source == .reported {
                 for part in period.parts(ind.frequency.periodKind) {
                     guard let c = cell(indicator: i, unit: u, period: part), c.due else { continue }
@@ -85,9 +85,30 @@ extension Snapshot {
         return Completeness(due: due, reported: reported, missing: missing)
     }
 
-    /// The unit's ancestors and itself that are worth showing for a period: active units in pre-order.
+    /// The units a unit is made of in a period: its active children, or, for a period
+    /// before it existed, its direct predecessors (Bergen Vest in 2019: Laksevåg and Fyllingsdalen).
+    public func parts(of u: Int, in period: Period) -> [Int] {
+        let kids = tree.activeChildren(u, on: period.end)
+        if kids.isEmpty, let from = tree.units[u].from, period.end < from { return tree.predecessors[u] }
+        return kids
+    }
+
+    /// The unit and, recursively, its parts in the period, in tree order: what a report
+    /// or a deviation list for the unit covers.
+    public func scope(_ root: Int, _ period: Period) -> [Int] {
+        var out = [root]
+        var i = 0
+        while i < out.count {
+            out.append(contentsOf: parts(of: out[i], in: period))
+            i += 1
+        }
+        let order = Dictionary(uniqueKeysWithValues: tree.preorder.enumerated().map { ($1, $0) })
+        return [root] + out.dropFirst().sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
+    }
+
+    /// The units below a unit that are worth showing for a period (its scope without itself).
     public func activeUnits(under root: Int, period: Period) -> [Int] {
-        tree.preorder.filter { tree.isAncestor(root, of: $0) && isActive($0, period) }
+        Array(scope(root, period).dropFirst())
     }
 
     /// The waitlist for a unit on a day (Table 7 shape, waits, processing breaches).

@@ -39,7 +39,7 @@ public struct Format: Sendable {
         v.map { value($0, unit) } ?? "–"
     }
 
-    static func groupThousands(_ s: String) -> String {
+    public static func groupThousands(_ s: String) -> String {
         var sign = ""
         var body = Substring(s)
         if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }

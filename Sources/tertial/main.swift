@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Model
 import Reports
+import TUI
 
 struct Tertial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial",
         abstract: "Tertial figures for Etat for psykisk helse og rustjenester: check, report, dashboard.",
-        subcommands: [Check.self, ReportCommand.self],
-        defaultSubcommand: Check.self
+        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }
 
@@ -24,6 +25,25 @@ struct DataOptions: ParsableArguments {
 
     func validate() throws {
         guard Lang(rawValue: lang) != nil else { throw ValidationError("--lang must be nb or en") }
+    }
+}
+
+/// Which unit a report covers and where it goes.
+struct TargetOptions: ParsableArguments {
+    @Option(name: .long, help: "Unit id (default: the etat).")
+    var unit: String?
+
+    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite --output if it exists.")
+    var force = false
+
+    func emit(_ text: String) throws {
+        guard let output else { print(text, terminator: ""); return }
+        do { try FileOutput.write(text, to: output, force: force) }
+        catch { throw ValidationError("\(error)") }
+        FileHandle.standardError.write(Data("tertial: wrote \(output)\n".utf8))
     }
 }
 
@@ -54,11 +74,41 @@ enum CLI {
         return u
     }
 
-    static func emit(_ text: String, output: String?, force: Bool) throws {
-        guard let output else { print(text, terminator: ""); return }
-        do { try FileOutput.write(text, to: output, force: force) }
-        catch { throw ValidationError("\(error)") }
-        FileHandle.standardError.write(Data("tertial: wrote \(output)\n".utf8))
+}
+
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The dashboard (the default): keyboard drill-down from the etat to every deviation; reloads when files change.")
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "Start in this unit, e.g. ph-vest (default: the etat).")
+    var unit: String?
+
+    @Option(name: .long, help: "Start in this period, e.g. 2019-T3 (default: the latest tertial).")
+    var period: String?
+
+    @Option(name: .long, help: "Check the data directory every N seconds instead of watching it (for network drives).")
+    var poll: Double?
+
+    @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
+    var noColor = false
+
+    func validate() throws {
+        if let period, Period(parsing: period) == nil { throw ValidationError("--period \(period) is not a period (expected 2019-T3, 2019-11 or 2019)") }
+        if let poll, poll <= 0 { throw ValidationError("--poll takes a number of seconds above 0") }
+    }
+
+    func run() throws {
+        var o = AppOptions()
+        o.lang = options.language
+        o.unit = unit
+        o.period = period.flatMap { Period(parsing: $0) }
+        o.pollSeconds = poll
+        o.useColor = !noColor
+        let code = App.start(directory: options.data, options: o)
+        if code != 0 { throw ExitCode(code) }
     }
 }
 
@@ -117,17 +167,10 @@ struct ScorecardCommand: ParsableCommand {
     @Option(name: .long, help: "Period: 2019-T3, 2019-11 or 2019; may be repeated (default: the latest complete tertial).")
     var period: [String] = []
 
-    @Option(name: .long, help: "Unit id (default: the etat).")
-    var unit: String?
+    @OptionGroup var target: TargetOptions
 
     @Option(name: .long, help: "text, md, csv or json.")
     var format: String = "text"
-
-    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
-    var output: String?
-
-    @Flag(name: .long, help: "Overwrite --output if it exists.")
-    var force = false
 
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, md, csv or json") }
@@ -138,7 +181,7 @@ struct ScorecardCommand: ParsableCommand {
 
     func run() throws {
         let s = try CLI.snapshot(options.data)
-        let u = try CLI.unit(s, unit)
+        let u = try CLI.unit(s, target.unit)
         var periods = period.compactMap { Period(parsing: $0) }
         if periods.isEmpty, let p = s.latestTertial(endedBy: CLI.today()) { periods = [p] }
         for p in periods where s.periodIndex[p] == nil {
@@ -152,7 +195,7 @@ struct ScorecardCommand: ParsableCommand {
             text = periods.map { Renderers.text(ScorecardReport(snapshot: s, unit: u, period: $0), lang: options.language, markdown: format == "md") }
                 .joined(separator: "\n")
         }
-        try CLI.emit(text, output: output, force: force)
+        try target.emit(text)
     }
 }
 
@@ -166,17 +209,10 @@ struct WaitlistCommand: ParsableCommand {
     @Option(name: .long, help: "The date: 2019-12-31 or 31.12.2019 (default: the end of the data).")
     var at: String?
 
-    @Option(name: .long, help: "Unit id (default: the etat).")
-    var unit: String?
+    @OptionGroup var target: TargetOptions
 
     @Option(name: .long, help: "text, md or csv.")
     var format: String = "text"
-
-    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
-    var output: String?
-
-    @Flag(name: .long, help: "Overwrite --output if it exists.")
-    var force = false
 
     func validate() throws {
         if let at, Day(parsing: at) == nil { throw ValidationError("--at \(at) is not a date (expected 2019-12-31 or 31.12.2019)") }
@@ -185,12 +221,13 @@ struct WaitlistCommand: ParsableCommand {
 
     func run() throws {
         let s = try CLI.snapshot(options.data)
-        let u = try CLI.unit(s, unit)
+        let u = try CLI.unit(s, target.unit)
         let date = at.flatMap { Day(parsing: $0) } ?? s.spanEnd
         let v = s.waitlist(unit: u, at: date)
         let text = format == "csv" ? WaitlistReport.csv(v) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == "md")
-        try CLI.emit(text, output: output, force: force)
+        try target.emit(text)
     }
 }
 
+setlocale(LC_ALL, "")
 Tertial.main()

@@ -1,1 +1,0 @@
-public enum TUIVersion { public static let name = "tertial" }
