@@ -146,7 +146,7 @@ public enum Dashboard {
 
     static func jumpToDeviation(_ st: inout AppState, _ s: Snapshot, forward: Bool) {
         let devs = s.deviations(unit: st.baseUnit, period: st.period)
-        let targets = devs.indices.filter { Views.target(of: devs[$0], s) != nil }
+        let targets = devs.indices.filter { Views.target(of: devs[$0], s, base: st.baseUnit) != nil }
         guard !targets.isEmpty else {
             st.message = L10n(st.lang).t("Ingen avvik i perioden", "No deviations in the period"); return
         }
@@ -156,7 +156,7 @@ public enum Dashboard {
         st.deviationIndex = d
         var list = ViewState(kind: .deviations, unit: st.baseUnit, cursorKey: "\(d)")
         list.cursor = d
-        st.stack = [list, Views.target(of: devs[d], s)!]
+        st.stack = [list, Views.target(of: devs[d], s, base: st.baseUnit)!]
         st.message = L10n(st.lang).t("Avvik \(k + 1) av \(targets.count)", "Deviation \(k + 1) of \(targets.count)")
     }
 

@@ -383,10 +383,12 @@ public enum Views {
     // MARK: Deviations
 
     /// Where Enter (and n/N) on a deviation goes: the indicator's drill-down at the
-    /// unit's parent with the unit selected, or the history at the root.
-    static func target(of d: Deviation, _ s: Snapshot) -> ViewState? {
+    /// unit's parent within the scope (Bergen Vest for Fyllingsdalen in 2019, when the
+    /// scope is Bergen Vest), with the unit selected; the history when it is the scope itself.
+    static func target(of d: Deviation, _ s: Snapshot, base: Int) -> ViewState? {
         guard let i = d.indicator else { return nil }
-        if let parent = s.tree.parent[d.unit] {
+        let scope = s.scope(base, d.period)
+        if let parent = scope.first(where: { s.parts(of: $0, in: d.period).contains(d.unit) }) ?? s.tree.parent[d.unit] {
             return ViewState(kind: .drill(indicator: i), unit: parent, cursorKey: s.tree.units[d.unit].id)
         }
         return ViewState(kind: .history(indicator: i), unit: d.unit)
@@ -413,7 +415,7 @@ public enum Views {
                 it.detail = [l.quality(w, snapshot: s) + (w.source.map { " (\($0))" } ?? "")]
             }
             it.search = (ind?.name ?? "") + " " + unit
-            it.action = target(of: d, s)
+            it.action = target(of: d, s, base: v.unit)
             items.append(it)
         }
         return Panel(title: l.t("Avvik", "Deviations") + " (\(devs.count))",

@@ -1,2 +1,0 @@
-import XCTest
-final class TUITestsPlaceholder: XCTestCase { func testNothing() {} }

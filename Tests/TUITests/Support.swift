@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+@testable import Model
+@testable import Reports
+@testable import TUI
+
+enum Sample {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var directory: String { root.appendingPathComponent("sample-data").path }
+    static let snapshot: Snapshot = Engine.compute(Loader(directory: directory).load().dataset!)
+}
+
+/// Drives `update` with keys, as the event loop would.
+struct Driver {
+    var state: AppState
+    let snapshot: Snapshot
+    var effects: [Effect] = []
+
+    init(width: Int = 100, height: Int = 30, unit: String? = nil, period: Period? = .tertial(2019, 3), lang: Lang = .nb, unicode: Bool = true) {
+        let snap = Sample.snapshot
+        snapshot = snap
+        state = AppState(snapshot: snap, unit: unit.flatMap { snap.tree.index[$0] }, period: period, lang: lang,
+                         width: width, height: height, dataName: "sample-data", unicode: unicode)
+        state.loadedAt = "12:00:00"
+        state = Dashboard.update(state, .resize(width: width, height: height), snap).0
+    }
+
+    mutating func press(_ keys: Key...) { for k in keys { send(k) } }
+
+    mutating func send(_ k: Key) {
+        let (s, e) = Dashboard.update(state, .key(k), snapshot)
+        state = s
+        effects += e
+    }
+
+    mutating func type(_ text: String) { for c in text { send(.char(c)) } }
+
+    var screen: Screen { Dashboard.render(state, snapshot) }
+    var text: String { screen.text }
+    var selected: Item? {
+        let p = Views.panel(state, snapshot)
+        return p.items.indices.contains(state.top.cursor) ? p.items[state.top.cursor] : nil
+    }
+}
