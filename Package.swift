@@ -22,6 +22,6 @@ let package = Package(
         ]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Model"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports"], exclude: ["golden"]),
     ]
 )

@@ -62,19 +62,19 @@ def num(v):
 
 # ---------------------------------------------------------------- units
 UNITS = [
-    ("ephrt", "Etat for psykisk helse og rustjenester", "", "etat", "", "", ""),
-    ("ph-arna-asane", "Psykisk helse Arna/Åsane", "ephrt", "resultatenhet", "", "2020-02-29", "ph-nord"),
-    ("ph-bergenhus", "Psykisk helse Bergenhus", "ephrt", "resultatenhet", "", "2020-02-29", "ph-sentrum"),
-    ("ph-fana-ytrebygda", "Psykisk helse Fana/Ytrebygda", "ephrt", "resultatenhet", "", "2020-02-29", "ph-sor"),
-    ("ph-fyllingsdalen", "Psykisk helse Fyllingsdalen", "ephrt", "resultatenhet", "", "2020-02-29", "ph-vest"),
-    ("ph-laksevag", "Psykisk helse Laksevåg", "ephrt", "resultatenhet", "", "2020-02-29", "ph-vest"),
-    ("ph-arstad", "Psykisk helse Årstad", "ephrt", "resultatenhet", "", "2020-02-29", "ph-sentrum"),
-    ("ph-nord", "Bergen Nord", "ephrt", "byomrade", "2020-03-01", "", ""),
-    ("ph-sor", "Bergen Sør", "ephrt", "byomrade", "2020-03-01", "", ""),
-    ("ph-vest", "Bergen Vest", "ephrt", "byomrade", "2020-03-01", "", ""),
-    ("ph-sentrum", "Bergen Sentrum", "ephrt", "byomrade", "2020-03-01", "", ""),
-    ("ph-bosenter", "Behandling, bo- og ressursveiledning", "ephrt", "bosenter", "2020-03-01", "", ""),
-    ("forvaltning", "Forvaltningsenhet for psykisk helse", "ephrt", "forvaltning", "", "", ""),
+    ("ephrt", "Etat for psykisk helse og rustjenester", "", "etat", "", "", "", "Etaten"),
+    ("ph-arna-asane", "Psykisk helse Arna/Åsane", "ephrt", "resultatenhet", "", "2020-02-29", "ph-nord", "Arna/Åsane"),
+    ("ph-bergenhus", "Psykisk helse Bergenhus", "ephrt", "resultatenhet", "", "2020-02-29", "ph-sentrum", "Bergenhus"),
+    ("ph-fana-ytrebygda", "Psykisk helse Fana/Ytrebygda", "ephrt", "resultatenhet", "", "2020-02-29", "ph-sor", "Fana/Ytrebygda"),
+    ("ph-fyllingsdalen", "Psykisk helse Fyllingsdalen", "ephrt", "resultatenhet", "", "2020-02-29", "ph-vest", "Fyllingsdalen"),
+    ("ph-laksevag", "Psykisk helse Laksevåg", "ephrt", "resultatenhet", "", "2020-02-29", "ph-vest", "Laksevåg"),
+    ("ph-arstad", "Psykisk helse Årstad", "ephrt", "resultatenhet", "", "2020-02-29", "ph-sentrum", "Årstad"),
+    ("ph-nord", "Bergen Nord", "ephrt", "byomrade", "2020-03-01", "", "", ""),
+    ("ph-sor", "Bergen Sør", "ephrt", "byomrade", "2020-03-01", "", "", ""),
+    ("ph-vest", "Bergen Vest", "ephrt", "byomrade", "2020-03-01", "", "", ""),
+    ("ph-sentrum", "Bergen Sentrum", "ephrt", "byomrade", "2020-03-01", "", "", ""),
+    ("ph-bosenter", "Behandling, bo- og ressursveiledning", "ephrt", "bosenter", "2020-03-01", "", "", "Bosentrene"),
+    ("forvaltning", "Forvaltningsenhet for psykisk helse", "ephrt", "forvaltning", "", "", "", "Forvaltningen"),
 ]
 
 # ---------------------------------------------------------------- published figures
@@ -477,7 +477,7 @@ TARGETS = [
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    write("units.csv", ["id", "name", "parent", "kind", "from", "to", "successor"], UNITS)
+    write("units.csv", ["id", "name", "parent", "kind", "from", "to", "successor", "short"], UNITS)
     with open(os.path.join(OUT, "indicators.yaml"), "w", encoding="utf-8") as f:
         f.write(INDICATORS)
     write("targets.csv", ["indicator", "unit", "from", "target", "warn"], [(a, b, c, num(d), num(e)) for a, b, c, d, e in TARGETS])

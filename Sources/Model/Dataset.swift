@@ -14,12 +14,18 @@ public struct OrgUnit: Hashable, Sendable {
     public let from: Day?
     public let to: Day?
     public let successor: String?
+    /// Short display name for lists (units.csv column `short`, an addition to format v1).
+    public let short: String?
     public let source: SourceRef
 
-    public init(id: String, name: String, parent: String?, kind: String, from: Day?, to: Day?, successor: String?, source: SourceRef) {
+    public init(id: String, name: String, parent: String?, kind: String, from: Day?, to: Day?, successor: String?,
+                short: String? = nil, source: SourceRef) {
         self.id = id; self.name = name; self.parent = parent; self.kind = kind
-        self.from = from; self.to = to; self.successor = successor; self.source = source
+        self.from = from; self.to = to; self.successor = successor; self.short = short; self.source = source
     }
+
+    /// The short name when there is one, else the name.
+    public var shortName: String { short ?? name }
 
     public func isActive(on d: Day) -> Bool {
         (from.map { $0 <= d } ?? true) && (to.map { d <= $0 } ?? true)

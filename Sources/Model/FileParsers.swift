@@ -23,7 +23,7 @@ enum FileParsers {
         var diags = encodingNotice(t) + missingColumns(t, ["id", "name", "parent", "kind"])
         if diags.hasErrors { return ([], diags) }
         let cId = t.column("id"), cName = t.column("name"), cParent = t.column("parent"), cKind = t.column("kind")
-        let cFrom = t.column("from"), cTo = t.column("to"), cSucc = t.column("successor")
+        let cFrom = t.column("from"), cTo = t.column("to"), cSucc = t.column("successor"), cShort = t.column("short")
         var out = [OrgUnit]()
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
@@ -41,7 +41,8 @@ enum FileParsers {
             diags += rr.diagnostics
             if okRow, let id, let name, let kind {
                 out.append(OrgUnit(id: id, name: name, parent: rr.optionalText(cParent), kind: kind.lowercased(),
-                                   from: from.value, to: to.value, successor: rr.optionalText(cSucc), source: rr.ref))
+                                   from: from.value, to: to.value, successor: rr.optionalText(cSucc),
+                                   short: rr.optionalText(cShort), source: rr.ref))
             }
         }
         return (out, diags)

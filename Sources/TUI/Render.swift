@@ -66,8 +66,9 @@ extension Dashboard {
     static func topBar(_ scr: inout Screen, _ st: AppState, _ s: Snapshot, _ l: L10n) {
         let sep = st.unicode ? " ▸ " : " > "
         let bar = st.unicode ? " │ " : " | "
-        let left = " tertial · \(st.dataName)" + bar
-        let right = bar + l.periodLong(st.period) + bar + l.t("lastet ", "loaded ") + st.loadedAt + " "
+        let wide = st.width >= 120
+        let left = (wide ? " tertial · " : " ") + st.dataName + bar
+        let right = bar + (wide ? l.periodLong(st.period) + bar + l.t("lastet ", "loaded ") : l.period(st.period) + bar) + st.loadedAt + " "
         scr.fill(0, 0, st.width, Style(.blue, bold: true, reverse: true))
         let room = st.width - DisplayWidth.of(left) - DisplayWidth.of(right)
         var crumbs = breadcrumb(st, s)
@@ -101,7 +102,7 @@ extension Dashboard {
         var w = cols.map { $0.width }
         let gaps = max(0, cols.count - 1)
         let flexIdx = cols.firstIndex { $0.width == 0 }
-        let flexMin = flexIdx == nil ? 0 : 16
+        let flexMin = flexIdx == nil ? 0 : 14
         var over = w.reduce(0, +) + gaps + flexMin - avail
         var k = cols.count - 1
         while over > 0 && k >= 0 {
@@ -206,17 +207,15 @@ extension Dashboard {
         for r in rows { counts[r.cell.status, default: 0] += 1 }
         let devs = s.deviations(unit: u, period: p)
         let quality = devs.filter { if case .quality = $0.kind { return true } else { return false } }.count
-        let statusH = 5
-        box(&scr, 0, top, lw, statusH, titles[0] + " · " + s.tree.units[u].name, focused: cur == 0, unicode: st.unicode)
-        var line: [Span] = []
-        for stt in [Status.green, .yellow, .red, .missing] {
-            line.append(Views.statusSpan(stt, l, unicode: st.unicode))
-            line.append(Span(" \(counts[stt] ?? 0)   ", .bold))
+        let statusH = 6
+        box(&scr, 0, top, lw, statusH, titles[0] + " · " + s.tree.units[u].shortName, focused: cur == 0, unicode: st.unicode)
+        func count(_ stt: Status) -> [Span] {
+            [Views.statusSpan(stt, l, unicode: st.unicode), Span(" \(counts[stt] ?? 0)", .bold), Span(String(repeating: " ", count: max(2, 14 - DisplayWidth.of(l.status(stt)))))]
         }
-        inner(2, top + 1, lw - 4, [line, [Span((st.unicode ? "⚠ " : "! ") + "\(quality) " + l.t("datakvalitetsvarsler", "data-quality warnings"), quality > 0 ? Style(.yellow) : .dim)],
-                                   [Span(l.t("\(rows.count) indikatorer · Enter åpner styringskortet", "\(rows.count) indicators · Enter opens the scorecard"), .dim)]], 3)
+        inner(2, top + 1, lw - 4, [count(.green) + count(.yellow), count(.red) + count(.missing), [Span((st.unicode ? "⚠ " : "! ") + "\(quality) " + l.t("datakvalitetsvarsler", "data-quality warnings"), quality > 0 ? Style(.yellow) : .dim)],
+                                   [Span(l.t("\(rows.count) indikatorer · Enter: styringskortet", "\(rows.count) indicators · Enter: scorecard"), .dim)]], 4)
         // Tile 2: IP coverage.
-        let ipH = 7
+        let ipH = 6
         box(&scr, 0, top + statusH, lw, ipH, titles[2], focused: cur == 2, unicode: st.unicode)
         let k = Views.IPIndicators(s)
         var ipLines: [[Span]] = []
@@ -247,12 +246,12 @@ extension Dashboard {
         var byUnit = [Int: Int]()
         for m in comp.missing { byUnit[m.unit, default: 0] += 1 }
         for (unit, n) in byUnit.sorted(by: { $0.value > $1.value }) {
-            repLines.append([Span("  " + s.tree.units[unit].name + ": "), Span("\(n) " + l.t("mangler", "missing"), Style(.magenta))])
+            repLines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l.t("mangler", "missing"), Style(.magenta))])
         }
         if byUnit.isEmpty { repLines.append([Span(l.t("Alle enheter har levert.", "Every unit has reported."), Style(.green))]) }
         inner(2, repTop + 1, lw - 4, repLines, h - statusH - ipH - 2)
         // Tile 1: waitlist.
-        let wlH = 10
+        let wlH = 11
         box(&scr, lw, top, rw, wlH, titles[1] + " · " + (st.lang == .nb ? min(p.end, s.spanEnd).norwegian : min(p.end, s.spanEnd).description), focused: cur == 1, unicode: st.unicode)
         let wv = s.waitlist(unit: u, at: min(p.end, s.spanEnd))
         let maxN = max(1, Housing.allCases.map { wv.byHousing[$0]?.waiting ?? 0 }.max() ?? 1)
@@ -263,23 +262,24 @@ extension Dashboard {
             let len = Int((Double(n) / Double(maxN) * Double(barW)).rounded())
             wl.append([Span(DisplayWidth.padRight(l.housing(hh), 9)), Span(String(repeating: st.unicode ? "█" : "#", count: len), Style(.cyan)), Span(" \(n)", .bold)])
         }
-        wl.append([Span(l.t("Venter: ", "Waiting: ") + "\(wv.total.waiting)", .bold), Span(l.t(" · utskrivningsklare ", " · discharge-ready ") + "\(wv.total.dischargeReady)"),
-                   Span(l.t(" · uten bolig ", " · homeless ") + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
+        wl.append([Span(l.t("Venter: ", "Waiting: ") + "\(wv.total.waiting)", .bold), Span(l.t(" · utskrivningsklare ", " · discharge-ready ") + "\(wv.total.dischargeReady)")])
+        wl.append([Span(l.t("Bostedsløse: ", "Homeless: ") + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
         wl.append([Span(l.t("Ventetid median ", "Median wait ") + f.value(wv.total.medianWait, .days) + l.t(", lengste ", ", longest ") + f.value(wv.total.maxWait.map(Double.init), .days))])
-        wl.append([Span(l.t("Over 4 uker uten foreløpig svar: ", "Over 4 weeks without interim reply: ") + "\(wv.breachesLastYear)" + l.t(" siste 12 mnd", " last 12 months"), wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
+        wl.append([Span(l.t("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ") + "\(wv.breachesLastYear)" + l.t(" (12 mnd)", " (12 mo)"), wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
         inner(lw + 2, top + 1, rw - 4, wl, wlH - 2)
         // Tile 3: worst deviations.
         box(&scr, lw, top + wlH, rw, h - wlH, titles[3] + " (\(devs.count))", focused: cur == 3, unicode: st.unicode)
         var dl: [[Span]] = []
         for d in devs.prefix(max(0, h - wlH - 2)) {
             let name = d.indicator.map { s.indicators[$0].name } ?? ""
-            let unitName = s.tree.units[d.unit].name
+            let unitName = s.tree.units[d.unit].shortName
             switch d.kind {
             case .status(let stt):
                 let ind = d.indicator.map { s.indicators[$0] }
-                dl.append([Span(L10n.symbol(stt, unicode: st.unicode) + " ", Views.statusStyle(stt)), Span(name + " · " + unitName + " "), Span(f.value(d.cell?.value, ind?.unit ?? .count), .bold)])
+                dl.append([Span(L10n.symbol(stt, unicode: st.unicode) + " ", Views.statusStyle(stt)),
+                           Span(DisplayWidth.padLeft(f.value(d.cell?.value, ind?.unit ?? .count), 8) + " ", .bold), Span(unitName + " · " + name)])
             case .quality:
-                dl.append([Span((st.unicode ? "⚠" : "!") + " ", Style(.yellow, bold: true)), Span(name + " · " + unitName)])
+                dl.append([Span((st.unicode ? "⚠" : "!") + " ", Style(.yellow, bold: true)), Span(String(repeating: " ", count: 9)), Span(unitName + " · " + name)])
             }
         }
         if devs.isEmpty { dl.append([Span(l.t("Ingen avvik.", "No deviations."), Style(.green))]) }
@@ -288,18 +288,36 @@ extension Dashboard {
 
     // MARK: Bottom line and overlays
 
-    static func hints(_ st: AppState, _ l: L10n) -> String {
+    /// Key hints for the bottom line, most important first; as many as fit are shown.
+    static func hints(_ st: AppState, _ l: L10n) -> [String] {
+        let nav = st.unicode ? "↑↓" : "Up/Dn"
         switch st.top.kind {
         case .overview:
-            return l.t("←→ flis  Enter åpne  1-6 skjerm  [ ] periode  u enhet  n avvik  e eksport  ? hjelp  q avslutt",
-                       "←→ tile  Enter open  1-6 screen  [ ] period  u unit  n deviation  e export  ? help  q quit")
-        case .scorecard:
-            return l.t("↑↓ velg  Enter drill  / filter  s sorter  [ ] periode  u enhet  n avvik  e eksport  ? hjelp  q avslutt",
-                       "↑↓ select  Enter drill  / filter  s sort  [ ] period  u unit  n deviation  e export  ? help  q quit")
+            return [(st.unicode ? "←→ " : "<> ") + l.t("flis", "tile"), "Enter " + l.t("åpne", "open"), "[ ] " + l.t("periode", "period"),
+                    "u " + l.t("enhet", "unit"), "n " + l.t("avvik", "deviation"), "? " + l.t("hjelp", "help"), "q " + l.t("avslutt", "quit"),
+                    "e " + l.t("eksport", "export"), "r " + l.t("les inn", "reload")]
         default:
-            return l.t("↑↓ velg  Enter åpne  Esc tilbake  / filter  [ ] periode  u enhet  n/N avvik  ? hjelp  q avslutt",
-                       "↑↓ select  Enter open  Esc back  / filter  [ ] period  u unit  n/N deviation  ? help  q quit")
+            var h = ["\(nav) " + l.t("velg", "select"), "Enter " + (st.top.kind == .scorecard ? "drill" : l.t("åpne", "open")),
+                     "Esc " + l.t("tilbake", "back"), "/ filter", "[ ] " + l.t("periode", "period"), "? " + l.t("hjelp", "help"),
+                     "q " + l.t("avslutt", "quit"), "u " + l.t("enhet", "unit"), "n/N " + l.t("avvik", "deviation")]
+            if st.top.kind == .scorecard { h.insert("s " + l.t("sorter", "sort"), at: 4) }
+            h.append("e " + l.t("eksport", "export"))
+            return h
         }
+    }
+
+    static func fitting(_ hints: [String], _ width: Int) -> String {
+        var out = ""
+        var used = 1
+        var taken = [String]()
+        for h in hints {
+            let w = DisplayWidth.of(h) + 2
+            if used + w > width { continue }
+            taken.append(h); used += w
+        }
+        // Keep the priority order's selection but show them in the order given.
+        out = taken.joined(separator: "  ")
+        return out
     }
 
     static func bottomLine(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ l: L10n) {
@@ -313,7 +331,7 @@ extension Dashboard {
         case .help: text = " " + l.t("Trykk en tast for å lukke hjelpen", "Press a key to close help")
         case .normal:
             if let m = st.message { text = " " + m; style = Style(.yellow, bold: true, reverse: true) }
-            else { text = " " + (st.unicode ? hints(st, l) : hints(st, l).replacingOccurrences(of: "↑↓", with: "Up/Dn").replacingOccurrences(of: "←→", with: "<>")) }
+            else { text = " " + fitting(hints(st, l), st.width - 1) }
         }
         scr.fill(0, y, st.width, style)
         scr.put(0, y, DisplayWidth.truncate(text, st.width), style)

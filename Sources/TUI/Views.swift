@@ -54,7 +54,7 @@ public enum Views {
     }
 
     static func statusSpan(_ s: Status, _ l: L10n, unicode: Bool) -> Span {
-        Span(L10n.symbol(s, unicode: unicode) + " " + l.status(s), statusStyle(s))
+        s == .none ? Span("") : Span(L10n.symbol(s, unicode: unicode) + " " + l.status(s), statusStyle(s))
     }
 
     static func changeSpan(_ c: Change?, _ unit: ValueUnit, _ f: Format, unicode: Bool) -> Span {
@@ -203,9 +203,9 @@ public enum Views {
     }
 
     static func indicatorColumns(_ l: L10n, first: String? = nil) -> [Column] {
-        [Column(first ?? l.t("Indikator", "Indicator"), 0), Column(l.t("Verdi", "Value"), 13, right: true),
-         Column(l.t("Mål", "Target"), 9, right: true), Column(l.t("Status", "Status"), 10),
-         Column(l.t("Endring", "Change"), 15), Column(l.t("Trend", "Trend"), 6)]
+        [Column(first ?? l.t("Indikator", "Indicator"), 0), Column(l.t("Verdi", "Value"), 11, right: true),
+         Column(l.t("Mål", "Target"), 8, right: true), Column(l.t("Status", "Status"), 9),
+         Column(l.t("Endring", "Change"), 13), Column(l.t("Trend", "Trend"), 6)]
     }
 
     // MARK: Drill-down and history
@@ -213,15 +213,15 @@ public enum Views {
     static func drill(_ st: AppState, _ v: ViewState, _ s: Snapshot, _ l: L10n, _ i: Int) -> Panel {
         var items = [Item]()
         let u = v.unit
-        if var total = indicatorRow(st, s, l, indicator: i, unit: u, label: "Σ " + s.tree.units[u].name, key: s.tree.units[u].id) {
+        if var total = indicatorRow(st, s, l, indicator: i, unit: u, label: "Σ " + s.tree.units[u].shortName, key: s.tree.units[u].id) {
             total.cells[0].style.bold = true
             total.action = ViewState(kind: .history(indicator: i), unit: u)
             items.append(total)
         }
         for c in s.parts(of: u, in: st.period) {
-            guard var it = indicatorRow(st, s, l, indicator: i, unit: c, label: "  " + s.tree.units[c].name, key: s.tree.units[c].id) else { continue }
+            guard var it = indicatorRow(st, s, l, indicator: i, unit: c, label: "  " + s.tree.units[c].shortName, key: s.tree.units[c].id) else { continue }
             if s.cell(indicator: i, unit: c, period: st.period)?.status == Status.none && s.cell(indicator: i, unit: c, period: st.period)?.value == nil { continue }
-            it.search = s.tree.units[c].name
+            it.search = s.tree.units[c].name + " " + s.tree.units[c].shortName
             let kids = !s.parts(of: c, in: st.period).isEmpty
             it.action = ViewState(kind: kids ? .drill(indicator: i) : .history(indicator: i), unit: c)
             items.append(it)
@@ -304,7 +304,7 @@ public enum Views {
         let view = s.waitlist(unit: v.unit, at: date)
         let cases = view.cases.filter { h == nil || $0.housing == h }
         let items = cases.map { c -> Item in
-            let unit = s.tree[c.unit]?.name ?? c.unit
+            let unit = s.tree[c.unit]?.shortName ?? c.unit
             var it = Item([Span(c.id), Span(unit), Span(l.housing(c.housing)),
                            Span(st.lang == .nb ? c.granted.norwegian : c.granted.description), Span(String(date - c.granted)),
                            Span(l.living(c.livingNow), c.livingNow == .bostedslos ? Style(.red) : .plain),
@@ -346,29 +346,29 @@ public enum Views {
     }
 
     static func ipColumns(_ l: L10n, first: String) -> [Column] {
-        [Column(first, 0), Column(l.t("Målgr.", "Target"), 7, right: true), Column("IP", 6, right: true),
-         Column(l.t("Ansv.gr.", "Resp.gr"), 8, right: true), Column(l.t("Nei", "Declined"), 8, right: true),
-         Column(l.t("Koord.", "Coord."), 7, right: true), Column(l.t("Dekning", "Coverage"), 9, right: true),
-         Column(l.t("Mål", "Target"), 8, right: true), Column(l.t("Status", "Status"), 10), Column(l.t("Ikke ev.", "Overdue"), 8, right: true)]
+        [Column(first, 0), Column(l.t("Målgr", "Group"), 5, right: true), Column("IP", 4, right: true),
+         Column(l.t("Ansv.gr", "Resp.gr"), 7, right: true), Column(l.t("Nei", "Decl"), 4, right: true),
+         Column(l.t("Koord", "Coord"), 5, right: true), Column(l.t("Dekning", "Coverage"), 8, right: true),
+         Column(l.t("Mål", "Target"), 6, right: true), Column(l.t("Status", "Status"), 7), Column(l.t("Ikke ev", "Overdue"), 7, right: true)]
     }
 
     static func ip(_ st: AppState, _ v: ViewState, _ s: Snapshot, _ l: L10n) -> Panel {
         let k = IPIndicators(s)
         var items = [Item]()
-        var total = ipRow(st, s, l, k, unit: v.unit, period: st.period, label: "Σ " + s.tree.units[v.unit].name, key: s.tree.units[v.unit].id)
+        var total = ipRow(st, s, l, k, unit: v.unit, period: st.period, label: "Σ " + s.tree.units[v.unit].shortName, key: s.tree.units[v.unit].id)
         total.cells[0].style = .bold
         total.action = ViewState(kind: .ipHistory, unit: v.unit)
         items.append(total)
         for c in s.parts(of: v.unit, in: st.period) {
             guard k.tg.flatMap({ s.cell(indicator: $0, unit: c, period: st.period)?.value }) ?? 0 > 0 else { continue }
-            var it = ipRow(st, s, l, k, unit: c, period: st.period, label: "  " + s.tree.units[c].name, key: s.tree.units[c].id)
+            var it = ipRow(st, s, l, k, unit: c, period: st.period, label: "  " + s.tree.units[c].shortName, key: s.tree.units[c].id)
             it.search = s.tree.units[c].name
             it.action = ViewState(kind: .ipHistory, unit: c)
             items.append(it)
         }
         var p = Panel(title: l.t("Individuell plan (IP) og ansvarsgruppe", "Individual plan (IP) and responsibility group"), columns: ipColumns(l, first: l.t("Enhet", "Unit")), items: items)
-        p.below = [[Span("")], [Span(l.t("Kategoriene overlapper (ansvarsgruppe og nei til IP), og trenger ikke summere til målgruppen.",
-                                        "The categories overlap (responsibility group and declined IP) and need not add up to the target group."), .dim)]]
+        p.below = [[Span("")], [Span(l.t("Kategoriene overlapper og trenger ikke summere til målgruppen.",
+                                        "The categories overlap and need not add up to the target group."), .dim)]]
         return p
     }
 
@@ -400,7 +400,7 @@ public enum Views {
         var items = [Item]()
         for (k, d) in devs.enumerated() {
             let ind = d.indicator.map { s.indicators[$0] }
-            let unit = s.tree.units[d.unit].name
+            let unit = s.tree.units[d.unit].shortName
             var it: Item
             switch d.kind {
             case .status(let status):
@@ -410,7 +410,7 @@ public enum Views {
                            Span(f.value(d.cell?.value, ind?.unit ?? .count)), Span(d.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""),
                            Span(note)], key: "\(k)")
             case .quality(let w):
-                it = Item([Span((st.unicode ? "⚠ " : "! ") + l.t("datakval.", "quality"), Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
+                it = Item([Span((st.unicode ? "⚠ " : "! ") + l.t("data", "data"), Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
                            Span(""), Span(""), Span(l.quality(w, snapshot: s))], key: "\(k)")
                 it.detail = [l.quality(w, snapshot: s) + (w.source.map { " (\($0))" } ?? "")]
             }
@@ -419,9 +419,9 @@ public enum Views {
             items.append(it)
         }
         return Panel(title: l.t("Avvik", "Deviations") + " (\(devs.count))",
-                     columns: [Column(l.t("Status", "Status"), 12), Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 22),
-                               Column(l.t("Verdi", "Value"), 10, right: true), Column(l.t("Mål", "Target"), 9, right: true),
-                               Column(l.t("Merknad", "Note"), 18)], items: items)
+                     columns: [Column(l.t("Status", "Status"), 9), Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 14),
+                               Column(l.t("Verdi", "Value"), 8, right: true), Column(l.t("Mål", "Target"), 7, right: true),
+                               Column(l.t("Merknad", "Note"), 12)], items: items)
     }
 
     // MARK: Reporting
@@ -430,7 +430,7 @@ public enum Views {
         let periods = recent(s, .tertial, upTo: st.period, 6)
         var items = [Item]()
         for u in [v.unit] + s.activeUnits(under: v.unit, period: st.period).filter({ $0 != v.unit }) {
-            var cells = [Span((u == v.unit ? "Σ " : "  ") + s.tree.units[u].name, u == v.unit ? .bold : .plain)]
+            var cells = [Span((u == v.unit ? "Σ " : "  ") + s.tree.units[u].shortName, u == v.unit ? .bold : .plain)]
             var anyDue = false
             for p in periods {
                 let c = s.completeness(unit: u, period: p)
@@ -447,20 +447,20 @@ public enum Views {
             items.append(it)
         }
         return Panel(title: l.t("Rapportering: andel levert (antall mangler)", "Reporting: share delivered (missing)"),
-                     columns: [Column(l.t("Enhet", "Unit"), 0)] + periods.map { Column(l.period($0), 11) }, items: items)
+                     columns: [Column(l.t("Enhet", "Unit"), 0)] + periods.map { Column(l.period($0), 9) }, items: items)
     }
 
     static func reportingMissing(_ st: AppState, _ v: ViewState, _ s: Snapshot, _ l: L10n) -> Panel {
         let c = s.completeness(unit: v.unit, period: st.period)
         let items = c.missing.map { m -> Item in
-            var it = Item([Span(s.indicators[m.indicator].name), Span(s.tree.units[m.unit].name), Span(l.period(m.period)),
+            var it = Item([Span(s.indicators[m.indicator].name), Span(s.tree.units[m.unit].shortName), Span(l.period(m.period)),
                            Span(m.reportedUnknown ? l.t("rapportert som ukjent", "reported as unknown") : l.t("ikke levert", "not delivered"), Style(.magenta))],
                           key: "\(m.unit)-\(m.indicator)-\(m.period)")
             it.action = ViewState(kind: .history(indicator: m.indicator), unit: m.unit)
             return it
         }
         return Panel(title: l.t("Mangler", "Missing") + " · " + s.tree.units[v.unit].name + " · " + l.period(st.period) + " (\(c.reported)/\(c.due))",
-                     columns: [Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 24), Column(l.t("Periode", "Period"), 9),
-                               Column(l.t("Hva", "What"), 22)], items: items)
+                     columns: [Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 16), Column(l.t("Periode", "Period"), 8),
+                               Column(l.t("Hva", "What"), 21)], items: items)
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+@testable import Model
+@testable import Reports
+@testable import TUI
+
+/// Every screen rendered on the sample data, compared with a reviewed golden file
+/// (text, then a style layer). `UPDATE_GOLDEN=1 swift test --filter GoldenTests` rewrites them.
+final class GoldenTests: XCTestCase {
+    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
+
+    /// Key sequences that reach each screen, from the overview in T3 2019.
+    static let scenarios: [(String, [Key])] = [
+        ("overview", []),
+        ("scorecard", [.char("2")]),
+        ("drill-staff", [.char("2"), .char("/")] + "brukererfaring".map { .char($0) } + [.enter, .enter]),
+        ("history-fyllingsdalen", [.char("2"), .char("/")] + "brukererfaring".map { .char($0) } + [.enter, .enter, .down, .down, .down, .down, .enter]),
+        ("waitlist", [.char("3")]),
+        ("waitcases-ombps4", [.char("3"), .down, .down, .enter]),
+        ("ip", [.char("4")]),
+        ("ip-history", [.char("4"), .enter]),
+        ("deviations", [.char("5")]),
+        ("reporting", [.char("6")]),
+        ("reporting-missing-2020t3", [.char("6"), .char("]"), .char("]"), .char("]"), .enter]),
+        ("help", [.char("2"), .char("?")]),
+        ("unit-picker", [.char("u")]),
+    ]
+
+    func check(_ name: String, _ screen: Screen, file: StaticString = #filePath, line: UInt = #line) {
+        let actual = screen.text + "\n--- style ---\n" + screen.styleText + "\n"
+        let url = GoldenTests.dir.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.createDirectory(at: GoldenTests.dir, withIntermediateDirectories: true)
+            try! actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return XCTFail("no golden file \(url.lastPathComponent); run UPDATE_GOLDEN=1 swift test --filter GoldenTests and review it", file: file, line: line)
+        }
+        if actual != expected {
+            let out = NSTemporaryDirectory() + name + ".actual.txt"
+            try? actual.write(toFile: out, atomically: true, encoding: .utf8)
+            XCTFail("\(name) differs from its golden file; actual written to \(out) (diff it against \(url.path))", file: file, line: line)
+        }
+    }
+
+    func testEveryScreenAt80x24And160x48() {
+        for (w, h) in [(80, 24), (160, 48)] {
+            for (name, keys) in GoldenTests.scenarios {
+                var d = Driver(width: w, height: h)
+                for k in keys { d.send(k) }
+                let screen = d.screen
+                XCTAssertEqual(screen.width, w)
+                // Nothing may be drawn past the edge or garbled: every line fits.
+                for y in 0..<h { XCTAssertLessThanOrEqual(DisplayWidth.of(screen.line(y)), w, "\(name) line \(y)") }
+                check("\(name)-\(w)x\(h)", screen)
+            }
+        }
+    }
+
+    func testTooSmallAt40x12() {
+        check("too-small-40x12", Driver(width: 40, height: 12).screen)
+    }
+
+    func testEnglishAndASCII() {
+        check("overview-en-80x24", Driver(width: 80, height: 24, lang: .en).screen)
+        var d = Driver(width: 80, height: 24, unicode: false)
+        d.press(.char("2"))
+        let scr = d.screen
+        XCTAssertFalse(scr.text.unicodeScalars.contains { $0.value > 0x7F && !"æøåÆØÅ–Σ…·“”−±".unicodeScalars.contains($0) }, scr.text)
+        check("scorecard-ascii-80x24", scr)
+    }
+
+    /// The figures on screen are the domain's, not just whatever the code printed last time.
+    func testReferenceFiguresOnScreen() {
+        var d = Driver(width: 160, height: 48)
+        d.press(.char("4"))
+        let ip = d.text.split(separator: "\n").first { $0.contains("Σ Etat") }.map(String.init) ?? ""
+        for figure in ["613", "180", "257", "196", "29,4 %", "40,0 %"] { XCTAssertTrue(ip.contains(figure), "\(figure) in \(ip)") }
+        d.press(.char("3"))
+        let row = d.text.split(separator: "\n").first { $0.hasPrefix(" Annet omsorgsnivå") }.map(String.init) ?? ""
+        XCTAssertEqual(row.split(separator: " ").suffix(5), ["8", "6", "6", "0", "20"])
+        let all = d.text.split(separator: "\n").first { $0.contains("Alle kategorier") }.map(String.init) ?? ""
+        XCTAssertTrue(all.contains(" 35 ") && all.contains(" 9 "), all)
+    }
+}
