@@ -25,6 +25,14 @@ private func onSignal(_ sig: Int32) {
     _ = write(signalPipe[1], &b, 1)
 }
 
+/// On a crash (a Swift trap, a fault), put the terminal back before the process dies,
+/// then let the signal do what it would have done.
+private func onFatalSignal(_ sig: Int32) {
+    endwin()
+    signal(sig, SIG_DFL)
+    raise(sig)
+}
+
 /// The event loop: one place where events become state, effects become actions, and
 /// frames reach the terminal. Blocks in poll() when idle.
 public final class App {
@@ -98,6 +106,7 @@ public final class App {
         pipe(&signalPipe)
         for fd in signalPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { signal(sig, onSignal) }
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] { signal(sig, onFatalSignal) }
         defer { terminal.restore() }
         var exitCode: Int32 = 0
         var dirty = true

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+
+/// The real binary in tmux, as a person would use it: drill to Fyllingsdalen's stored 0,
+/// change a report and see it, break a file and see the banner over the old values, quit.
+final class EndToEndTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var session = "tertial-e2e-\(getpid())"
+
+    var binary: String? {
+        [".build/debug/tertial", ".build/x86_64-unknown-linux-gnu/debug/tertial", ".build/aarch64-unknown-linux-gnu/debug/tertial"]
+            .map { root.appendingPathComponent($0).path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs tmux without capturing: `new-session` forks the server, which would keep a pipe open forever.
+    func tmux(_ args: String...) { tmux(args) }
+
+    func tmux(_ args: [String]) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try? p.run()
+        p.waitUntilExit()
+    }
+
+    func screen() -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "capture-pane", "-p", "-t", session]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try? p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits until the screen contains the text (the dashboard redraws within 250 ms of a change).
+    func waitFor(_ text: String, timeout: Double = 5, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let end = Date().addingTimeInterval(timeout)
+        var s = ""
+        while Date() < end {
+            s = screen()
+            if s.contains(text) { return s }
+            usleep(50_000)
+        }
+        XCTFail("\"\(text)\" did not appear; the screen was:\n\(s)", file: file, line: line)
+        return s
+    }
+
+    func keys(_ k: String...) { tmux(["send-keys", "-t", session] + k) }
+
+    func testDrillReloadBrokenFileAndQuit() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("tmux is missing in CI") }
+            throw XCTSkip("tmux is not installed")
+        }
+        guard let bin = binary else { throw XCTSkip("tertial binary not built; run swift build first") }
+        let data = NSTemporaryDirectory() + "tertial-e2e-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: data)
+        defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: data) }
+        // After tertial exits, the shell prints its exit code and the terminal settings.
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(data) --period 2019-T3; echo EXIT=$?; stty -a; sleep 30")
+        _ = waitFor("1 Oversikt")
+        // Overview -> scorecard, filter, drill to the etat's units, then Fyllingsdalen's history.
+        keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
+        var s = waitFor("Σ Etaten")
+        XCTAssertTrue(s.contains("Fyllingsdalen ⚠"), s)
+        keys("j", "j", "j", "j", "Enter")
+        s = waitFor("Ansatte med brukererfaring · Psykisk helse Fyllingsdalen")
+        XCTAssertTrue(s.contains("verdien falt til 0 fra en stabil serie"), s)
+        keys("Escape")
+        _ = waitFor("Σ Etaten")
+        // Fyllingsdalen's real 12 arrives in the report file: the total becomes 29.
+        let file = data + "/reports/2019-T3.csv"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;12;")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        s = waitFor(" 29 ")
+        XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 29 ") }, s)
+        // A broken file: the banner names it, the last good values stay.
+        try (text + "2019-T3;ph-laksevag;staff_fte;tolv;\n").write(toFile: file, atomically: true, encoding: .utf8)
+        s = waitFor("Feil i dataene på disk")
+        XCTAssertTrue(s.contains("reports/2019-T3.csv:"), s)
+        XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 29 ") }, s)
+        // Fixed again: the banner goes.
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let end = Date().addingTimeInterval(5)
+        while screen().contains("Feil i dataene") && Date() < end { usleep(50_000) }
+        XCTAssertFalse(screen().contains("Feil i dataene"))
+        // Quit: the exit code is 0 and the terminal is back in cooked mode with echo.
+        keys("q")
+        s = waitFor("EXIT=0")
+        XCTAssertTrue(s.contains(" icanon") && s.contains(" echo "), s)
+        XCTAssertFalse(s.contains("1 Oversikt"), "the dashboard is gone from the screen")
+    }
+
+    func testSigtermRestoresTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+        session += "-term"
+        defer { tmux("kill-session", "-t", session) }
+        let pidFile = NSTemporaryDirectory() + session + ".pid"
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        // tertial runs in the foreground (it needs the terminal); a background job sends SIGTERM.
+        tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "26",
+             "(sleep 1.5; kill -TERM $(cat \(pidFile))) & LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path)'; echo EXIT=$?; stty -a; sleep 30")
+        let s = waitFor("EXIT=")
+        XCTAssertTrue(s.contains("EXIT=143"), s)
+        XCTAssertTrue(s.contains(" icanon") && s.contains(" echo "), s)
+    }
+}
