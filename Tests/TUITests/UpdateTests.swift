@@ -26,8 +26,8 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.state.top.kind, .drill(indicator: staff))
         XCTAssertEqual(d.selected?.key, "ephrt")
         // The etat's total 17 against 54, built on the 0.
-        XCTAssertTrue(d.text.contains("Σ Etat for psykisk helse"))
-        let total = d.text.split(separator: "\n").first { $0.contains("Σ Etat") }!
+        XCTAssertTrue(d.text.contains("Σ Etaten"))
+        let total = d.text.split(separator: "\n").first { $0.contains("Σ Etaten") }!
         XCTAssertTrue(total.contains(" 17 ") && total.contains(" 54 ") && total.contains("rød"), String(total))
         while d.selected?.key != "ph-fyllingsdalen" { d.press(.down) }
         d.press(.enter)
