@@ -44,7 +44,7 @@ extension Dashboard {
     /// Etat ▸ Bergen Vest ▸ IP-dekning ▸ Fyllingsdalen
     public static func breadcrumb(_ st: AppState, _ s: Snapshot) -> [String] {
         let l = L10n(st.lang)
-        func name(_ u: Int) -> String { s.tree.parent[u] == nil ? l.t("Etat", "Etat") : s.tree.units[u].name }
+        func name(_ u: Int) -> String { s.tree.units[u].shortName }
         var crumbs = s.tree.path(to: st.stack[0].unit).map(name)
         var lastUnit = st.stack[0].unit
         var lastIndicator: Int? = nil
@@ -73,6 +73,13 @@ extension Dashboard {
         let room = st.width - DisplayWidth.of(left) - DisplayWidth.of(right)
         var crumbs = breadcrumb(st, s)
         var text = crumbs.joined(separator: sep)
+        // Too long: shorten the crumbs between the first and the last, then drop from the left.
+        var cut = 24
+        while DisplayWidth.of(text) > room && cut >= 8 && crumbs.count > 2 {
+            crumbs = [crumbs[0]] + crumbs.dropFirst().dropLast().map { DisplayWidth.truncate($0, cut) } + [crumbs.last!]
+            text = crumbs.joined(separator: sep)
+            cut -= 4
+        }
         while DisplayWidth.of(text) > room && crumbs.count > 1 {
             crumbs.removeFirst()
             text = "…" + sep + crumbs.joined(separator: sep)

@@ -36,7 +36,7 @@ final class UpdateTests: XCTestCase {
         let t3 = d.text.split(separator: "\n").first { $0.hasPrefix(" T3 2019") }!
         XCTAssertTrue(t3.contains(" 0 ") && t3.contains("⚠"), String(t3))
         XCTAssertTrue(d.text.contains("verdien falt til 0 fra en stabil serie (typisk 12)"))
-        XCTAssertEqual(Dashboard.breadcrumb(d.state, d.snapshot), ["Etat", "Ansatte med brukererfaring", "Psykisk helse Fyllingsdalen"])
+        XCTAssertEqual(Dashboard.breadcrumb(d.state, d.snapshot), ["Etaten", "Ansatte med brukererfaring", "Fyllingsdalen"])
         // Back twice: the scorecard, cursor where it was.
         d.press(.escape, .escape)
         XCTAssertEqual(d.state.top.kind, .scorecard)
