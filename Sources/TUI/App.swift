@@ -190,6 +190,8 @@ public final class App {
         do {
             try FileOutput.write(text, to: path, force: false)
             state.message = l.t("Lagret i ", "Saved to ") + path
+        } catch FileOutput.Failure.exists {
+            state.message = path + l.t(" finnes allerede; trykk e og velg et annet navn", " exists already; press e and choose another name")
         } catch {
             state.message = l.t("Kunne ikke lagre: ", "Could not save: ") + "\(error)"
         }
