@@ -21,7 +21,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"], exclude: ["golden"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports"], exclude: ["golden"]),
     ]
 )

@@ -410,12 +410,17 @@ final class Computation {
                         if recent.allSatisfy({ $0 > 0 }), (recent.max()! - recent.min()!) <= 0.25 * mean {
                             let per = periods[p]
                             addWarning(.dropToZero(typical: mean), i, u, per, c.reportSource)
-                            var a = tree.parent[u]
-                            while let x = a {
-                                if cells[slot(i, x, p)]?.value != nil {
+                            // Every total built on it: the parents, and a successor whose history is carried from it.
+                            var above = [u]
+                            var seen = Set<Int>()
+                            while let y = above.popLast() {
+                                for x in [tree.parent[y], tree.units[y].successor.flatMap { tree.index[$0] }].compactMap({ $0 }) where seen.insert(x).inserted {
+                                    guard let cx = cells[slot(i, x, p)], cx.value != nil else { continue }
+                                    let built = x == tree.parent[y] ? cx.origin == .aggregated : cx.origin == .carried
+                                    guard built else { continue }
                                     addWarning(.builtOnSuspect(unit: tree.units[u].id), i, x, per, c.reportSource)
+                                    above.append(x)
                                 }
-                                a = tree.parent[x]
                             }
                         }
                     }

@@ -15,6 +15,11 @@ public enum FileOutput {
     }
 
     public static func write(_ text: String, to path: String, force: Bool) throws {
+        try write(text, to: path, force: force, beforeRename: {})
+    }
+
+    /// `beforeRename` lets a test interrupt the write between the temporary file and the rename.
+    static func write(_ text: String, to path: String, force: Bool, beforeRename: () throws -> Void) throws {
         if !force && FileManager.default.fileExists(atPath: path) { throw Failure.exists(path) }
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
@@ -30,6 +35,7 @@ public enum FileOutput {
         }
         fchmod(fd, 0o600)
         if fsync(fd) != 0 || close(fd) != 0 { unlink(tmp); throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+        do { try beforeRename() } catch { unlink(tmp); throw error }
         if rename(tmp, path) != 0 { let e = String(cString: strerror(errno)); unlink(tmp); throw Failure.cannotWrite(path, e) }
     }
 }

@@ -60,6 +60,8 @@ public struct Format: Sendable {
         guard let c else { return "" }
         let pp = unit == .percent ? (lang == .nb ? " p.p." : " pp") : ""
         let mag = Format.groupThousands(Format.plain(abs(c.delta), unit == .percent ? .percent : unit, decimalComma: lang == .nb))
+        // A change that rounds to nothing is shown as none, without better or worse.
+        if mag.allSatisfy({ $0 == "0" || $0 == "," || $0 == "." }) { return "±" + mag + (unit == .percent ? (lang == .nb ? " p.p." : " pp") : "") }
         let sign = c.delta > 0 ? "+" : (c.delta < 0 ? "−" : "±")
         let judgement: String
         switch c.better {

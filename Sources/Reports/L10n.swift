@@ -22,6 +22,11 @@ public struct L10n: Sendable {
         }
     }
 
+    /// Symbol and word, or nothing for a value without a status.
+    public func statusText(_ s: Status) -> String {
+        s == .none ? "" : L10n.symbol(s) + " " + status(s)
+    }
+
     /// A symbol for each status, so colour is never the only signal.
     public static func symbol(_ s: Status, unicode: Bool = true) -> String {
         switch s {

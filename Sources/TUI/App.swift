@@ -185,8 +185,9 @@ public final class App {
 
     func export(_ path: String) {
         let l = L10n(state.lang)
-        let report = ScorecardReport(snapshot: snapshot, unit: state.top.unit, period: state.period)
-        let text = Renderers.text(report, lang: state.lang, markdown: true)
+        let report = TertialReport(snapshot: snapshot, unit: state.top.unit, period: state.period, options: ReportOptions(lang: state.lang))
+        let html = path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm")
+        let text = html ? report.html() : report.text(markdown: true)
         do {
             try FileOutput.write(text, to: path, force: false)
             state.message = l.t("Lagret i ", "Saved to ") + path

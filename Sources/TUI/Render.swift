@@ -333,7 +333,7 @@ extension Dashboard {
         var style = Style(.grey, reverse: true)
         switch st.mode {
         case .filter(let f): text = " / " + f + "▏  " + l.t("(Enter beholder, Esc fjerner)", "(Enter keeps, Esc clears)"); style = Style(.cyan, bold: true, reverse: true)
-        case .export(let path): text = " " + l.t("Eksporter som markdown til: ", "Export as markdown to: ") + path + "▏  " + l.t("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)"); style = Style(.cyan, bold: true, reverse: true)
+        case .export(let path): text = " " + l.t("Eksporter til (.md eller .html): ", "Export to (.md or .html): ") + path + "▏  " + l.t("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)"); style = Style(.cyan, bold: true, reverse: true)
         case .unitPicker: text = " " + l.t("Skriv for å søke · ↑↓ velg · Enter bytt enhet · Esc avbryt", "Type to search · ↑↓ select · Enter switch unit · Esc cancel")
         case .help: text = " " + l.t("Trykk en tast for å lukke hjelpen", "Press a key to close help")
         case .normal:
@@ -360,7 +360,7 @@ extension Dashboard {
         ]
         if st.top.kind == .scorecard { keys.append(("s", l.t("sorter: katalog, status, navn, endring", "sort: catalogue, status, name, change"))) }
         keys += [("r", l.t("les dataene på nytt nå", "reload the data now")),
-                 ("e", l.t("eksporter visningen som markdown", "export the view as markdown")),
+                 ("e", l.t("eksporter som rapport (.md eller .html)", "export as a report (.md or .html)")),
                  ("?", l.t("denne hjelpen", "this help")),
                  ("q  Ctrl-C", l.t("avslutt", "quit"))]
         return keys

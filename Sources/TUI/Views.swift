@@ -60,6 +60,7 @@ public enum Views {
     static func changeSpan(_ c: Change?, _ unit: ValueUnit, _ f: Format, unicode: Bool) -> Span {
         guard let c else { return Span("") }
         let mag = Format.groupThousands(Format.plain(abs(c.delta), unit, decimalComma: f.lang == .nb))
+        if mag.allSatisfy({ $0 == "0" || $0 == "," || $0 == "." }) { return Span("= ±" + mag) }
         let arrow = c.delta > 0 ? (unicode ? "↑" : "^") : (c.delta < 0 ? (unicode ? "↓" : "v") : "=")
         let sign = c.delta > 0 ? "+" : (c.delta < 0 ? "−" : "±")
         let style: Style = c.better == true ? Style(.green) : (c.better == false ? Style(.red) : .plain)

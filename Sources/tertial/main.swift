@@ -28,6 +28,19 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+/// Privacy options for reports shared outside the service.
+struct PrivacyOptions: ParsableArguments {
+    @Option(name: .long, help: "Show counts between 1 and N-1 as <N, and ratios and waits built on them as .. (for reports shared outside the service).")
+    var suppressSmall: Int?
+
+    @Flag(name: .long, help: "Include pseudonymous case ids (left out by default).")
+    var withCases = false
+
+    func validate() throws {
+        if let n = suppressSmall, n < 2 { throw ValidationError("--suppress-small takes a number of at least 2") }
+    }
+}
+
 /// Which unit a report covers and where it goes.
 struct TargetOptions: ParsableArguments {
     @Option(name: .long, help: "Unit id (default: the etat).")
@@ -153,7 +166,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports: the scorecard (default) or the waitlist.",
-        subcommands: [ScorecardCommand.self, WaitlistCommand.self],
+        subcommands: [ScorecardCommand.self, WaitlistCommand.self, CorporaterCommand.self],
         defaultSubcommand: ScorecardCommand.self)
 }
 
@@ -169,11 +182,13 @@ struct ScorecardCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: "text, md, csv or json.")
+    @Option(name: .long, help: "text, md, html, csv or json.")
     var format: String = "text"
 
+    @OptionGroup var privacy: PrivacyOptions
+
     func validate() throws {
-        guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, md, csv or json") }
+        guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, md, html, csv or json") }
         for p in period where Period(parsing: p) == nil {
             throw ValidationError("--period \(p) is not a period (expected 2019-T3, 2019-11 or 2019)")
         }
@@ -187,12 +202,16 @@ struct ScorecardCommand: ParsableCommand {
         for p in periods where s.periodIndex[p] == nil {
             throw ValidationError("\(p) is outside the data (\(s.spanStart) to \(s.spanEnd))")
         }
+        let opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases)
         let text: String
         switch ReportFormat(rawValue: format)! {
-        case .csv: text = Renderers.csv(s, unit: u, periods: periods)
+        case .csv: text = Renderers.csv(s, unit: u, periods: periods, display: Display(lang: options.language, suppressSmall: privacy.suppressSmall))
         case .json: text = JSONReport.render(s, unit: u, periods: periods, lang: options.language)
+        case .html:
+            guard periods.count == 1 else { throw ValidationError("--format html takes one --period") }
+            text = TertialReport(snapshot: s, unit: u, period: periods[0], options: opts).html()
         case .text, .md:
-            text = periods.map { Renderers.text(ScorecardReport(snapshot: s, unit: u, period: $0), lang: options.language, markdown: format == "md") }
+            text = periods.map { TertialReport(snapshot: s, unit: u, period: $0, options: opts).text(markdown: format == "md") }
                 .joined(separator: "\n")
         }
         try target.emit(text)
@@ -230,4 +249,38 @@ struct WaitlistCommand: ParsableCommand {
 }
 
 setlocale(LC_ALL, "")
+struct CorporaterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corporater",
+        abstract: "The figures to enter in Corporater: one row per unit and indicator, with their source and a flag where they disagree.")
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "Period, e.g. 2019-T3 (default: the latest complete tertial).")
+    var period: String?
+
+    @OptionGroup var target: TargetOptions
+
+    @Option(name: .long, help: "text, md or csv.")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Show counts between 1 and N-1 as <N.")
+    var suppressSmall: Int?
+
+    func validate() throws {
+        if let period, Period(parsing: period) == nil { throw ValidationError("--period \(period) is not a period (expected 2019-T3, 2019-11 or 2019)") }
+        guard ["text", "md", "csv"].contains(format) else { throw ValidationError("--format must be text, md or csv") }
+    }
+
+    func run() throws {
+        let s = try CLI.snapshot(options.data)
+        let u = try CLI.unit(s, target.unit)
+        guard let p = period.flatMap({ Period(parsing: $0) }) ?? s.latestTertial(endedBy: CLI.today()), s.periodIndex[p] != nil else {
+            throw ValidationError("the period is outside the data (\(s.spanStart) to \(s.spanEnd))")
+        }
+        let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall))
+        try target.emit(format == "csv" ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == "md"))
+    }
+}
+
 Tertial.main()

@@ -75,6 +75,8 @@ final class SampleReferenceTests: XCTestCase {
         XCTAssertEqual(periods.map { s.value("staff_user_experience", "ephrt", $0) }, [25, 26, 26, 26, 28, 17])
         XCTAssertEqual(s.warnings("staff_user_experience", "ph-fyllingsdalen", t[2]).map(\.kind), [.dropToZero(typical: 12)])
         XCTAssertEqual(s.warnings("staff_user_experience", "ephrt", t[2]).map(\.kind), [.builtOnSuspect(unit: "ph-fyllingsdalen")])
+        // Bergen Vest's 2019 history is carried from Fyllingsdalen, so it is flagged too.
+        XCTAssertEqual(s.warnings("staff_user_experience", "ph-vest", t[2]).map(\.kind), [.builtOnSuspect(unit: "ph-fyllingsdalen")])
         XCTAssertTrue(s.warnings("staff_user_experience", "ph-fyllingsdalen", t[1]).isEmpty)
         XCTAssertEqual(s.cell("staff_user_experience", "ph-fyllingsdalen", t[2])?.target, 9)
         XCTAssertEqual(s.cell("staff_user_experience", "ephrt", t[2])?.target, 54) // 9 for each of the six units

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 @testable import Model
 @testable import Reports
@@ -81,34 +84,148 @@ final class CSVReportTests: XCTestCase {
 }
 
 final class TextReportTests: XCTestCase {
-    func testDeviationsComeFirstAndNameTheStoredZero() {
+    func report(_ unit: String = "ephrt", _ p: Period = .tertial(2019, 3), _ o: ReportOptions = ReportOptions()) -> TertialReport {
         let s = Repo.snapshot
-        let text = Renderers.text(ScorecardReport(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3)), lang: .nb, markdown: false)
-        let avvik = text.range(of: "Avvik (")!, brukere = text.range(of: "\nBrukere\n")!
+        return TertialReport(snapshot: s, unit: s.tree.index[unit]!, period: p, options: o)
+    }
+
+    func testDeviationsComeBeforeTheScorecardAndNameTheStoredZero() {
+        let text = report().text(markdown: false)
+        let avvik = text.range(of: "\nAvvik (")!, brukere = text.range(of: "\nBrukere\n")!
         XCTAssertLessThan(avvik.lowerBound, brukere.lowerBound)
         XCTAssertTrue(text.contains("Psykisk helse Fyllingsdalen: verdien falt til 0 fra en stabil serie (typisk 12)"), text)
-        XCTAssertTrue(text.contains("Styringskort: Etat for psykisk helse og rustjenester, 3. tertial 2019"))
-        XCTAssertTrue(text.contains("29,4 %"))
+        XCTAssertTrue(text.hasPrefix("Tertialrapport: Etat for psykisk helse og rustjenester, 3. tertial 2019"))
+        XCTAssertTrue(text.contains("Datagrunnlag til og med 31.12.2019"))
         // The first deviation is red.
         let firstRow = text[avvik.upperBound...].split(separator: "\n").dropFirst(4).first ?? ""
         XCTAssertTrue(firstRow.contains("rød"), String(firstRow))
     }
 
+    func testSectionsOfTheMeetingReport() {
+        let text = report().text(markdown: false)
+        for section in ["Sammendrag", "Største endringer siden forrige periode:", "Venteliste, bolig 31.12.2019", "Individuell plan (IP)", "Rapportering"] {
+            XCTAssertTrue(text.contains(section), section)
+        }
+        // Table 7 and Table 17 in the report.
+        XCTAssertTrue(text.split(separator: "\n").contains { $0.hasPrefix("  Annet omsorgsnivå") && $0.hasSuffix(" 8       6       6         0    20") || ($0.contains("Annet omsorgsnivå") && $0.split(separator: " ").suffix(5) == ["8", "6", "6", "0", "20"]) }, text)
+        let t3 = text.split(separator: "\n").first { $0.hasPrefix("  T3 2019") }.map(String.init) ?? ""
+        for figure in ["613", "180", "257", "196", "29,4 %"] { XCTAssertTrue(t3.contains(figure), "\(figure) in \(t3)") }
+    }
+
     func testEnglishAndMarkdown() {
-        let s = Repo.snapshot
-        let md = Renderers.text(ScorecardReport(snapshot: s, unit: s.tree.index["ph-vest"]!, period: .tertial(2020, 3)), lang: .en, markdown: true)
-        XCTAssertTrue(md.hasPrefix("# Scorecard: Bergen Vest, 3rd tertial 2020"))
+        let md = report("ph-vest", .tertial(2020, 3), ReportOptions(lang: .en)).text(markdown: true)
+        XCTAssertTrue(md.hasPrefix("# Tertial report: Bergen Vest, 3rd tertial 2020"))
         XCTAssertTrue(md.contains("## Deviations ("))
-        XCTAssertTrue(md.contains("| Indicator | Value | Target | Status | Change | Year on year |"))
-        // Bergen Vest reported ip_with_plan by hand in T3 2020 and the register disagrees.
+        XCTAssertTrue(md.contains("| Indicator | Value | Target | Status | Since last | Since a year ago |"))
+        // Bergen Vest typed its IP count into the report in T3 2020 and the register disagrees.
         XCTAssertTrue(md.contains("Bergen Vest reported 47, but the register gives"), md)
     }
 
     func testMissingReportsAreListed() {
-        let s = Repo.snapshot
-        let text = Renderers.text(ScorecardReport(snapshot: s, unit: s.tree.root, period: .tertial(2020, 3)), lang: .nb, markdown: false)
-        XCTAssertTrue(text.contains("Mangler rapportering"))
+        let text = report("ephrt", .tertial(2020, 3)).text(markdown: false)
+        XCTAssertTrue(text.contains("Mangler:"))
         XCTAssertTrue(text.contains("Bergen Nord: Brukere i skole eller arbeid, T3 2020 (rapportert som ukjent)"), text)
+    }
+
+    func testCaseIdsOnlyWithCases() {
+        let ids = Repo.snapshot.dataset.waitlist.map(\.id)
+        for text in [report().text(markdown: true), report().html(), report().text(markdown: false)] {
+            XCTAssertFalse(ids.contains { text.contains($0) }, "a case id leaked into a report")
+        }
+        let with = report(options: ReportOptions(withCases: true)).text(markdown: true)
+        XCTAssertTrue(ids.contains { with.contains($0) })
+    }
+
+    func report(options: ReportOptions) -> TertialReport { report("ephrt", .tertial(2019, 3), options) }
+}
+
+final class HTMLReportTests: XCTestCase {
+    final class Collector: NSObject, XMLParserDelegate {
+        var elements = [String: Int]()
+        var scripts = 0
+        var external = [String]()
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            elements[name, default: 0] += 1
+            if name == "script" { scripts += 1 }
+            for (k, v) in attributes where (k == "src" || k == "href") && (v.hasPrefix("http") || v.hasPrefix("//")) { external.append(v) }
+        }
+    }
+
+    func testHTMLIsWellFormedSelfContainedAndHasEveryChart() {
+        let s = Repo.snapshot
+        let r = TertialReport(snapshot: s, unit: s.tree.index["ph-vest"]!, period: .tertial(2019, 3))
+        let html = r.html()
+        let body = String(html.drop { $0 != "\n" }) // XMLParser does not take the HTML doctype line
+        let parser = XMLParser(data: Data(body.utf8))
+        let c = Collector()
+        parser.delegate = c
+        XCTAssertTrue(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+        XCTAssertEqual(c.scripts, 0)
+        XCTAssertEqual(c.external, [])
+        XCTAssertFalse(html.contains("http://") && html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http://"))
+        // One trend per scorecard row, the waitlist chart, and the IP coverage trend.
+        XCTAssertEqual(c.elements["svg"], r.scorecard.scopeRows.count + 2)
+        XCTAssertTrue(html.contains("@page { size: A4"))
+        XCTAssertTrue(html.contains("Tertialrapport: Bergen Vest, 3. tertial 2019"))
+    }
+}
+
+final class SuppressionTests: XCTestCase {
+    func testSmallCountsAndRatiosBuiltOnThemAreHidden() {
+        let s = Repo.snapshot
+        let d = Display(lang: .nb, suppressSmall: 5)
+        let fy = s.tree.index["ph-fyllingsdalen"]!, t3 = Period.tertial(2019, 3)
+        let i = { (id: String) in s.dataset.indicatorIndex[id]! }
+        // Fyllingsdalen T3 2019: 2 children to offer a conversation, 0 held: 2 is hidden, 0 is not, the rate is "..".
+        XCTAssertEqual(s.value("children_conversation_due", "ph-fyllingsdalen", t3), 2)
+        XCTAssertEqual(d.value(s, indicator: i("children_conversation_due"), unit: fy, period: t3), "<5")
+        XCTAssertEqual(d.value(s, indicator: i("children_conversation_held"), unit: fy, period: t3), "0")
+        XCTAssertEqual(d.value(s, indicator: i("children_conversation_rate"), unit: fy, period: t3), "..")
+        XCTAssertEqual(d.plain(s, indicator: i("children_conversation_rate"), unit: fy, period: t3), "..")
+        // Large counts and percentages built on them stay.
+        XCTAssertEqual(d.value(s, indicator: i("service_users"), unit: fy, period: t3), "228")
+        XCTAssertEqual(d.value(s, indicator: i("activity_share"), unit: fy, period: t3), "17,5 %")
+        XCTAssertEqual(d.count(3), "<5")
+        XCTAssertEqual(d.count(0), "0")
+        XCTAssertEqual(d.wait(120, over: 2), "..")
+        XCTAssertEqual(Display(lang: .nb).count(3), "3", "off by default")
+    }
+
+    func testTheWaitlistBreakdownIsSuppressedInEveryFormat() {
+        let s = Repo.snapshot
+        let r = TertialReport(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3), options: ReportOptions(suppressSmall: 3))
+        let text = r.text(markdown: false)
+        // Table 7's Helse Bergen row is 2, 0, 4, 1 (7): the 2 and the 1 become <3.
+        let row = text.split(separator: "\n").first { $0.contains("Helse Bergen") && !$0.contains("(") }.map(String.init) ?? ""
+        XCTAssertEqual(row.split(separator: " ").suffix(5), ["<3", "0", "4", "<3", "7"], row)
+        XCTAssertTrue(text.contains("Tall mellom 1 og 2 er vist som <3"))
+        let html = r.html()
+        XCTAssertTrue(html.contains("&lt;3"))
+        let csv = Renderers.csv(s, unit: s.tree.root, periods: [.tertial(2019, 3)], display: Display(lang: .nb, suppressSmall: 3))
+        XCTAssertTrue(csv.contains("2019-T3;ph-bergenhus;staff_user_experience;<3;9;red"), csv)
+    }
+}
+
+final class CorporaterTests: XCTestCase {
+    func testTheSheetFlagsFyllingsdalenAndCarriesTable17() {
+        let s = Repo.snapshot
+        let sheet = CorporaterSheet(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3), display: Display(lang: .nb))
+        let csv = sheet.csv(lang: .nb).split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(csv[0], ["period", "unit", "indicator", "name", "value", "source", "reported", "flag"])
+        func row(_ u: String, _ i: String) -> [String]? { csv.first { $0[1] == u && $0[2] == i } }
+        let fy = row("ph-fyllingsdalen", "staff_user_experience")!
+        XCTAssertEqual(fy[4], "0")
+        XCTAssertTrue(fy[7].contains("falt til 0"), fy[7])
+        for (id, v) in [("ip_with_plan", "180"), ("ip_group_without_plan", "257"), ("ip_declined", "196"), ("ip_target_group", "613")] {
+            XCTAssertEqual(row("ephrt", id)?[4], v, id)
+            XCTAssertEqual(row("ephrt", id)?[5], "register", id)
+        }
+        // Arna/Åsane counted its target group by hand (128); the register says 118.
+        XCTAssertEqual(row("ph-arna-asane", "ip_target_group")?[4], "118")
+        XCTAssertEqual(row("ph-arna-asane", "ip_target_group")?[6], "128")
+        // Catalogue order within a unit.
+        let order = csv.dropFirst().filter { $0[1] == "ph-laksevag" }.map { s.dataset.indicatorIndex[$0[2]]! }
+        XCTAssertEqual(order, order.sorted())
     }
 }
 
@@ -153,6 +270,11 @@ final class FileOutputTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "andre")
         // A failed write (the directory is gone) leaves nothing half-written behind.
         XCTAssertThrowsError(try FileOutput.write("x", to: dir + "/missing/r.md", force: true))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["rapport.md"])
+        // A write interrupted after the temporary file and before the rename: the old file is intact, no temporary file is left.
+        struct Interrupted: Error {}
+        XCTAssertThrowsError(try FileOutput.write("tredje", to: path, force: true, beforeRename: { throw Interrupted() }))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "andre")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["rapport.md"])
     }
 }

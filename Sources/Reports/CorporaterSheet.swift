@@ -1,0 +1,89 @@
+import Model
+
+/// `tertial report corporater`: every figure a unit leader types into the Corporater
+/// form, computed, with where it came from and a flag where something does not add up.
+public struct CorporaterSheet: Sendable {
+    public struct Row: Sendable {
+        public let unit: Int
+        public let indicator: Int
+        public let value: String
+        public let origin: ValueOrigin
+        /// What the unit reported itself, where that differs from the value shown.
+        public let reported: Double?
+        public let flags: [QualityWarning]
+    }
+
+    public let snapshot: Snapshot
+    public let period: Period
+    public let rows: [Row]
+    public let display: Display
+
+    public init(snapshot s: Snapshot, unit: Int, period: Period, display: Display) {
+        self.snapshot = s; self.period = period; self.display = display
+        var rows = [Row]()
+        for u in s.scope(unit, period) {
+            for (i, _) in s.indicators.enumerated() {
+                guard let c = s.cell(indicator: i, unit: u, period: period), c.value != nil || c.hasReportRow || c.due else { continue }
+                let reported = (c.origin != .reported && c.reported != nil) ? c.reported : nil
+                rows.append(Row(unit: u, indicator: i, value: display.plain(s, indicator: i, unit: u, period: period), origin: c.origin,
+                                reported: reported, flags: s.warnings(indicator: i, unit: u, period: period).filter {
+                                    if case .processingBreach = $0.kind { return false }
+                                    return true
+                                }))
+            }
+        }
+        self.rows = rows
+    }
+
+    func source(_ o: ValueOrigin, _ l: L10n) -> String {
+        switch o {
+        case .reported: l.t("rapportert", "reported")
+        case .register: l.t("register", "register")
+        case .formula: l.t("formel", "formula")
+        case .aggregated: l.t("sum av enhetene", "sum of units")
+        case .carried: l.t("forgjengerne", "predecessors")
+        case .overTime: l.t("over perioden", "over the period")
+        case .none: l.t("mangler", "missing")
+        }
+    }
+
+    /// `unit;indicator;name;value;source;reported;flag`
+    public func csv(lang: Lang) -> String {
+        let l = L10n(lang), s = snapshot
+        var out = "period;unit;indicator;name;value;source;reported;flag\n"
+        for r in rows {
+            let ind = s.indicators[r.indicator]
+            let flag = r.flags.map { l.quality($0, snapshot: s) }.joined(separator: " | ").replacingOccurrences(of: ";", with: ",")
+            out += "\(period);\(s.tree.units[r.unit].id);\(ind.id);\(ind.name.replacingOccurrences(of: ";", with: ","));\(r.value);\(source(r.origin, l));"
+            out += (r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "") + ";" + flag + "\n"
+        }
+        return out
+    }
+
+    public func text(lang: Lang, markdown: Bool) -> String {
+        let l = L10n(lang), s = snapshot, f = Format(lang: lang)
+        var out = ""
+        let title = "Corporater: " + l.t("tall å legge inn", "figures to enter") + ", \(l.periodLong(period))"
+        out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: DisplayWidth.of(title)))\n\n"
+        out += l.t("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.\n",
+                   "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.\n")
+        var unit: Int? = nil
+        var body = [[String]]()
+        func flush() {
+            guard let u = unit, !body.isEmpty else { return }
+            out += markdown ? "\n## \(s.tree.units[u].name)\n\n" : "\n\(s.tree.units[u].name)\n\(String(repeating: "-", count: DisplayWidth.of(s.tree.units[u].name)))\n"
+            let header = [l.t("Indikator", "Indicator"), l.t("Verdi", "Value"), l.t("Kilde", "Source"), l.t("Rapportert", "Reported"), l.t("Merknad", "Note")]
+            out += markdown ? Table.markdown(header, body) : Table.text(header, body, rightAligned: [1, 3])
+            body = []
+        }
+        for r in rows {
+            if r.unit != unit { flush(); unit = r.unit }
+            let ind = s.indicators[r.indicator]
+            let shown = display.value(s, indicator: r.indicator, unit: r.unit, period: period)
+            body.append([ind.name + (r.flags.isEmpty ? "" : " ⚠"), shown, source(r.origin, l), r.reported.map { f.value($0, ind.unit) } ?? "",
+                         r.flags.map { l.quality($0, snapshot: s) }.joined(separator: "; ")])
+        }
+        flush()
+        return out
+    }
+}
