@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tertial", targets: ["tertial"]),
+        .executable(name: "tertial-bench", targets: ["tertial-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,6 +18,10 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["Model", "Reports", "CNcursesw"]),
         .executableTarget(name: "tertial", dependencies: [
+            "Model", "Reports", "TUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tertial-bench", dependencies: [
             "Model", "Reports", "TUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -51,6 +51,39 @@ public struct CSVTable: Sendable {
         return CSVTable.parseNumber(storage[r], decimalComma: delimiter == UInt8(ascii: ";"))
     }
 
+    /// Parses a date field from its bytes (`2019-12-31` or `31.12.2019`); `.empty`, or nil when malformed.
+    public func date(_ row: Int, _ col: Int?) -> (empty: Bool, day: Day?) {
+        guard let col, var r = range(row, col) else { return (true, nil) }
+        while r.lowerBound < r.upperBound, storage[r.lowerBound] == 32 { r = (r.lowerBound + 1)..<r.upperBound }
+        while r.lowerBound < r.upperBound, storage[r.upperBound - 1] == 32 { r = r.lowerBound..<(r.upperBound - 1) }
+        if r.isEmpty { return (true, nil) }
+        guard r.count == 10 else { return (false, nil) }
+        let b = r.lowerBound
+        @inline(__always) func d(_ i: Int) -> Int? { let c = storage[b + i]; return c >= 48 && c <= 57 ? Int(c - 48) : nil }
+        if storage[b + 4] == 45, storage[b + 7] == 45,
+           let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6), let d0 = d(8), let d1 = d(9) {
+            return (false, Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1))
+        }
+        if storage[b + 2] == 46, storage[b + 5] == 46,
+           let d0 = d(0), let d1 = d(1), let m0 = d(3), let m1 = d(4), let y0 = d(6), let y1 = d(7), let y2 = d(8), let y3 = d(9) {
+            return (false, Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1))
+        }
+        return (false, nil)
+    }
+
+    /// Parses the common boolean spellings from bytes; nil for anything else (the slow path decides).
+    public func quickBool(_ row: Int, _ col: Int?) -> Bool?? {
+        guard let col, let r = range(row, col) else { return .some(nil) }
+        switch r.count {
+        case 0: return .some(nil)
+        case 1:
+            switch storage[r.lowerBound] { case 49, 106, 74, 121, 89: return .some(true); case 48, 110, 78: return .some(false); default: return nil }
+        case 2 where storage[r.lowerBound] | 0x20 == 106 && storage[r.lowerBound + 1] | 0x20 == 97: return .some(true) // ja
+        case 3 where storage[r.lowerBound] | 0x20 == 110 && storage[r.lowerBound + 1] | 0x20 == 101 && storage[r.lowerBound + 2] | 0x20 == 105: return .some(false) // nei
+        default: return nil
+        }
+    }
+
     static func parseNumber(_ bytes: ArraySlice<UInt8>, decimalComma: Bool) -> NumberField {
         var intPart: Int64 = 0, frac: Int64 = 0, fracDigits = 0
         var negative = false, seenDigit = false, seenSep = false, seenSign = false

@@ -17,7 +17,17 @@ final class Computation {
     let spanStart: Day, spanEnd: Day
     var cells: [Cell?]
     var state: [UInt8]
-    var reportAt: [Int: Int] = [:]
+    /// Index into `ds.reports` of the report for each cell, or -1.
+    var reportAt: [Int32]
+    /// Per period: the index of the previous period of its kind and of the same period a year before, or -1.
+    var prevP: [Int] = [], yearP: [Int] = []
+    /// Per period and finer kind: the indices of its parts within the span.
+    var partsIdx: [[[Int]]] = []
+    /// Per unit and period (u * nP + p): the children active on the period's last day.
+    var kidsAt: [[Int]] = []
+    var activeAt: [Bool] = []
+    /// Per indicator and unit: the unit matches `reported_by` (nil when the indicator has none).
+    var matchesReportedBy: [[Bool]?] = []
     var warnings: [QualityWarning] = []
     var warningsByCell: [Int: [Int]] = [:]
     /// Register values per indicator: [period * nU + unit].
@@ -40,7 +50,25 @@ final class Computation {
         let n = inds.count * nU * nP
         cells = [Cell?](repeating: nil, count: n)
         state = [UInt8](repeating: 0, count: n)
+        reportAt = [Int32](repeating: -1, count: n)
         covering = Registers.coveringUnits(tree)
+        prevP = periods.map { pi[$0.previous] ?? -1 }
+        yearP = periods.map { pi[$0.yearBefore] ?? -1 }
+        let inSpanSet = periods.map { $0.start >= s && $0.end <= e }
+        partsIdx = periods.map { per in
+            Period.Kind.allCases.map { k in per.parts(k).compactMap { pi[$0] }.filter { inSpanSet[$0] } }
+        }
+        kidsAt = [[Int]](repeating: [], count: nU * nP)
+        activeAt = [Bool](repeating: false, count: nU * nP)
+        for u in 0..<nU {
+            for (k, per) in periods.enumerated() {
+                kidsAt[u * nP + k] = tree.activeChildren(u, on: per.end)
+                activeAt[u * nP + k] = tree.units[u].isActive(on: per.end)
+            }
+        }
+        matchesReportedBy = inds.map { ind in
+            ind.reportedBy.map { rb in tree.units.map { rb.contains($0.kind) || rb.contains($0.id) } }
+        }
     }
 
     /// The span of the data: the earliest to the latest reported period or IP snapshot;
@@ -79,7 +107,7 @@ final class Computation {
     func run() -> Snapshot {
         for (k, r) in ds.reports.enumerated() {
             guard let i = ds.indicatorIndex[r.indicator], let u = tree.index[r.unit], let p = pIndex[r.period] else { continue }
-            reportAt[slot(i, u, p)] = k
+            reportAt[slot(i, u, p)] = Int32(k)
         }
         for t in ds.targets {
             if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
@@ -97,17 +125,17 @@ final class Computation {
     // MARK: Who must report
 
     /// The unit matches the indicator's `reported_by` (or is a leaf when it has none) and is active.
-    func isDueUnit(_ i: Int, _ u: Int, _ per: Period) -> Bool {
-        let unit = tree.units[u]
-        guard unit.isActive(on: per.end) else { return false }
-        if let rb = inds[i].reportedBy { return rb.contains(unit.kind) || rb.contains(unit.id) }
-        return tree.activeChildren(u, on: per.end).isEmpty
+    func isDueUnit(_ i: Int, _ u: Int, _ p: Int) -> Bool {
+        guard activeAt[u * nP + p] else { return false }
+        if let m = matchesReportedBy[i] { return m[u] }
+        return kidsAt[u * nP + p].isEmpty
     }
 
     /// The unit must report this value (a period of the indicator's frequency within the data).
-    func isDue(_ i: Int, _ u: Int, _ per: Period) -> Bool {
+    func isDue(_ i: Int, _ u: Int, _ p: Int) -> Bool {
         let ind = inds[i]
-        return ind.source == .reported && per.kind == ind.frequency.periodKind && inSpan(per) && isDueUnit(i, u, per)
+        let per = periods[p]
+        return ind.source == .reported && per.kind == ind.frequency.periodKind && inSpan(per) && isDueUnit(i, u, p)
     }
 
     // MARK: Values
@@ -123,12 +151,22 @@ final class Computation {
         return c
     }
 
-    func combine(_ values: [Double], _ how: OverUnits) -> Double? {
-        guard !values.isEmpty else { return nil }
-        switch how {
-        case .sum: return values.reduce(0, +)
-        case .mean: return values.reduce(0, +) / Double(values.count)
-        case .none: return values.count == 1 ? values[0] : nil
+    /// Sum, count and the single value of a set of cells, without building arrays.
+    struct Acc {
+        var sum = 0.0, n = 0, expected = 0, present = 0
+        var single: Double? = nil
+        mutating func add(_ c: Cell?) {
+            guard let c else { return }
+            expected += c.expected; present += c.present
+            if let v = c.value { sum += v; n += 1; single = v }
+        }
+        func combined(_ how: OverUnits) -> Double? {
+            guard n > 0 else { return nil }
+            switch how {
+            case .sum: return sum
+            case .mean: return sum / Double(n)
+            case .none: return n == 1 ? single : nil
+            }
         }
     }
 
@@ -140,11 +178,12 @@ final class Computation {
         guard per.kind >= freq else { return nil }
         var c = Cell()
         let s = slot(i, u, p)
-        if let k = reportAt[s] {
-            let r = ds.reports[k]
+        let k = reportAt[s]
+        if k >= 0 {
+            let r = ds.reports[Int(k)]
             c.hasReportRow = true; c.reported = r.value; c.comment = r.comment; c.reportSource = r.source
         }
-        c.due = isDue(i, u, per)
+        c.due = isDue(i, u, p)
         let closed = unit.to.map { per.end > $0 } ?? false
         let beforeStart = unit.from.map { per.end < $0 } ?? false
 
@@ -166,20 +205,18 @@ final class Computation {
             compareReported(&c, i, u, p)
         case .reported:
             if per.kind > freq {
-                aggregateOverTime(&c, i, u, per)
+                aggregateOverTime(&c, i, u, p)
             } else if beforeStart && !tree.predecessors[u].isEmpty {
-                let preds = tree.predecessors[u].compactMap { cell(i, $0, p) }
-                c.value = combine(preds.compactMap(\.value), ind.overUnits == .none ? .none : ind.overUnits)
-                c.expected = preds.reduce(0) { $0 + $1.expected }
-                c.present = preds.reduce(0) { $0 + $1.present }
+                var acc = Acc()
+                for q in tree.predecessors[u] { acc.add(cell(i, q, p)) }
+                c.value = acc.combined(ind.overUnits)
+                c.expected = acc.expected; c.present = acc.present
                 c.origin = c.value == nil ? .none : .carried
             } else {
-                let kids = ind.overUnits == .none ? [] : tree.activeChildren(u, on: per.end)
-                let kidCells = kids.compactMap { cell(i, $0, p) }
-                let kidValues = kidCells.compactMap(\.value)
-                c.expected = kidCells.reduce(0) { $0 + $1.expected }
-                c.present = kidCells.reduce(0) { $0 + $1.present }
-                if let v = combine(kidValues, ind.overUnits) {
+                var acc = Acc()
+                if ind.overUnits != .none { for q in kidsAt[u * nP + p] { acc.add(cell(i, q, p)) } }
+                c.expected = acc.expected; c.present = acc.present
+                if let v = acc.combined(ind.overUnits) {
                     c.value = v
                     c.origin = .aggregated
                     if let r = c.reported, !Computation.same(r, v) {
@@ -201,17 +238,22 @@ final class Computation {
         return c
     }
 
-    func aggregateOverTime(_ c: inout Cell, _ i: Int, _ u: Int, _ per: Period) {
+    func aggregateOverTime(_ c: inout Cell, _ i: Int, _ u: Int, _ p: Int) {
         let ind = inds[i]
-        let parts = per.parts(ind.frequency.periodKind).filter(inSpan).compactMap { pIndex[$0] }
-        let partCells = parts.compactMap { cell(i, u, $0) }
-        c.expected = partCells.reduce(0) { $0 + $1.expected }
-        c.present = partCells.reduce(0) { $0 + $1.present }
-        let values = partCells.compactMap(\.value)
+        let parts = partsIdx[p][ind.frequency.periodKind.rawValue]
+        var sum = 0.0, n = 0, expected = 0, present = 0
+        var last: Double? = nil
+        for q in parts {
+            let pc = cell(i, u, q)
+            expected += pc?.expected ?? 0; present += pc?.present ?? 0
+            last = pc?.value
+            if let v = pc?.value { sum += v; n += 1 }
+        }
+        c.expected = expected; c.present = present
         switch ind.overTime {
-        case .last: c.value = parts.last.flatMap { cell(i, u, $0)?.value }
-        case .sum: c.value = values.isEmpty ? nil : values.reduce(0, +)
-        case .mean: c.value = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        case .last: c.value = last
+        case .sum: c.value = n == 0 ? nil : sum
+        case .mean: c.value = n == 0 ? nil : sum / Double(n)
         }
         c.origin = c.value == nil ? .none : .overTime
     }
@@ -232,31 +274,32 @@ final class Computation {
         let ind = inds[i]
         let per = periods[p]
         let freq = ind.frequency.periodKind
-        if per.kind > freq && ind.overTime == .sum && ind.source != .formula {
-            let parts = per.parts(freq).filter(inSpan).compactMap { pIndex[$0] }
-            let ts = parts.map { cell(i, u, $0) }
-            guard !ts.isEmpty, ts.allSatisfy({ $0?.target != nil }) else { return (nil, nil) }
-            let t = ts.reduce(0) { $0 + ($1?.target ?? 0) }
-            let w = ts.allSatisfy({ $0?.warn != nil }) ? ts.reduce(0) { $0 + ($1?.warn ?? 0) } : nil
-            return (t, w)
+        // Sum of targets over some cells; nil when one of them has none.
+        func summed(_ cells: [Cell?]) -> (Double?, Double?) {
+            guard !cells.isEmpty else { return (nil, nil) }
+            var t = 0.0, w = 0.0, allWarn = true
+            for c in cells {
+                guard let ct = c?.target else { return (nil, nil) }
+                t += ct
+                if let cw = c?.warn { w += cw } else { allWarn = false }
+            }
+            return (t, allWarn ? w : nil)
         }
-        if let own = ruleTarget(i, u, per) { return own }
+        if per.kind > freq && ind.overTime == .sum && ind.source != .formula {
+            return summed(partsIdx[p][freq.rawValue].map { cell(i, u, $0) })
+        }
+        if let own = ruleTarget(i, u, p) { return own }
         if ind.target != nil || ind.warn != nil { return (ind.target, ind.warn) }
         guard ind.overUnits == .sum, ind.source != .formula else { return (nil, nil) }
-        let parts: [Cell?]
         if beforeStart && !tree.predecessors[u].isEmpty {
-            parts = tree.predecessors[u].map { cell(i, $0, p) }
-        } else {
-            parts = tree.activeChildren(u, on: per.end).map { cell(i, $0, p) }.filter { ($0?.expected ?? 0) > 0 || ($0?.target != nil) }
+            return summed(tree.predecessors[u].map { cell(i, $0, p) })
         }
-        guard !parts.isEmpty, parts.allSatisfy({ $0?.target != nil }) else { return (nil, nil) }
-        let t = parts.reduce(0) { $0 + ($1?.target ?? 0) }
-        let w = parts.allSatisfy({ $0?.warn != nil }) ? parts.reduce(0) { $0 + ($1?.warn ?? 0) } : nil
-        return (t, w)
+        return summed(kidsAt[u * nP + p].map { cell(i, $0, p) }.filter { ($0?.expected ?? 0) > 0 || ($0?.target != nil) })
     }
 
-    func ruleTarget(_ i: Int, _ u: Int, _ per: Period) -> (Double?, Double?)? {
+    func ruleTarget(_ i: Int, _ u: Int, _ p: Int) -> (Double?, Double?)? {
         guard let rs = rules[i] else { return nil }
+        let per = periods[p]
         let unit = tree.units[u]
         var best: TargetRule? = nil
         var bestRank = -1
@@ -266,7 +309,7 @@ final class Computation {
             switch r.scope {
             case .unit(let id): guard id == unit.id else { continue }; rank = 2
             case .root: guard u == tree.root else { continue }; rank = 2
-            case .everyDueUnit: guard isDueUnit(i, u, per) else { continue }; rank = 1
+            case .everyDueUnit: guard isDueUnit(i, u, p) else { continue }; rank = 1
             }
             if rank > bestRank || (rank == bestRank && (r.from?.start ?? Day(ordinal: Int.min)) >= (best?.from?.start ?? Day(ordinal: Int.min))) {
                 best = r; bestRank = rank
@@ -309,6 +352,8 @@ final class Computation {
         }
     }
 
+    lazy var byGrantedDescending: [Int] = ds.waitlist.indices.sorted { ds.waitlist[$0].granted > ds.waitlist[$1].granted }
+
     func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ caseUnits: [Int?]) -> [Double?] {
         var table = [Double?](repeating: nil, count: nP * nU)
         let usable = periods.enumerated().filter { $0.element.kind >= freq }
@@ -340,7 +385,10 @@ final class Computation {
         let needWaits = m == .medianWaitDays || m == .maxWaitDays
         var counts = [Int](repeating: 0, count: dates.count * nU)
         var waits = needWaits ? [[Int]](repeating: [], count: dates.count * nU) : []
-        for (k, c) in ds.waitlist.enumerated() {
+        // Newest decision first: every bucket receives its waits in ascending order, so the
+        // median and the longest wait need no sort.
+        for k in byGrantedDescending {
+            let c = ds.waitlist[k]
             guard let x = caseUnits[k], Registers.matches(c, housing: ind.housing, livingNow: ind.livingNow) else { continue }
             if m == .dischargeReady && !c.dischargeReady { continue }
             if m == .homeless && c.livingNow != .bostedslos { continue }
@@ -360,8 +408,8 @@ final class Computation {
             guard let d = dateIndex[per.end] else { continue }
             for u in 0..<nU {
                 switch m {
-                case .medianWaitDays: table[p * nU + u] = Registers.median(waits[d * nU + u])
-                case .maxWaitDays: table[p * nU + u] = waits[d * nU + u].max().map(Double.init)
+                case .medianWaitDays: table[p * nU + u] = Registers.medianOfSorted(waits[d * nU + u])
+                case .maxWaitDays: table[p * nU + u] = waits[d * nU + u].last.map(Double.init)
                 default: table[p * nU + u] = Double(counts[d * nU + u])
                 }
             }
@@ -378,11 +426,10 @@ final class Computation {
                 for p in 0..<nP {
                     let s = slot(i, u, p)
                     guard let v = cells[s]?.value else { continue }
-                    let per = periods[p]
-                    if let q = pIndex[per.previous], let pv = cells[slot(i, u, q)]?.value {
+                    if prevP[p] >= 0, let pv = cells[slot(i, u, prevP[p])]?.value {
                         cells[s]!.change = Change(from: pv, to: v, direction: dir)
                     }
-                    if let q = pIndex[per.yearBefore], let pv = cells[slot(i, u, q)]?.value {
+                    if yearP[p] >= 0, let pv = cells[slot(i, u, yearP[p])]?.value {
                         cells[s]!.changeYear = Change(from: pv, to: v, direction: dir)
                     }
                 }

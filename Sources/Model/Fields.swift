@@ -41,14 +41,17 @@ struct RowReader {
     }
 
     mutating func date(_ name: String, _ col: Int?) -> (ok: Bool, value: Day?) {
+        let (empty, day) = table.date(row, col)
+        if empty { return (true, nil) }
+        if let day { return (true, day) }
         let s = table.string(row, col)
-        if s.isEmpty { return (true, nil) }
-        if let d = Day(parsing: s) { return (true, d) }
+        if let d = Day(parsing: s) { return (true, d) } // padded with tabs or no-break spaces
         error(name, "\"\(Fields.shown(s))\" is not a date", expected: "a date such as 2019-12-31 or 31.12.2019")
         return (false, nil)
     }
 
     mutating func bool(_ name: String, _ col: Int?, default def: Bool = false) -> Bool {
+        if let quick = table.quickBool(row, col) { return quick ?? def }
         let s = table.string(row, col)
         if s.isEmpty { return def }
         if let b = Fields.bool(s) { return b }

@@ -20,8 +20,12 @@ public enum Registers {
 
     /// The median of whole-day waits; with an even count, the mean of the two middle ones.
     public static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let s = values.sorted()
+        medianOfSorted(values.sorted())
+    }
+
+    /// The median of waits already in ascending order.
+    public static func medianOfSorted(_ s: [Int]) -> Double? {
+        guard !s.isEmpty else { return nil }
         let m = s.count / 2
         return s.count % 2 == 1 ? Double(s[m]) : Double(s[m - 1] + s[m]) / 2
     }
