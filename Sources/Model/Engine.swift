@@ -7,6 +7,27 @@ public enum Engine {
     }
 }
 
+/// The compact form of a cell the engine stores (48 bytes): NaN stands for "no value",
+/// and the report is an index, so a million cells fit in about 50 MB. `Snapshot.cell`
+/// assembles the public `Cell` from it.
+struct Slot: Sendable {
+    var value = Double.nan, reported = Double.nan, target = Double.nan, warn = Double.nan
+    var report: Int32 = -1
+    var expected: Int32 = 0, present: Int32 = 0
+    var status: Status = .none
+    var origin: ValueOrigin = .none
+    var due = false, hasReportRow = false, exists = false
+
+    var valueOrNil: Double? { value.isNaN ? nil : value }
+    var targetOrNil: Double? { target.isNaN ? nil : target }
+    var warnOrNil: Double? { warn.isNaN ? nil : warn }
+    var reportedOrNil: Double? { reported.isNaN ? nil : reported }
+}
+
+extension Optional where Wrapped == Double {
+    var orNaN: Double { self ?? .nan }
+}
+
 final class Computation {
     let ds: Dataset
     let tree: OrgTree
@@ -15,7 +36,7 @@ final class Computation {
     let pIndex: [Period: Int]
     let nU: Int, nP: Int
     let spanStart: Day, spanEnd: Day
-    var cells: [Cell?]
+    var cells: [Slot]
     var state: [UInt8]
     /// Index into `ds.reports` of the report for each cell, or -1.
     var reportAt: [Int32]
@@ -28,6 +49,8 @@ final class Computation {
     var activeAt: [Bool] = []
     /// Per indicator and unit: the unit matches `reported_by` (nil when the indicator has none).
     var matchesReportedBy: [[Bool]?] = []
+    /// Per formula indicator: the indices of its numerator and denominator.
+    var formulaOperands: [(Int?, Int?)?] = []
     var warnings: [QualityWarning] = []
     var warningsByCell: [Int: [Int]] = [:]
     /// Register values per indicator: [period * nU + unit].
@@ -48,7 +71,7 @@ final class Computation {
         pIndex = pi
         nP = periods.count
         let n = inds.count * nU * nP
-        cells = [Cell?](repeating: nil, count: n)
+        cells = [Slot](repeating: Slot(), count: n)
         state = [UInt8](repeating: 0, count: n)
         reportAt = [Int32](repeating: -1, count: n)
         covering = Registers.coveringUnits(tree)
@@ -66,6 +89,7 @@ final class Computation {
                 activeAt[u * nP + k] = tree.units[u].isActive(on: per.end)
             }
         }
+        formulaOperands = inds.map { ind in ind.formula.map { (ds.indicatorIndex[$0.numerator], ds.indicatorIndex[$0.denominator]) } }
         matchesReportedBy = inds.map { ind in
             ind.reportedBy.map { rb in tree.units.map { rb.contains($0.kind) || rb.contains($0.id) } }
         }
@@ -114,12 +138,11 @@ final class Computation {
         }
         computeRegisters()
         for i in 0..<inds.count { for u in 0..<nU { for p in 0..<nP { _ = cell(i, u, p) } } }
-        computeChanges()
         checkDropsToZero()
         checkReportsOutsideActiveDates()
         checkWaitlistCases()
-        return Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, cells: cells,
-                        warnings: warnings, warningsByCell: warningsByCell)
+        return Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, slots: cells,
+                        prevP: prevP, yearP: yearP, warnings: warnings, warningsByCell: warningsByCell)
     }
 
     // MARK: Who must report
@@ -140,10 +163,12 @@ final class Computation {
 
     // MARK: Values
 
-    func cell(_ i: Int, _ u: Int, _ p: Int) -> Cell? {
+    /// The slot of a cell, computed on first use (children, predecessors, parts and operands first).
+    @discardableResult
+    func cell(_ i: Int, _ u: Int, _ p: Int) -> Slot {
         let s = slot(i, u, p)
         if state[s] == 2 { return cells[s] }
-        if state[s] == 1 { return nil }
+        if state[s] == 1 { return Slot() }
         state[s] = 1
         let c = compute(i, u, p)
         cells[s] = c
@@ -155,10 +180,10 @@ final class Computation {
     struct Acc {
         var sum = 0.0, n = 0, expected = 0, present = 0
         var single: Double? = nil
-        mutating func add(_ c: Cell?) {
-            guard let c else { return }
-            expected += c.expected; present += c.present
-            if let v = c.value { sum += v; n += 1; single = v }
+        mutating func add(_ c: Slot) {
+            guard c.exists else { return }
+            expected += Int(c.expected); present += Int(c.present)
+            if !c.value.isNaN { sum += c.value; n += 1; single = c.value }
         }
         func combined(_ how: OverUnits) -> Double? {
             guard n > 0 else { return nil }
@@ -170,18 +195,18 @@ final class Computation {
         }
     }
 
-    func compute(_ i: Int, _ u: Int, _ p: Int) -> Cell? {
+    func compute(_ i: Int, _ u: Int, _ p: Int) -> Slot {
         let ind = inds[i]
         let per = periods[p]
         let unit = tree.units[u]
         let freq = ind.frequency.periodKind
-        guard per.kind >= freq else { return nil }
-        var c = Cell()
+        guard per.kind >= freq else { return Slot() }
+        var c = Slot()
+        c.exists = true
         let s = slot(i, u, p)
         let k = reportAt[s]
         if k >= 0 {
-            let r = ds.reports[Int(k)]
-            c.hasReportRow = true; c.reported = r.value; c.comment = r.comment; c.reportSource = r.source
+            c.hasReportRow = true; c.report = k; c.reported = ds.reports[Int(k)].value.orNaN
         }
         c.due = isDue(i, u, p)
         let closed = unit.to.map { per.end > $0 } ?? false
@@ -189,80 +214,82 @@ final class Computation {
 
         switch ind.source {
         case .formula:
-            let f = ind.formula!
-            let a = ds.indicatorIndex[f.numerator].flatMap { cell($0, u, p) }
-            let b = ds.indicatorIndex[f.denominator].flatMap { cell($0, u, p) }
-            if let av = a?.value, let bv = b?.value, bv != 0 {
-                c.value = av / bv * (ind.unit == .percent ? 100 : 1)
+            let a = formulaOperands[i]!.0.map { cell($0, u, p) } ?? Slot()
+            let b = formulaOperands[i]!.1.map { cell($0, u, p) } ?? Slot()
+            if !a.value.isNaN, !b.value.isNaN, b.value != 0 {
+                c.value = a.value / b.value * (ind.unit == .percent ? 100 : 1)
             }
-            c.origin = c.value == nil ? .none : .formula
-            c.expected = (a?.expected ?? 0) + (b?.expected ?? 0)
-            c.present = (a?.present ?? 0) + (b?.present ?? 0)
-            compareReported(&c, i, u, p)
+            c.origin = c.value.isNaN ? .none : .formula
+            c.expected = a.expected + b.expected
+            c.present = a.present + b.present
+            compareReported(c, i, u, p)
         case .ip, .waitlist:
-            if !closed, let table = register[i] { c.value = table[p * nU + u] }
-            c.origin = c.value == nil ? .none : .register
-            compareReported(&c, i, u, p)
+            if !closed, let table = register[i] { c.value = table[p * nU + u].orNaN }
+            c.origin = c.value.isNaN ? .none : .register
+            compareReported(c, i, u, p)
         case .reported:
             if per.kind > freq {
                 aggregateOverTime(&c, i, u, p)
             } else if beforeStart && !tree.predecessors[u].isEmpty {
                 var acc = Acc()
                 for q in tree.predecessors[u] { acc.add(cell(i, q, p)) }
-                c.value = acc.combined(ind.overUnits)
-                c.expected = acc.expected; c.present = acc.present
-                c.origin = c.value == nil ? .none : .carried
+                c.value = acc.combined(ind.overUnits).orNaN
+                c.expected = Int32(acc.expected); c.present = Int32(acc.present)
+                c.origin = c.value.isNaN ? .none : .carried
             } else {
                 var acc = Acc()
                 if ind.overUnits != .none { for q in kidsAt[u * nP + p] { acc.add(cell(i, q, p)) } }
-                c.expected = acc.expected; c.present = acc.present
+                c.expected = Int32(acc.expected); c.present = Int32(acc.present)
                 if let v = acc.combined(ind.overUnits) {
                     c.value = v
                     c.origin = .aggregated
-                    if let r = c.reported, !Computation.same(r, v) {
-                        addWarning(.totalDiffers(reported: r, computed: v), i, u, per, c.reportSource)
+                    if !c.reported.isNaN, !Computation.same(c.reported, v) {
+                        addWarning(.totalDiffers(reported: c.reported, computed: v), i, u, per, source(c))
                     }
                 } else {
                     c.value = c.reported
-                    c.origin = c.value == nil ? .none : .reported
+                    c.origin = c.value.isNaN ? .none : .reported
                 }
                 if c.due {
                     c.expected += 1
-                    if c.reported != nil { c.present += 1 }
+                    if !c.reported.isNaN { c.present += 1 }
                 }
             }
         }
-        (c.target, c.warn) = target(i, u, p, beforeStart: beforeStart)
-        if let v = c.value { c.status = Status.of(v, direction: ind.direction, target: c.target, warn: c.warn) }
+        let (t, w) = target(i, u, p, beforeStart: beforeStart)
+        c.target = t.orNaN; c.warn = w.orNaN
+        if !c.value.isNaN { c.status = Status.of(c.value, direction: ind.direction, target: t, warn: w) }
         else { c.status = c.expected > c.present ? .missing : .none }
         return c
     }
 
-    func aggregateOverTime(_ c: inout Cell, _ i: Int, _ u: Int, _ p: Int) {
+    func source(_ c: Slot) -> SourceRef? { c.report >= 0 ? ds.reports[Int(c.report)].source : nil }
+
+    func aggregateOverTime(_ c: inout Slot, _ i: Int, _ u: Int, _ p: Int) {
         let ind = inds[i]
-        let parts = partsIdx[p][ind.frequency.periodKind.rawValue]
-        var sum = 0.0, n = 0, expected = 0, present = 0
-        var last: Double? = nil
-        for q in parts {
+        var sum = 0.0, n = 0
+        var expected: Int32 = 0, present: Int32 = 0
+        var last = Double.nan
+        for q in partsIdx[p][ind.frequency.periodKind.rawValue] {
             let pc = cell(i, u, q)
-            expected += pc?.expected ?? 0; present += pc?.present ?? 0
-            last = pc?.value
-            if let v = pc?.value { sum += v; n += 1 }
+            expected += pc.expected; present += pc.present
+            last = pc.exists ? pc.value : .nan
+            if !pc.value.isNaN { sum += pc.value; n += 1 }
         }
         c.expected = expected; c.present = present
         switch ind.overTime {
         case .last: c.value = last
-        case .sum: c.value = n == 0 ? nil : sum
-        case .mean: c.value = n == 0 ? nil : sum / Double(n)
+        case .sum: c.value = n == 0 ? .nan : sum
+        case .mean: c.value = n == 0 ? .nan : sum / Double(n)
         }
-        c.origin = c.value == nil ? .none : .overTime
+        c.origin = c.value.isNaN ? .none : .overTime
     }
 
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
 
-    func compareReported(_ c: inout Cell, _ i: Int, _ u: Int, _ p: Int) {
-        if let r = c.reported, let v = c.value, !Computation.same(r, v) {
-            addWarning(.reportedDiffers(reported: r, computed: v), i, u, periods[p], c.reportSource)
+    func compareReported(_ c: Slot, _ i: Int, _ u: Int, _ p: Int) {
+        if !c.reported.isNaN, !c.value.isNaN, !Computation.same(c.reported, c.value) {
+            addWarning(.reportedDiffers(reported: c.reported, computed: c.value), i, u, periods[p], source(c))
         }
     }
 
@@ -275,13 +302,13 @@ final class Computation {
         let per = periods[p]
         let freq = ind.frequency.periodKind
         // Sum of targets over some cells; nil when one of them has none.
-        func summed(_ cells: [Cell?]) -> (Double?, Double?) {
+        func summed(_ cells: [Slot]) -> (Double?, Double?) {
             guard !cells.isEmpty else { return (nil, nil) }
             var t = 0.0, w = 0.0, allWarn = true
             for c in cells {
-                guard let ct = c?.target else { return (nil, nil) }
-                t += ct
-                if let cw = c?.warn { w += cw } else { allWarn = false }
+                guard c.exists, !c.target.isNaN else { return (nil, nil) }
+                t += c.target
+                if !c.warn.isNaN { w += c.warn } else { allWarn = false }
             }
             return (t, allWarn ? w : nil)
         }
@@ -294,7 +321,7 @@ final class Computation {
         if beforeStart && !tree.predecessors[u].isEmpty {
             return summed(tree.predecessors[u].map { cell(i, $0, p) })
         }
-        return summed(kidsAt[u * nP + p].map { cell(i, $0, p) }.filter { ($0?.expected ?? 0) > 0 || ($0?.target != nil) })
+        return summed(kidsAt[u * nP + p].map { cell(i, $0, p) }.filter { $0.expected > 0 || !$0.target.isNaN })
     }
 
     func ruleTarget(_ i: Int, _ u: Int, _ p: Int) -> (Double?, Double?)? {
@@ -321,18 +348,20 @@ final class Computation {
     // MARK: Registers
 
     func computeRegisters() {
-        // IP counts per snapshot: [measure][unit]
-        var ipCounts = [Period: [IPMeasure: [Int]]]()
-        for s in ds.ip {
-            var counts = [IPMeasure: [Int]]()
-            for m in IPMeasure.allCases { counts[m] = [Int](repeating: 0, count: nU) }
-            for r in s.records {
-                guard let x = tree.index[r.unit] else { continue }
-                for m in IPMeasure.allCases where Registers.counts(r, m, snapshotDate: s.period.end) {
-                    for u in covering[x] { counts[m]![u] += 1 }
+        // IP counts per snapshot: [measure * nU + unit]
+        let measures = IPMeasure.allCases
+        var ipCounts = [Period: [Int]]()
+        for snap in ds.ip {
+            var counts = [Int](repeating: 0, count: measures.count * nU)
+            var lastUnit = "", lastX = -1
+            for r in snap.records {
+                if r.unit != lastUnit { lastUnit = r.unit; lastX = tree.index[r.unit] ?? -1 }
+                guard lastX >= 0 else { continue }
+                for (mi, m) in measures.enumerated() where Registers.counts(r, m, snapshotDate: snap.period.end) {
+                    for u in covering[lastX] { counts[mi * nU + u] += 1 }
                 }
             }
-            ipCounts[s.period] = counts
+            ipCounts[snap.period] = counts
         }
         let snapshotPeriods = ds.ip.map(\.period).sorted()
         let caseUnits = ds.waitlist.map { tree.index[$0.unit] }
@@ -342,8 +371,8 @@ final class Computation {
                 var table = [Double?](repeating: nil, count: nP * nU)
                 for (p, per) in periods.enumerated() where per.kind >= freq {
                     let snap = ipCounts[per] != nil ? per : snapshotPeriods.last { per.contains($0) }
-                    guard let sp = snap, let counts = ipCounts[sp]?[m] else { continue }
-                    for u in 0..<nU { table[p * nU + u] = Double(counts[u]) }
+                    guard let sp = snap, let counts = ipCounts[sp], let mi = IPMeasure.allCases.firstIndex(of: m) else { continue }
+                    for u in 0..<nU { table[p * nU + u] = Double(counts[mi * nU + u]) }
                 }
                 register[i] = table
             } else if ind.source == .waitlist, let m = ind.waitlistMeasure {
@@ -419,24 +448,6 @@ final class Computation {
 
     // MARK: Changes and data-quality checks
 
-    func computeChanges() {
-        for i in 0..<inds.count {
-            let dir = inds[i].direction
-            for u in 0..<nU {
-                for p in 0..<nP {
-                    let s = slot(i, u, p)
-                    guard let v = cells[s]?.value else { continue }
-                    if prevP[p] >= 0, let pv = cells[slot(i, u, prevP[p])]?.value {
-                        cells[s]!.change = Change(from: pv, to: v, direction: dir)
-                    }
-                    if yearP[p] >= 0, let pv = cells[slot(i, u, yearP[p])]?.value {
-                        cells[s]!.changeYear = Change(from: pv, to: v, direction: dir)
-                    }
-                }
-            }
-        }
-    }
-
     func addWarning(_ kind: QualityWarning.Kind, _ i: Int?, _ u: Int, _ per: Period, _ source: SourceRef?) {
         warnings.append(QualityWarning(kind: kind, unit: u, indicator: i, period: per, source: source))
         if let i, let p = pIndex[per] { warningsByCell[slot(i, u, p), default: []].append(warnings.count - 1) }
@@ -450,22 +461,25 @@ final class Computation {
             for u in 0..<nU {
                 var run = [Double]()
                 for p in ps {
-                    guard let c = cells[slot(i, u, p)], let v = c.value else { run.removeAll(); continue }
+                    let c = cells[slot(i, u, p)]
+                    guard c.exists, !c.value.isNaN else { run.removeAll(); continue }
+                    let v = c.value
                     if v == 0, c.origin == .reported, run.count >= 3 {
                         let recent = run.suffix(6)
                         let mean = recent.reduce(0, +) / Double(recent.count)
                         if recent.allSatisfy({ $0 > 0 }), (recent.max()! - recent.min()!) <= 0.25 * mean {
                             let per = periods[p]
-                            addWarning(.dropToZero(typical: mean), i, u, per, c.reportSource)
+                            addWarning(.dropToZero(typical: mean), i, u, per, source(c))
                             // Every total built on it: the parents, and a successor whose history is carried from it.
                             var above = [u]
                             var seen = Set<Int>()
                             while let y = above.popLast() {
                                 for x in [tree.parent[y], tree.units[y].successor.flatMap { tree.index[$0] }].compactMap({ $0 }) where seen.insert(x).inserted {
-                                    guard let cx = cells[slot(i, x, p)], cx.value != nil else { continue }
+                                    let cx = cells[slot(i, x, p)]
+                                    guard cx.exists, !cx.value.isNaN else { continue }
                                     let built = x == tree.parent[y] ? cx.origin == .aggregated : cx.origin == .carried
                                     guard built else { continue }
-                                    addWarning(.builtOnSuspect(unit: tree.units[u].id), i, x, per, c.reportSource)
+                                    addWarning(.builtOnSuspect(unit: tree.units[u].id), i, x, per, source(c))
                                     above.append(x)
                                 }
                             }

@@ -118,20 +118,23 @@ public struct Snapshot: Sendable {
     /// The first and last day of the reported data.
     public let spanStart: Day
     public let spanEnd: Day
-    let cells: [Cell?]
+    let slots: [Slot]
+    let prevP: [Int]
+    let yearP: [Int]
     public let warnings: [QualityWarning]
     let warningsByCell: [Int: [Int]]
 
     public var tree: OrgTree { dataset.tree }
     public var indicators: [Indicator] { dataset.indicators }
 
-    init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, cells: [Cell?],
+    init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, slots: [Slot], prevP: [Int], yearP: [Int],
          warnings: [QualityWarning], warningsByCell: [Int: [Int]]) {
         self.dataset = dataset; self.periods = periods; self.spanStart = spanStart; self.spanEnd = spanEnd
         var pi = [Period: Int]()
         for (i, p) in periods.enumerated() { pi[p] = i }
         self.periodIndex = pi
-        self.cells = cells; self.warnings = warnings; self.warningsByCell = warningsByCell
+        self.slots = slots; self.prevP = prevP; self.yearP = yearP
+        self.warnings = warnings; self.warningsByCell = warningsByCell
     }
 
     @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int {
@@ -140,7 +143,28 @@ public struct Snapshot: Sendable {
 
     public func cell(indicator i: Int, unit u: Int, period p: Period) -> Cell? {
         guard let pi = periodIndex[p] else { return nil }
-        return cells[slot(i, u, pi)]
+        return cell(i, u, pi)
+    }
+
+    /// Assembles the public cell from its slot: the report's comment and source, and the
+    /// changes from the previous period and the same period a year before.
+    func cell(_ i: Int, _ u: Int, _ p: Int) -> Cell? {
+        let s = slots[slot(i, u, p)]
+        guard s.exists else { return nil }
+        var c = Cell()
+        c.value = s.valueOrNil; c.origin = s.origin; c.reported = s.reportedOrNil; c.hasReportRow = s.hasReportRow
+        if s.report >= 0 {
+            let r = dataset.reports[Int(s.report)]
+            c.comment = r.comment; c.reportSource = r.source
+        }
+        c.target = s.targetOrNil; c.warn = s.warnOrNil; c.status = s.status; c.due = s.due
+        c.expected = Int(s.expected); c.present = Int(s.present)
+        if let v = c.value {
+            let dir = dataset.indicators[i].direction
+            if prevP[p] >= 0, let pv = slots[slot(i, u, prevP[p])].valueOrNil { c.change = Change(from: pv, to: v, direction: dir) }
+            if yearP[p] >= 0, let pv = slots[slot(i, u, yearP[p])].valueOrNil { c.changeYear = Change(from: pv, to: v, direction: dir) }
+        }
+        return c
     }
 
     public func cell(_ indicator: String, _ unit: String, _ period: Period) -> Cell? {
