@@ -1,3 +1,5 @@
+import Foundation
+
 /// Computes a Snapshot from a Dataset: every value for every unit, indicator and
 /// period, with targets, status, changes and data-quality warnings. The rules are the
 /// ones in docs/data-format.md; each is implemented once, here or in `Registers`.
@@ -24,11 +26,41 @@ struct Slot: Sendable {
     var reportedOrNil: Double? { reported.isNaN ? nil : reported }
 }
 
+/// The slots of a snapshot, written by the engine's threads (each indicator its own range)
+/// and read-only afterwards.
+final class SlotStorage: @unchecked Sendable {
+    let ptr: UnsafeMutablePointer<Slot>
+    let count: Int
+    init(count: Int) {
+        self.count = count
+        ptr = .allocate(capacity: max(1, count))
+        ptr.initialize(repeating: Slot(), count: count)
+    }
+    subscript(i: Int) -> Slot { ptr[i] }
+    deinit { ptr.deinitialize(count: count); ptr.deallocate() }
+}
+
+/// What the engine reads of an indicator on every cell, without copying its strings.
+struct IndicatorInfo {
+    let freq: Period.Kind
+    let source: IndicatorSource
+    let overUnits: OverUnits
+    let overTime: OverTime
+    let direction: Direction
+    let percent: Bool
+    let target: Double?
+    let warn: Double?
+    init(_ i: Indicator) {
+        freq = i.frequency.periodKind; source = i.source; overUnits = i.overUnits; overTime = i.overTime
+        direction = i.direction; percent = i.unit == .percent; target = i.target; warn = i.warn
+    }
+}
+
 extension Optional where Wrapped == Double {
     var orNaN: Double { self ?? .nan }
 }
 
-final class Computation {
+final class Computation: @unchecked Sendable {
     let ds: Dataset
     let tree: OrgTree
     let inds: [Indicator]
@@ -36,8 +68,12 @@ final class Computation {
     let pIndex: [Period: Int]
     let nU: Int, nP: Int
     let spanStart: Day, spanEnd: Day
-    var cells: [Slot]
-    var state: [UInt8]
+    let cells: SlotStorage
+    let state: UnsafeMutablePointer<UInt8>
+    let info: [IndicatorInfo]
+    /// Warnings found while computing, one list per indicator (written by that indicator's
+    /// thread only) and one, last, for warnings without an indicator.
+    let warnBuf: UnsafeMutablePointer<[QualityWarning]>
     /// Index into `ds.reports` of the report for each cell, or -1.
     var reportAt: [Int32]
     /// Per period: the index of the previous period of its kind and of the same period a year before, or -1.
@@ -51,8 +87,7 @@ final class Computation {
     var matchesReportedBy: [[Bool]?] = []
     /// Per formula indicator: the indices of its numerator and denominator.
     var formulaOperands: [(Int?, Int?)?] = []
-    var warnings: [QualityWarning] = []
-    var warningsByCell: [Int: [Int]] = [:]
+
     /// Register values per indicator: [period * nU + unit].
     var register: [Int: [Double?]] = [:]
     var rules: [Int: [TargetRule]] = [:]
@@ -71,8 +106,12 @@ final class Computation {
         pIndex = pi
         nP = periods.count
         let n = inds.count * nU * nP
-        cells = [Slot](repeating: Slot(), count: n)
-        state = [UInt8](repeating: 0, count: n)
+        cells = SlotStorage(count: n)
+        state = .allocate(capacity: max(1, n))
+        state.initialize(repeating: 0, count: n)
+        info = inds.map(IndicatorInfo.init)
+        warnBuf = .allocate(capacity: inds.count + 1)
+        warnBuf.initialize(repeating: [], count: inds.count + 1)
         reportAt = [Int32](repeating: -1, count: n)
         covering = Registers.coveringUnits(tree)
         prevP = periods.map { pi[$0.previous] ?? -1 }
@@ -93,6 +132,12 @@ final class Computation {
         matchesReportedBy = inds.map { ind in
             ind.reportedBy.map { rb in tree.units.map { rb.contains($0.kind) || rb.contains($0.id) } }
         }
+    }
+
+    deinit {
+        state.deallocate()
+        warnBuf.deinitialize(count: inds.count + 1)
+        warnBuf.deallocate()
     }
 
     /// The span of the data: the earliest to the latest reported period or IP snapshot;
@@ -137,12 +182,42 @@ final class Computation {
             if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
         }
         computeRegisters()
-        for i in 0..<inds.count { for u in 0..<nU { for p in 0..<nP { _ = cell(i, u, p) } } }
-        checkDropsToZero()
+        // Indicators in parallel, level by level: a formula waits for its operands' level.
+        for level in formulaLevels() {
+            DispatchQueue.concurrentPerform(iterations: level.count) { k in
+                let i = level[k]
+                for u in 0..<self.nU { for p in 0..<self.nP { self.cell(i, u, p) } }
+            }
+        }
+        let reported = inds.indices.filter { inds[$0].source == .reported }
+        DispatchQueue.concurrentPerform(iterations: reported.count) { k in self.checkDropsToZero(reported[k]) }
         checkReportsOutsideActiveDates()
         checkWaitlistCases()
+        var warnings = [QualityWarning]()
+        var byCell = [Int: [Int]]()
+        for k in 0...inds.count {
+            for w in warnBuf[k] {
+                if let i = w.indicator, let p = pIndex[w.period] { byCell[slot(i, w.unit, p), default: []].append(warnings.count) }
+                warnings.append(w)
+            }
+        }
         return Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, slots: cells,
-                        prevP: prevP, yearP: yearP, warnings: warnings, warningsByCell: warningsByCell)
+                        prevP: prevP, yearP: yearP, warnings: warnings, warningsByCell: byCell)
+    }
+
+    /// Indicators grouped so that every formula comes after the indicators it divides.
+    func formulaLevels() -> [[Int]] {
+        var level = [Int](repeating: -1, count: inds.count)
+        func levelOf(_ i: Int, _ depth: Int) -> Int {
+            if level[i] >= 0 { return level[i] }
+            guard depth < inds.count, let ops = formulaOperands[i] else { level[i] = 0; return 0 }
+            let l = 1 + max(ops.0.map { levelOf($0, depth + 1) } ?? 0, ops.1.map { levelOf($0, depth + 1) } ?? 0)
+            level[i] = l
+            return l
+        }
+        for i in inds.indices { _ = levelOf(i, 0) }
+        let top = level.max() ?? 0
+        return (0...max(0, top)).map { l in inds.indices.filter { level[$0] == l } }.filter { !$0.isEmpty }
     }
 
     // MARK: Who must report
@@ -156,9 +231,8 @@ final class Computation {
 
     /// The unit must report this value (a period of the indicator's frequency within the data).
     func isDue(_ i: Int, _ u: Int, _ p: Int) -> Bool {
-        let ind = inds[i]
         let per = periods[p]
-        return ind.source == .reported && per.kind == ind.frequency.periodKind && inSpan(per) && isDueUnit(i, u, p)
+        return info[i].source == .reported && per.kind == info[i].freq && inSpan(per) && isDueUnit(i, u, p)
     }
 
     // MARK: Values
@@ -167,11 +241,11 @@ final class Computation {
     @discardableResult
     func cell(_ i: Int, _ u: Int, _ p: Int) -> Slot {
         let s = slot(i, u, p)
-        if state[s] == 2 { return cells[s] }
+        if state[s] == 2 { return cells.ptr[s] }
         if state[s] == 1 { return Slot() }
         state[s] = 1
         let c = compute(i, u, p)
-        cells[s] = c
+        cells.ptr[s] = c
         state[s] = 2
         return c
     }
@@ -196,10 +270,10 @@ final class Computation {
     }
 
     func compute(_ i: Int, _ u: Int, _ p: Int) -> Slot {
-        let ind = inds[i]
+        let ind = info[i]
         let per = periods[p]
         let unit = tree.units[u]
-        let freq = ind.frequency.periodKind
+        let freq = ind.freq
         guard per.kind >= freq else { return Slot() }
         var c = Slot()
         c.exists = true
@@ -217,7 +291,7 @@ final class Computation {
             let a = formulaOperands[i]!.0.map { cell($0, u, p) } ?? Slot()
             let b = formulaOperands[i]!.1.map { cell($0, u, p) } ?? Slot()
             if !a.value.isNaN, !b.value.isNaN, b.value != 0 {
-                c.value = a.value / b.value * (ind.unit == .percent ? 100 : 1)
+                c.value = a.value / b.value * (ind.percent ? 100 : 1)
             }
             c.origin = c.value.isNaN ? .none : .formula
             c.expected = a.expected + b.expected
@@ -266,11 +340,11 @@ final class Computation {
     func source(_ c: Slot) -> SourceRef? { c.report >= 0 ? ds.reports[Int(c.report)].source : nil }
 
     func aggregateOverTime(_ c: inout Slot, _ i: Int, _ u: Int, _ p: Int) {
-        let ind = inds[i]
+        let ind = info[i]
         var sum = 0.0, n = 0
         var expected: Int32 = 0, present: Int32 = 0
         var last = Double.nan
-        for q in partsIdx[p][ind.frequency.periodKind.rawValue] {
+        for q in partsIdx[p][ind.freq.rawValue] {
             let pc = cell(i, u, q)
             expected += pc.expected; present += pc.present
             last = pc.exists ? pc.value : .nan
@@ -298,9 +372,9 @@ final class Computation {
     /// Target and warn for a value: the most specific targets.csv row, then the inline
     /// target, then (for indicators that sum over units) the sum of the children's targets.
     func target(_ i: Int, _ u: Int, _ p: Int, beforeStart: Bool) -> (Double?, Double?) {
-        let ind = inds[i]
+        let ind = info[i]
         let per = periods[p]
-        let freq = ind.frequency.periodKind
+        let freq = ind.freq
         // Sum of targets over some cells; nil when one of them has none.
         func summed(_ cells: [Slot]) -> (Double?, Double?) {
             guard !cells.isEmpty else { return (nil, nil) }
@@ -365,25 +439,31 @@ final class Computation {
         }
         let snapshotPeriods = ds.ip.map(\.period).sorted()
         let caseUnits = ds.waitlist.map { tree.index[$0.unit] }
-        for (i, ind) in inds.enumerated() {
+        let order = ds.waitlist.indices.sorted { ds.waitlist[$0].granted > ds.waitlist[$1].granted }
+        let registerIndicators = inds.indices.filter { inds[$0].source == .ip || inds[$0].source == .waitlist }
+        let tables = UnsafeMutablePointer<[Double?]>.allocate(capacity: max(1, registerIndicators.count))
+        tables.initialize(repeating: [], count: registerIndicators.count)
+        defer { tables.deinitialize(count: registerIndicators.count); tables.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: registerIndicators.count) { k in
+            let i = registerIndicators[k]
+            let ind = self.inds[i]
             let freq = ind.frequency.periodKind
-            if ind.source == .ip, let m = ind.ipMeasure {
-                var table = [Double?](repeating: nil, count: nP * nU)
-                for (p, per) in periods.enumerated() where per.kind >= freq {
+            if ind.source == .ip, let m = ind.ipMeasure, let mi = IPMeasure.allCases.firstIndex(of: m) {
+                var table = [Double?](repeating: nil, count: self.nP * self.nU)
+                for (p, per) in self.periods.enumerated() where per.kind >= freq {
                     let snap = ipCounts[per] != nil ? per : snapshotPeriods.last { per.contains($0) }
-                    guard let sp = snap, let counts = ipCounts[sp], let mi = IPMeasure.allCases.firstIndex(of: m) else { continue }
-                    for u in 0..<nU { table[p * nU + u] = Double(counts[mi * nU + u]) }
+                    guard let sp = snap, let counts = ipCounts[sp] else { continue }
+                    for u in 0..<self.nU { table[p * self.nU + u] = Double(counts[mi * self.nU + u]) }
                 }
-                register[i] = table
+                tables[k] = table
             } else if ind.source == .waitlist, let m = ind.waitlistMeasure {
-                register[i] = waitlistTable(ind, m, freq, caseUnits)
+                tables[k] = self.waitlistTable(ind, m, freq, caseUnits, order)
             }
         }
+        for (k, i) in registerIndicators.enumerated() { register[i] = tables[k] }
     }
 
-    lazy var byGrantedDescending: [Int] = ds.waitlist.indices.sorted { ds.waitlist[$0].granted > ds.waitlist[$1].granted }
-
-    func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ caseUnits: [Int?]) -> [Double?] {
+    func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ caseUnits: [Int?], _ byGrantedDescending: [Int]) -> [Double?] {
         var table = [Double?](repeating: nil, count: nP * nU)
         let usable = periods.enumerated().filter { $0.element.kind >= freq }
         if m.isFlow {
@@ -448,20 +528,20 @@ final class Computation {
 
     // MARK: Changes and data-quality checks
 
+    /// Records a warning in the list of its indicator (safe while that indicator's thread runs).
     func addWarning(_ kind: QualityWarning.Kind, _ i: Int?, _ u: Int, _ per: Period, _ source: SourceRef?) {
-        warnings.append(QualityWarning(kind: kind, unit: u, indicator: i, period: per, source: source))
-        if let i, let p = pIndex[per] { warningsByCell[slot(i, u, p), default: []].append(warnings.count - 1) }
+        warnBuf[i ?? inds.count].append(QualityWarning(kind: kind, unit: u, indicator: i, period: per, source: source))
     }
 
     /// A reported 0 after at least three non-zero values that vary by at most a quarter of their mean.
-    func checkDropsToZero() {
-        for (i, ind) in inds.enumerated() where ind.source == .reported {
-            let kind = ind.frequency.periodKind
+    func checkDropsToZero(_ i: Int) {
+        do {
+            let kind = info[i].freq
             let ps = (0..<nP).filter { periods[$0].kind == kind }
             for u in 0..<nU {
                 var run = [Double]()
                 for p in ps {
-                    let c = cells[slot(i, u, p)]
+                    let c = cells.ptr[slot(i, u, p)]
                     guard c.exists, !c.value.isNaN else { run.removeAll(); continue }
                     let v = c.value
                     if v == 0, c.origin == .reported, run.count >= 3 {
@@ -475,7 +555,7 @@ final class Computation {
                             var seen = Set<Int>()
                             while let y = above.popLast() {
                                 for x in [tree.parent[y], tree.units[y].successor.flatMap { tree.index[$0] }].compactMap({ $0 }) where seen.insert(x).inserted {
-                                    let cx = cells[slot(i, x, p)]
+                                    let cx = cells.ptr[slot(i, x, p)]
                                     guard cx.exists, !cx.value.isNaN else { continue }
                                     let built = x == tree.parent[y] ? cx.origin == .aggregated : cx.origin == .carried
                                     guard built else { continue }

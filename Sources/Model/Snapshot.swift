@@ -118,7 +118,7 @@ public struct Snapshot: Sendable {
     /// The first and last day of the reported data.
     public let spanStart: Day
     public let spanEnd: Day
-    let slots: [Slot]
+    let slots: SlotStorage
     let prevP: [Int]
     let yearP: [Int]
     public let warnings: [QualityWarning]
@@ -127,7 +127,7 @@ public struct Snapshot: Sendable {
     public var tree: OrgTree { dataset.tree }
     public var indicators: [Indicator] { dataset.indicators }
 
-    init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, slots: [Slot], prevP: [Int], yearP: [Int],
+    init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, slots: SlotStorage, prevP: [Int], yearP: [Int],
          warnings: [QualityWarning], warningsByCell: [Int: [Int]]) {
         self.dataset = dataset; self.periods = periods; self.spanStart = spanStart; self.spanEnd = spanEnd
         var pi = [Period: Int]()
