@@ -1,0 +1,332 @@
+import ArgumentParser
+import Foundation
+import Model
+import Reports
+import TUI
+
+struct Stats: CustomStringConvertible {
+    let values: [Double]
+    var sorted: [Double] { values.sorted() }
+    var median: Double { let s = sorted; return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2) }
+    var min: Double { values.min() ?? .nan }
+    var max: Double { values.max() ?? .nan }
+    func percentile(_ q: Double) -> Double { let s = sorted; return s.isEmpty ? .nan : s[Swift.min(s.count - 1, Int((Double(s.count) * q).rounded(.up)) - 1)] }
+    var description: String { "\(ms(median)) (\(ms(min))–\(ms(max)))" }
+}
+
+func ms(_ s: Double) -> String { s.isNaN ? "–" : (s >= 1 ? String(format: "%.2f s", s) : String(format: "%.1f ms", s * 1000)) }
+func mb(_ b: Double) -> String { String(format: "%.1f MB", b / 1e6) }
+
+/// Runs a program and waits; returns wall time, exit status and the child's peak RSS.
+func spawn(_ path: String, _ args: [String], env: [String: String] = [:], quiet: Bool = true) -> (wall: Double, status: Int32, maxRSS: Int) {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    if quiet {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
+    var environment = ProcessInfo.processInfo.environment
+    for (k, v) in env { environment[k] = v }
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { argv.forEach { free($0) }; envp.forEach { free($0) }; posix_spawn_file_actions_destroy(&actions) }
+    let t0 = now()
+    guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return (.nan, -1, 0) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return (now() - t0, status, Int(usage.ru_maxrss) * 1024)
+}
+
+func dataFiles(_ dir: String) -> [String] {
+    let fm = FileManager.default
+    var out = [String]()
+    for rel in ["units.csv", "indicators.yaml", "targets.csv", "waitlist.csv"] where fm.fileExists(atPath: dir + "/" + rel) { out.append(dir + "/" + rel) }
+    for sub in ["reports", "ip"] {
+        for f in ((try? fm.contentsOfDirectory(atPath: dir + "/" + sub)) ?? []).sorted() where f.hasSuffix(".csv") { out.append("\(dir)/\(sub)/\(f)") }
+    }
+    return out
+}
+
+/// CPU seconds used so far by a process (utime + stime from /proc).
+func cpuSeconds(_ pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let u = Double(fields[11]), let s = Double(fields[12]) else { return nil }
+    return (u + s) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+/// The pid of a running process named `name` that descends from `root`.
+func descendant(of root: Int32, named name: String) -> Int32? {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+    var parent = [Int32: Int32](), comm = [Int32: String]()
+    for e in entries {
+        guard let pid = Int32(e), let stat = try? String(contentsOfFile: "/proc/\(e)/stat", encoding: .utf8),
+              let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { continue }
+        comm[pid] = String(stat[stat.index(after: open)..<close])
+        let rest = stat[stat.index(after: close)...].split(separator: " ")
+        if rest.count > 1, let pp = Int32(rest[1]) { parent[pid] = pp }
+    }
+    for (pid, c) in comm where c == name {
+        var p: Int32? = pid
+        while let x = p, x > 1 { if x == root { return pid }; p = parent[x] }
+    }
+    return nil
+}
+
+struct Measurement {
+    var name = "", bytes = 0
+    var floor = Stats(values: []), load = Stats(values: []), compute = Stats(values: []), both = Stats(values: [])
+    var rss = 0
+    var reload = Stats(values: []), firstFrame = Stats(values: [])
+    var keys = Stats(values: [])
+    var idleCPU = Double.nan
+    var pandasWork = Stats(values: []), pandasTotal = Stats(values: [])
+    var pandasRows = 0, pandasMismatches = -1
+    var cells = 0
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Measure tertial on the sample data and a generated dataset, side by side with the floor and pandas.")
+    @Argument(help: "Data directories (default: sample-data and a generated dataset in .build/bench-data).") var data: [String] = []
+    @Option(help: "Runs per figure (the median is shown, with min and max).") var runs = 5
+    @Option(help: "Seconds of idle time to measure CPU over.") var idle = 10.0
+    @Flag(help: "Skip the pandas baseline.") var noPandas = false
+    @Option(help: "Also write the table as markdown to this file.") var markdown: String?
+
+    func run() throws {
+        let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let tertial = binDir + "/tertial"
+        guard FileManager.default.isExecutableFile(atPath: tertial) else {
+            throw ValidationError("\(tertial) is missing; build it first: swift build -c release")
+        }
+        var dirs = data
+        if dirs.isEmpty {
+            dirs = ["sample-data", ".build/bench-data"]
+            if !FileManager.default.fileExists(atPath: ".build/bench-data/units.csv") {
+                print("generating .build/bench-data (60 units, 120 indicators, 10 years, 200 000 waitlist cases, 20 000 IP users)")
+                _ = try Generator().run(into: ".build/bench-data")
+            }
+        }
+        var results = [Measurement]()
+        for dir in dirs {
+            print("measuring \(dir) ...")
+            results.append(try measure(dir, tertial: tertial))
+        }
+        let table = render(results)
+        print(table)
+        if let markdown { try table.write(toFile: markdown, atomically: true, encoding: .utf8) }
+    }
+
+    func measure(_ dir: String, tertial: String) throws -> Measurement {
+        var m = Measurement()
+        m.name = dir
+        let files = dataFiles(dir)
+        m.bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        // The floor: reading the same files and nothing else (warm cache, like every figure here).
+        _ = spawn("/bin/cat", files)
+        m.floor = Stats(values: (0..<runs).map { _ in spawn("/bin/cat", files).wall })
+        var loads = [Double](), computes = [Double](), boths = [Double]()
+        var snapshot: Snapshot? = nil
+        for _ in 0..<runs {
+            let t0 = now()
+            guard let ds = Loader(directory: dir).load().dataset else { throw ValidationError("\(dir) does not load; run tertial check \(dir)") }
+            let t1 = now()
+            snapshot = Engine.compute(ds)
+            let t2 = now()
+            loads.append(t1 - t0); computes.append(t2 - t1); boths.append(t2 - t0)
+        }
+        m.load = Stats(values: loads); m.compute = Stats(values: computes); m.both = Stats(values: boths)
+        let s = snapshot!
+        m.cells = s.periods.count * s.indicators.count * s.tree.units.count
+        // Peak memory of a process that loads and computes once.
+        m.rss = spawn(CommandLine.arguments[0], ["load-once", dir]).maxRSS
+        m.reload = try incremental(dir)
+        m.firstFrame = Stats(values: (0..<runs).map { _ in firstFrame(tertial, dir) })
+        m.keys = keystrokes(s)
+        m.idleCPU = idleCPU(tertial, dir)
+        if !noPandas { try pandas(dir, s, &m) }
+        return m
+    }
+
+    /// Change one report file on a copy and time the reload and recompute.
+    func incremental(_ dir: String) throws -> Stats {
+        let copy = NSTemporaryDirectory() + "tertial-bench-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: dir, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let loader = Loader(directory: copy)
+        _ = loader.load()
+        guard let file = dataFiles(copy).first(where: { $0.contains("/reports/") }) else { return Stats(values: []) }
+        var times = [Double]()
+        for k in 0..<runs {
+            var text = try String(contentsOfFile: file, encoding: .utf8)
+            text += "" // a new comment on the last row changes the file without changing its meaning
+            text = text.replacingOccurrences(of: "\n", with: "\n", options: [], range: nil)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.count > 2 {
+                var fields = lines[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+                while fields.count < 5 { fields.append("") }
+                fields[4] = "endret \(k)"
+                lines[1] = Substring(fields.joined(separator: ";"))
+            }
+            try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            let t0 = now()
+            let r = loader.load()
+            if let ds = r.dataset { _ = Engine.compute(ds) }
+            times.append(now() - t0)
+        }
+        return Stats(values: times)
+    }
+
+    func firstFrame(_ tertial: String, _ dir: String) -> Double {
+        spawn("/usr/bin/script", ["-qec", "stty rows 30 cols 100; exec env TERTIAL_EXIT_AFTER_FIRST_FRAME=1 TERM=xterm-256color \(tertial) --data \(dir)", "/dev/null"]).wall
+    }
+
+    func idleCPU(_ tertial: String, _ dir: String) -> Double {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "stty rows 30 cols 100; exec env TERM=xterm-256color \(tertial) --data \(dir)", "/dev/null"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = Pipe()
+        guard (try? p.run()) != nil else { return .nan }
+        defer { p.terminate(); p.waitUntilExit() }
+        Thread.sleep(forTimeInterval: 2)
+        guard let pid = descendant(of: p.processIdentifier, named: "tertial"), let c0 = cpuSeconds(pid) else { return .nan }
+        Thread.sleep(forTimeInterval: idle)
+        guard let c1 = cpuSeconds(pid) else { return .nan }
+        kill(pid, SIGTERM)
+        return c1 - c0
+    }
+
+    /// A scripted walk through every screen: update + render + the cell diff the terminal does.
+    func keystrokes(_ s: Snapshot) -> Stats {
+        var st = AppState(snapshot: s, width: 100, height: 30, dataName: "bench")
+        var walk = [Key]()
+        for screen in "123456" {
+            walk += [.char(screen), .down, .down, .down, .enter, .down, .down, .enter, .escape, .escape, .char("]"), .char("["), .pageDown, .end, .home]
+        }
+        walk += [.char("n"), .char("n"), .char("N"), .char("2"), .char("s"), .char("/"), .char("a"), .enter, .char("u"), .down, .enter]
+        var last = Dashboard.render(st, s)
+        var times = [Double]()
+        for _ in 0..<3 {
+            for k in walk {
+                let t0 = now()
+                st = Dashboard.update(st, .key(k), s).0
+                let frame = Dashboard.render(st, s)
+                var changed = 0
+                if frame.width == last.width && frame.height == last.height {
+                    for y in 0..<frame.height { for x in 0..<frame.width where frame[x, y] != last[x, y] { changed += 1 } }
+                }
+                last = frame
+                times.append(now() - t0)
+                _ = changed
+            }
+        }
+        return Stats(values: times)
+    }
+
+    func pandas(_ dir: String, _ s: Snapshot, _ m: inout Measurement) throws {
+        let out = NSTemporaryDirectory() + "tertial-pandas-\(getpid()).csv"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        // Install pandas once (outside the timing).
+        _ = spawn("/usr/bin/env", ["python3", "-c", "import pandas"]).status == 0 ? 0
+            : spawn("/usr/bin/env", ["python3", "-m", "pip", "install", "-q", "pandas"]).status
+        var works = [Double](), totals = [Double]()
+        for _ in 0..<Swift.max(1, Swift.min(runs, 3)) {
+            let errFile = out + ".err"
+            let t0 = now()
+            let r = spawn("/bin/sh", ["-c", "python3 bench/pandas_baseline.py '\(dir)' '\(out)' 2> '\(errFile)'"], quiet: false)
+            totals.append(now() - t0)
+            guard r.status == 0, let err = try? String(contentsOfFile: errFile, encoding: .utf8),
+                  let w = err.split(separator: "\n").last(where: { $0.hasPrefix("work_seconds=") }) else { return }
+            works.append(Double(w.split(separator: " ")[0].dropFirst("work_seconds=".count)) ?? .nan)
+            try? FileManager.default.removeItem(atPath: errFile)
+        }
+        m.pandasWork = Stats(values: works); m.pandasTotal = Stats(values: totals)
+        // The same numbers as `tertial report --format csv`?
+        let csv = Renderers.csv(s, unit: s.tree.root, periods: s.tertials)
+        var ours = [Substring: Double]()
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ";", omittingEmptySubsequences: false)
+            guard f.count == 6, let v = Double(f[3].replacingOccurrences(of: ",", with: ".")) else { continue }
+            ours[f[0] + ";" + f[1] + ";" + f[2]] = v
+        }
+        let theirs = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        var rows = 0, mismatches = 0
+        for line in theirs.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ";")
+            guard f.count == 4, let v = Double(f[3]) else { continue }
+            rows += 1
+            let key = f[0] + ";" + f[1] + ";" + f[2]
+            if let o = ours[Substring(key)], abs(o - v) < 0.051 { continue }
+            mismatches += 1
+        }
+        m.pandasRows = rows; m.pandasMismatches = mismatches
+    }
+
+    func render(_ rs: [Measurement]) -> String {
+        func row(_ name: String, _ f: (Measurement) -> String, target: String = "") -> String {
+            "| \(name) | " + rs.map(f).joined(separator: " | ") + " | \(target) |\n"
+        }
+        var t = "| figure | " + rs.map { $0.name }.joined(separator: " | ") + " | target (generated data) |\n"
+        t += "|---|" + rs.map { _ in "---|" }.joined() + "---|\n"
+        t += row("data on disk", { mb(Double($0.bytes)) })
+        t += row("cells in the snapshot", { "\($0.cells)" })
+        t += row("floor: `cat` the files", { $0.floor.description })
+        t += row("load (parse, validate)", { $0.load.description })
+        t += row("compute (snapshot)", { $0.compute.description })
+        t += row("load + compute", { $0.both.description }, target: "< 1.5 s and < 10× floor")
+        t += row("throughput", { String(format: "%.0f MB/s", Double($0.bytes) / 1e6 / $0.both.median) })
+        t += row("tertial ÷ floor", { String(format: "%.1f×", $0.both.median / $0.floor.median) }, target: "< 10×")
+        t += row("peak memory (RSS)", { mb(Double($0.rss)) + String(format: " (%.1f× data)", Double($0.rss) / Double(Swift.max(1, $0.bytes))) }, target: "< 4× data")
+        t += row("reload after one changed report file", { $0.reload.description }, target: "< 150 ms")
+        t += row("start to first frame (pty)", { $0.firstFrame.description }, target: "< 100 ms sample, < 2 s generated")
+        t += row("keystroke to frame, median", { ms($0.keys.median) })
+        t += row("keystroke to frame, p99", { ms($0.keys.percentile(0.99)) }, target: "< 10 ms")
+        t += row("CPU in \(Int(idle)) s idle", { $0.idleCPU.isNaN ? "–" : String(format: "%.3f s", $0.idleCPU) }, target: "≈ 0")
+        if !noPandas {
+            t += row("pandas: read + aggregate", { $0.pandasWork.description })
+            t += row("pandas: whole process", { $0.pandasTotal.description })
+            t += row("pandas ÷ tertial (read + aggregate vs load + compute)", { String(format: "%.1f×", $0.pandasWork.median / $0.both.median) }, target: "≥ 2×")
+            t += row("pandas figures equal to `tertial report --format csv`", { $0.pandasMismatches < 0 ? "–" : ($0.pandasMismatches == 0 ? "yes, \($0.pandasRows) rows" : "NO: \($0.pandasMismatches) of \($0.pandasRows) differ") })
+        }
+        return t
+    }
+}
+
+struct LoadOnceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "load-once", abstract: "Load and compute once (for peak memory).")
+    @Argument var data: String
+    func run() throws {
+        guard let ds = Loader(directory: data).load().dataset else { throw ExitCode(1) }
+        let s = Engine.compute(ds)
+        print(s.periods.count)
+    }
+}
+
+struct ScaleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "scale", abstract: "Load + compute at 1×, 2×, 4× and 8× the units, to see how cost grows.")
+    @Option var runs = 3
+    func run() throws {
+        print("| units | data | cells | load + compute (median) | per million cells |\n|---|---|---|---|---|")
+        for k in [1, 2, 4, 8] {
+            let dir = ".build/bench-scale-\(k)"
+            var g = Generator()
+            g.units = 60 * k
+            if !FileManager.default.fileExists(atPath: dir + "/units.csv") { _ = try g.run(into: dir) }
+            let bytes = dataFiles(dir).reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            var times = [Double](), cells = 0
+            for _ in 0..<runs {
+                let t0 = now()
+                let ds = Loader(directory: dir).load().dataset!
+                let s = Engine.compute(ds)
+                times.append(now() - t0)
+                cells = s.periods.count * s.indicators.count * s.tree.units.count
+            }
+            let st = Stats(values: times)
+            print("| \(g.units) | \(mb(Double(bytes))) | \(cells) | \(st) | \(ms(st.median / Double(cells) * 1e6)) |")
+        }
+    }
+}
