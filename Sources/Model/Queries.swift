@@ -42,6 +42,10 @@ extension Snapshot {
     /// Every deviation in the unit's subtree for the period, worst first: red, yellow,
     /// missing, then data-quality warnings; within a status, farthest from target first.
     public func deviations(unit root: Int, period: Period) -> [Deviation] {
+        cache.deviations(.init(unit: root, period: period)) { computeDeviations(unit: root, period: period) }
+    }
+
+    func computeDeviations(unit root: Int, period: Period) -> [Deviation] {
         var out = [Deviation]()
         let units = scope(root, period)
         let inScope = Set(units)
@@ -53,7 +57,8 @@ extension Snapshot {
                 }
             }
         }
-        for w in warnings where w.period == period && inScope.contains(w.unit) {
+        for k in warningsByPeriod[period] ?? [] where inScope.contains(warnings[k].unit) {
+            let w = warnings[k]
             let c = w.indicator.flatMap { cell(indicator: $0, unit: w.unit, period: period) }
             out.append(Deviation(kind: .quality(w), unit: w.unit, indicator: w.indicator, period: period, cell: c))
         }
@@ -70,6 +75,10 @@ extension Snapshot {
     /// What was due in the unit's subtree within the period (at each indicator's own
     /// frequency), how much of it has a value, and exactly what is missing.
     public func completeness(unit root: Int, period: Period) -> Completeness {
+        cache.completeness(.init(unit: root, period: period)) { computeCompleteness(unit: root, period: period) }
+    }
+
+    func computeCompleteness(unit root: Int, period: Period) -> Completeness {
         var due = 0, reported = 0
         var missing = [Completeness.Missing]()
         for u in scope(root, period) {
@@ -96,6 +105,10 @@ extension Snapshot {
     /// The unit and, recursively, its parts in the period, in tree order: what a report
     /// or a deviation list for the unit covers.
     public func scope(_ root: Int, _ period: Period) -> [Int] {
+        cache.scope(.init(unit: root, period: period)) { computeScope(root, period) }
+    }
+
+    func computeScope(_ root: Int, _ period: Period) -> [Int] {
         var out = [root]
         var i = 0
         while i < out.count {
@@ -113,6 +126,9 @@ extension Snapshot {
 
     /// The waitlist for a unit on a day (Table 7 shape, waits, processing breaches).
     public func waitlist(unit: Int, at date: Day) -> WaitlistView {
-        WaitlistView(dataset: dataset, unit: unit, date: date)
+        cache.waitlist(.init(unit: unit, day: date)) {
+            WaitlistView(dataset: dataset, unit: unit, date: date, coverage: cache.coverage { Registers.coverage(tree) },
+                         caseUnits: cache.caseUnits { dataset.waitlist.map { tree.index[$0.unit] ?? -1 } })
+        }
     }
 }

@@ -86,13 +86,17 @@ public struct WaitlistView: Sendable {
     /// Of those, processed in over 4 weeks (with or without an interim reply).
     public var overFourWeeksLastYear = 0
 
-    public init(dataset: Dataset, unit: Int, date: Day, coverage: [[Int]]? = nil) {
+    /// `caseUnits` (each case's unit index) and `coverage` may be passed in when already known.
+    public init(dataset: Dataset, unit: Int, date: Day, coverage: [[Int]]? = nil, caseUnits: [Int]? = nil) {
         self.date = date; self.unit = unit
-        let covered = Set((coverage ?? Registers.coverage(dataset.tree))[unit])
         let tree = dataset.tree
+        var covered = [Bool](repeating: false, count: tree.units.count)
+        for u in (coverage ?? Registers.coverage(tree))[unit] { covered[u] = true }
+        let units = caseUnits ?? dataset.waitlist.map { tree.index[$0.unit] ?? -1 }
         let yearAgo = date + (-365)
-        for c in dataset.waitlist {
-            guard let cu = tree.index[c.unit], covered.contains(cu) else { continue }
+        for (k, c) in dataset.waitlist.enumerated() {
+            let cu = units[k]
+            guard cu >= 0, covered[cu] else { continue }
             if c.granted > yearAgo && c.granted <= date {
                 decidedLastYear += 1
                 if let d = c.processingDays, d > 28 { overFourWeeksLastYear += 1 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Traffic-light status of a value against its target.
 public enum Status: String, Sendable, CaseIterable, Comparable {
     case red, yellow, missing, green, none
@@ -123,6 +125,11 @@ public struct Snapshot: Sendable {
     let yearP: [Int]
     public let warnings: [QualityWarning]
     let warningsByCell: [Int: [Int]]
+    /// Indices into `warnings` by period.
+    let warningsByPeriod: [Period: [Int]]
+    /// Memoised queries (deviations, completeness, waitlist views): the snapshot never
+    /// changes, so each is computed once per unit and period.
+    let cache = QueryCache()
 
     public var tree: OrgTree { dataset.tree }
     public var indicators: [Indicator] { dataset.indicators }
@@ -135,6 +142,9 @@ public struct Snapshot: Sendable {
         self.periodIndex = pi
         self.slots = slots; self.prevP = prevP; self.yearP = yearP
         self.warnings = warnings; self.warningsByCell = warningsByCell
+        var byPeriod = [Period: [Int]]()
+        for (k, w) in warnings.enumerated() { byPeriod[w.period, default: []].append(k) }
+        warningsByPeriod = byPeriod
     }
 
     @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int {
@@ -196,4 +206,46 @@ public struct Snapshot: Sendable {
 
     /// True when the unit is active on the period's last day.
     public func isActive(_ u: Int, _ p: Period) -> Bool { tree.units[u].isActive(on: p.end) }
+}
+
+/// Memoised results of the snapshot's queries. Thread-safe; values only ever added.
+final class QueryCache: @unchecked Sendable {
+    struct Key: Hashable { let unit: Int; let period: Period }
+    struct DayKey: Hashable { let unit: Int; let day: Day }
+    private let lock = NSLock()
+    private var deviations = [Key: [Deviation]]()
+    private var completeness = [Key: Completeness]()
+    private var scopes = [Key: [Int]]()
+    private var waitlists = [DayKey: WaitlistView]()
+    private var coverage: [[Int]]?
+    private var caseUnits: [Int]?
+
+    func caseUnits(_ make: () -> [Int]) -> [Int] {
+        lock.lock(); defer { lock.unlock() }
+        if let c = caseUnits { return c }
+        let c = make()
+        caseUnits = c
+        return c
+    }
+
+    func get<K: Hashable, V>(_ path: ReferenceWritableKeyPath<QueryCache, [K: V]>, _ key: K, _ make: () -> V) -> V {
+        lock.lock()
+        if let v = self[keyPath: path][key] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock(); self[keyPath: path][key] = v; lock.unlock()
+        return v
+    }
+
+    func deviations(_ k: Key, _ make: () -> [Deviation]) -> [Deviation] { get(\.deviations, k, make) }
+    func completeness(_ k: Key, _ make: () -> Completeness) -> Completeness { get(\.completeness, k, make) }
+    func scope(_ k: Key, _ make: () -> [Int]) -> [Int] { get(\.scopes, k, make) }
+    func waitlist(_ k: DayKey, _ make: () -> WaitlistView) -> WaitlistView { get(\.waitlists, k, make) }
+    func coverage(_ make: () -> [[Int]]) -> [[Int]] {
+        lock.lock(); defer { lock.unlock() }
+        if let c = coverage { return c }
+        let c = make()
+        coverage = c
+        return c
+    }
 }

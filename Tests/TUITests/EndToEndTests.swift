@@ -12,30 +12,33 @@ final class EndToEndTests: XCTestCase {
             .map { root.appendingPathComponent($0).path }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs tmux without capturing: `new-session` forks the server, which would keep a pipe open forever.
-    func tmux(_ args: String...) { tmux(args) }
-
-    func tmux(_ args: [String]) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
+    /// Runs tmux with posix_spawn and waitpid. (Foundation's Process can miss the exit of a
+    /// tmux client whose forked server lives on, and wait forever.) Output goes to a file.
+    @discardableResult
+    func run(_ args: [String], output: String? = nil) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux"] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status
     }
 
+    func tmux(_ args: String...) { run(args) }
+    func tmux(_ args: [String]) { run(args) }
+
     func screen() -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "capture-pane", "-p", "-t", session]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let out = NSTemporaryDirectory() + session + ".screen"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        run(["capture-pane", "-p", "-t", session], output: out)
+        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     }
 
     /// Waits until the screen contains the text (the dashboard redraws within 250 ms of a change).
