@@ -257,7 +257,8 @@ public struct IPRecord: Hashable, Sendable {
     public let declined: Bool
     public let coordinator: Bool
     public let evaluated: Day?
-    public let source: SourceRef
+    /// Line in the snapshot's file (the file is `IPSnapshot.file`); 600 000 records need no copy of its name.
+    public let line: Int32
 }
 
 public struct IPSnapshot: Hashable, Sendable {
@@ -278,13 +279,28 @@ public struct Dataset: Sendable {
     public let ip: [IPSnapshot]
     /// Warnings and notices from loading (a dataset exists only without errors).
     public let diagnostics: [Diagnostic]
+    /// For each report, its unit and indicator index, resolved once by the validator.
+    let reportUnit: [Int32]
+    let reportIndicator: [Int32]
 
     public init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule],
                 reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], diagnostics: [Diagnostic]) {
+        self.init(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist,
+                  ip: ip, diagnostics: diagnostics, resolved: nil)
+    }
+
+    init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report], waitlist: [WaitCase],
+         ip: [IPSnapshot], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32])?) {
         self.directory = directory; self.tree = tree; self.indicators = indicators
         var idx = [String: Int]()
         for (i, ind) in indicators.enumerated() { idx[ind.id] = i }
         self.indicatorIndex = idx
+        if let resolved {
+            reportUnit = resolved.units; reportIndicator = resolved.indicators
+        } else {
+            reportUnit = reports.map { Int32(tree.index[$0.unit] ?? -1) }
+            reportIndicator = reports.map { Int32(idx[$0.indicator] ?? -1) }
+        }
         self.targets = targets; self.reports = reports; self.waitlist = waitlist; self.ip = ip
         self.diagnostics = diagnostics
     }

@@ -56,6 +56,19 @@ struct IndicatorInfo {
     }
 }
 
+/// A waitlist case as the engine reads it: integers only, no strings to retain.
+struct CaseRow {
+    let granted: Int, exit: Int, allocated: Int, left: Int
+    let unit: Int
+    let housing: Housing
+    let living: LivingNow?
+    let dischargeReady: Bool
+    let breach: Bool
+    static let never = Int.max
+
+    func isWaiting(on d: Int) -> Bool { granted <= d && exit > d }
+}
+
 extension Optional where Wrapped == Double {
     var orNaN: Double { self ?? .nan }
 }
@@ -175,7 +188,8 @@ final class Computation: @unchecked Sendable {
 
     func run() -> Snapshot {
         for (k, r) in ds.reports.enumerated() {
-            guard let i = ds.indicatorIndex[r.indicator], let u = tree.index[r.unit], let p = pIndex[r.period] else { continue }
+            let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
+            guard i >= 0, u >= 0, let p = pIndex[r.period] else { continue }
             reportAt[slot(i, u, p)] = Int32(k)
         }
         for t in ds.targets {
@@ -438,8 +452,12 @@ final class Computation: @unchecked Sendable {
             ipCounts[snap.period] = counts
         }
         let snapshotPeriods = ds.ip.map(\.period).sorted()
-        let caseUnits = ds.waitlist.map { tree.index[$0.unit] }
-        let order = ds.waitlist.indices.sorted { ds.waitlist[$0].granted > ds.waitlist[$1].granted }
+        let rows = ds.waitlist.map { c in
+            CaseRow(granted: c.granted.ordinal, exit: c.exit?.ordinal ?? CaseRow.never, allocated: c.allocated?.ordinal ?? CaseRow.never,
+                    left: c.left?.ordinal ?? CaseRow.never, unit: tree.index[c.unit] ?? -1, housing: c.housing, living: c.livingNow,
+                    dischargeReady: c.dischargeReady, breach: c.isProcessingBreach)
+        }
+        let order = rows.indices.sorted { rows[$0].granted > rows[$1].granted }
         let registerIndicators = inds.indices.filter { inds[$0].source == .ip || inds[$0].source == .waitlist }
         let tables = UnsafeMutablePointer<[Double?]>.allocate(capacity: max(1, registerIndicators.count))
         tables.initialize(repeating: [], count: registerIndicators.count)
@@ -457,31 +475,35 @@ final class Computation: @unchecked Sendable {
                 }
                 tables[k] = table
             } else if ind.source == .waitlist, let m = ind.waitlistMeasure {
-                tables[k] = self.waitlistTable(ind, m, freq, caseUnits, order)
+                tables[k] = self.waitlistTable(ind, m, freq, rows, order)
             }
         }
         for (k, i) in registerIndicators.enumerated() { register[i] = tables[k] }
     }
 
-    func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ caseUnits: [Int?], _ byGrantedDescending: [Int]) -> [Double?] {
+    func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ rows: [CaseRow], _ byGrantedDescending: [Int]) -> [Double?] {
         var table = [Double?](repeating: nil, count: nP * nU)
         let usable = periods.enumerated().filter { $0.element.kind >= freq }
+        func matches(_ c: CaseRow) -> Bool {
+            c.unit >= 0 && (ind.housing.isEmpty || ind.housing.contains(c.housing))
+                && (ind.livingNow.isEmpty || c.living.map { ind.livingNow.contains($0) } ?? false)
+        }
         if m.isFlow {
             var counts = [Int](repeating: 0, count: nP * nU)
-            for (k, c) in ds.waitlist.enumerated() {
-                guard let x = caseUnits[k], Registers.matches(c, housing: ind.housing, livingNow: ind.livingNow) else { continue }
-                let date: Day?
+            for c in rows where matches(c) {
+                let date: Int
                 switch m {
                 case .granted: date = c.granted
                 case .allocated: date = c.allocated
-                case .leftWithoutPlace: date = c.allocated == nil ? c.left : nil
-                case .processingBreaches: date = c.isProcessingBreach ? c.granted : nil
-                default: date = nil
+                case .leftWithoutPlace: date = c.allocated == CaseRow.never ? c.left : CaseRow.never
+                case .processingBreaches: date = c.breach ? c.granted : CaseRow.never
+                default: date = CaseRow.never
                 }
-                guard let d = date else { continue }
+                guard date != CaseRow.never else { continue }
+                let d = Day(ordinal: date)
                 for kind in Period.Kind.allCases where kind >= freq {
                     guard let p = pIndex[Period.containing(d, kind: kind)] else { continue }
-                    for u in covering[x] { counts[p * nU + u] += 1 }
+                    for u in covering[c.unit] { counts[p * nU + u] += 1 }
                 }
             }
             for (p, _) in usable { for u in 0..<nU { table[p * nU + u] = Double(counts[p * nU + u]) } }
@@ -492,36 +514,45 @@ final class Computation: @unchecked Sendable {
         var dateIndex = [Day: Int]()
         for (k, d) in dates.enumerated() { dateIndex[d] = k }
         let needWaits = m == .medianWaitDays || m == .maxWaitDays
-        var counts = [Int](repeating: 0, count: dates.count * nU)
-        var waits = needWaits ? [[Int]](repeating: [], count: dates.count * nU) : []
-        // Newest decision first: every bucket receives its waits in ascending order, so the
-        // median and the longest wait need no sort.
-        for k in byGrantedDescending {
-            let c = ds.waitlist[k]
-            guard let x = caseUnits[k], Registers.matches(c, housing: ind.housing, livingNow: ind.livingNow) else { continue }
-            if m == .dischargeReady && !c.dischargeReady { continue }
-            if m == .homeless && c.livingNow != .bostedslos { continue }
-            // First date index with D >= granted; waiting while D < exit.
-            var lo = 0, hi = dates.count
-            while lo < hi { let mid = (lo + hi) / 2; if dates[mid] < c.granted { lo = mid + 1 } else { hi = mid } }
-            var d = lo
-            while d < dates.count, c.isWaiting(on: dates[d]) {
-                for u in covering[x] {
-                    counts[d * nU + u] += 1
-                    if needWaits { waits[d * nU + u].append(dates[d] - c.granted) }
+        // Sweep the dates in order, keeping only the cases waiting on the current date (in
+        // order of decision, so that newest-first gives waits in ascending order). Memory
+        // is one date's buckets, not every date's.
+        let ascending = byGrantedDescending.reversed().filter { k in
+            let c = rows[k]
+            guard matches(c) else { return false }
+            if m == .dischargeReady && !c.dischargeReady { return false }
+            if m == .homeless && c.living != .bostedslos { return false }
+            return true
+        }
+        var next = 0
+        var active = [Int]()
+        var counts = [Int](repeating: 0, count: nU)
+        var waits = needWaits ? [[Int]](repeating: [], count: nU) : []
+        var perDate = [[Double?]](repeating: [], count: dates.count)
+        for (d, dayValue) in dates.enumerated() {
+            let day = dayValue.ordinal
+            while next < ascending.count, rows[ascending[next]].granted <= day { active.append(ascending[next]); next += 1 }
+            active.removeAll { !rows[$0].isWaiting(on: day) }
+            for u in 0..<nU { counts[u] = 0; if needWaits { waits[u].removeAll(keepingCapacity: true) } }
+            for k in active.reversed() {
+                let c = rows[k]
+                let wait = day - c.granted
+                for u in covering[c.unit] {
+                    counts[u] += 1
+                    if needWaits { waits[u].append(wait) }
                 }
-                d += 1
+            }
+            perDate[d] = (0..<nU).map { u -> Double? in
+                switch m {
+                case .medianWaitDays: return Registers.medianOfSorted(waits[u])
+                case .maxWaitDays: return waits[u].last.map(Double.init)
+                default: return Double(counts[u])
+                }
             }
         }
         for (p, per) in usable {
             guard let d = dateIndex[per.end] else { continue }
-            for u in 0..<nU {
-                switch m {
-                case .medianWaitDays: table[p * nU + u] = Registers.medianOfSorted(waits[d * nU + u])
-                case .maxWaitDays: table[p * nU + u] = waits[d * nU + u].last.map(Double.init)
-                default: table[p * nU + u] = Double(counts[d * nU + u])
-                }
-            }
+            for u in 0..<nU { table[p * nU + u] = perDate[d][u] }
         }
         return table
     }
@@ -572,9 +603,10 @@ final class Computation: @unchecked Sendable {
     }
 
     func checkReportsOutsideActiveDates() {
-        for r in ds.reports {
-            guard let u = tree.index[r.unit], !tree.units[u].overlaps(r.period) else { continue }
-            addWarning(.outsideActiveDates, ds.indicatorIndex[r.indicator], u, r.period, r.source)
+        for (k, r) in ds.reports.enumerated() {
+            let u = Int(ds.reportUnit[k])
+            guard u >= 0, !tree.units[u].overlaps(r.period) else { continue }
+            addWarning(.outsideActiveDates, ds.reportIndicator[k] >= 0 ? Int(ds.reportIndicator[k]) : nil, u, r.period, r.source)
         }
     }
 

@@ -191,7 +191,7 @@ enum FileParsers {
             if ok, let user, let unit {
                 seen[user] = rr.line
                 out.append(IPRecord(user: user, unit: unit, targetGroup: tg, plan: plan, group: group, declined: declined,
-                                    coordinator: coord, evaluated: evaluated.value, source: rr.ref))
+                                    coordinator: coord, evaluated: evaluated.value, line: Int32(rr.line)))
             }
         }
         return (IPSnapshot(period: period, file: t.file, records: out), diags)

@@ -23,6 +23,8 @@ public final class Loader: @unchecked Sendable {
         case indicators([Indicator])
         case targets([TargetRule])
         case reports([Report])
+        /// An unchanged report file: its rows are this range of `lastReports` (kept once, not twice).
+        case reportRange(Range<Int>)
         case waitlist([WaitCase])
         case ip(IPSnapshot)
         case none
@@ -32,6 +34,8 @@ public final class Loader: @unchecked Sendable {
     struct Entry { let stamp: Stamp; let parsed: Parsed; let diagnostics: [Diagnostic] }
 
     private var cache: [String: Entry] = [:]
+    /// The flat report array of the last load, shared with its Dataset.
+    private var lastReports: [Report] = []
     private let lock = NSLock()
 
     public init(directory: String) {
@@ -102,7 +106,8 @@ public final class Loader: @unchecked Sendable {
 
         var diags = discoverDiags
         var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
-        var reportFiles = [(String, [Report])](), waitlist = [WaitCase](), ip = [IPSnapshot]()
+        var reports = [Report](), reportRanges = [(String, Range<Int>)]()
+        var waitlist = [WaitCase](), ip = [IPSnapshot]()
         for f in files {
             guard let e = cache[f] else { continue }
             diags += e.diagnostics
@@ -110,7 +115,14 @@ public final class Loader: @unchecked Sendable {
             case .units(let u): units = u
             case .indicators(let i): indicators = i
             case .targets(let t): targets = t
-            case .reports(let r): reportFiles.append((f, r))
+            case .reports(let r):
+                let start = reports.count
+                reports += r
+                reportRanges.append((f, start..<reports.count))
+            case .reportRange(let range):
+                let start = reports.count
+                reports += lastReports[range]
+                reportRanges.append((f, start..<reports.count))
             case .waitlist(let w): waitlist = w
             case .ip(let s): ip.append(s)
             case .none: break
@@ -120,11 +132,17 @@ public final class Loader: @unchecked Sendable {
         // Cross-file checks still run when a file has errors, but not those that depend
         // on a broken units.csv or indicators.yaml (they would only echo that error).
         let broken = Set(diags.errors.map(\.file))
-        let reports = reportFiles.flatMap { $0.1 }
+        // From now on the cache refers to this flat array, so the parsed rows exist once.
+        lastReports = reports
+        for (f, range) in reportRanges {
+            if let e = cache[f] { cache[f] = Entry(stamp: e.stamp, parsed: .reportRange(range), diagnostics: e.diagnostics) }
+        }
         let tree = OrgTree(units: units)
+        var resolved = (units: [Int32](), indicators: [Int32]())
         diags += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
                                     waitlist: waitlist, ip: ip,
-                                    checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"))
+                                    checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"),
+                                    resolved: &resolved)
         if diags.hasErrors {
             var r = LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
             r.removedFiles = removed
@@ -132,7 +150,7 @@ public final class Loader: @unchecked Sendable {
         }
         ip.sort { $0.period < $1.period }
         let ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
-                         waitlist: waitlist, ip: ip, diagnostics: Loader.sorted(diags))
+                         waitlist: waitlist, ip: ip, diagnostics: Loader.sorted(diags), resolved: resolved)
         var r = LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
         r.removedFiles = removed
         return r
@@ -179,7 +197,8 @@ public final class Loader: @unchecked Sendable {
 /// Checks across files: references between units, indicators, targets, reports and registers.
 enum Validator {
     static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
-                         waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true) -> [Diagnostic] {
+                         waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true,
+                         resolved: inout (units: [Int32], indicators: [Int32])) -> [Diagnostic] {
         var diags = [Diagnostic]()
         let units = tree.units
         guard checkUnits else { return diags }
@@ -247,14 +266,21 @@ enum Validator {
                                         "\"\(u)\" is not in units.csv", expected: "a unit id, '*' for every unit, or empty for the etat"))
             }
         }
-        // reports
-        struct Key: Hashable { let p: Period; let u: String; let i: String }
-        var seen = [Key: SourceRef]()
+        // reports: resolve each row's unit and indicator once (the engine uses the indices),
+        // and find duplicates by a packed integer key instead of hashing strings.
+        var indIdx = [String: Int]()
+        for (k, i) in indicators.enumerated() { indIdx[i.id] = k }
+        resolved.units = [Int32](repeating: -1, count: reports.count)
+        resolved.indicators = [Int32](repeating: -1, count: reports.count)
+        var seen = [Int: Int]()
         seen.reserveCapacity(reports.count)
-        var badUnits = Set<String>(), badInds = Set<String>()
-        for r in reports {
+        var badUnits = Set<String>()
+        var lastUnit = "", lastU = -1, lastInd = "", lastI = -1
+        for (n, r) in reports.enumerated() {
             var ok = true
-            if tree.index[r.unit] == nil {
+            if r.unit != lastUnit { lastUnit = r.unit; lastU = tree.index[r.unit] ?? -1 }
+            if r.indicator != lastInd { lastInd = r.indicator; lastI = indIdx[r.indicator] ?? -1 }
+            if lastU < 0 {
                 ok = false
                 if badUnits.count < 50 || !badUnits.contains(r.unit) {
                     diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "unit",
@@ -262,7 +288,8 @@ enum Validator {
                 }
                 badUnits.insert(r.unit)
             }
-            if let ind = indByID[r.indicator] {
+            if lastI >= 0 {
+                let ind = indicators[lastI]
                 let k = ind.frequency.periodKind
                 let fits = ind.source == .reported ? r.period.kind == k : r.period.kind >= k
                 if !fits {
@@ -275,15 +302,16 @@ enum Validator {
                 ok = false
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
                                         "\"\(Fields.shown(r.indicator))\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))
-                badInds.insert(r.indicator)
             }
             guard ok else { continue }
-            let key = Key(p: r.period, u: r.unit, i: r.indicator)
+            resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
+            let periodCode = (r.period.year * 4 + r.period.kind.rawValue) * 16 + r.period.index
+            let key = (periodCode << 40) | (lastU << 20) | lastI
             if let first = seen[key] {
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
-                                        "\(r.indicator) for \(r.unit) in \(r.period) is reported twice: here and at \(first)",
+                                        "\(r.indicator) for \(r.unit) in \(r.period) is reported twice: here and at \(reports[first].source)",
                                         expected: "one value per period, unit and indicator"))
-            } else { seen[key] = r.source }
+            } else { seen[key] = n }
         }
         for c in waitlist where tree.index[c.unit] == nil {
             diags.append(Diagnostic(.error, file: c.source.file, line: c.source.line, field: "unit",
@@ -291,7 +319,7 @@ enum Validator {
         }
         for s in ip {
             for r in s.records where tree.index[r.unit] == nil {
-                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "unit",
+                diags.append(Diagnostic(.error, file: s.file, line: Int(r.line), field: "unit",
                                         "\"\(Fields.shown(r.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
             }
         }

@@ -39,6 +39,16 @@ func spawn(_ path: String, _ args: [String], env: [String: String] = [:], quiet:
     return (now() - t0, status, Int(usage.ru_maxrss) * 1024)
 }
 
+/// Peak RSS in bytes of a command, through /usr/bin/time (installed by .ci/run and the README).
+func peakRSS(_ command: [String]) -> Int {
+    let out = NSTemporaryDirectory() + "tertial-rss-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return 0 }
+    _ = spawn("/usr/bin/time", ["-f", "%M", "-o", out] + command)
+    let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+    return (Int(text.split(separator: "\n").last(where: { Int($0) != nil }) ?? "") ?? 0) * 1024
+}
+
 func dataFiles(_ dir: String) -> [String] {
     let fm = FileManager.default
     var out = [String]()
@@ -140,8 +150,9 @@ struct RunCommand: ParsableCommand {
         m.load = Stats(values: loads); m.compute = Stats(values: computes); m.both = Stats(values: boths)
         let s = snapshot!
         m.cells = s.periods.count * s.indicators.count * s.tree.units.count
-        // Peak memory of a process that loads and computes once.
-        m.rss = spawn(CommandLine.arguments[0], ["load-once", dir]).maxRSS
+        // Peak memory of a process that loads and computes once, measured by GNU time: posix_spawn
+        // shares our memory until exec, and Linux keeps that high-water mark in the child's maxrss.
+        m.rss = peakRSS([CommandLine.arguments[0], "load-once", dir])
         m.reload = try incremental(dir)
         m.firstFrame = Stats(values: (0..<runs).map { _ in firstFrame(tertial, dir) })
         m.keys = keystrokes(s)

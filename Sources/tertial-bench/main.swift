@@ -39,13 +39,21 @@ struct TimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "time", abstract: "Load and compute once, printing each step's time.")
     @Argument var data: String
     func run() throws {
+        func memory() -> String {
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            return status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+                .map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map { String(Int($0)! / 1024) + " MB" } ?? "" }
+                .joined(separator: " (peak ") + ")"
+        }
         let t0 = now()
         let loader = Loader(directory: data)
         let r = loader.load()
         let t1 = now()
         guard let ds = r.dataset else { print("errors"); return }
+        print("after load: \(memory())")
         let s = Engine.compute(ds)
         let t2 = now()
+        print("after compute: \(memory())")
         print(String(format: "load %.3f s, compute %.3f s, %d cells, %d warnings", t1 - t0, t2 - t1, s.periods.count * ds.indicators.count * ds.tree.units.count, s.warnings.count))
     }
 }
