@@ -212,15 +212,29 @@ public struct WaitCase: Hashable, Sendable {
     public let id: String
     public let unit: String
     public let housing: Housing
-    public let received: Day?
-    public let granted: Day
-    public let interimReply: Day?
-    public let allocated: Day?
-    public let left: Day?
     public let leftReason: String?
     public let livingNow: LivingNow?
     public let dischargeReady: Bool
     public let source: SourceRef
+    // Dates as 32-bit day numbers (Int32.min = none): a register of 200 000 cases is ~12 MB smaller.
+    private let receivedDay: Int32, grantedDay: Int32, interimDay: Int32, allocatedDay: Int32, leftDay: Int32
+
+    private static func pack(_ d: Day?) -> Int32 { d.map { Int32($0.ordinal) } ?? .min }
+    private static func unpack(_ v: Int32) -> Day? { v == .min ? nil : Day(ordinal: Int(v)) }
+
+    public var received: Day? { WaitCase.unpack(receivedDay) }
+    public var granted: Day { Day(ordinal: Int(grantedDay)) }
+    public var interimReply: Day? { WaitCase.unpack(interimDay) }
+    public var allocated: Day? { WaitCase.unpack(allocatedDay) }
+    public var left: Day? { WaitCase.unpack(leftDay) }
+
+    public init(id: String, unit: String, housing: Housing, received: Day?, granted: Day, interimReply: Day?, allocated: Day?,
+                left: Day?, leftReason: String?, livingNow: LivingNow?, dischargeReady: Bool, source: SourceRef) {
+        self.id = id; self.unit = unit; self.housing = housing; self.leftReason = leftReason; self.livingNow = livingNow
+        self.dischargeReady = dischargeReady; self.source = source
+        receivedDay = WaitCase.pack(received); grantedDay = Int32(granted.ordinal); interimDay = WaitCase.pack(interimReply)
+        allocatedDay = WaitCase.pack(allocated); leftDay = WaitCase.pack(left)
+    }
 
     /// The day the case left the list (allocated or left), if it has.
     public var exit: Day? {

@@ -358,7 +358,7 @@ final class Computation: @unchecked Sendable {
         var sum = 0.0, n = 0
         var expected: Int32 = 0, present: Int32 = 0
         var last = Double.nan
-        for q in partsIdx[p][ind.freq.rawValue] {
+        for q in partsIdx[p][Int(ind.freq.rawValue)] {
             let pc = cell(i, u, q)
             expected += pc.expected; present += pc.present
             last = pc.exists ? pc.value : .nan
@@ -401,7 +401,7 @@ final class Computation: @unchecked Sendable {
             return (t, allWarn ? w : nil)
         }
         if per.kind > freq && ind.overTime == .sum && ind.source != .formula {
-            return summed(partsIdx[p][freq.rawValue].map { cell(i, u, $0) })
+            return summed(partsIdx[p][Int(freq.rawValue)].map { cell(i, u, $0) })
         }
         if let own = ruleTarget(i, u, p) { return own }
         if ind.target != nil || ind.warn != nil { return (ind.target, ind.warn) }

@@ -305,7 +305,7 @@ enum Validator {
             }
             guard ok else { continue }
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
-            let periodCode = (r.period.year * 4 + r.period.kind.rawValue) * 16 + r.period.index
+            let periodCode = (r.period.year * 4 + Int(r.period.kind.rawValue)) * 16 + r.period.index
             let key = (periodCode << 40) | (lastU << 20) | lastI
             if let first = seen[key] {
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",

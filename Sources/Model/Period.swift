@@ -1,6 +1,6 @@
 /// A reporting period: a month (`2019-03`), a tertial (`2019-T3`) or a year (`2019`).
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public enum Kind: Int, Comparable, Sendable, CaseIterable {
+    public enum Kind: UInt8, Comparable, Sendable, CaseIterable {
         case month = 0, tertial = 1, year = 2
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
         /// How many of this kind a year holds.
@@ -8,12 +8,15 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public let kind: Kind
-    public let year: Int
+    // Stored small (8 bytes in all): a report row holds one.
+    private let year32: Int32
+    private let index8: UInt8
+    public var year: Int { Int(year32) }
     /// 1...12 for months, 1...3 for tertials, 1 for years.
-    public let index: Int
+    public var index: Int { Int(index8) }
 
     public init(kind: Kind, year: Int, index: Int = 1) {
-        self.kind = kind; self.year = year; self.index = index
+        self.kind = kind; self.year32 = Int32(year); self.index8 = UInt8(clamping: index)
     }
 
     public static func month(_ y: Int, _ m: Int) -> Period { Period(kind: .month, year: y, index: m) }
