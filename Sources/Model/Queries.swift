@@ -124,6 +124,25 @@ extension Snapshot {
         Array(scope(root, period).dropFirst())
     }
 
+    /// Computes, into the snapshot's cache, what the dashboard's screens ask for about a unit
+    /// around a period: deviations and completeness (this and the neighbouring tertials, for
+    /// every unit in scope), and the waitlist at the last twelve month-ends. Safe to run on a
+    /// background thread while the screens read the cache.
+    public func warm(unit: Int, period: Period) {
+        let tertial = period.kind == .tertial ? period : period.enclosing(.tertial)
+        guard let k = tertials.firstIndex(of: tertial) else { return }
+        let around = [k, k - 1, k + 1].filter { tertials.indices.contains($0) }.map { tertials[$0] }
+        for p in around {
+            _ = deviations(unit: unit, period: p)
+            for t in tertials.filter({ $0.end <= p.end }).suffix(6) {
+                for u in scope(unit, p) { _ = completeness(unit: u, period: t) }
+            }
+            let end = min(p.end, spanEnd)
+            _ = waitlist(unit: unit, at: end)
+            for m in periods.filter({ $0.kind == .month && $0.end <= end }).suffix(12) { _ = waitlist(unit: unit, at: m.end) }
+        }
+    }
+
     /// The waitlist for a unit on a day (Table 7 shape, waits, processing breaches).
     public func waitlist(unit: Int, at date: Day) -> WaitlistView {
         cache.waitlist(.init(unit: unit, day: date)) {

@@ -87,6 +87,13 @@ public final class App {
                          width: size.width, height: size.height, dataName: name, unicode: unicode)
         state.loadedAt = App.clock()
         watcher = options.pollSeconds == nil ? Watcher(directory: directory) : nil
+        warm()
+    }
+
+    /// Fills the new snapshot's cache for where the user is, off the main thread.
+    func warm() {
+        let s = snapshot, unit = state.baseUnit, period = state.period
+        DispatchQueue.global(qos: .utility).async { s.warm(unit: unit, period: period) }
     }
 
     static func clock() -> String {
@@ -178,6 +185,7 @@ public final class App {
             let old = snapshot
             snapshot = Engine.compute(ds)
             state = Dashboard.reloaded(state, from: old, to: snapshot)
+            warm()
             state.banner = []
             state.loadedAt = App.clock()
             if force { state.message = L10n(state.lang).t("Lest inn på nytt", "Reloaded") }

@@ -219,6 +219,8 @@ struct RunCommand: ParsableCommand {
             walk += [.char(screen), .down, .down, .down, .enter, .down, .down, .enter, .escape, .escape, .char("]"), .char("["), .pageDown, .end, .home]
         }
         walk += [.char("n"), .char("n"), .char("N"), .char("2"), .char("s"), .char("/"), .char("a"), .enter, .char("u"), .down, .enter]
+        // The dashboard warms these in the background when data loads (App.warm); do the same.
+        s.warm(unit: st.baseUnit, period: st.period)
         var last = Dashboard.render(st, s)
         var times = [Double]()
         for _ in 0..<3 {
