@@ -196,6 +196,10 @@ public struct Snapshot: Sendable {
         return warnings(indicator: i, unit: u, period: period)
     }
 
+    /// Memoises a value derived from this snapshot (it never changes) under a key, for views
+    /// that are costly to build; thread-safe.
+    public func memo<T>(_ key: AnyHashable, _ make: () -> T) -> T { cache.memo(key, make) }
+
     /// Tertials within the data, oldest first.
     public var tertials: [Period] { periods.filter { $0.kind == .tertial } }
 
@@ -219,6 +223,16 @@ final class QueryCache: @unchecked Sendable {
     private var waitlists = [DayKey: WaitlistView]()
     private var coverage: [[Int]]?
     private var caseUnits: [Int]?
+    private var memo = [AnyHashable: Any]()
+
+    func memo<T>(_ key: AnyHashable, _ make: () -> T) -> T {
+        lock.lock()
+        if let v = memo[key] as? T { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock(); memo[key] = v; lock.unlock()
+        return v
+    }
 
     func caseUnits(_ make: () -> [Int]) -> [Int] {
         lock.lock(); defer { lock.unlock() }

@@ -92,8 +92,8 @@ public final class App {
 
     /// Fills the new snapshot's cache for where the user is, off the main thread.
     func warm() {
-        let s = snapshot, unit = state.baseUnit, period = state.period
-        DispatchQueue.global(qos: .utility).async { s.warm(unit: unit, period: period) }
+        let s = snapshot, st = state
+        DispatchQueue.global(qos: .utility).async { Dashboard.warm(st, s) }
     }
 
     static func clock() -> String {

@@ -189,6 +189,23 @@ public enum Dashboard {
         }
     }
 
+    /// Builds, into the snapshot's cache, the queries and the six screens' panels for where
+    /// the user is, so that the first visit to a screen is as quick as the next. For a
+    /// background thread after data loads.
+    public static func warm(_ state: AppState, _ s: Snapshot) {
+        s.warm(unit: state.baseUnit, period: state.period)
+        let ts = s.tertials
+        let k = ts.firstIndex(of: state.period) ?? ts.count - 1
+        for p in [k, k - 1, k + 1].filter({ ts.indices.contains($0) }).map({ ts[$0] }) {
+            for n in 1...6 {
+                var st = state
+                st.period = p
+                st.stack = [ViewState(kind: ViewKind.screen(n)!, unit: state.baseUnit)]
+                _ = Views.panel(st, s)
+            }
+        }
+    }
+
     /// After a reload: the same units and indicators (by id) in the new snapshot; views
     /// whose unit or indicator is gone are dropped. Cursors follow their items' keys.
     public static func reloaded(_ state: AppState, from old: Snapshot, to new: Snapshot) -> AppState {

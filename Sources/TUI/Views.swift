@@ -89,7 +89,18 @@ public enum Views {
         max(ind.frequency.periodKind, p.kind == .year ? .year : .tertial)
     }
 
+    /// What a panel depends on: not the cursor, so moving it reuses the built panel.
+    struct PanelKey: Hashable {
+        let kind: ViewKind, unit: Int, period: Period, filter: String, sort: Int, lang: Lang, unicode: Bool
+    }
+
     public static func panel(_ st: AppState, _ s: Snapshot) -> Panel {
+        let v = st.top
+        let key = PanelKey(kind: v.kind, unit: v.unit, period: st.period, filter: v.filter, sort: v.sort, lang: st.lang, unicode: st.unicode)
+        return s.memo(key) { buildPanel(st, s) }
+    }
+
+    static func buildPanel(_ st: AppState, _ s: Snapshot) -> Panel {
         var p = rawPanel(st, st.top, s)
         let f = st.top.filter.lowercased()
         if !f.isEmpty {

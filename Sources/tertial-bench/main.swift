@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial-bench",
         abstract: "Generate large datasets and measure tertial against the floor and a pandas baseline.",
-        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, LoadOnceCommand.self, ScaleCommand.self],
+        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 
