@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The result of loading a data directory: a dataset when there were no errors, and
 /// every diagnostic (errors first).
@@ -153,7 +156,19 @@ public final class Loader: @unchecked Sendable {
                          waitlist: waitlist, ip: ip, diagnostics: Loader.sorted(diags), resolved: resolved)
         var r = LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
         r.removedFiles = removed
+        Loader.releaseFreedMemory()
         return r
+    }
+
+    /// The parser threads' freed buffers stay in glibc's per-thread arenas; give them back
+    /// to the system before the engine allocates its cells (see docs/performance.md).
+    static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(sym, to: Trim.self)(0)
+        }
+        #endif
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {

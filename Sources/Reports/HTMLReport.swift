@@ -162,8 +162,7 @@ extension TertialReport {
             let ind = dv.indicator.map { s.indicators[$0] }
             switch dv.kind {
             case .status(let st):
-                var note = dv.cell?.comment ?? ""
-                if let cell = dv.cell, cell.isPartial { note = l.t("delvis: \(cell.present) av \(cell.expected) verdier", "partial: \(cell.present) of \(cell.expected) values") + (note.isEmpty ? "" : "; " + note) }
+                let note = TertialReport.note(dv, l)
                 let v = dv.indicator.map { d.value(s, indicator: $0, unit: dv.unit, period: period) } ?? ""
                 o += "<tr><td>\(TertialReport.statusChip(st, l))</td><td>\(e(ind?.name ?? ""))</td><td>\(e(unitName))</td><td class=\"n\">\(e(v))</td><td class=\"n\">\(e(dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""))</td><td>\(e(note))</td></tr>"
             case .quality(let w):

@@ -73,6 +73,15 @@ public struct TertialReport: Sendable {
 // MARK: - Text and markdown
 
 extension TertialReport {
+    /// The note of a deviation: how partial its total is, and the unit's comment.
+    static func note(_ dv: Deviation, _ l: L10n) -> String {
+        var note = dv.cell?.comment ?? ""
+        if let cell = dv.cell, cell.isPartial {
+            note = l.t("delvis: \(cell.present) av \(cell.expected) verdier", "partial: \(cell.present) of \(cell.expected) values") + (note.isEmpty ? "" : "; " + note)
+        }
+        return note
+    }
+
     public func text(markdown: Bool) -> String {
         let l = L10n(options.lang), d = display, f = display.format
         let s = snapshot
@@ -120,10 +129,7 @@ extension TertialReport {
             let ind = dv.indicator.map { s.indicators[$0] }
             switch dv.kind {
             case .status(let st):
-                var note = dv.cell?.comment ?? ""
-                if let cell = dv.cell, cell.isPartial {
-                    note = l.t("delvis: \(cell.present) av \(cell.expected) verdier", "partial: \(cell.present) of \(cell.expected) values") + (note.isEmpty ? "" : "; " + note)
-                }
+                let note = TertialReport.note(dv, l)
                 let v = dv.indicator.map { d.value(s, indicator: $0, unit: dv.unit, period: period) } ?? ""
                 let t = dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""
                 rows.append([L10n.symbol(st) + " " + l.status(st), ind?.name ?? "", unitName, v, t, note])

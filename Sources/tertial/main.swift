@@ -248,7 +248,6 @@ struct WaitlistCommand: ParsableCommand {
     }
 }
 
-setlocale(LC_ALL, "")
 struct CorporaterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corporater",
@@ -283,4 +282,5 @@ struct CorporaterCommand: ParsableCommand {
     }
 }
 
+setlocale(LC_ALL, "")
 Tertial.main()
