@@ -156,18 +156,12 @@ extension TertialReport {
         // Deviations
         let devs = scorecard.deviations
         o += "<section><h2>\(e(l.t("Avvik", "Deviations"))) (\(devs.count))</h2><table><thead><tr><th>\(e(l.t("Status", "Status")))</th><th>\(e(l.t("Indikator", "Indicator")))</th><th>\(e(l.t("Enhet", "Unit")))</th><th class=\"n\">\(e(l.t("Verdi", "Value")))</th><th class=\"n\">\(e(l.t("Mål", "Target")))</th><th>\(e(l.t("Merknad", "Note")))</th></tr></thead><tbody>"
-        var breaches = 0
-        for dv in devs {
-            let unitName = s.tree.units[dv.unit].name
-            let ind = dv.indicator.map { s.indicators[$0] }
-            switch dv.kind {
-            case .status(let st):
-                let note = TertialReport.note(dv, l)
-                let v = dv.indicator.map { d.value(s, indicator: $0, unit: dv.unit, period: period) } ?? ""
-                o += "<tr><td>\(TertialReport.statusChip(st, l))</td><td>\(e(ind?.name ?? ""))</td><td>\(e(unitName))</td><td class=\"n\">\(e(v))</td><td class=\"n\">\(e(dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""))</td><td>\(e(note))</td></tr>"
-            case .quality(let w):
-                if case .processingBreach = w.kind, !options.withCases { breaches += 1; continue }
-                o += "<tr><td><span class=\"st warn\">⚠ \(e(l.t("datakvalitet", "data quality")))</span></td><td>\(e(ind?.name ?? ""))</td><td>\(e(unitName))</td><td></td><td></td><td class=\"warn\">\(e(l.quality(w, snapshot: s)))</td></tr>"
+        let (rows, breaches) = deviationRows()
+        for r in rows {
+            if let st = r.status {
+                o += "<tr><td>\(TertialReport.statusChip(st, l))</td><td>\(e(r.indicator))</td><td>\(e(r.unit))</td><td class=\"n\">\(e(r.value))</td><td class=\"n\">\(e(r.target))</td><td>\(e(r.note))</td></tr>"
+            } else {
+                o += "<tr><td><span class=\"st warn\">⚠ \(e(l.t("datakvalitet", "data quality")))</span></td><td>\(e(r.indicator))</td><td>\(e(r.unit))</td><td></td><td></td><td class=\"warn\">\(e(r.note))</td></tr>"
             }
         }
         o += "</tbody></table>"

@@ -73,13 +73,36 @@ public struct TertialReport: Sendable {
 // MARK: - Text and markdown
 
 extension TertialReport {
-    /// The note of a deviation: how partial its total is, and the unit's comment.
-    static func note(_ dv: Deviation, _ l: L10n) -> String {
-        var note = dv.cell?.comment ?? ""
-        if let cell = dv.cell, cell.isPartial {
-            note = l.t("delvis: \(cell.present) av \(cell.expected) verdier", "partial: \(cell.present) of \(cell.expected) values") + (note.isEmpty ? "" : "; " + note)
+    /// One line of the deviation table, as every format shows it.
+    struct DeviationRow {
+        /// nil for a data-quality warning.
+        let status: Status?
+        let indicator: String, unit: String, value: String, target: String, note: String
+    }
+
+    /// The deviation rows and how many processing breaches were left out (their case ids
+    /// appear only with `--with-cases`).
+    func deviationRows() -> (rows: [DeviationRow], hiddenBreaches: Int) {
+        let l = L10n(options.lang), s = snapshot, f = display.format
+        var rows = [DeviationRow](), hidden = 0
+        for dv in scorecard.deviations {
+            let unitName = s.tree.units[dv.unit].name
+            let ind = dv.indicator.map { s.indicators[$0] }
+            switch dv.kind {
+            case .status(let st):
+                var note = dv.cell?.comment ?? ""
+                if let cell = dv.cell, cell.isPartial {
+                    note = l.t("delvis: \(cell.present) av \(cell.expected) verdier", "partial: \(cell.present) of \(cell.expected) values") + (note.isEmpty ? "" : "; " + note)
+                }
+                rows.append(DeviationRow(status: st, indicator: ind?.name ?? "", unit: unitName,
+                                         value: dv.indicator.map { display.value(s, indicator: $0, unit: dv.unit, period: period) } ?? "",
+                                         target: dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? "", note: note))
+            case .quality(let w):
+                if case .processingBreach = w.kind, !options.withCases { hidden += 1; continue }
+                rows.append(DeviationRow(status: nil, indicator: ind?.name ?? "", unit: unitName, value: "", target: "", note: l.quality(w, snapshot: s)))
+            }
         }
-        return note
+        return (rows, hidden)
     }
 
     public func text(markdown: Bool) -> String {
@@ -123,22 +146,10 @@ extension TertialReport {
         let devs = scorecard.deviations
         heading(l.t("Avvik", "Deviations") + " (\(devs.count))")
         if devs.isEmpty { line(l.t("Ingen avvik.", "No deviations.")) }
-        var rows = [[String]]()
-        for dv in devs {
-            let unitName = s.tree.units[dv.unit].name
-            let ind = dv.indicator.map { s.indicators[$0] }
-            switch dv.kind {
-            case .status(let st):
-                let note = TertialReport.note(dv, l)
-                let v = dv.indicator.map { d.value(s, indicator: $0, unit: dv.unit, period: period) } ?? ""
-                let t = dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""
-                rows.append([L10n.symbol(st) + " " + l.status(st), ind?.name ?? "", unitName, v, t, note])
-            case .quality(let w):
-                if case .processingBreach = w.kind, !options.withCases { continue }
-                rows.append(["⚠ " + l.t("datakvalitet", "data quality"), ind?.name ?? "", unitName, "", "", l.quality(w, snapshot: s)])
-            }
+        let (devRows, breaches) = deviationRows()
+        let rows = devRows.map { r in
+            [r.status.map { L10n.symbol($0) + " " + l.status($0) } ?? "⚠ " + l.t("datakvalitet", "data quality"), r.indicator, r.unit, r.value, r.target, r.note]
         }
-        let breaches = devs.filter { if case .quality(let w) = $0.kind, case .processingBreach = w.kind { return true }; return false }.count
         if !rows.isEmpty {
             table([l.t("Status", "Status"), l.t("Indikator", "Indicator"), l.t("Enhet", "Unit"), l.t("Verdi", "Value"), l.t("Mål", "Target"), l.t("Merknad", "Note")], rows, right: [3, 4])
         }
