@@ -90,12 +90,6 @@ public struct OrgTree: Sendable {
         return out
     }
 
-    public func isAncestor(_ a: Int, of u: Int) -> Bool {
-        var p: Int? = u
-        while let x = p { if x == a { return true }; p = parent[x] }
-        return false
-    }
-
     /// All predecessors, transitively (units whose successor chain ends here).
     public func allPredecessors(_ u: Int) -> [Int] {
         var out = [Int](), stack = predecessors[u], seen = Set<Int>()

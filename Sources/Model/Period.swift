@@ -63,10 +63,6 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         index > 1 ? Period(kind: kind, year: year, index: index - 1)
                   : Period(kind: kind, year: year - 1, index: kind.perYear)
     }
-    public var next: Period {
-        index < kind.perYear ? Period(kind: kind, year: year, index: index + 1)
-                             : Period(kind: kind, year: year + 1, index: 1)
-    }
     public var yearBefore: Period { Period(kind: kind, year: year - 1, index: index) }
 
     /// The periods of a finer kind that make up this one, in order.

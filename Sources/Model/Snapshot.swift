@@ -207,9 +207,6 @@ public struct Snapshot: Sendable {
     public func latestTertial(endedBy today: Day) -> Period? {
         tertials.last { $0.end <= today && $0.end <= spanEnd } ?? tertials.last
     }
-
-    /// True when the unit is active on the period's last day.
-    public func isActive(_ u: Int, _ p: Period) -> Bool { tree.units[u].isActive(on: p.end) }
 }
 
 /// Memoised results of the snapshot's queries. Thread-safe; values only ever added.

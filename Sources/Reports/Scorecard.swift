@@ -14,8 +14,6 @@ public struct ScorecardReport: Sendable {
     public let snapshot: Snapshot
     public let unit: Int
     public let period: Period
-    /// The scope unit first, then active units below it, in tree order.
-    public let units: [Int]
     /// Rows for the scope unit, by perspective in catalogue order.
     public let scopeRows: [Row]
     public let deviations: [Deviation]
@@ -28,7 +26,6 @@ public struct ScorecardReport: Sendable {
 
     public init(snapshot: Snapshot, unit: Int, period: Period) {
         self.snapshot = snapshot; self.unit = unit; self.period = period
-        units = [unit] + snapshot.activeUnits(under: unit, period: period).filter { $0 != unit }
         scopeRows = ScorecardReport.rows(snapshot, unit: unit, period: period)
         deviations = snapshot.deviations(unit: unit, period: period)
         completeness = snapshot.completeness(unit: unit, period: period)

@@ -18,7 +18,6 @@ public struct Style: Hashable, Sendable {
     }
     public static let plain = Style()
     public static let bold = Style(bold: true)
-    public static let selected = Style(reverse: true)
     public static let dim = Style(dim: true)
 }
 

@@ -171,9 +171,8 @@ struct RunCommand: ParsableCommand {
         guard let file = dataFiles(copy).first(where: { $0.contains("/reports/") }) else { return Stats(values: []) }
         var times = [Double]()
         for k in 0..<runs {
-            var text = try String(contentsOfFile: file, encoding: .utf8)
-            text += "" // a new comment on the last row changes the file without changing its meaning
-            text = text.replacingOccurrences(of: "\n", with: "\n", options: [], range: nil)
+            // A new comment on the first row changes the file without changing its figures.
+            let text = try String(contentsOfFile: file, encoding: .utf8)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.count > 2 {
                 var fields = lines[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
