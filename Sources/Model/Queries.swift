@@ -24,6 +24,21 @@ public struct Deviation: Sendable {
     }
 }
 
+/// The catalogue's IP indicators, found by their register measure, and the coverage formula
+/// (with plan / target group). Any of them may be missing from a catalogue.
+public struct IPIndicatorSet: Sendable {
+    public let targetGroup: Int?, withPlan: Int?, groupWithoutPlan: Int?, declined: Int?
+    public let withCoordinator: Int?, evaluationOverdue: Int?, coverage: Int?
+
+    public init(_ indicators: [Indicator]) {
+        func find(_ m: IPMeasure) -> Int? { indicators.firstIndex { $0.source == .ip && $0.ipMeasure == m } }
+        targetGroup = find(.targetGroup); withPlan = find(.withPlan); groupWithoutPlan = find(.groupWithoutPlan)
+        declined = find(.declined); withCoordinator = find(.withCoordinator); evaluationOverdue = find(.evaluationOverdue)
+        let ids = (withPlan.map { indicators[$0].id }, targetGroup.map { indicators[$0].id })
+        coverage = indicators.firstIndex { $0.formula?.numerator == ids.0 && $0.formula?.denominator == ids.1 }
+    }
+}
+
 public struct Completeness: Sendable {
     public struct Missing: Sendable, Hashable {
         public let unit: Int
@@ -142,6 +157,9 @@ extension Snapshot {
             for m in periods.filter({ $0.kind == .month && $0.end <= end }).suffix(12) { _ = waitlist(unit: unit, at: m.end) }
         }
     }
+
+    /// The IP indicators of the catalogue.
+    public var ipIndicators: IPIndicatorSet { cache.memo("ipIndicators") { IPIndicatorSet(indicators) } }
 
     /// The waitlist for a unit on a day (Table 7 shape, waits, processing breaches).
     public func waitlist(unit: Int, at date: Day) -> WaitlistView {

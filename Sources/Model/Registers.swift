@@ -114,6 +114,18 @@ public struct WaitlistView: Sendable {
         cases.sort { ($0.granted, $0.id) < ($1.granted, $1.id) }
     }
 
+    /// The rows of the Table 7 matrix a person is shown: Table 7's five living situations,
+    /// `annet` when some applicant has it, and "not recorded" when some case lacks it; each
+    /// with its counts per housing category (in `Housing.allCases` order).
+    public var matrixRows: [(living: LivingNow?, counts: [Int])] {
+        let situations: [LivingNow?] = LivingNow.allCases.map { Optional($0) } + [nil]
+        return situations.compactMap { liv in
+            let m = matrix[liv] ?? [:]
+            if (liv == .annet || liv == nil) && m.isEmpty { return nil }
+            return (liv, Housing.allCases.map { m[$0] ?? 0 })
+        }
+    }
+
     private static func add(_ cat: inout Category, _ c: WaitCase, _ wait: Int) {
         cat.waiting += 1
         if c.dischargeReady { cat.dischargeReady += 1 }

@@ -58,10 +58,16 @@ public struct Format: Sendable {
     /// A change with sign and judgement: `+2 bedre`, `−1,5 p.p. verre`.
     public func change(_ c: Change?, _ unit: ValueUnit) -> String {
         guard let c else { return "" }
+        let p = changeParts(c, unit)
         let pp = unit == .percent ? (lang == .nb ? " p.p." : " pp") : ""
-        let mag = Format.groupThousands(Format.plain(abs(c.delta), unit == .percent ? .percent : unit, decimalComma: lang == .nb))
-        // A change that rounds to nothing is shown as none, without better or worse.
-        if mag.allSatisfy({ $0 == "0" || $0 == "," || $0 == "." }) { return "±" + mag + (unit == .percent ? (lang == .nb ? " p.p." : " pp") : "") }
+        return p.roundsToNothing ? "±" + p.magnitude + pp : p.sign + p.magnitude + pp + p.judgement
+    }
+
+    /// The pieces every rendering of a change uses. A change that rounds to nothing at the
+    /// figure's precision has no sign and no better or worse.
+    public func changeParts(_ c: Change, _ unit: ValueUnit) -> (sign: String, magnitude: String, judgement: String, roundsToNothing: Bool) {
+        let mag = Format.groupThousands(Format.plain(abs(c.delta), unit, decimalComma: lang == .nb))
+        let nothing = mag.allSatisfy { $0 == "0" || $0 == "," || $0 == "." }
         let sign = c.delta > 0 ? "+" : (c.delta < 0 ? "−" : "±")
         let judgement: String
         switch c.better {
@@ -69,6 +75,6 @@ public struct Format: Sendable {
         case false?: judgement = lang == .nb ? " verre" : " worse"
         case nil: judgement = ""
         }
-        return sign + mag + pp + judgement
+        return (sign, mag, judgement, nothing)
     }
 }

@@ -190,10 +190,7 @@ extension TertialReport {
         // Waitlist
         o += "<section><h2>\(e(l.t("Venteliste, bolig", "Housing waitlist") + " " + (options.lang == .nb ? dataDate.norwegian : dataDate.description)))</h2>"
         o += "<table><thead><tr><th>\(e(l.t("Bor nå", "Living now")))</th>" + Housing.allCases.map { "<th class=\"n\">\(e(l.housing($0)))</th>" }.joined() + "<th class=\"n\">\(e(l.t("Sum", "Total")))</th></tr></thead><tbody>"
-        for liv in LivingNow.allCases {
-            let m = waitlist.matrix[liv] ?? [:]
-            if liv == .annet && m.isEmpty { continue }
-            let nums = Housing.allCases.map { m[$0] ?? 0 }
+        for (liv, nums) in waitlist.matrixRows {
             o += "<tr><td>\(e(l.living(liv)))</td>" + nums.map { "<td class=\"n\">\(e(d.count($0)))</td>" }.joined() + "<td class=\"n\">\(e(d.count(nums.reduce(0, +))))</td></tr>"
         }
         o += "<tr><th>\(e(l.t("Sum", "Total")))</th>" + Housing.allCases.map { "<th class=\"n\">\(e(d.count(waitlist.byHousing[$0]?.waiting ?? 0)))</th>" }.joined() + "<th class=\"n\">\(e(d.count(waitlist.total.waiting)))</th></tr></tbody></table>"
@@ -214,7 +211,7 @@ extension TertialReport {
         }
         o += "</section>\n"
         // IP
-        let ip = IPColumns(s)
+        let ip = s.ipIndicators
         if ip.targetGroup != nil {
             o += "<section><h2>\(e(l.t("Individuell plan (IP)", "Individual plan (IP)")))</h2><table><thead><tr><th>\(e(l.t("Periode", "Period")))</th><th class=\"n\">\(e(l.t("Målgruppe", "Target group")))</th><th class=\"n\">\(e(l.t("Med IP", "With IP")))</th><th class=\"n\">\(e(l.t("Ansvarsgruppe uten IP", "Group, no IP")))</th><th class=\"n\">\(e(l.t("Takket nei", "Declined")))</th><th class=\"n\">\(e(l.t("Dekning", "Coverage")))</th><th class=\"n\">\(e(l.t("Mål", "Target")))</th><th>\(e(l.t("Status", "Status")))</th></tr></thead><tbody>"
             for p in ipPeriods {

@@ -23,8 +23,8 @@ public struct L10n: Sendable {
     }
 
     /// Symbol and word, or nothing for a value without a status.
-    public func statusText(_ s: Status) -> String {
-        s == .none ? "" : L10n.symbol(s) + " " + status(s)
+    public func statusText(_ s: Status, unicode: Bool = true) -> String {
+        s == .none ? "" : L10n.symbol(s, unicode: unicode) + " " + status(s)
     }
 
     /// A symbol for each status, so colour is never the only signal.

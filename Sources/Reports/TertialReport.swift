@@ -49,24 +49,12 @@ public struct TertialReport: Sendable {
             return Change(indicator: r.indicator, change: c, relative: abs(c.delta / c.previous))
         }.sorted { $0.relative > $1.relative }.prefix(5).map { $0 }
         let date = min(period.end, s.spanEnd)
-        let coverage = Registers.coverage(s.tree)
-        waitlist = WaitlistView(dataset: s.dataset, unit: unit, date: date, coverage: coverage)
+        waitlist = s.waitlist(unit: unit, at: date)
         waitlistMonths = s.periods.filter { $0.kind == .month && $0.end <= date }.suffix(12).map {
-            ($0, WaitlistView(dataset: s.dataset, unit: unit, date: $0.end, coverage: coverage))
+            ($0, s.waitlist(unit: unit, at: $0.end))
         }
         ipPeriods = s.tertials.filter { $0.end <= period.end }.suffix(6).map { $0 }
         unitCompleteness = s.scope(unit, period).map { ($0, s.completeness(unit: $0, period: period)) }.filter { $0.1.due > 0 }
-    }
-
-    /// The indicators used for the IP section, found by their register measure.
-    public struct IPColumns: Sendable {
-        public var targetGroup: Int?, withPlan: Int?, groupWithoutPlan: Int?, declined: Int?, coverage: Int?
-        public init(_ s: Snapshot) {
-            func find(_ m: IPMeasure) -> Int? { s.indicators.firstIndex { $0.source == .ip && $0.ipMeasure == m } }
-            targetGroup = find(.targetGroup); withPlan = find(.withPlan); groupWithoutPlan = find(.groupWithoutPlan); declined = find(.declined)
-            let ids = (withPlan.map { s.indicators[$0].id }, targetGroup.map { s.indicators[$0].id })
-            coverage = s.indicators.firstIndex { $0.formula?.numerator == ids.0 && $0.formula?.denominator == ids.1 }
-        }
     }
 }
 
@@ -178,10 +166,7 @@ extension TertialReport {
         // Waitlist
         heading(l.t("Venteliste, bolig", "Housing waitlist") + " " + (options.lang == .nb ? dataDate.norwegian : dataDate.description))
         var wrows = [[String]]()
-        for liv in LivingNow.allCases {
-            let m = waitlist.matrix[liv] ?? [:]
-            if liv == .annet && m.isEmpty { continue }
-            let nums = Housing.allCases.map { m[$0] ?? 0 }
+        for (liv, nums) in waitlist.matrixRows {
             wrows.append([l.living(liv)] + nums.map(d.count) + [d.count(nums.reduce(0, +))])
         }
         wrows.append([l.t("Sum", "Total")] + Housing.allCases.map { d.count(waitlist.byHousing[$0]?.waiting ?? 0) } + [d.count(waitlist.total.waiting)])
@@ -207,7 +192,7 @@ extension TertialReport {
             table([l.t("Sak", "Case"), l.t("Enhet", "Unit"), l.t("Kategori", "Category"), l.t("Vedtak", "Granted"), l.t("Dager", "Days"), l.t("Bor nå", "Living now")], caseRows, right: [4])
         }
         // IP
-        let ip = IPColumns(s)
+        let ip = s.ipIndicators
         if ip.targetGroup != nil {
             heading(l.t("Individuell plan (IP)", "Individual plan (IP)"))
             let irows = ipPeriods.map { p -> [String] in

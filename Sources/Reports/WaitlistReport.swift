@@ -13,12 +13,7 @@ public enum WaitlistReport {
         let cats = Housing.allCases
         var header = [l.t("Bor nå", "Living now")] + cats.map { l.housing($0) } + [l.t("Sum", "Total")]
         var rows = [[String]]()
-        let livings: [LivingNow?] = LivingNow.allCases.map { Optional($0) } + [nil]
-        for liv in livings {
-            let m = v.matrix[liv] ?? [:]
-            if liv == nil && m.isEmpty { continue }
-            if liv == .annet && m.isEmpty { continue }
-            let nums = cats.map { m[$0] ?? 0 }
+        for (liv, nums) in v.matrixRows {
             rows.append([l.living(liv)] + nums.map(String.init) + [String(nums.reduce(0, +))])
         }
         let tot = cats.map { v.byHousing[$0]?.waiting ?? 0 }
@@ -40,7 +35,8 @@ public enum WaitlistReport {
         return out
     }
 
-    /// `living_now;OMBPS2;OMBPS3;OMBPS4;BOSENTER;total` plus summary rows.
+    /// `living_now;OMBPS2;OMBPS3;OMBPS4;BOSENTER;total` plus summary rows. Unlike the tables for a
+    /// person (`WaitlistView.matrixRows`), every living situation has a row, so the shape is stable.
     public static func csv(_ v: WaitlistView) -> String {
         var out = "living_now;" + Housing.allCases.map(\.rawValue).joined(separator: ";") + ";total\n"
         for liv in LivingNow.allCases.map({ Optional($0) }) + [nil] {

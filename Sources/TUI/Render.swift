@@ -224,7 +224,7 @@ extension Dashboard {
         // Tile 2: IP coverage.
         let ipH = 6
         box(&scr, 0, top + statusH, lw, ipH, titles[2], focused: cur == 2, unicode: st.unicode)
-        let k = Views.IPIndicators(s)
+        let k = s.ipIndicators
         var ipLines: [[Span]] = []
         if let ci = k.coverage, let c = s.cell(indicator: ci, unit: u, period: p) {
             ipLines.append([Span(f.value(c.value, .percent), .bold), Span("  " + l.t("mål", "target") + " " + f.value(c.target, .percent) + "  "), Views.statusSpan(c.status, l, unicode: st.unicode)])
@@ -232,11 +232,11 @@ extension Dashboard {
             let series = ts.map { s.cell(indicator: ci, unit: u, period: $0)?.value }
             ipLines.append([Span(Views.sparkline(series, unicode: st.unicode), Style(.cyan)),
                             Span("  " + (ts.first.map { l.period($0) } ?? "") + "–" + (ts.last.map { l.period($0) } ?? "") + ": " + series.map { $0.map { Format.plain($0, .percent, decimalComma: st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)])
-            if let pi = k.plan, let ti = k.tg {
+            if let pi = k.withPlan, let ti = k.targetGroup {
                 ipLines.append([Span(l.t("Med IP: ", "With IP: ") + f.value(s.cell(indicator: pi, unit: u, period: p)?.value, .count) + l.t(" av ", " of ")
                                      + f.value(s.cell(indicator: ti, unit: u, period: p)?.value, .count) + l.t(" i målgruppen", " in the target group"))])
             }
-            if let gi = k.gwp, let di = k.dec {
+            if let gi = k.groupWithoutPlan, let di = k.declined {
                 ipLines.append([Span(l.t("Ansvarsgruppe uten IP: ", "Group without IP: ") + f.value(s.cell(indicator: gi, unit: u, period: p)?.value, .count)
                                      + l.t(" · takket nei: ", " · declined: ") + f.value(s.cell(indicator: di, unit: u, period: p)?.value, .count), .dim)])
             }

@@ -54,18 +54,17 @@ public enum Views {
     }
 
     static func statusSpan(_ s: Status, _ l: L10n, unicode: Bool) -> Span {
-        s == .none ? Span("") : Span(L10n.symbol(s, unicode: unicode) + " " + l.status(s), statusStyle(s))
+        Span(l.statusText(s, unicode: unicode), s == .none ? .plain : statusStyle(s))
     }
 
+    /// A change on screen: an arrow for the direction of the value, the judgement in colour.
     static func changeSpan(_ c: Change?, _ unit: ValueUnit, _ f: Format, unicode: Bool) -> Span {
         guard let c else { return Span("") }
-        let mag = Format.groupThousands(Format.plain(abs(c.delta), unit, decimalComma: f.lang == .nb))
-        if mag.allSatisfy({ $0 == "0" || $0 == "," || $0 == "." }) { return Span("= ±" + mag) }
-        let arrow = c.delta > 0 ? (unicode ? "↑" : "^") : (c.delta < 0 ? (unicode ? "↓" : "v") : "=")
-        let sign = c.delta > 0 ? "+" : (c.delta < 0 ? "−" : "±")
+        let p = f.changeParts(c, unit)
+        if p.roundsToNothing { return Span("= ±" + p.magnitude) }
+        let arrow = c.delta > 0 ? (unicode ? "↑" : "^") : (unicode ? "↓" : "v")
         let style: Style = c.better == true ? Style(.green) : (c.better == false ? Style(.red) : .plain)
-        let word = c.better == true ? (f.lang == .nb ? " bedre" : " better") : (c.better == false ? (f.lang == .nb ? " verre" : " worse") : "")
-        return Span("\(arrow) \(sign)\(mag)\(word)", style)
+        return Span("\(arrow) \(p.sign)\(p.magnitude)\(p.judgement)", style)
     }
 
     /// ▁▂▃▄▅▆▇█ scaled between the series' min and max; a gap where there is no value.
@@ -300,10 +299,7 @@ public enum Views {
         var below: [[Span]] = [[Span("")], [Span(l.t("Hvor søkerne bor nå", "Where applicants live now"), .bold)]]
         let head = DisplayWidth.padRight(l.t("Bor nå", "Living now"), 20) + Housing.allCases.map { DisplayWidth.padLeft(l.housing($0), 10) }.joined() + DisplayWidth.padLeft(l.t("Sum", "Total"), 8)
         below.append([Span(head, Style(.blue, bold: true))])
-        for liv in LivingNow.allCases {
-            let m = view.matrix[liv] ?? [:]
-            if liv == .annet && m.isEmpty { continue }
-            let nums = Housing.allCases.map { m[$0] ?? 0 }
+        for (liv, nums) in view.matrixRows {
             below.append([Span(DisplayWidth.padRight(l.living(liv), 20) + nums.map { DisplayWidth.padLeft(String($0), 10) }.joined() + DisplayWidth.padLeft(String(nums.reduce(0, +)), 8))])
         }
         below.append([Span(l.t("Saksbehandling siste 12 mnd", "Case processing, last 12 months") + ": \(view.decidedLastYear) " + l.t("vedtak", "decisions") + ", \(view.breachesLastYear) " + l.t("over 4 uker uten foreløpig svar", "over 4 weeks without interim reply"), view.breachesLastYear > 0 ? Style(.yellow) : .plain)])
@@ -336,25 +332,14 @@ public enum Views {
 
     // MARK: IP
 
-    struct IPIndicators {
-        var tg: Int?, plan: Int?, gwp: Int?, dec: Int?, coord: Int?, overdue: Int?, coverage: Int?
-        init(_ s: Snapshot) {
-            func find(_ m: IPMeasure) -> Int? { s.indicators.firstIndex { $0.source == .ip && $0.ipMeasure == m } }
-            tg = find(.targetGroup); plan = find(.withPlan); gwp = find(.groupWithoutPlan); dec = find(.declined)
-            coord = find(.withCoordinator); overdue = find(.evaluationOverdue)
-            let ids = (plan.map { s.indicators[$0].id }, tg.map { s.indicators[$0].id })
-            coverage = s.indicators.firstIndex { $0.formula?.numerator == ids.0 && $0.formula?.denominator == ids.1 }
-        }
-    }
-
-    static func ipRow(_ st: AppState, _ s: Snapshot, _ l: L10n, _ k: IPIndicators, unit u: Int, period p: Period, label: String, key: String) -> Item {
+    static func ipRow(_ st: AppState, _ s: Snapshot, _ l: L10n, _ k: IPIndicatorSet, unit u: Int, period p: Period, label: String, key: String) -> Item {
         let f = Format(lang: st.lang)
         func n(_ i: Int?) -> String { i.flatMap { s.cell(indicator: $0, unit: u, period: p)?.value }.map { f.value($0, .count) } ?? "–" }
         let cov = k.coverage.flatMap { s.cell(indicator: $0, unit: u, period: p) }
         let covText = cov.map { f.value($0.value, .percent) } ?? "–"
         let tgt = cov?.target.map { f.value($0, .percent) } ?? ""
-        return Item([Span(label), Span(n(k.tg)), Span(n(k.plan)), Span(n(k.gwp)), Span(n(k.dec)), Span(n(k.coord)),
-                     Span(covText, .bold), Span(tgt), statusSpan(cov?.status ?? .none, l, unicode: st.unicode), Span(n(k.overdue))], key: key)
+        return Item([Span(label), Span(n(k.targetGroup)), Span(n(k.withPlan)), Span(n(k.groupWithoutPlan)), Span(n(k.declined)), Span(n(k.withCoordinator)),
+                     Span(covText, .bold), Span(tgt), statusSpan(cov?.status ?? .none, l, unicode: st.unicode), Span(n(k.evaluationOverdue))], key: key)
     }
 
     static func ipColumns(_ l: L10n, first: String) -> [Column] {
@@ -365,14 +350,14 @@ public enum Views {
     }
 
     static func ip(_ st: AppState, _ v: ViewState, _ s: Snapshot, _ l: L10n) -> Panel {
-        let k = IPIndicators(s)
+        let k = s.ipIndicators
         var items = [Item]()
         var total = ipRow(st, s, l, k, unit: v.unit, period: st.period, label: "Σ " + s.tree.units[v.unit].shortName, key: s.tree.units[v.unit].id)
         total.cells[0].style = .bold
         total.action = ViewState(kind: .ipHistory, unit: v.unit)
         items.append(total)
         for c in s.parts(of: v.unit, in: st.period) {
-            guard k.tg.flatMap({ s.cell(indicator: $0, unit: c, period: st.period)?.value }) ?? 0 > 0 else { continue }
+            guard k.targetGroup.flatMap({ s.cell(indicator: $0, unit: c, period: st.period)?.value }) ?? 0 > 0 else { continue }
             var it = ipRow(st, s, l, k, unit: c, period: st.period, label: "  " + s.tree.units[c].shortName, key: s.tree.units[c].id)
             it.search = s.tree.units[c].name
             it.action = ViewState(kind: .ipHistory, unit: c)
@@ -385,7 +370,7 @@ public enum Views {
     }
 
     static func ipHistory(_ st: AppState, _ v: ViewState, _ s: Snapshot, _ l: L10n) -> Panel {
-        let k = IPIndicators(s)
+        let k = s.ipIndicators
         let items = s.tertials.filter { $0.end <= st.period.end }.reversed().map {
             ipRow(st, s, l, k, unit: v.unit, period: $0, label: l.period($0), key: $0.description)
         }
