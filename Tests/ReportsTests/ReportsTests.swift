@@ -107,7 +107,7 @@ final class TextReportTests: XCTestCase {
             XCTAssertTrue(text.contains(section), section)
         }
         // Table 7 and Table 17 in the report.
-        XCTAssertTrue(text.split(separator: "\n").contains { $0.hasPrefix("  Annet omsorgsnivå") && $0.hasSuffix(" 8       6       6         0    20") || ($0.contains("Annet omsorgsnivå") && $0.split(separator: " ").suffix(5) == ["8", "6", "6", "0", "20"]) }, text)
+        XCTAssertTrue(text.split(separator: "\n").contains { $0.contains("Annet omsorgsnivå") && $0.split(separator: " ").suffix(5) == ["8", "6", "6", "0", "20"] }, text)
         let t3 = text.split(separator: "\n").first { $0.hasPrefix("  T3 2019") }.map(String.init) ?? ""
         for figure in ["613", "180", "257", "196", "29,4 %"] { XCTAssertTrue(t3.contains(figure), "\(figure) in \(t3)") }
     }
@@ -162,7 +162,7 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
         XCTAssertEqual(c.scripts, 0)
         XCTAssertEqual(c.external, [])
-        XCTAssertFalse(html.contains("http://") && html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http://"))
+        XCTAssertFalse(html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http"), "only the XML namespaces may name a web address")
         // One trend per scorecard row, the waitlist chart, and the IP coverage trend.
         XCTAssertEqual(c.elements["svg"], r.scorecard.scopeRows.count + 2)
         XCTAssertTrue(html.contains("@page { size: A4"))
