@@ -231,7 +231,8 @@ public enum Views {
         }
         for c in s.parts(of: u, in: st.period) {
             guard var it = indicatorRow(st, s, l, indicator: i, unit: c, label: "  " + s.tree.units[c].shortName, key: s.tree.units[c].id) else { continue }
-            if s.cell(indicator: i, unit: c, period: st.period)?.status == Status.none && s.cell(indicator: i, unit: c, period: st.period)?.value == nil { continue }
+            // A unit with neither a value nor a status for this indicator has nothing to show.
+            if let cell = s.cell(indicator: i, unit: c, period: st.period), cell.status == .none, cell.value == nil { continue }
             it.search = s.tree.units[c].name + " " + s.tree.units[c].shortName
             let kids = !s.parts(of: c, in: st.period).isEmpty
             it.action = ViewState(kind: kids ? .drill(indicator: i) : .history(indicator: i), unit: c)
