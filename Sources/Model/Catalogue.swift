@@ -83,7 +83,7 @@ enum Catalogue {
             }
             if let s = str("name") { ind.name = s }
             ind.description = str("description")
-            if let s = str("perspective") { ind.perspective = s }
+            if let s = str("perspective") { ind.perspective = Perspective(word: s) }
             ind.category = str("category")
             if let v = pick("frequency", Frequency.self) { ind.frequency = v }
             if let v = pick("unit", ValueUnit.self) { ind.unit = v }

@@ -150,7 +150,7 @@ public struct Indicator: Hashable, Sendable {
     public var id: String
     public var name: String
     public var description: String?
-    public var perspective: String
+    public var perspective: Perspective
     public var category: String?
     public var frequency: Frequency = .tertial
     public var unit: ValueUnit = .count
@@ -171,7 +171,7 @@ public struct Indicator: Hashable, Sendable {
     public var origin: SourceRef
 
     public init(id: String, source: SourceRef) {
-        self.id = id; self.name = id; self.perspective = "Brukere"; self.origin = source
+        self.id = id; self.name = id; self.perspective = .users; self.origin = source
     }
 }
 

@@ -48,4 +48,19 @@ public enum DisplayWidth {
         }
         return out + ellipsis
     }
+
+    /// Breaks text at spaces into lines of at most `width` columns; a word longer than a
+    /// line is cut with an ellipsis.
+    public static func wrap(_ s: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [s] }
+        var lines = [String](), line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if of(candidate) <= width { line = candidate; continue }
+            if !line.isEmpty { lines.append(line) }
+            line = of(word) <= width ? word : truncate(word, width)
+        }
+        lines.append(line)
+        return lines
+    }
 }

@@ -98,14 +98,13 @@ public struct L10n: Sendable {
         }
     }
 
-    public func perspective(_ p: String) -> String {
-        guard lang == .en else { return p }
+    public func perspective(_ p: Perspective) -> String {
         switch p {
-        case "Brukere": return "Users"
-        case "Arbeidsprosesser": return "Work processes"
-        case "Medarbeidere": return "Staff"
-        case "Økonomi": return "Finance"
-        default: return p
+        case .users: t("Brukere", "Users")
+        case .workProcesses: t("Arbeidsprosesser", "Work processes")
+        case .staff: t("Medarbeidere", "Staff")
+        case .finance: t("Økonomi", "Finance")
+        case .other(let word): word
         }
     }
 

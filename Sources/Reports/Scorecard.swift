@@ -40,9 +40,5 @@ public struct ScorecardReport: Sendable {
     }
 
     /// Perspectives in the order they first appear in the catalogue.
-    public var perspectives: [String] {
-        var seen = [String]()
-        for ind in snapshot.indicators where !seen.contains(ind.perspective) { seen.append(ind.perspective) }
-        return seen
-    }
+    public var perspectives: [Perspective] { snapshot.perspectives }
 }

@@ -197,7 +197,8 @@ public final class App {
 
     func export(_ path: String) {
         let l = L10n(state.lang)
-        let report = TertialReport(snapshot: snapshot, unit: state.top.unit, period: state.period, options: ReportOptions(lang: state.lang))
+        guard let unit = snapshot.tree.position(state.top.unit) else { return }
+        let report = TertialReport(snapshot: snapshot, unit: unit, period: state.period, options: ReportOptions(lang: state.lang))
         let html = path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm")
         let text = html ? report.html() : report.text(markdown: true)
         do {

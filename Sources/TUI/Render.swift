@@ -18,8 +18,8 @@ extension Dashboard {
             let text = (k == 0 ? (st.unicode ? " ⚠ " : " ! ") + l.t("Feil i dataene på disk – viser sist gyldige data: ", "Errors in the data on disk – showing the last good data: ") : "   ") + b
             scr.put(0, 2 + k, DisplayWidth.padRight(DisplayWidth.truncate(text, st.width), st.width), Style(.red, bold: true, reverse: true))
         }
-        if st.top.kind == .overview { overview(&scr, st, s, l, lay) }
-        else { list(&scr, st, panel, lay, l) }
+        if panel.tiles.isEmpty { list(&scr, st, panel, lay, l) }
+        else { tiles(&scr, st, panel, lay) }
         bottomLine(&scr, st, panel, l)
         switch st.mode {
         case .help: help(&scr, st, l)
@@ -44,18 +44,18 @@ extension Dashboard {
     /// Etat ▸ Bergen Vest ▸ IP-dekning ▸ Fyllingsdalen
     public static func breadcrumb(_ st: AppState, _ s: Snapshot) -> [String] {
         let l = L10n(st.lang)
-        func name(_ u: Int) -> String { s.tree.units[u].shortName }
-        var crumbs = s.tree.path(to: st.stack[0].unit).map(name)
+        func name(_ u: UnitID) -> String { s.tree.position(u).map { s.tree.units[$0].shortName } ?? u.rawValue }
+        var crumbs = s.tree.position(st.stack[0].unit).map { s.tree.path(to: $0).map { s.tree.units[$0].shortName } } ?? [name(st.stack[0].unit)]
         var lastUnit = st.stack[0].unit
-        var lastIndicator: Int? = nil
+        var lastIndicator: IndicatorID? = nil
         for v in st.stack.dropFirst() {
             var label: String? = nil
-            switch v.kind {
+            switch v.kind.page {
             case .drill(let i), .history(let i):
-                if lastIndicator != i { crumbs.append(s.indicators[i].name); lastIndicator = i }
-            case .waitCases(let h): label = h.map { l.housing($0) } ?? l.t("Alle", "All")
-            case .reportingMissing: label = l.t("Mangler", "Missing")
-            default: break
+                if lastIndicator != i { crumbs.append(s.position(i).map { s.indicators[$0].name } ?? i.rawValue); lastIndicator = i }
+            case .cases(let h): label = h.map { l.housing($0) } ?? l.t("Alle", "All")
+            case .missing: label = l.t("Mangler", "Missing")
+            case .root, .ipHistory: break
             }
             if v.unit != lastUnit { crumbs.append(name(v.unit)); lastUnit = v.unit }
             if let label { crumbs.append(label) }
@@ -88,16 +88,11 @@ extension Dashboard {
         scr.put(0, 0, left + text + right, Style(.blue, bold: true, reverse: true))
     }
 
-    static func screenNames(_ l: L10n) -> [String] {
-        [l.t("Oversikt", "Overview"), l.t("Styringskort", "Scorecard"), l.t("Venteliste", "Waitlist"), "IP",
-         l.t("Avvik", "Deviations"), l.t("Rapportering", "Reporting")]
-    }
-
     static func tabs(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
         var x = 1
-        for (k, name) in screenNames(l).enumerated() {
-            let on = st.top.kind.screenNumber == k + 1
-            x = scr.put(x, 1, " \(k + 1) \(name) ", on ? Style(.cyan, bold: true, reverse: true) : Style(.grey)) + 1
+        for (k, spec) in Screens.all.enumerated() {
+            let on = st.screen == spec.id
+            x = scr.put(x, 1, " \(k + 1) \(l[spec.title]) ", on ? Style(.cyan, bold: true, reverse: true) : Style(.grey)) + 1
         }
     }
 
@@ -194,124 +189,19 @@ extension Dashboard {
         scr.put(x + 2, y, " " + DisplayWidth.truncate(title, w - 6) + " ", focused ? Style(.cyan, bold: true, reverse: true) : .bold)
     }
 
-    static func overview(_ scr: inout Screen, _ st: AppState, _ s: Snapshot, _ l: L10n, _ lay: Layout) {
-        let f = Format(lang: st.lang)
-        let u = st.top.unit, p = st.period
-        let top = lay.contentTop, bottom = lay.bottom
-        let h = bottom - top
-        let lw = st.width / 2, rw = st.width - lw
-        let cur = st.top.cursor
-        let titles = Views.overview(st, st.top, s, l).items.map { $0.cells[0].text }
-        func inner(_ x: Int, _ y: Int, _ w: Int, _ lines: [[Span]], _ maxLines: Int) {
-            for (k, line) in lines.prefix(maxLines).enumerated() {
-                var cx = x
-                for span in line { cx = scr.put(cx, y + k, span.text, span.style, maxWidth: max(0, x + w - cx)) }
+    /// The overview: each tile in its frame, its lines clipped to the box.
+    static func tiles(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ lay: Layout) {
+        let frames = TileLayout.frames(panel.tiles, width: st.width, top: lay.contentTop, bottom: lay.bottom)
+        for (k, (tile, r)) in zip(panel.tiles, frames).enumerated() {
+            box(&scr, r.x, r.y, r.w, r.h, tile.title, focused: k == st.top.cursor, unicode: st.unicode)
+            for (row, line) in tile.lines.prefix(max(0, r.h - 2)).enumerated() {
+                var cx = r.x + 2
+                for span in line { cx = scr.put(cx, r.y + 1 + row, span.text, span.style, maxWidth: max(0, r.x + r.w - 2 - cx)) }
             }
         }
-        // Tile 0: status counts.
-        let rows = ScorecardReport.rows(s, unit: u, period: p)
-        var counts = [Status: Int]()
-        for r in rows { counts[r.cell.status, default: 0] += 1 }
-        let devs = s.deviations(unit: u, period: p)
-        let quality = devs.filter { if case .quality = $0.kind { return true } else { return false } }.count
-        let statusH = 6
-        box(&scr, 0, top, lw, statusH, titles[0] + " · " + s.tree.units[u].shortName, focused: cur == 0, unicode: st.unicode)
-        func count(_ stt: Status) -> [Span] {
-            [Views.statusSpan(stt, l, unicode: st.unicode), Span(" \(counts[stt] ?? 0)", .bold), Span(String(repeating: " ", count: max(2, 14 - DisplayWidth.of(l.status(stt)))))]
-        }
-        inner(2, top + 1, lw - 4, [count(.green) + count(.yellow), count(.red) + count(.missing), [Span((st.unicode ? "⚠ " : "! ") + "\(quality) " + l.t("datakvalitetsvarsler", "data-quality warnings"), quality > 0 ? Style(.yellow) : .dim)],
-                                   [Span(l.t("\(rows.count) indikatorer · Enter: styringskortet", "\(rows.count) indicators · Enter: scorecard"), .dim)]], 4)
-        // Tile 2: IP coverage.
-        let ipH = 6
-        box(&scr, 0, top + statusH, lw, ipH, titles[2], focused: cur == 2, unicode: st.unicode)
-        let k = s.ipIndicators
-        var ipLines: [[Span]] = []
-        if let ci = k.coverage, let c = s.cell(indicator: ci, unit: u, period: p) {
-            ipLines.append([Span(f.value(c.value, .percent), .bold), Span("  " + l.t("mål", "target") + " " + f.value(c.target, .percent) + "  "), Views.statusSpan(c.status, l, unicode: st.unicode)])
-            let ts = Views.recent(s, .tertial, upTo: p, 6)
-            let series = ts.map { s.cell(indicator: ci, unit: u, period: $0)?.value }
-            ipLines.append([Span(Views.sparkline(series, unicode: st.unicode), Style(.cyan)),
-                            Span("  " + (ts.first.map { l.period($0) } ?? "") + "–" + (ts.last.map { l.period($0) } ?? "") + ": " + series.map { $0.map { Format.plain($0, .percent, decimalComma: st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)])
-            if let pi = k.withPlan, let ti = k.targetGroup {
-                ipLines.append([Span(l.t("Med IP: ", "With IP: ") + f.value(s.cell(indicator: pi, unit: u, period: p)?.value, .count) + l.t(" av ", " of ")
-                                     + f.value(s.cell(indicator: ti, unit: u, period: p)?.value, .count) + l.t(" i målgruppen", " in the target group"))])
-            }
-            if let gi = k.groupWithoutPlan, let di = k.declined {
-                ipLines.append([Span(l.t("Ansvarsgruppe uten IP: ", "Group without IP: ") + f.value(s.cell(indicator: gi, unit: u, period: p)?.value, .count)
-                                     + l.t(" · takket nei: ", " · declined: ") + f.value(s.cell(indicator: di, unit: u, period: p)?.value, .count), .dim)])
-            }
-        } else {
-            ipLines.append([Span(l.t("Ingen IP-data for perioden.", "No IP data for the period."), .dim)])
-        }
-        inner(2, top + statusH + 1, lw - 4, ipLines, ipH - 2)
-        // Tile 4: reporting.
-        let repTop = top + statusH + ipH
-        box(&scr, 0, repTop, lw, h - statusH - ipH, titles[4], focused: cur == 4, unicode: st.unicode)
-        let comp = s.completeness(unit: u, period: p)
-        var repLines: [[Span]] = [[Span(l.t("Levert: ", "Delivered: ")), Span(Format.plain(comp.percent, .percent, decimalComma: st.lang == .nb) + " %", comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
-                                   Span(" (\(comp.reported) " + l.t("av", "of") + " \(comp.due))")]]
-        var byUnit = [Int: Int]()
-        for m in comp.missing { byUnit[m.unit, default: 0] += 1 }
-        for (unit, n) in byUnit.sorted(by: { $0.value > $1.value }) {
-            repLines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l.t("mangler", "missing"), Style(.magenta))])
-        }
-        if byUnit.isEmpty { repLines.append([Span(l.t("Alle enheter har levert.", "Every unit has reported."), Style(.green))]) }
-        inner(2, repTop + 1, lw - 4, repLines, h - statusH - ipH - 2)
-        // Tile 1: waitlist.
-        let wlH = 11
-        box(&scr, lw, top, rw, wlH, titles[1] + " · " + (st.lang == .nb ? min(p.end, s.spanEnd).norwegian : min(p.end, s.spanEnd).description), focused: cur == 1, unicode: st.unicode)
-        let wv = s.waitlist(unit: u, at: min(p.end, s.spanEnd))
-        let maxN = max(1, Housing.allCases.map { wv.byHousing[$0]?.waiting ?? 0 }.max() ?? 1)
-        let barW = max(4, rw - 20)
-        var wl: [[Span]] = []
-        for hh in Housing.allCases {
-            let n = wv.byHousing[hh]?.waiting ?? 0
-            let len = Int((Double(n) / Double(maxN) * Double(barW)).rounded())
-            wl.append([Span(DisplayWidth.padRight(l.housing(hh), 9)), Span(String(repeating: st.unicode ? "█" : "#", count: len), Style(.cyan)), Span(" \(n)", .bold)])
-        }
-        wl.append([Span(l.t("Venter: ", "Waiting: ") + "\(wv.total.waiting)", .bold), Span(l.t(" · utskrivningsklare ", " · discharge-ready ") + "\(wv.total.dischargeReady)")])
-        wl.append([Span(l.t("Bostedsløse: ", "Homeless: ") + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
-        wl.append([Span(l.t("Ventetid median ", "Median wait ") + f.value(wv.total.medianWait, .days) + l.t(", lengste ", ", longest ") + f.value(wv.total.maxWait.map(Double.init), .days))])
-        wl.append([Span(l.t("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ") + "\(wv.breachesLastYear)" + l.t(" (12 mnd)", " (12 mo)"), wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
-        inner(lw + 2, top + 1, rw - 4, wl, wlH - 2)
-        // Tile 3: worst deviations.
-        box(&scr, lw, top + wlH, rw, h - wlH, titles[3] + " (\(devs.count))", focused: cur == 3, unicode: st.unicode)
-        var dl: [[Span]] = []
-        for d in devs.prefix(max(0, h - wlH - 2)) {
-            let name = d.indicator.map { s.indicators[$0].name } ?? ""
-            let unitName = s.tree.units[d.unit].shortName
-            switch d.kind {
-            case .status(let stt):
-                let ind = d.indicator.map { s.indicators[$0] }
-                dl.append([Span(L10n.symbol(stt, unicode: st.unicode) + " ", Views.statusStyle(stt)),
-                           Span(DisplayWidth.padLeft(f.value(d.cell?.value, ind?.unit ?? .count), 8) + " ", .bold), Span(unitName + " · " + name)])
-            case .quality:
-                dl.append([Span((st.unicode ? "⚠" : "!") + " ", Style(.yellow, bold: true)), Span(String(repeating: " ", count: 9)), Span(unitName + " · " + name)])
-            }
-        }
-        if devs.isEmpty { dl.append([Span(l.t("Ingen avvik.", "No deviations."), Style(.green))]) }
-        inner(lw + 2, top + wlH + 1, rw - 4, dl, h - wlH - 2)
     }
 
     // MARK: Bottom line and overlays
-
-    /// Key hints for the bottom line, most important first; as many as fit are shown.
-    static func hints(_ st: AppState, _ l: L10n) -> [String] {
-        let nav = st.unicode ? "↑↓" : "Up/Dn"
-        switch st.top.kind {
-        case .overview:
-            return [(st.unicode ? "←→ " : "<> ") + l.t("flis", "tile"), "Enter " + l.t("åpne", "open"), "[ ] " + l.t("periode", "period"),
-                    "u " + l.t("enhet", "unit"), "n " + l.t("avvik", "deviation"), "? " + l.t("hjelp", "help"), "q " + l.t("avslutt", "quit"),
-                    "e " + l.t("eksport", "export"), "r " + l.t("les inn", "reload")]
-        default:
-            var h = ["\(nav) " + l.t("velg", "select"), "Enter " + (st.top.kind == .scorecard ? "drill" : l.t("åpne", "open")),
-                     "Esc " + l.t("tilbake", "back"), "/ filter", "[ ] " + l.t("periode", "period"), "? " + l.t("hjelp", "help"),
-                     "q " + l.t("avslutt", "quit"), "u " + l.t("enhet", "unit"), "n/N " + l.t("avvik", "deviation")]
-            if st.top.kind == .scorecard { h.insert("s " + l.t("sorter", "sort"), at: 4) }
-            h.append("e " + l.t("eksport", "export"))
-            return h
-        }
-    }
 
     static func fitting(_ hints: [String], _ width: Int) -> String {
         var out = ""
@@ -338,47 +228,41 @@ extension Dashboard {
         case .help: text = " " + l.t("Trykk en tast for å lukke hjelpen", "Press a key to close help")
         case .normal:
             if let m = st.message { text = " " + m; style = Style(.yellow, bold: true, reverse: true) }
-            else { text = " " + fitting(hints(st, l), st.width - 1) }
+            else { text = " " + fitting(Keymap.hints(st, l), st.width - 1) }
         }
         scr.fill(0, y, st.width, style)
         scr.put(0, y, DisplayWidth.truncate(text, st.width), style)
     }
 
-    /// Every key of the current screen, both languages.
+    /// Every key of the current screen, from the key table.
     public static func helpLines(_ st: AppState, _ l: L10n) -> [(String, String)] {
-        var keys: [(String, String)] = [
-            ("↑ ↓  k j", l.t("flytt markøren", "move the cursor")),
-            ("PgUp PgDn  Home End", l.t("bla en side, til start/slutt", "page, to the start/end")),
-            ("Enter  →  l", l.t("åpne (drill ned)", "open (drill down)")),
-            ("Esc  ←  h  Backspace", l.t("tilbake", "back")),
-            ("1-6", l.t("Oversikt, Styringskort, Venteliste, IP, Avvik, Rapportering", "Overview, Scorecard, Waitlist, IP, Deviations, Reporting")),
-            ("Tab  Shift-Tab", st.top.kind == .overview ? l.t("neste/forrige flis", "next/previous tile") : l.t("neste/forrige skjerm", "next/previous screen")),
-            ("[  ]", l.t("forrige/neste tertial", "previous/next tertial")),
-            ("u", l.t("velg enhet (søkbar liste)", "choose unit (searchable list)")),
-            ("n  N", l.t("neste/forrige avvik, fra hvor som helst", "next/previous deviation, from anywhere")),
-            ("/", l.t("filtrer listen på navn", "filter the list by name")),
-        ]
-        if st.top.kind == .scorecard { keys.append(("s", l.t("sorter: katalog, status, navn, endring", "sort: catalogue, status, name, change"))) }
-        keys += [("r", l.t("les dataene på nytt nå", "reload the data now")),
-                 ("e", l.t("eksporter som rapport (.md eller .html)", "export as a report (.md or .html)")),
-                 ("?", l.t("denne hjelpen", "this help")),
-                 ("q  Ctrl-C", l.t("avslutt", "quit"))]
-        return keys
+        var normal = st
+        normal.mode = .normal
+        return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode), Keymap.helpText($0, l)) }
     }
 
     static func help(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
-        let keys = helpLines(st, l)
-        let title = l.t("Hjelp: ", "Help: ") + screenNames(l)[st.top.kind.screenNumber - 1]
-        let legend = l.t("Status: ● grønn  ▲ gul  ✖ rød  ? mangler  ⚠ datakvalitet", "Status: ● green  ▲ yellow  ✖ red  ? missing  ⚠ data quality")
-        let w = min(st.width - 4, 76), h = min(st.height - 2, keys.count + 5)
+        let spec = Screens.spec(st.screen)
+        let title = l[.helpTitle] + ": " + (spec.map { l[$0.title] } ?? "")
+        let legend = (spec?.legend ?? []).map { l[$0] } + [l[.legendStatus]]
+        let w = min(st.width - 4, 76)
+        // A key's text wraps under itself rather than being cut.
+        var rows = [(String, String)]()
+        for (key, what) in helpLines(st, l) {
+            for (k, part) in DisplayWidth.wrap(what, w - 27).enumerated() { rows.append((k == 0 ? key : "", part)) }
+        }
+        let h = min(st.height - 2, rows.count + legend.count + 3)
         let x = (st.width - w) / 2, y = (st.height - h) / 2
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)) ; scr.fill(x, y + r, w, .plain) }
         box(&scr, x, y, w, h, title, focused: true, unicode: st.unicode)
-        for (k, (key, what)) in keys.prefix(h - 4).enumerated() {
+        for (k, (key, what)) in rows.prefix(max(0, h - 3 - legend.count)).enumerated() {
             scr.put(x + 2, y + 1 + k, DisplayWidth.padRight(key, 22), Style(.cyan, bold: true))
             scr.put(x + 25, y + 1 + k, DisplayWidth.truncate(what, w - 27))
         }
-        scr.put(x + 2, y + h - 2, DisplayWidth.truncate(st.unicode ? legend : legend.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!"), w - 4), .dim)
+        for (k, line) in legend.enumerated() {
+            let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!")
+            scr.put(x + 2, y + h - 1 - legend.count + k, DisplayWidth.truncate(text, w - 4), .dim)
+        }
     }
 
     static func unitPicker(_ scr: inout Screen, _ st: AppState, _ s: Snapshot, _ l: L10n, _ query: String, _ cursor: Int) {
@@ -398,8 +282,8 @@ extension Dashboard {
             let active = unit.isActive(on: st.period.end)
             var label = String(repeating: "  ", count: s.tree.depth[u]) + unit.name
             if !active {
-                label += unit.to.map { l.t("  (til ", "  (until ") + (st.lang == .nb ? $0.norwegian : $0.description) + ")" }
-                    ?? unit.from.map { l.t("  (fra ", "  (from ") + (st.lang == .nb ? $0.norwegian : $0.description) + ")" } ?? ""
+                label += unit.to.map { l.t("  (til ", "  (until ") + l.date($0) + ")" }
+                    ?? unit.from.map { l.t("  (fra ", "  (from ") + l.date($0) + ")" } ?? ""
             }
             var style: Style = active ? .plain : .dim
             if i == cursor { style.reverse = true }

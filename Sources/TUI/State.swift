@@ -1,57 +1,59 @@
 import Model
 import Reports
 
-/// What a view shows. Screens 1–6 are roots; the others are pushed by Enter.
-public enum ViewKind: Hashable, Sendable {
-    case overview
-    case scorecard
+/// A top-level screen, named by meaning. Each screen file declares its own id in an
+/// extension (`static let scorecard = ScreenID("scorecard")`) and one `ScreenSpec`;
+/// `Screens.all` lists them in tab order.
+public struct ScreenID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ raw: String) { rawValue = raw }
+    public var description: String { rawValue }
+}
+
+/// Which page of a screen a view shows. The root is the screen itself; the others are
+/// pushed by Enter and shared by every screen that leads to them.
+public enum Page: Hashable, Sendable {
+    case root
     /// One indicator across the child units of the view's unit.
-    case drill(indicator: Int)
+    case drill(IndicatorID)
     /// One indicator's history for one unit.
-    case history(indicator: Int)
-    case waitlist
+    case history(IndicatorID)
     /// The cases waiting in one housing category (nil = all).
-    case waitCases(housing: Housing?)
-    case ip
+    case cases(Housing?)
+    /// IP counts over the tertials for one unit.
     case ipHistory
-    case deviations
-    case reporting
-    case reportingMissing
+    /// The values a unit has not delivered in the period.
+    case missing
+}
 
-    public var screenNumber: Int {
-        switch self {
-        case .overview: 1
-        case .scorecard, .drill, .history: 2
-        case .waitlist, .waitCases: 3
-        case .ip, .ipHistory: 4
-        case .deviations: 5
-        case .reporting, .reportingMissing: 6
-        }
-    }
-
-    public static func screen(_ n: Int) -> ViewKind? {
-        switch n { case 1: .overview; case 2: .scorecard; case 3: .waitlist; case 4: .ip; case 5: .deviations; case 6: .reporting; default: nil }
-    }
+/// What a view shows: a page, on the screen the user reached it from (the tab stays lit).
+public struct ViewKind: Hashable, Sendable, CustomStringConvertible {
+    public var screen: ScreenID
+    public var page: Page
+    public init(_ screen: ScreenID, _ page: Page = .root) { self.screen = screen; self.page = page }
+    public var isRoot: Bool { page == .root }
+    public var description: String { "\(screen)/\(page)" }
 }
 
 /// One entry on the view stack.
 public struct ViewState: Hashable, Sendable {
     public var kind: ViewKind
     /// The unit the view is about (its scope).
-    public var unit: Int
+    public var unit: UnitID
     public var cursor: Int = 0
     public var offset: Int = 0
-    /// Identity of the selected item, so the cursor survives a reload or a re-sort.
-    public var cursorKey: String?
+    /// Identity of the selected row, so the cursor survives a reload or a re-sort.
+    public var cursorKey: RowKey?
     public var filter: String = ""
     public var sort: Int = 0
 
-    public init(kind: ViewKind, unit: Int, cursorKey: String? = nil) {
+    public init(_ kind: ViewKind, unit: UnitID, cursorKey: RowKey? = nil) {
         self.kind = kind; self.unit = unit; self.cursorKey = cursorKey
     }
 }
 
-/// A modal input the user is in.
+/// A modal input the user is in; Esc always leaves the innermost one first.
 public enum Mode: Hashable, Sendable {
     case normal
     case help
@@ -76,12 +78,12 @@ public struct AppState: Sendable {
     public var dataName: String
     public var unicode: Bool
     /// Which deviation `n`/`N` showed last.
-    public var deviationIndex: Int?
+    public var lastDeviation: RowKey?
 
     public init(snapshot: Snapshot, unit: Int? = nil, period: Period? = nil, lang: Lang = .nb,
                 width: Int = 80, height: Int = 24, dataName: String = "", unicode: Bool = true) {
-        let u = unit ?? snapshot.tree.root
-        stack = [ViewState(kind: .overview, unit: u)]
+        let u = snapshot.tree.id(unit ?? snapshot.tree.root)
+        stack = [ViewState(Screens.first, unit: u)]
         self.period = period ?? snapshot.tertials.last ?? Period.tertial(2020, 1)
         self.lang = lang; self.width = width; self.height = height
         self.dataName = dataName; self.unicode = unicode
@@ -93,7 +95,9 @@ public struct AppState: Sendable {
     }
 
     /// The unit of the screen the user chose (the root of the stack).
-    public var baseUnit: Int { stack[0].unit }
+    public var baseUnit: UnitID { stack[0].unit }
+    /// The top-level screen the user is on.
+    public var screen: ScreenID { stack[0].kind.screen }
 }
 
 /// What the event loop must do after an update.

@@ -1,7 +1,8 @@
 import Model
 import Reports
 
-/// The dashboard's pure core: `update(state, event) -> (state, effects)`.
+/// The dashboard's pure core: `update(state, event) -> (state, effects)`. A key is looked
+/// up in the key table (`Keymap`); the action it names is performed here.
 public enum Dashboard {
     public static let minWidth = 80
     public static let minHeight = 24
@@ -14,43 +15,58 @@ public enum Dashboard {
         case let .resize(w, h):
             st.width = w; st.height = h
         case .key(let key):
-            switch st.mode {
-            case .help:
-                st.mode = .normal
-            case .filter(let text):
-                filterKey(&st, text, key)
-            case let .unitPicker(query, cursor):
-                unitPickerKey(&st, s, query, cursor, key)
-            case .export(let path):
-                switch key {
-                case .enter:
-                    st.mode = .normal
-                    if !path.isEmpty { effects.append(.export(path: path)) }
-                case .escape: st.mode = .normal
-                case .backspace: st.mode = .export(path: String(path.dropLast()))
-                case .char(let c): st.mode = .export(path: path + String(c))
-                default: break
-                }
-            case .normal:
-                effects += normalKey(&st, s, key)
+            if let action = Keymap.action(for: key, in: Keymap.chain(st)) {
+                effects = perform(&st, s, action)
+            } else if case .char(let c) = key {
+                type(&st, s, c)
+            } else if st.mode == .help {
+                st.mode = .normal // any other key closes the help
             }
         }
         normalize(&st, s)
         return (st, effects)
     }
 
-    static func filterKey(_ st: inout AppState, _ text: String, _ key: Key) {
-        switch key {
-        case .enter: st.mode = .normal
-        case .escape: st.mode = .normal; st.top.filter = ""
-        case .backspace:
+    /// A character typed into the filter, the unit picker's search or the export prompt.
+    static func type(_ st: inout AppState, _ s: Snapshot, _ c: Character) {
+        switch st.mode {
+        case .filter(let text):
+            st.mode = .filter(text + String(c)); st.top.filter = text + String(c)
+            st.top.cursor = 0; st.top.cursorKey = nil
+        case .unitPicker(let query, _): st.mode = .unitPicker(query: query + String(c), cursor: 0)
+        case .export(let path): st.mode = .export(path: path + String(c))
+        case .help: st.mode = .normal
+        case .normal: break
+        }
+    }
+
+    static func perform(_ st: inout AppState, _ s: Snapshot, _ action: Action) -> [Effect] {
+        switch st.mode {
+        case .normal: return normal(&st, s, action)
+        case .help: st.mode = .normal
+        case .filter(let text): filter(&st, s, text, action)
+        case let .unitPicker(query, cursor): unitPicker(&st, s, query, cursor, action)
+        case .export(let path):
+            switch action {
+            case .accept:
+                st.mode = .normal
+                if !path.isEmpty { return [.export(path: path)] }
+            case .cancel: st.mode = .normal
+            case .deleteChar: st.mode = .export(path: String(path.dropLast()))
+            default: break
+            }
+        }
+        return []
+    }
+
+    static func filter(_ st: inout AppState, _ s: Snapshot, _ text: String, _ action: Action) {
+        switch action {
+        case .accept: st.mode = .normal
+        case .move(let d): st.mode = .normal; step(&st, s, d == .up ? -1 : 1)
+        case .cancel: st.mode = .normal; st.top.filter = ""
+        case .deleteChar:
             let t = String(text.dropLast())
             st.mode = .filter(t); st.top.filter = t
-        case .char(let c):
-            let t = text + String(c)
-            st.mode = .filter(t); st.top.filter = t
-            st.top.cursor = 0; st.top.cursorKey = nil
-        case .up, .down: st.mode = .normal
         default: break
         }
     }
@@ -61,74 +77,83 @@ public enum Dashboard {
         return s.tree.preorder.filter { q.isEmpty || s.tree.units[$0].name.lowercased().contains(q) || s.tree.units[$0].id.contains(q) }
     }
 
-    static func unitPickerKey(_ st: inout AppState, _ s: Snapshot, _ query: String, _ cursor: Int, _ key: Key) {
+    static func unitPicker(_ st: inout AppState, _ s: Snapshot, _ query: String, _ cursor: Int, _ action: Action) {
         let units = pickerUnits(s, query)
-        switch key {
-        case .escape: st.mode = .normal
-        case .up: st.mode = .unitPicker(query: query, cursor: max(0, cursor - 1))
-        case .down, .tab: st.mode = .unitPicker(query: query, cursor: min(max(0, units.count - 1), cursor + 1))
-        case .backspace: st.mode = .unitPicker(query: String(query.dropLast()), cursor: 0)
-        case .char(let c): st.mode = .unitPicker(query: query + String(c), cursor: 0)
-        case .enter:
+        switch action {
+        case .cancel: st.mode = .normal
+        case .move(let d): st.mode = .unitPicker(query: query, cursor: d == .up ? max(0, cursor - 1) : min(max(0, units.count - 1), cursor + 1))
+        case .deleteChar: st.mode = .unitPicker(query: String(query.dropLast()), cursor: 0)
+        case .accept:
             st.mode = .normal
             guard cursor < units.count else { return }
-            let kind = ViewKind.screen(st.top.kind.screenNumber) ?? .overview
-            st.stack = [ViewState(kind: kind, unit: units[cursor])]
-            st.deviationIndex = nil
+            st.stack = [ViewState(ViewKind(st.screen), unit: s.tree.id(units[cursor]))]
+            st.lastDeviation = nil
         default: break
         }
     }
 
-    static func normalKey(_ st: inout AppState, _ s: Snapshot, _ key: Key) -> [Effect] {
-        let isOverview = st.top.kind == .overview
-        switch key {
-        case .char("q"), .ctrl("c"): return [.quit]
-        case .char("?"): st.mode = .help
-        case .char(let c) where ("1"..."6").contains(c):
-            let n = Int(String(c))!
-            st.stack = [ViewState(kind: ViewKind.screen(n)!, unit: st.top.unit)]
-        case .tab where isOverview, .right where isOverview, .char("l") where isOverview: move(&st, s, 1)
-        case .backTab where isOverview, .left where isOverview: move(&st, s, -1)
-        case .tab, .backTab:
-            let n = st.top.kind.screenNumber + (key == .tab ? 1 : 5)
-            st.stack = [ViewState(kind: ViewKind.screen((n - 1) % 6 + 1)!, unit: st.top.unit)]
-        case .char("["), .char("]"):
-            let ts = s.tertials
-            let cur = st.period.kind == .tertial ? st.period : st.period.enclosing(.tertial)
-            if let i = ts.firstIndex(of: cur) {
-                let j = key == .char("[") ? i - 1 : i + 1
-                if ts.indices.contains(j) { st.period = ts[j] }
-                else { st.message = L10n(st.lang).t("Ingen flere perioder i dataene", "No more periods in the data") }
-            } else if let last = ts.last { st.period = last }
-            st.deviationIndex = nil
-        case .char("u"):
+    static func normal(_ st: inout AppState, _ s: Snapshot, _ action: Action) -> [Effect] {
+        switch action {
+        case .quit: return [.quit]
+        case .reload: return [.reload]
+        case .help: st.mode = .help
+        case .screen(let n):
+            if let kind = Screens.root(n) { st.stack = [ViewState(kind, unit: st.top.unit)] }
+        case .cycleScreen(let d):
+            let n = Screens.all.count
+            let next = (Screens.number(st.screen) - 1 + d + n) % n + 1
+            st.stack = [ViewState(Screens.root(next)!, unit: st.top.unit)]
+        case .period(let d): stepPeriod(&st, s, d)
+        case .unitPicker:
             let units = pickerUnits(s, "")
-            st.mode = .unitPicker(query: "", cursor: units.firstIndex(of: st.top.unit) ?? 0)
-        case .char("/"): st.mode = .filter(st.top.filter)
-        case .char("s"):
+            st.mode = .unitPicker(query: "", cursor: units.firstIndex { s.tree.id($0) == st.top.unit } ?? 0)
+        case .filter: st.mode = .filter(st.top.filter)
+        case .sort:
             st.top.sort += 1
             let p = Views.panel(st, s)
             if !p.sortNames.isEmpty { st.message = L10n(st.lang).t("Sortert etter ", "Sorted by ") + p.sortNames[st.top.sort % p.sortNames.count] }
-        case .char("r"): return [.reload]
-        case .char("e"):
-            st.mode = .export(path: "tertial-\(s.tree.units[st.top.unit].id)-\(st.period).md")
-        case .char("n"), .char("N"): jumpToDeviation(&st, s, forward: key == .char("n"))
-        case .up, .char("k"): move(&st, s, -1)
-        case .down, .char("j"): move(&st, s, 1)
-        case .pageUp: move(&st, s, -max(1, Layout(st, Views.panel(st, s)).listRows - 1))
-        case .pageDown: move(&st, s, max(1, Layout(st, Views.panel(st, s)).listRows - 1))
-        case .home, .char("g"): move(&st, s, -1_000_000)
-        case .end, .char("G"): move(&st, s, 1_000_000)
-        case .enter, .right, .char("l"): activate(&st, s)
-        case .escape, .backspace, .left, .char("h"):
-            if st.stack.count > 1 { st.stack.removeLast() }
-            else if st.top.kind != .overview { st.stack = [ViewState(kind: .overview, unit: st.top.unit)] }
-        default: break
+        case .export:
+            st.mode = .export(path: "tertial-\(st.top.unit)-\(st.period).md")
+        case .deviation(let d): jumpToDeviation(&st, s, forward: d > 0)
+        case .move(let d): move(&st, s, d)
+        case .page(let d): step(&st, s, d * max(1, Layout(st, Views.panel(st, s)).listRows - 1))
+        case .edge(let d): step(&st, s, d * 1_000_000)
+        case .open:
+            let items = Views.panel(st, s).items
+            if items.indices.contains(st.top.cursor), let next = items[st.top.cursor].action { st.stack.append(next) }
+        case .back:
+            if !st.top.filter.isEmpty { st.top.filter = "" }
+            else if st.stack.count > 1 { st.stack.removeLast() }
+            else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
+        case .accept, .cancel, .deleteChar, .closeHelp: break
         }
         return []
     }
 
-    static func move(_ st: inout AppState, _ s: Snapshot, _ delta: Int) {
+    static func stepPeriod(_ st: inout AppState, _ s: Snapshot, _ d: Int) {
+        let ts = s.tertials
+        let cur = st.period.kind == .tertial ? st.period : st.period.enclosing(.tertial)
+        if let i = ts.firstIndex(of: cur) {
+            if ts.indices.contains(i + d) { st.period = ts[i + d] }
+            else { st.message = L10n(st.lang).t("Ingen flere perioder i dataene", "No more periods in the data") }
+        } else if let last = ts.last { st.period = last }
+        st.lastDeviation = nil
+    }
+
+    /// Arrows: between tiles on the overview (to the tile drawn on that side), up and down a list elsewhere.
+    static func move(_ st: inout AppState, _ s: Snapshot, _ d: Direction) {
+        let panel = Views.panel(st, s)
+        guard !panel.tiles.isEmpty else { return step(&st, s, d == .up || d == .left ? -1 : 1) }
+        let lay = Layout(st, panel)
+        let frames = TileLayout.frames(panel.tiles, width: st.width, top: lay.contentTop, bottom: lay.bottom)
+        if let next = TileLayout.neighbour(frames, from: st.top.cursor, d) {
+            st.top.cursor = next
+            st.top.cursorKey = panel.items[next].key
+        }
+    }
+
+    /// Moves the list cursor by `delta` selectable rows.
+    static func step(_ st: inout AppState, _ s: Snapshot, _ delta: Int) {
         let items = Views.panel(st, s).items
         let selectable = items.indices.filter { items[$0].selectable }
         guard !selectable.isEmpty else { return }
@@ -138,26 +163,17 @@ public enum Dashboard {
         st.top.cursorKey = items[next].key
     }
 
-    static func activate(_ st: inout AppState, _ s: Snapshot) {
-        let items = Views.panel(st, s).items
-        guard items.indices.contains(st.top.cursor), let next = items[st.top.cursor].action else { return }
-        st.stack.append(next)
-    }
-
     static func jumpToDeviation(_ st: inout AppState, _ s: Snapshot, forward: Bool) {
-        let devs = s.deviations(unit: st.baseUnit, period: st.period)
-        let targets = devs.indices.filter { Views.target(of: devs[$0], s, base: st.baseUnit) != nil }
-        guard !targets.isEmpty else {
-            st.message = L10n(st.lang).t("Ingen avvik i perioden", "No deviations in the period"); return
-        }
-        let cur = st.deviationIndex.flatMap { targets.firstIndex(of: $0) }
+        let l = L10n(st.lang)
+        guard let base = s.tree.position(st.baseUnit) else { return }
+        let devs = s.deviations(unit: base, period: st.period)
+        let targets = devs.compactMap { d in DeviationsScreen.target(of: d, s, base: base).map { (key: RowKey.deviation(DeviationKey(d, s)), view: $0) } }
+        guard !targets.isEmpty else { st.message = l.t("Ingen avvik i perioden", "No deviations in the period"); return }
+        let cur = st.lastDeviation.flatMap { k in targets.firstIndex { $0.key == k } }
         let k = cur.map { (forward ? $0 + 1 : $0 - 1 + targets.count) % targets.count } ?? (forward ? 0 : targets.count - 1)
-        let d = targets[k]
-        st.deviationIndex = d
-        var list = ViewState(kind: .deviations, unit: st.baseUnit, cursorKey: "\(d)")
-        list.cursor = d
-        st.stack = [list, Views.target(of: devs[d], s, base: st.baseUnit)!]
-        st.message = L10n(st.lang).t("Avvik \(k + 1) av \(targets.count)", "Deviation \(k + 1) of \(targets.count)")
+        st.lastDeviation = targets[k].key
+        st.stack = [ViewState(ViewKind(.deviations), unit: st.baseUnit, cursorKey: targets[k].key), targets[k].view]
+        st.message = l.t("Avvik \(k + 1) av \(targets.count)", "Deviation \(k + 1) of \(targets.count)")
     }
 
     /// Keeps every view's cursor on a selectable item, on the same item (by key) when it
@@ -189,45 +205,40 @@ public enum Dashboard {
         }
     }
 
-    /// Builds, into the snapshot's cache, the queries and the six screens' panels for where
+    /// Builds, into the snapshot's cache, the queries and every screen's panel for where
     /// the user is, so that the first visit to a screen is as quick as the next. For a
     /// background thread after data loads.
     public static func warm(_ state: AppState, _ s: Snapshot) {
-        s.warm(unit: state.baseUnit, period: state.period)
+        guard let base = s.tree.position(state.baseUnit) else { return }
+        s.warm(unit: base, period: state.period)
         let ts = s.tertials
         let k = ts.firstIndex(of: state.period) ?? ts.count - 1
         for p in [k, k - 1, k + 1].filter({ ts.indices.contains($0) }).map({ ts[$0] }) {
-            for n in 1...6 {
+            for spec in Screens.all {
                 var st = state
                 st.period = p
-                st.stack = [ViewState(kind: ViewKind.screen(n)!, unit: state.baseUnit)]
+                st.stack = [ViewState(ViewKind(spec.id), unit: state.baseUnit)]
                 _ = Views.panel(st, s)
             }
         }
     }
 
-    /// After a reload: the same units and indicators (by id) in the new snapshot; views
-    /// whose unit or indicator is gone are dropped. Cursors follow their items' keys.
+    /// After a reload: views name their unit and indicator by id, so they mean the same in
+    /// the new snapshot; a view whose unit or indicator is gone ends the stack there.
+    /// Cursors follow their rows' keys.
     public static func reloaded(_ state: AppState, from old: Snapshot, to new: Snapshot) -> AppState {
         var st = state
-        func unit(_ u: Int) -> Int? { old.tree.units.indices.contains(u) ? new.tree.index[old.tree.units[u].id] : nil }
-        func ind(_ i: Int) -> Int? { old.indicators.indices.contains(i) ? new.dataset.indicatorIndex[old.indicators[i].id] : nil }
         var stack = [ViewState]()
         for v in st.stack {
-            let kind: ViewKind?
-            switch v.kind {
-            case .drill(let i): kind = ind(i).map { .drill(indicator: $0) }
-            case .history(let i): kind = ind(i).map { .history(indicator: $0) }
-            default: kind = v.kind
+            let indicatorGone: Bool
+            switch v.kind.page {
+            case .drill(let i), .history(let i): indicatorGone = new.position(i) == nil
+            default: indicatorGone = false
             }
-            // A unit or indicator that is gone ends the stack here.
-            guard let u = unit(v.unit), let k = kind else { break }
-            var w = v
-            w.unit = u
-            w.kind = k
-            stack.append(w)
+            guard new.tree.position(v.unit) != nil, !indicatorGone else { break }
+            stack.append(v)
         }
-        st.stack = stack.isEmpty ? [ViewState(kind: .overview, unit: new.tree.root)] : stack
+        st.stack = stack.isEmpty ? [ViewState(Screens.first, unit: new.tree.id(new.tree.root))] : stack
         if new.periodIndex[st.period] == nil { st.period = new.tertials.last ?? st.period }
         normalize(&st, new)
         return st

@@ -37,6 +37,10 @@ struct Driver {
 
     var screen: Screen { Dashboard.render(state, snapshot) }
     var text: String { screen.text }
+    /// A unit's id and position in the sample snapshot.
+    func unit(_ id: String) -> UnitID { XCTAssertNotNil(snapshot.tree.position(UnitID(id)), id); return UnitID(id) }
+    func indicator(_ id: String) -> IndicatorID { XCTAssertNotNil(snapshot.position(IndicatorID(id)), id); return IndicatorID(id) }
+
     var selected: Item? {
         let p = Views.panel(state, snapshot)
         return p.items.indices.contains(state.top.cursor) ? p.items[state.top.cursor] : nil

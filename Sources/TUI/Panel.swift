@@ -1,0 +1,139 @@
+import Model
+import Reports
+
+/// Text with a style.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
+}
+
+public struct Column: Sendable {
+    public var title: String
+    /// Width in columns; 0 = takes the remaining width.
+    public var width: Int
+    public var right: Bool
+    public init(_ title: String, _ width: Int, right: Bool = false) { self.title = title; self.width = width; self.right = right }
+}
+
+/// One row of a panel.
+public struct Item: Sendable {
+    public var cells: [Span]
+    public var key: RowKey
+    public var selectable = true
+    public var header = false
+    /// The view Enter opens.
+    public var action: ViewState?
+    /// Lines shown under the list for the selected item.
+    public var detail: [String] = []
+    public var search: String = ""
+
+    public init(_ cells: [Span], key: RowKey) { self.cells = cells; self.key = key; search = cells.first?.text ?? "" }
+
+    /// A group heading: shown, never selected.
+    public static func heading(_ text: String, _ style: Style = Style(.blue, bold: true)) -> Item {
+        var h = Item([Span(text, style)], key: .heading(text))
+        h.selectable = false; h.header = true
+        return h
+    }
+}
+
+/// A box on the overview: its content is built with the panel, so the renderer only lays
+/// it out and draws it.
+public struct Tile: Sendable {
+    public var id: String
+    public var title: String
+    /// Where Enter goes.
+    public var target: ViewState
+    /// 0 = left column, 1 = right column.
+    public var column: Int
+    /// Rows including the border; nil = what is left of the column.
+    public var height: Int?
+    public var lines: [[Span]]
+
+    public init(id: String, title: String, target: ViewState, column: Int, height: Int?, lines: [[Span]]) {
+        self.id = id; self.title = title; self.target = target; self.column = column; self.height = height; self.lines = lines
+    }
+}
+
+/// A view's content: what `update` moves through and `render` draws.
+public struct Panel: Sendable {
+    public var title: String
+    public var columns: [Column]
+    public var items: [Item]
+    /// Extra lines under the list (the waitlist's Table 7 matrix).
+    public var below: [[Span]] = []
+    public var sortNames: [String] = []
+    /// The overview's tiles (the items are one per tile, in the same order).
+    public var tiles: [Tile] = []
+
+    public init(title: String, columns: [Column], items: [Item]) { self.title = title; self.columns = columns; self.items = items }
+
+    public init(title: String, tiles: [Tile]) {
+        self.title = title; columns = []; self.tiles = tiles
+        items = tiles.map { t in
+            var it = Item([Span(t.title)], key: .tile(t.id))
+            it.action = t.target
+            return it
+        }
+    }
+
+    public static let empty = Panel(title: "", columns: [], items: [])
+}
+
+/// A rectangle on the screen.
+public struct Rect: Hashable, Sendable {
+    public var x, y, w, h: Int
+    public var midX: Int { x + w / 2 }
+    public var midY: Int { y + h / 2 }
+}
+
+/// Lays tiles out in two columns: each column stacks its tiles at their preferred
+/// heights, and the one without a height takes what is left. One function for drawing
+/// and for moving between tiles, so ↓ goes to the tile that is drawn below.
+public enum TileLayout {
+    public static func frames(_ tiles: [Tile], width: Int, top: Int, bottom: Int) -> [Rect] {
+        let lw = width / 2
+        var frames = [Rect](repeating: Rect(x: 0, y: 0, w: 0, h: 0), count: tiles.count)
+        for col in 0...1 {
+            let x = col == 0 ? 0 : lw, w = col == 0 ? lw : width - lw
+            let idx = tiles.indices.filter { tiles[$0].column == col }
+            let fixed = idx.compactMap { tiles[$0].height }.reduce(0, +)
+            let flexible = idx.filter { tiles[$0].height == nil }.count
+            let rest = max(0, bottom - top - fixed) / max(1, flexible)
+            var y = top
+            for i in idx {
+                let h = tiles[i].height ?? rest
+                frames[i] = Rect(x: x, y: y, w: w, h: h)
+                y += h
+            }
+        }
+        return frames
+    }
+
+    /// The tile to go to from `from` in a direction: among the tiles on that side, the one
+    /// that overlaps most along the other axis, then the nearest.
+    public static func neighbour(_ frames: [Rect], from: Int, _ d: Direction) -> Int? {
+        guard frames.indices.contains(from) else { return nil }
+        let a = frames[from]
+        func overlap(_ a0: Int, _ a1: Int, _ b0: Int, _ b1: Int) -> Int { max(0, min(a1, b1) - max(a0, b0)) }
+        let candidates = frames.indices.filter { i in
+            let b = frames[i]
+            switch d {
+            case .up: return b.y + b.h <= a.y
+            case .down: return b.y >= a.y + a.h
+            case .left: return b.x + b.w <= a.x
+            case .right: return b.x >= a.x + a.w
+            }
+        }
+        return candidates.min { i, j in
+            let b = frames[i], c = frames[j]
+            let vertical = d == .up || d == .down
+            let ob = vertical ? overlap(a.x, a.x + a.w, b.x, b.x + b.w) : overlap(a.y, a.y + a.h, b.y, b.y + b.h)
+            let oc = vertical ? overlap(a.x, a.x + a.w, c.x, c.x + c.w) : overlap(a.y, a.y + a.h, c.y, c.y + c.h)
+            if (ob > 0) != (oc > 0) { return ob > 0 }
+            let db = abs(b.midX - a.midX) + abs(b.midY - a.midY), dc = abs(c.midX - a.midX) + abs(c.midY - a.midY)
+            return db < dc
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Model
+
+/// The identity of a list row: what it is about, never its position. The cursor follows
+/// it across reloads, re-sorts and filters.
+public enum RowKey: Hashable, Sendable, CustomStringConvertible {
+    case tile(String)
+    case unit(UnitID)
+    case indicator(IndicatorID)
+    case period(Period)
+    case deviation(DeviationKey)
+    /// A housing category; nil is the row for all of them.
+    case housing(Housing?)
+    case waitCase(String)
+    case missing(unit: UnitID, indicator: IndicatorID, period: Period)
+    /// A group heading (not selectable).
+    case heading(String)
+
+    public var description: String {
+        switch self {
+        case .tile(let t): "tile:\(t)"
+        case .unit(let u): "unit:\(u)"
+        case .indicator(let i): "indicator:\(i)"
+        case .period(let p): "period:\(p)"
+        case .deviation(let d): "deviation:\(d)"
+        case .housing(let h): "housing:\(h?.rawValue ?? "all")"
+        case .waitCase(let c): "case:\(c)"
+        case let .missing(u, i, p): "missing:\(u)/\(i)/\(p)"
+        case .heading(let h): "heading:\(h)"
+        }
+    }
+}
+
+/// A deviation by what it is about: its kind, unit, indicator and period (and the case,
+/// for a waitlist warning), so two reloads of the same data name the same deviation.
+public struct DeviationKey: Hashable, Sendable, CustomStringConvertible {
+    public let kind: String
+    public let unit: UnitID
+    public let indicator: IndicatorID?
+    public let period: Period
+    public let detail: String
+
+    public init(_ d: Deviation, _ s: Snapshot) {
+        unit = s.tree.id(d.unit)
+        indicator = d.indicator.map { s.id(indicator: $0) }
+        period = d.period
+        switch d.kind {
+        // The same value is the same deviation whether it is red or yellow now.
+        case .status: kind = "status"; detail = ""
+        case .quality(let w):
+            switch w.kind {
+            case .totalDiffers: kind = "totalDiffers"; detail = ""
+            case .dropToZero: kind = "dropToZero"; detail = ""
+            case .reportedDiffers: kind = "reportedDiffers"; detail = ""
+            case .outsideActiveDates: kind = "outsideActiveDates"; detail = ""
+            case .builtOnSuspect(let u): kind = "builtOnSuspect"; detail = u
+            case .grantedBeforeReceived(let c): kind = "grantedBeforeReceived"; detail = c
+            case .exitBeforeGranted(let c): kind = "exitBeforeGranted"; detail = c
+            case .processingBreach(let c, _): kind = "processingBreach"; detail = c
+            }
+        }
+    }
+
+    public var description: String { "\(kind)/\(unit)/\(indicator?.rawValue ?? "-")/\(period)/\(detail)" }
+}

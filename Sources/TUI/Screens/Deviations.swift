@@ -1,0 +1,53 @@
+import Model
+import Reports
+
+extension ScreenID { public static let deviations = ScreenID("deviations") }
+
+/// Screen 5: every red, yellow and missing value and every data-quality warning in the
+/// scope, worst first; Enter (and n/N from anywhere) opens the figure behind it.
+enum DeviationsScreen {
+    /// Where Enter (and n/N) on a deviation goes: the indicator's drill-down at the
+    /// unit's parent within the scope (Bergen Vest for Fyllingsdalen in 2019, when the
+    /// scope is Bergen Vest), with the unit selected; the history when it is the scope itself.
+    static func target(of d: Deviation, _ s: Snapshot, base: Int) -> ViewState? {
+        guard let i = d.indicator else { return nil }
+        let id = s.id(indicator: i)
+        let scope = s.scope(base, d.period)
+        if let parent = scope.first(where: { s.parts(of: $0, in: d.period).contains(d.unit) }) ?? s.tree.parent[d.unit] {
+            return ViewState(ViewKind(.deviations, .drill(id)), unit: s.tree.id(parent), cursorKey: .unit(s.tree.id(d.unit)))
+        }
+        return ViewState(ViewKind(.deviations, .history(id)), unit: s.tree.id(d.unit))
+    }
+
+    @Sendable static func build(_ c: ViewContext) -> Panel {
+        let s = c.s, l = c.l, f = c.f
+        let devs = s.deviations(unit: c.unit, period: c.period)
+        let items = devs.map { d -> Item in
+            let ind = d.indicator.map { s.indicators[$0] }
+            let unit = s.tree.units[d.unit].shortName
+            let key = RowKey.deviation(DeviationKey(d, s))
+            var it: Item
+            switch d.kind {
+            case .status(let status):
+                var note = d.cell?.comment ?? ""
+                if d.cell?.isPartial == true, let cell = d.cell { note = "\(cell.present)/\(cell.expected) " + l.t("levert", "delivered") + (note.isEmpty ? "" : " · " + note) }
+                it = Item([Views.statusSpan(status, l, unicode: c.unicode), Span(ind?.name ?? ""), Span(unit),
+                           Span(f.value(d.cell?.value, ind?.unit ?? .count)), Span(d.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""),
+                           Span(note)], key: key)
+            case .quality(let w):
+                it = Item([Span(Views.warnMark(c.unicode) + " " + l.t("data", "data"), Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
+                           Span(""), Span(""), Span(l.quality(w, snapshot: s))], key: key)
+                it.detail = [l.quality(w, snapshot: s) + (w.source.map { " (\($0))" } ?? "")]
+            }
+            it.search = (ind?.name ?? "") + " " + unit
+            it.action = target(of: d, s, base: c.unit)
+            return it
+        }
+        return Panel(title: l.t("Avvik", "Deviations") + " (\(devs.count))",
+                     columns: [Column(l.t("Status", "Status"), 9), Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 14),
+                               Column(l.t("Verdi", "Value"), 8, right: true), Column(l.t("Mål", "Target"), 7, right: true),
+                               Column(l.t("Merknad", "Note"), 12)], items: items)
+    }
+
+    static let spec = ScreenSpec(id: .deviations, title: .screenDeviations, legend: [.legendDeviations], build: build)
+}

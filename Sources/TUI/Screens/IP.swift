@@ -1,0 +1,56 @@
+import Model
+import Reports
+
+extension ScreenID { public static let ip = ScreenID("ip") }
+
+/// Screen 4: individual plans and responsibility groups, side by side (they overlap);
+/// Enter shows a unit's counts over the tertials.
+enum IPScreen {
+    @Sendable static func build(_ c: ViewContext) -> Panel {
+        c.v.kind.page == .ipHistory ? history(c) : units(c)
+    }
+
+    static func row(_ c: ViewContext, unit u: Int, period p: Period, label: String, key: RowKey) -> Item {
+        let s = c.s, f = c.f, k = s.ipIndicators
+        func n(_ i: Int?) -> String { i.flatMap { s.cell(indicator: $0, unit: u, period: p)?.value }.map { f.value($0, .count) } ?? "–" }
+        let cov = k.coverage.flatMap { s.cell(indicator: $0, unit: u, period: p) }
+        return Item([Span(label), Span(n(k.targetGroup)), Span(n(k.withPlan)), Span(n(k.groupWithoutPlan)), Span(n(k.declined)), Span(n(k.withCoordinator)),
+                     Span(cov.map { f.value($0.value, .percent) } ?? "–", .bold), Span(cov?.target.map { f.value($0, .percent) } ?? ""),
+                     Views.statusSpan(cov?.status ?? .none, c.l, unicode: c.unicode), Span(n(k.evaluationOverdue))], key: key)
+    }
+
+    static func columns(_ l: L10n, first: String) -> [Column] {
+        [Column(first, 0), Column(l.t("Målgr", "Group"), 5, right: true), Column("IP", 4, right: true),
+         Column(l.t("Ansv.gr", "Resp.gr"), 7, right: true), Column(l.t("Nei", "Decl"), 4, right: true),
+         Column(l.t("Koord", "Coord"), 5, right: true), Column(l.t("Dekning", "Coverage"), 8, right: true),
+         Column(l.t("Mål", "Target"), 6, right: true), Column(l.t("Status", "Status"), 7), Column(l.t("Ikke ev", "Overdue"), 7, right: true)]
+    }
+
+    static func units(_ c: ViewContext) -> Panel {
+        let s = c.s, l = c.l, k = s.ipIndicators
+        func history(_ u: Int) -> ViewState { ViewState(ViewKind(.ip, .ipHistory), unit: s.tree.id(u)) }
+        var total = row(c, unit: c.unit, period: c.period, label: "Σ " + s.tree.units[c.unit].shortName, key: .unit(s.tree.id(c.unit)))
+        total.cells[0].style = .bold
+        total.action = history(c.unit)
+        var items = [total]
+        for part in s.parts(of: c.unit, in: c.period) {
+            guard k.targetGroup.flatMap({ s.cell(indicator: $0, unit: part, period: c.period)?.value }) ?? 0 > 0 else { continue }
+            var it = row(c, unit: part, period: c.period, label: "  " + s.tree.units[part].shortName, key: .unit(s.tree.id(part)))
+            it.search = s.tree.units[part].name
+            it.action = history(part)
+            items.append(it)
+        }
+        var p = Panel(title: l.t("Individuell plan (IP) og ansvarsgruppe", "Individual plan (IP) and responsibility group"), columns: columns(l, first: l.t("Enhet", "Unit")), items: items)
+        p.below = [[Span("")], [Span(l.t("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group."), .dim)]]
+        return p
+    }
+
+    static func history(_ c: ViewContext) -> Panel {
+        let items = c.s.tertials.filter { $0.end <= c.period.end }.reversed().map {
+            row(c, unit: c.unit, period: $0, label: c.l.period($0), key: .period($0))
+        }
+        return Panel(title: "IP · " + c.s.tree.units[c.unit].name, columns: columns(c.l, first: c.l.t("Periode", "Period")), items: items)
+    }
+
+    static let spec = ScreenSpec(id: .ip, title: .screenIP, legend: [.legendIP], build: build)
+}

@@ -1,0 +1,110 @@
+import Model
+import Reports
+
+extension ScreenID { public static let overview = ScreenID("overview") }
+
+/// Screen 1: five tiles that answer the first questions of a meeting, each opening the
+/// screen that explains it.
+enum OverviewScreen {
+    @Sendable static func build(_ c: ViewContext) -> Panel {
+        let s = c.s, l = c.l, f = c.f, u = c.unit, p = c.period
+        let unitID = s.tree.id(u)
+        func target(_ id: ScreenID) -> ViewState { ViewState(ViewKind(id), unit: unitID) }
+        let date = min(p.end, s.spanEnd)
+        let devs = s.deviations(unit: u, period: p)
+        let tiles = [
+            Tile(id: "status", title: l.t("Status", "Status") + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 6, lines: statusLines(c, devs)),
+            Tile(id: "ip", title: l.t("IP-dekning", "IP coverage"), target: target(.ip), column: 0, height: 6, lines: ipLines(c)),
+            Tile(id: "reporting", title: l.t("Rapportering", "Reporting"), target: target(.reporting), column: 0, height: nil, lines: reportingLines(c)),
+            Tile(id: "waitlist", title: l.t("Venteliste", "Waitlist") + " · " + l.date(date), target: target(.waitlist), column: 1, height: 11, lines: waitlistLines(c, date)),
+            Tile(id: "deviations", title: l.t("Største avvik", "Worst deviations") + " (\(devs.count))", target: target(.deviations), column: 1, height: nil, lines: deviationLines(c, devs, f)),
+        ]
+        return Panel(title: l.t("Oversikt", "Overview"), tiles: tiles)
+    }
+
+    static func statusLines(_ c: ViewContext, _ devs: [Deviation]) -> [[Span]] {
+        let l = c.l
+        let rows = ScorecardReport.rows(c.s, unit: c.unit, period: c.period)
+        var counts = [Status: Int]()
+        for r in rows { counts[r.cell.status, default: 0] += 1 }
+        let quality = devs.filter { if case .quality = $0.kind { return true } else { return false } }.count
+        func count(_ stt: Status) -> [Span] {
+            [Views.statusSpan(stt, l, unicode: c.unicode), Span(" \(counts[stt] ?? 0)", .bold), Span(String(repeating: " ", count: max(2, 14 - DisplayWidth.of(l.status(stt)))))]
+        }
+        return [count(.green) + count(.yellow), count(.red) + count(.missing),
+                [Span(Views.warnMark(c.unicode) + " \(quality) " + l.t("datakvalitetsvarsler", "data-quality warnings"), quality > 0 ? Style(.yellow) : .dim)],
+                [Span(l.t("\(rows.count) indikatorer · Enter: styringskortet", "\(rows.count) indicators · Enter: scorecard"), .dim)]]
+    }
+
+    static func ipLines(_ c: ViewContext) -> [[Span]] {
+        let s = c.s, l = c.l, f = c.f, u = c.unit, p = c.period
+        let k = s.ipIndicators
+        guard let ci = k.coverage, let cov = s.cell(indicator: ci, unit: u, period: p) else {
+            return [[Span(l.t("Ingen IP-data for perioden.", "No IP data for the period."), .dim)]]
+        }
+        func n(_ i: Int?) -> String { f.value(i.flatMap { s.cell(indicator: $0, unit: u, period: p)?.value }, .count) }
+        let ts = Views.recent(s, .tertial, upTo: p, 6)
+        let series = ts.map { s.cell(indicator: ci, unit: u, period: $0)?.value }
+        var lines: [[Span]] = [
+            [Span(f.value(cov.value, .percent), .bold), Span("  " + l.t("mål", "target") + " " + f.value(cov.target, .percent) + "  "), Views.statusSpan(cov.status, l, unicode: c.unicode)],
+            [Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan)),
+             Span("  " + (ts.first.map { l.period($0) } ?? "") + "–" + (ts.last.map { l.period($0) } ?? "") + ": " + series.map { $0.map { Format.plain($0, .percent, decimalComma: c.st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
+        if k.withPlan != nil, k.targetGroup != nil {
+            lines.append([Span(l.t("Med IP: ", "With IP: ") + n(k.withPlan) + l.t(" av ", " of ") + n(k.targetGroup) + l.t(" i målgruppen", " in the target group"))])
+        }
+        if k.groupWithoutPlan != nil, k.declined != nil {
+            lines.append([Span(l.t("Ansvarsgruppe uten IP: ", "Group without IP: ") + n(k.groupWithoutPlan) + l.t(" · takket nei: ", " · declined: ") + n(k.declined), .dim)])
+        }
+        return lines
+    }
+
+    static func reportingLines(_ c: ViewContext) -> [[Span]] {
+        let s = c.s, l = c.l
+        let comp = s.completeness(unit: c.unit, period: c.period)
+        var lines: [[Span]] = [[Span(l.t("Levert: ", "Delivered: ")), Span(Format.plain(comp.percent, .percent, decimalComma: c.st.lang == .nb) + " %", comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
+                                Span(" (\(comp.reported) " + l.t("av", "of") + " \(comp.due))")]]
+        var byUnit = [Int: Int]()
+        for m in comp.missing { byUnit[m.unit, default: 0] += 1 }
+        for (unit, n) in byUnit.sorted(by: { $0.value > $1.value }) {
+            lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l.t("mangler", "missing"), Style(.magenta))])
+        }
+        if byUnit.isEmpty { lines.append([Span(l.t("Alle enheter har levert.", "Every unit has reported."), Style(.green))]) }
+        return lines
+    }
+
+    static func waitlistLines(_ c: ViewContext, _ date: Day) -> [[Span]] {
+        let l = c.l, f = c.f
+        let wv = c.s.waitlist(unit: c.unit, at: date)
+        let maxN = max(1, Housing.allCases.map { wv.byHousing[$0]?.waiting ?? 0 }.max() ?? 1)
+        let barW = max(4, (c.st.width - c.st.width / 2) - 20)
+        var wl: [[Span]] = Housing.allCases.map { hh in
+            let n = wv.byHousing[hh]?.waiting ?? 0
+            let len = Int((Double(n) / Double(maxN) * Double(barW)).rounded())
+            return [Span(DisplayWidth.padRight(l.housing(hh), 9)), Span(String(repeating: c.unicode ? "█" : "#", count: len), Style(.cyan)), Span(" \(n)", .bold)]
+        }
+        wl.append([Span(l.t("Venter: ", "Waiting: ") + "\(wv.total.waiting)", .bold), Span(l.t(" · utskrivningsklare ", " · discharge-ready ") + "\(wv.total.dischargeReady)")])
+        wl.append([Span(l.t("Bostedsløse: ", "Homeless: ") + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
+        wl.append([Span(l.t("Ventetid median ", "Median wait ") + f.value(wv.total.medianWait, .days) + l.t(", lengste ", ", longest ") + f.value(wv.total.maxWait.map(Double.init), .days))])
+        wl.append([Span(l.t("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ") + "\(wv.breachesLastYear)" + l.t(" (12 mnd)", " (12 mo)"), wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
+        return wl
+    }
+
+    static func deviationLines(_ c: ViewContext, _ devs: [Deviation], _ f: Format) -> [[Span]] {
+        let s = c.s
+        guard !devs.isEmpty else { return [[Span(c.l.t("Ingen avvik.", "No deviations."), Style(.green))]] }
+        return devs.map { d in
+            let name = d.indicator.map { s.indicators[$0].name } ?? ""
+            let unitName = s.tree.units[d.unit].shortName
+            switch d.kind {
+            case .status(let stt):
+                let ind = d.indicator.map { s.indicators[$0] }
+                return [Span(L10n.symbol(stt, unicode: c.unicode) + " ", Views.statusStyle(stt)),
+                        Span(DisplayWidth.padLeft(f.value(d.cell?.value, ind?.unit ?? .count), 8) + " ", .bold), Span(unitName + " · " + name)]
+            case .quality:
+                return [Span(Views.warnMark(c.unicode) + " ", Style(.yellow, bold: true)), Span(String(repeating: " ", count: 9)), Span(unitName + " · " + name)]
+            }
+        }
+    }
+
+    static let spec = ScreenSpec(id: .overview, title: .screenOverview, legend: [.legendOverview], build: build)
+}

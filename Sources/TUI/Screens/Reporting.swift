@@ -1,0 +1,55 @@
+import Model
+import Reports
+
+extension ScreenID { public static let reporting = ScreenID("reporting") }
+
+/// Screen 6: who has reported how much over the last tertials; Enter lists what a unit
+/// has not delivered.
+enum ReportingScreen {
+    @Sendable static func build(_ c: ViewContext) -> Panel {
+        c.v.kind.page == .missing ? missing(c) : shares(c)
+    }
+
+    static func shares(_ c: ViewContext) -> Panel {
+        let s = c.s, l = c.l
+        let periods = Views.recent(s, .tertial, upTo: c.period, 6)
+        var items = [Item]()
+        for u in [c.unit] + s.activeUnits(under: c.unit, period: c.period).filter({ $0 != c.unit }) {
+            var cells = [Span((u == c.unit ? "Σ " : "  ") + s.tree.units[u].shortName, u == c.unit ? .bold : .plain)]
+            var anyDue = false
+            for p in periods {
+                let comp = s.completeness(unit: u, period: p)
+                if comp.due == 0 { cells.append(Span("·", .dim)); continue }
+                anyDue = true
+                let pct = Int(comp.percent.rounded(.down))
+                let style: Style = pct >= 100 ? Style(.green) : (pct >= 90 ? Style(.yellow) : Style(.red, bold: true))
+                cells.append(Span("\(pct) %" + (comp.missing.isEmpty ? "" : " (\(comp.missing.count))"), style))
+            }
+            guard anyDue || u == c.unit else { continue }
+            var it = Item(cells, key: .unit(s.tree.id(u)))
+            it.search = s.tree.units[u].name
+            it.action = ViewState(ViewKind(.reporting, .missing), unit: s.tree.id(u))
+            items.append(it)
+        }
+        return Panel(title: l.t("Rapportering: andel levert (antall mangler)", "Reporting: share delivered (missing)"),
+                     columns: [Column(l.t("Enhet", "Unit"), 0)] + periods.map { Column(l.period($0), 9) }, items: items)
+    }
+
+    static func missing(_ c: ViewContext) -> Panel {
+        let s = c.s, l = c.l
+        let comp = s.completeness(unit: c.unit, period: c.period)
+        let items = comp.missing.map { m -> Item in
+            let ind = s.id(indicator: m.indicator), unit = s.tree.id(m.unit)
+            var it = Item([Span(s.indicators[m.indicator].name), Span(s.tree.units[m.unit].shortName), Span(l.period(m.period)),
+                           Span(m.reportedUnknown ? l.t("rapportert som ukjent", "reported as unknown") : l.t("ikke levert", "not delivered"), Style(.magenta))],
+                          key: .missing(unit: unit, indicator: ind, period: m.period))
+            it.action = ViewState(ViewKind(.reporting, .history(ind)), unit: unit)
+            return it
+        }
+        return Panel(title: l.t("Mangler", "Missing") + " · " + s.tree.units[c.unit].name + " · " + l.period(c.period) + " (\(comp.reported)/\(comp.due))",
+                     columns: [Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 16), Column(l.t("Periode", "Period"), 8),
+                               Column(l.t("Hva", "What"), 21)], items: items)
+    }
+
+    static let spec = ScreenSpec(id: .reporting, title: .screenReporting, legend: [.legendReporting], build: build)
+}

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import Model
+@testable import Reports
+@testable import TUI
+
+/// The key table is the one source of keys: these tests hold it, the help and the README together.
+final class KeymapTests: XCTestCase {
+    func testNoTwoBindingsClaimTheSameKeyInTheSameScope() {
+        var owner = [String: Int]()
+        for (n, b) in Keymap.all.enumerated() {
+            for scope in b.scopes {
+                for key in b.keys {
+                    let id = "\(scope) \(key)"
+                    if let first = owner[id] {
+                        XCTFail("\(Keymap.label(b)) (row \(n)) and row \(first) both bind \(key) in \(scope)")
+                    }
+                    owner[id] = n
+                }
+            }
+        }
+        XCTAssertGreaterThan(owner.count, 40)
+    }
+
+    func testEveryBindingHasHelpInBothLanguages() {
+        for b in Keymap.all {
+            XCTAssertFalse(b.keys.isEmpty)
+            XCTAssertFalse(b.scopes.isEmpty)
+            for lang in Lang.allCases {
+                XCTAssertFalse(L10n(lang)[b.help].trimmingCharacters(in: .whitespaces).isEmpty, "\(Keymap.label(b)) has no help in \(lang)")
+                if let h = b.hint { XCTAssertFalse(L10n(lang)[h.text].isEmpty) }
+            }
+        }
+    }
+
+    /// Every key the help shows does what the table says, and every action the table
+    /// names for the current screen is in the help.
+    func testHelpIsTheTableOfTheCurrentScreen() {
+        var d = Driver()
+        d.press(.char("2"))
+        let help = Dashboard.helpLines(d.state, L10n(.nb))
+        XCTAssertTrue(help.contains { $0.0 == "s" && $0.1.hasPrefix("sorter") }, "the scorecard adds s")
+        XCTAssertTrue(help.contains { $0.0.contains("Home g End G") }, "g and G are documented")
+        d.press(.char("3"))
+        XCTAssertFalse(Dashboard.helpLines(d.state, L10n(.nb)).contains { $0.0 == "s" }, "s does nothing on the waitlist")
+        d.press(.char("1"))
+        let overview = Dashboard.helpLines(d.state, L10n(.nb))
+        XCTAssertTrue(overview.contains { $0.0.hasPrefix("↑ ↓ ← →") && $0.1.contains("flisen") })
+        XCTAssertFalse(overview.contains { $0.0.hasPrefix("Enter → l") }, "→ moves between tiles on the overview, it does not open")
+    }
+
+    func testFooterHintsComeFromTheTable() {
+        var d = Driver(width: 200, height: 40)
+        let hints = Keymap.hints(d.state, L10n(.nb))
+        XCTAssertEqual(hints.first, "←→↑↓ flis")
+        XCTAssertTrue(d.text.split(separator: "\n").last!.contains("←→↑↓ flis  Enter åpne"))
+        d.press(.char("2"))
+        XCTAssertEqual(Array(Keymap.hints(d.state, L10n(.en)).prefix(5)), ["↑↓ select", "Enter open", "Esc back", "/ filter", "s sort"])
+    }
+
+    func testDigitsFollowTheRegistry() {
+        var d = Driver()
+        for (k, spec) in Screens.all.enumerated() {
+            d.press(.char(Character(String(k + 1))))
+            XCTAssertEqual(d.state.screen, spec.id)
+            XCTAssertTrue(d.text.split(separator: "\n")[1].contains("\(k + 1) \(L10n(.nb)[spec.title])"))
+        }
+        d.press(.char(Character(String(Screens.all.count + 1))))
+        XCTAssertEqual(d.state.screen, Screens.all.last!.id, "a digit past the last screen does nothing")
+    }
+
+    /// The README's key table is the key table.
+    func testReadmeKeyTableIsGeneratedFromTheTable() throws {
+        let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = Keymap.markdown(.en)
+        XCTAssertTrue(readme.contains(table), "README.md's key table differs from Keymap; paste this between the key-table markers:\n\(table)")
+    }
+}
