@@ -125,116 +125,67 @@ extension TertialReport {
     }
 
     public func html() -> String {
-        let l = L10n(options.lang), d = display, f = display.format
-        let s = snapshot
+        let l = L10n(options.lang), e = TertialReport.esc
+        var o = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(options.lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        var inSection = false, inHeader = false
+        func close() { if inSection { o += "</section>\n"; inSection = false } }
+        for block in document() {
+            switch block {
+            case .title(let t):
+                o += "<title>\(e(t))</title>\n<style>\n\(TertialReport.css)\n</style>\n</head>\n<body>\n<header><h1>\(e(t))</h1>"
+                inHeader = true
+            case .meta(let t): o += "<p class=\"meta\">\(e(t))</p>"
+            case .heading(let h):
+                if inHeader { o += "</header>\n"; inHeader = false }
+                close()
+                o += "<section><h2>\(e(h))</h2>"
+                inSection = true
+            case .paragraph(let t): o += "<p>\(e(t))</p>"
+            case .note(let t): o += "<p class=\"meta\">\(e(t))</p>"
+            case .gap: break
+            case .statusCounts(let counts): o += "<p class=\"chips\">" + counts.map { "<span>\(TertialReport.statusChip($0.0, l)) \($0.1)</span>" }.joined() + "</p>"
+            case .list(let items):
+                o += "<ul>" + items.map { it in
+                    "<li>\(e(it.text))" + (it.aside.map { " <span class=\"\(TertialReport.tone(it.better))\">\(e($0))</span>" } ?? "") + "</li>"
+                }.joined() + "</ul>"
+            case .table(let t): o += htmlTable(t, l)
+            case .chart(let c, let caption): o += "<p>\(e(caption))</p>" + chart(c, l)
+            }
+        }
+        close()
+        return o + "</body>\n</html>\n"
+    }
+
+    static func tone(_ better: Bool?) -> String { better == true ? "better" : (better == false ? "worse" : "") }
+
+    func chart(_ c: Chart, _ l: L10n) -> String {
+        switch c {
+        case let .trend(i, u): sparkSVG(indicator: i, unit: u)
+        case .waitlistMonths: waitlistChart(l)
+        }
+    }
+
+    func htmlTable(_ t: ReportTable, _ l: L10n) -> String {
         let e = TertialReport.esc
-        var o = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(options.lang == .nb ? "nb" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        let title = l.t("Tertialrapport", "Tertial report") + ": \(s.tree.units[unit].name), \(l.periodLong(period))"
-        o += "<title>\(e(title))</title>\n<style>\n\(TertialReport.css)\n</style>\n</head>\n<body>\n"
-        o += "<header><h1>\(e(title))</h1><p class=\"meta\">" + e(l.t("Datagrunnlag til og med ", "Data up to and including ") + (options.lang == .nb ? dataDate.norwegian : dataDate.description))
-            + " · " + e(l.t("alle tall beregnet på nytt fra enhetenes tall og registrene", "every figure recomputed from the units' figures and the registers")) + "</p>"
-        if let n = d.suppressSmall {
-            o += "<p class=\"meta\">" + e(l.t("Tall mellom 1 og \(n - 1) er vist som <\(n); andeler bygget på dem som ..", "Counts between 1 and \(n - 1) are shown as <\(n); ratios built on them as ..")) + "</p>"
-        }
-        o += "</header>\n"
-        // Summary
-        let c = scorecard.counts, comp = scorecard.completeness
-        o += "<section><h2>\(e(l.t("Sammendrag", "Summary")))</h2><p class=\"chips\">"
-        for st in [Status.green, .yellow, .red, .missing] { o += "<span>\(TertialReport.statusChip(st, l)) \(c[st] ?? 0)</span>" }
-        o += "</p><p>" + e(l.t("Rapportering", "Reporting") + ": \(comp.reported) " + l.t("av", "of") + " \(comp.due) " + l.t("verdier levert", "values delivered")
-                           + " (\(Format.plain(comp.percent, .percent, decimalComma: options.lang == .nb)) %)") + "</p>"
-        if !biggestChanges.isEmpty {
-            o += "<p>\(e(l.t("Største endringer siden forrige periode:", "Biggest changes since the previous period:")))</p><ul>"
-            for ch in biggestChanges {
-                let ind = s.indicators[ch.indicator]
-                let cls = ch.change.better == true ? "better" : "worse"
-                o += "<li>\(e(ind.name)): \(e(d.value(s, indicator: ch.indicator, unit: unit, period: period))) <span class=\"\(cls)\">(\(e(f.change(ch.change, ind.unit))))</span></li>"
-            }
-            o += "</ul>"
-        }
-        o += "</section>\n"
-        // Deviations
-        let devs = scorecard.deviations
-        o += "<section><h2>\(e(l.t("Avvik", "Deviations"))) (\(devs.count))</h2><table><thead><tr><th>\(e(l.t("Status", "Status")))</th><th>\(e(l.t("Indikator", "Indicator")))</th><th>\(e(l.t("Enhet", "Unit")))</th><th class=\"n\">\(e(l.t("Verdi", "Value")))</th><th class=\"n\">\(e(l.t("Mål", "Target")))</th><th>\(e(l.t("Merknad", "Note")))</th></tr></thead><tbody>"
-        let (rows, breaches) = deviationRows()
-        for r in rows {
-            if let st = r.status {
-                o += "<tr><td>\(TertialReport.statusChip(st, l))</td><td>\(e(r.indicator))</td><td>\(e(r.unit))</td><td class=\"n\">\(e(r.value))</td><td class=\"n\">\(e(r.target))</td><td>\(e(r.note))</td></tr>"
-            } else {
-                o += "<tr><td><span class=\"st warn\">⚠ \(e(l.t("datakvalitet", "data quality")))</span></td><td>\(e(r.indicator))</td><td>\(e(r.unit))</td><td></td><td></td><td class=\"warn\">\(e(r.note))</td></tr>"
-            }
-        }
-        o += "</tbody></table>"
-        if breaches > 0 {
-            o += "<p>" + e(l.t("I tillegg, søknader behandlet på over 4 uker uten foreløpig svar: \(breaches).", "Also, applications processed in over 4 weeks without an interim reply: \(breaches).")) + "</p>"
-        }
-        o += "</section>\n"
-        // Scorecard
-        for persp in scorecard.perspectives {
-            let rows = scorecard.scopeRows.filter { s.indicators[$0.indicator].perspective == persp }
-            guard !rows.isEmpty else { continue }
-            o += "<section><h2>\(e(l.perspective(persp)))</h2><table><thead><tr><th>\(e(l.t("Indikator", "Indicator")))</th><th class=\"n\">\(e(l.t("Verdi", "Value")))</th><th class=\"n\">\(e(l.t("Mål", "Target")))</th><th>\(e(l.t("Status", "Status")))</th><th class=\"n\">\(e(l.t("Siden forrige", "Since last")))</th><th class=\"n\">\(e(l.t("Siden i fjor", "Since a year ago")))</th><th>\(e(l.t("Trend", "Trend")))</th></tr></thead><tbody>"
-            for r in rows {
-                let ind = s.indicators[r.indicator]
-                let hide = d.suppressed(s, indicator: r.indicator, unit: unit, period: period)
-                func ch(_ c: Model.Change?) -> String {
-                    guard !hide, let c else { return "" }
-                    return "<span class=\"\(c.better == true ? "better" : (c.better == false ? "worse" : ""))\">\(e(f.change(c, ind.unit)))</span>"
+        func cls(_ c: Int) -> String { t.right.contains(c) ? " class=\"n\"" : "" }
+        var o = "<table><thead><tr>" + t.header.enumerated().map { "<th\(cls($0.offset))>\(e($0.element))</th>" }.joined() + "</tr></thead><tbody>"
+        for (r, row) in t.rows.enumerated() {
+            let tag = t.totalRow && r == t.rows.count - 1 ? "th" : "td"
+            o += "<tr>" + row.enumerated().map { c, cell -> String in
+                let content: String
+                if let ch = cell.chart { content = chart(ch, l) }
+                else if let st = cell.status { content = TertialReport.statusChip(st, l) }
+                else if cell.warning && c == 0 { content = "<span class=\"st warn\">\(e(cell.text))</span>" }
+                else if let b = cell.better { content = "<span class=\"\(TertialReport.tone(b))\">\(e(cell.text))</span>" }
+                else { content = e(cell.text) }
+                var attrs = cls(c)
+                if cell.warning && c > 0 { attrs += " class=\"warn\"" }
+                if let title = cell.title {
+                    return "<\(tag)\(attrs)>\(e(cell.text.replacingOccurrences(of: " ⚠", with: ""))) <span class=\"warn\" title=\"\(e(title))\">⚠</span></\(tag)>"
                 }
-                let flag = r.warnings.isEmpty ? "" : " <span class=\"warn\" title=\"\(e(r.warnings.map { l.quality($0, snapshot: s) }.joined(separator: "; ")))\">⚠</span>"
-                let partial = r.cell.isPartial ? " (\(r.cell.present)/\(r.cell.expected))" : ""
-                o += "<tr><td>\(e(ind.name))\(flag)</td><td class=\"n\">\(e(d.value(s, indicator: r.indicator, unit: unit, period: period) + partial))</td><td class=\"n\">\(e(r.cell.target.map { f.value($0, ind.unit) } ?? ""))</td><td>\(TertialReport.statusChip(r.cell.status, l))</td><td class=\"n\">\(ch(r.cell.change))</td><td class=\"n\">\(ch(r.cell.changeYear))</td><td>\(sparkSVG(indicator: r.indicator, unit: unit))</td></tr>"
-            }
-            o += "</tbody></table></section>\n"
+                return "<\(tag)\(attrs)>\(content)</\(tag)>"
+            }.joined() + "</tr>"
         }
-        // Waitlist
-        o += "<section><h2>\(e(l.t("Venteliste, bolig", "Housing waitlist") + " " + (options.lang == .nb ? dataDate.norwegian : dataDate.description)))</h2>"
-        o += "<table><thead><tr><th>\(e(l.t("Bor nå", "Living now")))</th>" + Housing.allCases.map { "<th class=\"n\">\(e(l.housing($0)))</th>" }.joined() + "<th class=\"n\">\(e(l.t("Sum", "Total")))</th></tr></thead><tbody>"
-        for (liv, nums) in waitlist.matrixRows {
-            o += "<tr><td>\(e(l.living(liv)))</td>" + nums.map { "<td class=\"n\">\(e(d.count($0)))</td>" }.joined() + "<td class=\"n\">\(e(d.count(nums.reduce(0, +))))</td></tr>"
-        }
-        o += "<tr><th>\(e(l.t("Sum", "Total")))</th>" + Housing.allCases.map { "<th class=\"n\">\(e(d.count(waitlist.byHousing[$0]?.waiting ?? 0)))</th>" }.joined() + "<th class=\"n\">\(e(d.count(waitlist.total.waiting)))</th></tr></tbody></table>"
-        o += "<table><thead><tr><th>\(e(l.t("Kategori", "Category")))</th><th class=\"n\">\(e(l.t("Venter", "Waiting")))</th><th class=\"n\">\(e(l.t("Utskrivningsklare", "Discharge-ready")))</th><th class=\"n\">\(e(l.t("Bostedsløse", "Homeless")))</th><th class=\"n\">\(e(l.t("Median ventetid", "Median wait")))</th><th class=\"n\">\(e(l.t("Lengste", "Longest")))</th></tr></thead><tbody>"
-        for h in Housing.allCases.map({ Optional($0) }) + [nil] {
-            let cat = h.map { waitlist.byHousing[$0] ?? WaitlistView.Category() } ?? waitlist.total
-            o += "<tr><td>\(e(h.map { "\(l.housing($0)) (\(l.housingDescription($0)))" } ?? l.t("Alle", "All")))</td><td class=\"n\">\(e(d.count(cat.waiting)))</td><td class=\"n\">\(e(d.count(cat.dischargeReady)))</td><td class=\"n\">\(e(d.count(cat.homeless)))</td><td class=\"n\">\(e(d.wait(cat.medianWait, over: cat.waiting)))</td><td class=\"n\">\(e(d.wait(cat.maxWait.map(Double.init), over: cat.waiting)))</td></tr>"
-        }
-        o += "</tbody></table>"
-        o += "<p>\(e(l.t("Venteliste ved månedsslutt, siste 12 måneder", "Waitlist at month-end, last 12 months")))</p>" + waitlistChart(l)
-        o += "<p>" + e(l.t("Saksbehandling siste 12 måneder", "Case processing, last 12 months") + ": \(waitlist.decidedLastYear) " + l.t("vedtak", "decisions") + ", \(waitlist.breachesLastYear) " + l.t("over 4 uker uten foreløpig svar", "over 4 weeks without an interim reply")) + "</p>"
-        if options.withCases && !waitlist.cases.isEmpty {
-            o += "<table><thead><tr><th>\(e(l.t("Sak", "Case")))</th><th>\(e(l.t("Enhet", "Unit")))</th><th>\(e(l.t("Kategori", "Category")))</th><th>\(e(l.t("Vedtak", "Granted")))</th><th class=\"n\">\(e(l.t("Dager", "Days")))</th><th>\(e(l.t("Bor nå", "Living now")))</th></tr></thead><tbody>"
-            for cs in waitlist.cases {
-                o += "<tr><td>\(e(cs.id))</td><td>\(e(s.tree[cs.unit]?.name ?? cs.unit))</td><td>\(e(l.housing(cs.housing)))</td><td>\(e(options.lang == .nb ? cs.granted.norwegian : cs.granted.description))</td><td class=\"n\">\(dataDate - cs.granted)</td><td>\(e(l.living(cs.livingNow)))</td></tr>"
-            }
-            o += "</tbody></table>"
-        }
-        o += "</section>\n"
-        // IP
-        let ip = s.ipIndicators
-        if ip.targetGroup != nil {
-            o += "<section><h2>\(e(l.t("Individuell plan (IP)", "Individual plan (IP)")))</h2><table><thead><tr><th>\(e(l.t("Periode", "Period")))</th><th class=\"n\">\(e(l.t("Målgruppe", "Target group")))</th><th class=\"n\">\(e(l.t("Med IP", "With IP")))</th><th class=\"n\">\(e(l.t("Ansvarsgruppe uten IP", "Group, no IP")))</th><th class=\"n\">\(e(l.t("Takket nei", "Declined")))</th><th class=\"n\">\(e(l.t("Dekning", "Coverage")))</th><th class=\"n\">\(e(l.t("Mål", "Target")))</th><th>\(e(l.t("Status", "Status")))</th></tr></thead><tbody>"
-            for p in ipPeriods {
-                func v(_ i: Int?) -> String { i.map { d.value(s, indicator: $0, unit: unit, period: p) } ?? "" }
-                let cell = ip.coverage.flatMap { s.cell(indicator: $0, unit: unit, period: p) }
-                o += "<tr><td>\(e(l.period(p)))</td><td class=\"n\">\(e(v(ip.targetGroup)))</td><td class=\"n\">\(e(v(ip.withPlan)))</td><td class=\"n\">\(e(v(ip.groupWithoutPlan)))</td><td class=\"n\">\(e(v(ip.declined)))</td><td class=\"n\">\(e(v(ip.coverage)))</td><td class=\"n\">\(e(cell?.target.map { f.value($0, .percent) } ?? ""))</td><td>\(TertialReport.statusChip(cell?.status ?? .none, l))</td></tr>"
-            }
-            o += "</tbody></table>"
-            if let ci = ip.coverage { o += "<p>\(e(l.t("IP-dekning over tid (stiplet: mål)", "IP coverage over time (dashed: target)")))</p>" + sparkSVG(indicator: ci, unit: unit) }
-            o += "<p class=\"meta\">\(e(l.t("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group.")))</p></section>\n"
-        }
-        // Reporting
-        o += "<section><h2>\(e(l.t("Rapportering", "Reporting")))</h2><table><thead><tr><th>\(e(l.t("Enhet", "Unit")))</th><th class=\"n\">\(e(l.t("Levert", "Delivered")))</th><th class=\"n\">\(e(l.t("Av", "Of")))</th><th class=\"n\">\(e(l.t("Andel", "Share")))</th></tr></thead><tbody>"
-        for (u, cmp) in unitCompleteness {
-            o += "<tr><td>\(e(s.tree.units[u].name))</td><td class=\"n\">\(cmp.reported)</td><td class=\"n\">\(cmp.due)</td><td class=\"n\">\(e(Format.plain(cmp.percent, .percent, decimalComma: options.lang == .nb))) %</td></tr>"
-        }
-        o += "</tbody></table>"
-        if !comp.missing.isEmpty {
-            o += "<ul>" + comp.missing.map { m in
-                "<li>\(e(s.tree.units[m.unit].name)): \(e(s.indicators[m.indicator].name)), \(e(l.period(m.period)))\(m.reportedUnknown ? e(l.t(" (rapportert som ukjent)", " (reported as unknown)")) : "")</li>"
-            }.joined() + "</ul>"
-        }
-        o += "</section>\n</body>\n</html>\n"
-        return o
+        return o + "</tbody></table>"
     }
 }

@@ -38,6 +38,9 @@ public struct L10n: Sendable {
         }
     }
 
+    /// A share as people read it: `98,9 %` (one decimal, the language's decimal mark).
+    public func percent(_ v: Double) -> String { Format.plain(v, .percent, decimalComma: lang == .nb) + " %" }
+
     public func period(_ p: Period) -> String {
         switch p.kind {
         case .tertial: return "T\(p.index) \(p.year)"

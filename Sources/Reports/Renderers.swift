@@ -1,8 +1,42 @@
 import Model
 
-/// Output formats of `tertial report`.
+/// Output formats of `tertial report` and of the dashboard's export: the CLI's choices
+/// and help, and which file names the export accepts, all come from here.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, md, csv, json, html
+
+    /// File name endings of each format (the first is the one suggested).
+    public var fileExtensions: [String] {
+        switch self {
+        case .text: ["txt"]
+        case .md: ["md", "markdown"]
+        case .csv: ["csv"]
+        case .json: ["json"]
+        case .html: ["html", "htm"]
+        }
+    }
+
+    /// The format a file name asks for, nil when its ending is none of ours.
+    public static func forFile(_ path: String) -> ReportFormat? {
+        let ext = (path.split(separator: "/").last ?? "").split(separator: ".", omittingEmptySubsequences: false).dropFirst().last.map { $0.lowercased() }
+        return ext.flatMap { e in allCases.first { $0.fileExtensions.contains(e) } }
+    }
+
+    /// Every ending, for messages: `.txt, .md, …`.
+    public static var allExtensions: String { allCases.flatMap { $0.fileExtensions.prefix(1) }.map { "." + $0 }.joined(separator: ", ") }
+
+    /// Only one period fits in this format.
+    public var singlePeriod: Bool { self == .html }
+
+    /// The report of a unit in these periods, in this format.
+    public func render(_ s: Snapshot, unit: Int, periods: [Period], options: ReportOptions) -> String {
+        switch self {
+        case .csv: Renderers.csv(s, unit: unit, periods: periods, display: Display(lang: options.lang, suppressSmall: options.suppressSmall))
+        case .json: JSONReport.render(s, unit: unit, periods: periods, lang: options.lang)
+        case .html: periods.map { TertialReport(snapshot: s, unit: unit, period: $0, options: options).html() }.joined()
+        case .text, .md: periods.map { TertialReport(snapshot: s, unit: unit, period: $0, options: options).text(markdown: self == .md) }.joined(separator: "\n")
+        }
+    }
 }
 
 public enum Renderers {

@@ -42,7 +42,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .keyDeviation: ("neste/forrige avvik, fra hvor som helst", "next/previous deviation, from anywhere")
         case .keyFilter: ("filtrer listen på navn", "filter the list by name")
         case .keyReload: ("les dataene på nytt nå", "reload the data now")
-        case .keyExport: ("eksporter som rapport (.md eller .html)", "export as a report (.md or .html)")
+        case .keyExport: ("eksporter enheten og perioden til en fil; endelsen velger formatet", "export the unit and period to a file; its ending chooses the format")
         case .keyHelp: ("denne hjelpen", "this help")
         case .keyQuit: ("avslutt", "quit")
         case .keySortScorecard: ("sorter: katalog, status, navn, endring", "sort: catalogue, status, name, change")

@@ -1,4 +1,3 @@
-import CNcursesw
 import Foundation
 import Model
 import Reports
@@ -25,13 +24,6 @@ private func onSignal(_ sig: Int32) {
     _ = write(signalPipe[1], &b, 1)
 }
 
-/// On a crash (a Swift trap, a fault), put the terminal back before the process dies,
-/// then let the signal do what it would have done.
-private func onFatalSignal(_ sig: Int32) {
-    endwin()
-    signal(sig, SIG_DFL)
-    raise(sig)
-}
 
 /// The event loop: one place where events become state, effects become actions, and
 /// frames reach the terminal. Blocks in poll() when idle.
@@ -115,7 +107,7 @@ public final class App {
         pipe(&signalPipe)
         for fd in signalPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { signal(sig, onSignal) }
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] { signal(sig, onFatalSignal) }
+        Terminal.restoreOnCrash()
         defer { terminal.restore() }
         var exitCode: Int32 = 0
         var dirty = true
@@ -195,12 +187,16 @@ public final class App {
         return true
     }
 
+    /// Writes the current unit and period in the format the file name asks for; refuses a
+    /// name whose ending is no format of ours rather than guessing.
     func export(_ path: String) {
         let l = L10n(state.lang)
+        guard let format = ReportFormat.forFile(path) else {
+            state.message = l.t("Kan ikke skrive \(path): bruk en av endelsene ", "Cannot write \(path): use one of the endings ") + ReportFormat.allExtensions
+            return
+        }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
-        let report = TertialReport(snapshot: snapshot, unit: unit, period: state.period, options: ReportOptions(lang: state.lang))
-        let html = path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm")
-        let text = html ? report.html() : report.text(markdown: true)
+        let text = format.render(snapshot, unit: unit, periods: [state.period], options: ReportOptions(lang: state.lang))
         do {
             try FileOutput.write(text, to: path, force: false)
             state.message = l.t("Lagret i ", "Saved to ") + path

@@ -223,7 +223,7 @@ extension Dashboard {
         var style = Style(.grey, reverse: true)
         switch st.mode {
         case .filter(let f): text = " / " + f + "▏  " + l.t("(Enter beholder, Esc fjerner)", "(Enter keeps, Esc clears)"); style = Style(.cyan, bold: true, reverse: true)
-        case .export(let path): text = " " + l.t("Eksporter til (.md eller .html): ", "Export to (.md or .html): ") + path + "▏  " + l.t("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)"); style = Style(.cyan, bold: true, reverse: true)
+        case .export(let path): text = " " + l.t("Eksporter til (\(ReportFormat.allExtensions)): ", "Export to (\(ReportFormat.allExtensions)): ") + path + "▏  " + l.t("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)"); style = Style(.cyan, bold: true, reverse: true)
         case .unitPicker: text = " " + l.t("Skriv for å søke · ↑↓ velg · Enter bytt enhet · Esc avbryt", "Type to search · ↑↓ select · Enter switch unit · Esc cancel")
         case .help: text = " " + l.t("Trykk en tast for å lukke hjelpen", "Press a key to close help")
         case .normal:

@@ -45,6 +45,12 @@ final class Terminal {
         endwin()
     }
 
+    /// On a crash (a Swift trap, a fault), puts the terminal back before the process dies,
+    /// then lets the signal do what it would have done.
+    static func restoreOnCrash() {
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] { signal(sig, onFatalSignal) }
+    }
+
     var size: (width: Int, height: Int) { (Int(getmaxx(stdscr)), Int(getmaxy(stdscr))) }
 
     func attributes(_ s: Style) -> Int32 {
@@ -113,4 +119,10 @@ final class Terminal {
             return .key(.char(Character(u)))
         }
     }
+}
+
+private func onFatalSignal(_ sig: Int32) {
+    endwin()
+    signal(sig, SIG_DFL)
+    raise(sig)
 }

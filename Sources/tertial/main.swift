@@ -4,6 +4,13 @@ import Model
 import Reports
 import TUI
 
+extension ReportFormat: ExpressibleByArgument {}
+
+/// The formats of the waitlist and Corporater reports: a part of `ReportFormat`.
+enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, md, csv
+}
+
 struct Tertial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial",
@@ -182,13 +189,12 @@ struct ScorecardCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: "text, md, html, csv or json.")
-    var format: String = "text"
+    @Option(name: .long, help: "The format.")
+    var format: ReportFormat = .text
 
     @OptionGroup var privacy: PrivacyOptions
 
     func validate() throws {
-        guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, md, html, csv or json") }
         for p in period where Period(parsing: p) == nil {
             throw ValidationError("--period \(p) is not a period (expected 2019-T3, 2019-11 or 2019)")
         }
@@ -203,18 +209,8 @@ struct ScorecardCommand: ParsableCommand {
             throw ValidationError("\(p) is outside the data (\(s.spanStart) to \(s.spanEnd))")
         }
         let opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases)
-        let text: String
-        switch ReportFormat(rawValue: format)! {
-        case .csv: text = Renderers.csv(s, unit: u, periods: periods, display: Display(lang: options.language, suppressSmall: privacy.suppressSmall))
-        case .json: text = JSONReport.render(s, unit: u, periods: periods, lang: options.language)
-        case .html:
-            guard periods.count == 1 else { throw ValidationError("--format html takes one --period") }
-            text = TertialReport(snapshot: s, unit: u, period: periods[0], options: opts).html()
-        case .text, .md:
-            text = periods.map { TertialReport(snapshot: s, unit: u, period: $0, options: opts).text(markdown: format == "md") }
-                .joined(separator: "\n")
-        }
-        try target.emit(text)
+        if format.singlePeriod && periods.count != 1 { throw ValidationError("--format \(format) takes one --period") }
+        try target.emit(format.render(s, unit: u, periods: periods, options: opts))
     }
 }
 
@@ -230,12 +226,11 @@ struct WaitlistCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: "text, md or csv.")
-    var format: String = "text"
+    @Option(name: .long, help: "The format.")
+    var format: SheetFormat = .text
 
     func validate() throws {
         if let at, Day(parsing: at) == nil { throw ValidationError("--at \(at) is not a date (expected 2019-12-31 or 31.12.2019)") }
-        guard ["text", "md", "csv"].contains(format) else { throw ValidationError("--format must be text, md or csv") }
     }
 
     func run() throws {
@@ -243,7 +238,7 @@ struct WaitlistCommand: ParsableCommand {
         let u = try CLI.unit(s, target.unit)
         let date = at.flatMap { Day(parsing: $0) } ?? s.spanEnd
         let v = s.waitlist(unit: u, at: date)
-        let text = format == "csv" ? WaitlistReport.csv(v) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == "md")
+        let text = format == .csv ? WaitlistReport.csv(v) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md)
         try target.emit(text)
     }
 }
@@ -260,15 +255,14 @@ struct CorporaterCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: "text, md or csv.")
-    var format: String = "text"
+    @Option(name: .long, help: "The format.")
+    var format: SheetFormat = .text
 
     @Option(name: .long, help: "Show counts between 1 and N-1 as <N.")
     var suppressSmall: Int?
 
     func validate() throws {
         if let period, Period(parsing: period) == nil { throw ValidationError("--period \(period) is not a period (expected 2019-T3, 2019-11 or 2019)") }
-        guard ["text", "md", "csv"].contains(format) else { throw ValidationError("--format must be text, md or csv") }
     }
 
     func run() throws {
@@ -278,7 +272,7 @@ struct CorporaterCommand: ParsableCommand {
             throw ValidationError("the period is outside the data (\(s.spanStart) to \(s.spanEnd))")
         }
         let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall))
-        try target.emit(format == "csv" ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == "md"))
+        try target.emit(format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md))
     }
 }
 

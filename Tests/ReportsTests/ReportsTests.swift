@@ -311,4 +311,21 @@ final class CLITests: XCTestCase {
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.err.contains("2019-T4 is not a period"), bad.err)
     }
+
+    /// The export and the CLI choose a writer from one enum; an ending it cannot write is refused.
+    func testFormatFromFileName() {
+        XCTAssertEqual(ReportFormat.forFile("out/vest.md"), .md)
+        XCTAssertEqual(ReportFormat.forFile("Vest.HTML"), .html)
+        XCTAssertEqual(ReportFormat.forFile("vest.htm"), .html)
+        XCTAssertEqual(ReportFormat.forFile("vest.txt"), .text)
+        XCTAssertEqual(ReportFormat.forFile("tall.csv"), .csv)
+        XCTAssertNil(ReportFormat.forFile("vest.docx"))
+        XCTAssertNil(ReportFormat.forFile("vest"))
+        XCTAssertNil(ReportFormat.forFile("data.v2/vest"), "a dot in a folder name is not an ending")
+        let s = Repo.snapshot
+        let vest = s.tree.index["ph-vest"]!
+        XCTAssertEqual(ReportFormat.md.render(s, unit: vest, periods: [.tertial(2019, 3)], options: ReportOptions()),
+                       TertialReport(snapshot: s, unit: vest, period: .tertial(2019, 3)).text(markdown: true))
+        XCTAssertTrue(ReportFormat.csv.render(s, unit: vest, periods: [.tertial(2019, 3)], options: ReportOptions()).hasPrefix("period;unit;indicator;value;target;status\n"))
+    }
 }
