@@ -45,7 +45,9 @@ public final class Loader: @unchecked Sendable {
         self.directory = directory
     }
 
-    /// Relative paths of the files that make up the dataset, in a stable order.
+    /// Relative paths of the files that make up the dataset, in the order of
+    /// `DataSources.all` (and by name within a folder); a missing required file is an
+    /// error, and a file that tertial does not read is a warning naming it.
     func discover() -> (files: [String], diagnostics: [Diagnostic]) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -55,17 +57,25 @@ public final class Loader: @unchecked Sendable {
         }
         var files = [String]()
         var diags = [Diagnostic]()
-        for required in ["units.csv", "indicators.yaml"] {
-            if fm.fileExists(atPath: path(required)) { files.append(required) }
-            else { diags.append(Diagnostic(.error, file: required, "the file is missing", expected: "\(required) in \(directory)")) }
+        for kind in DataSources.all {
+            switch kind.place {
+            case .file(let f):
+                if fm.fileExists(atPath: path(f)) { files.append(f) }
+                else if kind.required { diags.append(Diagnostic(.error, file: f, "the file is missing", expected: "\(f) in \(directory)")) }
+            case .folder(let d):
+                let names = (try? fm.contentsOfDirectory(atPath: path(d))) ?? []
+                files += names.sorted().map { "\(d)/\($0)" }.filter(kind.matches)
+            }
         }
-        for optional in ["targets.csv", "waitlist.csv"] where fm.fileExists(atPath: path(optional)) {
-            files.append(optional)
-        }
-        for sub in ["reports", "ip"] {
-            guard let names = try? fm.contentsOfDirectory(atPath: path(sub)) else { continue }
-            for n in names.sorted() where n.lowercased().hasSuffix(".csv") && !n.hasPrefix(".") && !n.hasPrefix("~$") {
-                files.append("\(sub)/\(n)")
+        // Anything else in the directory or its data folders is named, never guessed at.
+        let known = Set(files)
+        for folder in DataSources.folders {
+            for n in ((try? fm.contentsOfDirectory(atPath: folder.isEmpty ? directory : path(folder))) ?? []).sorted() {
+                let rel = folder.isEmpty ? n : "\(folder)/\(n)"
+                var dir: ObjCBool = false
+                guard !known.contains(rel), !DataSources.isIgnorable(n), fm.fileExists(atPath: path(rel), isDirectory: &dir), !dir.boolValue else { continue }
+                diags.append(Diagnostic(.warning, file: rel, "tertial does not read this file; it is ignored",
+                                        expected: "one of units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv"))
             }
         }
         return (files, diags)
@@ -179,33 +189,35 @@ public final class Loader: @unchecked Sendable {
     }
 
     func parseFile(_ rel: String) -> (Parsed, [Diagnostic]) {
-        if rel == "indicators.yaml" {
-            guard let data = FileManager.default.contents(atPath: path(rel)) else {
-                return (.none, [Diagnostic(.error, file: rel, "cannot be read", expected: "a readable file")])
-            }
-            let text: String
-            if let s = String(data: data, encoding: .utf8) { text = s }
-            else { return (.none, [Diagnostic(.error, file: rel, "is not valid UTF-8", expected: "indicators.yaml saved as UTF-8")]) }
-            let (inds, diags) = Catalogue.parse(text: text, file: rel)
-            return (.indicators(inds), diags)
-        }
-        let table: CSVTable
-        do { table = try CSVTable.read(path: path(rel), relativeName: rel) }
+        guard let kind = DataSources.kind(of: rel) else { return (.none, []) }
+        return kind.parse(self, rel)
+    }
+
+    /// Reads a CSV file and hands the table to a parser.
+    func csv(_ rel: String, _ parse: (CSVTable) -> (Parsed, [Diagnostic])) -> (Parsed, [Diagnostic]) {
+        do { return parse(try CSVTable.read(path: path(rel), relativeName: rel)) }
         catch { return (.none, [Diagnostic(.error, file: rel, "cannot be read: \(error.localizedDescription)", expected: "a readable file")]) }
-        switch rel {
-        case "units.csv": let (u, d) = FileParsers.units(table); return (.units(u), d)
-        case "targets.csv": let (t, d) = FileParsers.targets(table); return (.targets(t), d)
-        case "waitlist.csv": let (w, d) = FileParsers.waitlist(table); return (.waitlist(w), d)
-        default:
-            if rel.hasPrefix("reports/") { let (r, d) = FileParsers.reports(table); return (.reports(r), d) }
-            let name = String(rel.dropFirst("ip/".count).dropLast(".csv".count))
-            guard let p = Period(parsing: name) else {
-                return (.none, [Diagnostic(.error, file: rel, "the file name \"\(name)\" is not a period",
-                                           expected: "a file named by its period, e.g. ip/2019-T3.csv")])
-            }
-            let (s, d) = FileParsers.ipSnapshot(table, period: p)
-            return (.ip(s), d)
+    }
+
+    func catalogue(_ rel: String) -> (Parsed, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path(rel)) else {
+            return (.none, [Diagnostic(.error, file: rel, "cannot be read", expected: "a readable file")])
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (.none, [Diagnostic(.error, file: rel, "is not valid UTF-8", expected: "indicators.yaml saved as UTF-8")])
+        }
+        let (inds, diags) = Catalogue.parse(text: text, file: rel)
+        return (.indicators(inds), diags)
+    }
+
+    /// An IP snapshot, named by its period: `ip/2019-T3.csv`.
+    func ipSnapshot(_ rel: String) -> (Parsed, [Diagnostic]) {
+        let name = String(rel.split(separator: "/").last ?? "").dropLast(".csv".count)
+        guard let p = Period(parsing: String(name)) else {
+            return (.none, [Diagnostic(.error, file: rel, "the file name \"\(name)\" is not a period",
+                                       expected: "a file named by its period, e.g. ip/2019-T3.csv")])
+        }
+        return csv(rel) { let (s, d) = FileParsers.ipSnapshot($0, period: p); return (.ip(s), d) }
     }
 }
 

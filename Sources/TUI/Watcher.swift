@@ -1,4 +1,5 @@
 import Foundation
+import Model
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,8 +27,8 @@ final class Watcher {
     func addWatches() {
         #if os(Linux)
         guard fd >= 0 else { return }
-        for sub in ["", "/reports", "/ip"] {
-            _ = inotify_add_watch(fd, directory + sub, Watcher.events)
+        for sub in DataSources.folders {
+            _ = inotify_add_watch(fd, sub.isEmpty ? directory : directory + "/" + sub, Watcher.events)
         }
         #endif
     }

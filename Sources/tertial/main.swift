@@ -162,8 +162,7 @@ struct Check: ParsableCommand {
         }
         let periods = s.tertials
         let range = periods.isEmpty ? "no periods" : "\(periods.first!)..\(periods.last!)"
-        print("\(data): ok: \(ds.tree.units.count) units, \(ds.indicators.count) indicators, \(ds.reports.count) reported values, "
-              + "\(ds.waitlist.count) waitlist cases, \(ds.ip.count) IP snapshots, \(range); "
+        print("\(data): ok: " + DataSources.all.map { $0.summary(ds) }.joined(separator: ", ") + ", \(range); "
               + "\(diags.warnings.count) warning(s), \(s.warnings.count) data-quality warning(s)"
               + (quality ? "" : " (list them with --quality)"))
     }

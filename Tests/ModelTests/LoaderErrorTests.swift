@@ -27,6 +27,34 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertNotNil(f.load().dataset)
     }
 
+    /// A file that tertial does not read is named in a warning and never parsed as data
+    /// (a stray file in ip/ is not an IP snapshot); hidden, lock and README files are quiet.
+    func testUnknownFilesAreNamedNotGuessedAt() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n",
+                        extra: ["ip/notater.txt": "user;unit\nx;a\n", "budsjett.xlsx": "x", "reports/2019-T3.csv.bak": "garbage",
+                                "README.md": "# data", "reports/.~lock.a.csv#": "", "reports/~$a.csv": ""])
+        let r = f.load()
+        XCTAssertNotNil(r.dataset, r.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(r.diagnostics.warnings.map(\.file).sorted(), ["budsjett.xlsx", "ip/notater.txt", "reports/2019-T3.csv.bak"])
+        XCTAssertTrue(r.diagnostics.warnings.allSatisfy { $0.message.contains("does not read") })
+        XCTAssertEqual(r.dataset?.ip.count, 0)
+        XCTAssertEqual(r.dataset?.reports.count, 1)
+    }
+
+    /// Every kind of file comes from the one table: each required one is refused when missing.
+    func testRequiredSourcesComeFromTheTable() {
+        for kind in DataSources.all where kind.required {
+            guard case .file(let name) = kind.place else { continue }
+            let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n")
+            f.remove(name)
+            XCTAssertTrue(f.load().diagnostics.errors.contains { $0.file == name && $0.message.contains("missing") }, name)
+        }
+        XCTAssertEqual(DataSources.folders, ["", "reports", "ip"])
+        XCTAssertEqual(DataSources.kind(of: "ip/2019-T3.csv")?.name, "ip")
+        XCTAssertNil(DataSources.kind(of: "ip/old/2019-T3.csv"))
+        XCTAssertNil(DataSources.kind(of: "extra.csv"))
+    }
+
     func testBadNumberNamesFileLineFieldAndExpectation() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n2019-T3;b;staff;12x\n")
         let d = onlyError(f.load())

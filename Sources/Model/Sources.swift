@@ -1,0 +1,70 @@
+import Foundation
+
+/// One kind of file in a data directory: where it is, whether it must be there, and its
+/// parser. Discovery, parsing, the watcher's folders and `check`'s summary all come from
+/// `DataSources.all`; adding a kind of file is one row here plus its parser.
+public struct SourceKind: Sendable {
+    public enum Place: Sendable, Equatable {
+        /// One file at the top of the data directory.
+        case file(String)
+        /// Every `.csv` file in a folder.
+        case folder(String)
+    }
+
+    public let name: String
+    public let place: Place
+    public let required: Bool
+    /// Parses a file of this kind (its path relative to the data directory).
+    let parse: @Sendable (Loader, String) -> (Loader.Parsed, [Diagnostic])
+    /// How many of it a dataset holds, for `check`'s summary (`7 units`).
+    public let summary: @Sendable (Dataset) -> String
+
+    public func matches(_ rel: String) -> Bool {
+        switch place {
+        case .file(let f): return rel == f
+        case .folder(let d):
+            let name = rel.dropFirst(d.count + 1)
+            return rel.hasPrefix(d + "/") && !name.contains("/") && DataSources.isDataFileName(String(name))
+        }
+    }
+}
+
+public enum DataSources {
+    public static let all: [SourceKind] = [
+        SourceKind(name: "units", place: .file("units.csv"), required: true,
+                   parse: { $0.csv($1) { let (u, d) = FileParsers.units($0); return (.units(u), d) } },
+                   summary: { "\($0.tree.units.count) units" }),
+        SourceKind(name: "indicators", place: .file("indicators.yaml"), required: true,
+                   parse: { $0.catalogue($1) }, summary: { "\($0.indicators.count) indicators" }),
+        SourceKind(name: "targets", place: .file("targets.csv"), required: false,
+                   parse: { $0.csv($1) { let (t, d) = FileParsers.targets($0); return (.targets(t), d) } },
+                   summary: { "\($0.targets.count) target rules" }),
+        SourceKind(name: "reports", place: .folder("reports"), required: false,
+                   parse: { $0.csv($1) { let (r, d) = FileParsers.reports($0); return (.reports(r), d) } },
+                   summary: { "\($0.reports.count) reported values" }),
+        SourceKind(name: "waitlist", place: .file("waitlist.csv"), required: false,
+                   parse: { $0.csv($1) { let (w, d) = FileParsers.waitlist($0); return (.waitlist(w), d) } },
+                   summary: { "\($0.waitlist.count) waitlist cases" }),
+        SourceKind(name: "ip", place: .folder("ip"), required: false,
+                   parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) IP snapshots" }),
+    ]
+
+    /// The folders that hold data files, for the watcher ("" is the directory itself).
+    public static var folders: [String] {
+        [""] + all.compactMap { if case .folder(let d) = $0.place { return d } else { return nil } }
+    }
+
+    /// The kind a file (relative path) is, nil when tertial does not read it.
+    public static func kind(of rel: String) -> SourceKind? { all.first { $0.matches(rel) } }
+
+    /// A `.csv` file that is not hidden and not an editor's lock or backup file.
+    static func isDataFileName(_ n: String) -> Bool {
+        n.lowercased().hasSuffix(".csv") && !isIgnorable(n)
+    }
+
+    /// Files that are never data and never worth a warning: hidden files, editors' lock and
+    /// backup files, and READMEs.
+    static func isIgnorable(_ n: String) -> Bool {
+        n.hasPrefix(".") || n.hasPrefix("~$") || n.hasSuffix("~") || n.hasSuffix(".swp") || n.uppercased().hasPrefix("README")
+    }
+}
