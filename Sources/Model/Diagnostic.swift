@@ -14,14 +14,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The column or key concerned.
     public var field: String?
     /// What was wrong, e.g. `"12x" is not a number`.
-    public var message: String
+    public var problem: Phrase
     /// What was expected instead, e.g. `a number such as 12, 12.5 or 12,5`.
-    public var expected: String?
+    public var expectation: Phrase?
+
+    public var message: String { problem.description }
+    public var expected: String? { expectation?.description }
 
     public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil,
-                _ message: String, expected: String? = nil) {
+                _ problem: Phrase, expected: Phrase? = nil) {
         self.severity = severity; self.file = file; self.line = line
-        self.field = field; self.message = message; self.expected = expected
+        self.field = field; self.problem = problem; self.expectation = expected
     }
 
     /// `reports/a.csv:12: value: "12x" is not a number (expected a number such as 12 or 12,5)`
@@ -29,11 +32,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         line.map { "\(file):\($0)" } ?? file
     }
 
-    public var description: String {
+    public var description: String { text(norwegian: false) }
+
+    /// `reports/a.csv:12: value: «12x» er ikke et tall (forventet et tall som 12 eller 12,5)`
+    public func text(norwegian: Bool) -> String {
         var s = location + ": "
         if let field { s += field + ": " }
-        s += message
-        if let expected { s += " (expected \(expected))" }
+        s += problem.text(norwegian: norwegian)
+        if let e = expectation { s += (norwegian ? " (forventet " : " (expected ") + e.text(norwegian: norwegian) + ")" }
         return s
     }
 }

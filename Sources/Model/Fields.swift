@@ -7,10 +7,10 @@ struct RowReader {
     var line: Int { table.line(row) }
     var ref: SourceRef { SourceRef(file: table.file, line: line) }
 
-    mutating func error(_ field: String?, _ message: String, expected: String? = nil) {
+    mutating func error(_ field: String?, _ message: Phrase, expected: Phrase? = nil) {
         diagnostics.append(Diagnostic(.error, file: table.file, line: line, field: field, message, expected: expected))
     }
-    mutating func warning(_ field: String?, _ message: String, expected: String? = nil) {
+    mutating func warning(_ field: String?, _ message: Phrase, expected: Phrase? = nil) {
         diagnostics.append(Diagnostic(.warning, file: table.file, line: line, field: field, message, expected: expected))
     }
 
@@ -23,7 +23,7 @@ struct RowReader {
 
     mutating func required(_ name: String, _ col: Int?) -> String? {
         let s = table.string(row, col)
-        if s.isEmpty { error(name, "is empty", expected: "a value"); return nil }
+        if s.isEmpty { error(name, Phrase(.isEmpty), expected: Phrase(.expectValue)); return nil }
         return s
     }
 
@@ -33,9 +33,8 @@ struct RowReader {
         case .empty: return (true, nil)
         case .value(let v): return (true, v)
         case .invalid:
-            let comma = table.delimiter == UInt8(ascii: ";") ? ", 12,5" : ""
-            error(name, "\"\(Fields.shown(table.string(row, col)))\" is not a number",
-                  expected: "a number such as 12, 12.5\(comma) or 1 408")
+            error(name, Phrase(.notANumber, Fields.shown(table.string(row, col))),
+                  expected: Phrase(table.delimiter == UInt8(ascii: ";") ? .expectNumberComma : .expectNumber))
             return (false, nil)
         }
     }
@@ -46,7 +45,7 @@ struct RowReader {
         if let day { return (true, day) }
         let s = table.string(row, col)
         if let d = Day(parsing: s) { return (true, d) } // padded with tabs or no-break spaces
-        error(name, "\"\(Fields.shown(s))\" is not a date", expected: "a date such as 2019-12-31 or 31.12.2019")
+        error(name, Phrase(.notADate, Fields.shown(s)), expected: Phrase(.expectDate))
         return (false, nil)
     }
 
@@ -55,7 +54,7 @@ struct RowReader {
         let s = table.string(row, col)
         if s.isEmpty { return def }
         if let b = Fields.bool(s) { return b }
-        error(name, "\"\(Fields.shown(s))\" is not a yes/no value", expected: "ja/nei, yes/no, 1/0 or true/false")
+        error(name, Phrase(.notYesNo, Fields.shown(s)), expected: Phrase(.expectYesNo))
         return def
     }
 
@@ -63,8 +62,7 @@ struct RowReader {
     mutating func pseudonym(_ name: String, _ col: Int?) -> String? {
         guard let s = required(name, col) else { return nil }
         if Fields.looksLikeNationalID(s) {
-            error(name, "looks like a national identity number (11 digits) and is refused; the value is not shown",
-                  expected: "a pseudonymous id")
+            error(name, Phrase(.identityNumber), expected: Phrase(.expectPseudonym))
             return nil
         }
         return s

@@ -3,18 +3,18 @@
 enum FileParsers {
     static func missingColumns(_ t: CSVTable, _ required: [String]) -> [Diagnostic] {
         if t.header.isEmpty {
-            return [Diagnostic(.error, file: t.file, line: 1, "the file is empty",
-                               expected: "a header row with the columns " + required.joined(separator: ", "))]
+            return [Diagnostic(.error, file: t.file, line: 1, Phrase(.fileEmpty),
+                               expected: Phrase(.expectHeaderRow, required.joined(separator: ", ")))]
         }
         return required.filter { t.column($0) == nil }.map {
-            Diagnostic(.error, file: t.file, line: t.headerLine, field: $0, "the column is missing",
-                       expected: "a header with the columns " + required.joined(separator: ", "))
+            Diagnostic(.error, file: t.file, line: t.headerLine, field: $0, Phrase(.columnMissing),
+                       expected: Phrase(.expectHeader, required.joined(separator: ", ")))
         }
     }
 
     static func encodingNotice(_ t: CSVTable) -> [Diagnostic] {
-        t.decodedAsWindows1252 ? [Diagnostic(.notice, file: t.file, "not valid UTF-8; read as Windows-1252",
-                                             expected: "UTF-8; save as \"CSV UTF-8\" in Excel")] : []
+        t.decodedAsWindows1252 ? [Diagnostic(.notice, file: t.file, Phrase(.windows1252),
+                                             expected: Phrase(.expectExcelUTF8))] : []
     }
 
     // MARK: units.csv
@@ -29,13 +29,13 @@ enum FileParsers {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let id = rr.required("id", cId)
             if let id, !Fields.isUnitID(id) {
-                rr.error("id", "\"\(Fields.shown(id))\" is not a valid unit id", expected: "lower-case letters, digits and '-', e.g. ph-vest")
+                rr.error("id", Phrase(.invalidUnitID, Fields.shown(id)), expected: Phrase(.expectUnitIDChars))
             }
             let name = rr.required("name", cName)
             let kind = rr.required("kind", cKind)
             let from = rr.date("from", cFrom), to = rr.date("to", cTo)
             if let f = from.value, let tt = to.value, tt < f {
-                rr.error("to", "\(tt) is before from (\(f))", expected: "a date on or after from")
+                rr.error("to", Phrase(.toBeforeFrom, "\(tt)", "\(f)"), expected: Phrase(.expectAfterFrom))
             }
             let okRow = !rr.diagnostics.hasErrors
             diags += rr.diagnostics
@@ -64,11 +64,11 @@ enum FileParsers {
             var from: Period? = nil
             if let f = rr.optionalText(cFrom) {
                 from = Period(parsing: f)
-                if from == nil { rr.error("from", "\"\(Fields.shown(f))\" is not a period", expected: "a period such as 2019, 2019-T3 or 2019-03") }
+                if from == nil { rr.error("from", Phrase(.notAPeriod, Fields.shown(f)), expected: Phrase(.expectTargetPeriod)) }
             }
             let target = rr.number("target", cTarget), warn = rr.number("warn", cWarn)
             if target.ok && target.value == nil && warn.value == nil {
-                rr.error("target", "is empty", expected: "a target value")
+                rr.error("target", Phrase(.isEmpty), expected: Phrase(.expectTargetValue))
             }
             let ok = !rr.diagnostics.hasErrors
             diags += rr.diagnostics
@@ -93,15 +93,14 @@ enum FileParsers {
             var period: Period? = nil
             if let p = rr.required("period", cPeriod) {
                 period = Period(parsing: p)
-                if period == nil { rr.error("period", "\"\(Fields.shown(p))\" is not a period", expected: "a period such as 2019-T3, 2019-11 or 2019") }
+                if period == nil { rr.error("period", Phrase(.notAPeriod, Fields.shown(p)), expected: Phrase(.expectReportPeriod)) }
             }
             let unit = rr.required("unit", cUnit)
             let ind = rr.required("indicator", cInd)
             let value = rr.number("value", cValue)
             let comment = rr.optionalText(cComment)
             if let comment, Fields.containsNationalID(comment) {
-                rr.error("comment", "contains what looks like a national identity number (11 digits); the row is refused and the text not shown",
-                         expected: "a comment without personal identifiers")
+                rr.error("comment", Phrase(.identityInComment), expected: Phrase(.expectCleanComment))
             }
             let ok = !rr.diagnostics.hasErrors
             diags += rr.diagnostics
@@ -128,25 +127,24 @@ enum FileParsers {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let id = rr.pseudonym("case", cCase)
             if let id, let first = seen[id] {
-                rr.error("case", "case \"\(id)\" appears twice (first at line \(first))", expected: "one row per application")
+                rr.error("case", Phrase(.caseTwice, id, String(first)), expected: Phrase(.expectOneRowPerApplication))
             }
             let unit = rr.required("unit", cUnit)
             var housing: Housing? = nil
             if let h = rr.required("housing", cHousing) {
                 housing = Housing(rawValue: h.uppercased())
-                if housing == nil { rr.error("housing", "\"\(Fields.shown(h))\" is not a housing category", expected: "OMBPS2, OMBPS3, OMBPS4 or BOSENTER") }
+                if housing == nil { rr.error("housing", Phrase(.notHousingCategory, Fields.shown(h)), expected: Phrase(.expectHousing)) }
             }
             let received = rr.date("received", cReceived)
             let granted = rr.date("granted", cGranted)
-            if granted.ok && granted.value == nil { rr.error("granted", "is empty", expected: "the date of the decision (vedtak)") }
+            if granted.ok && granted.value == nil { rr.error("granted", Phrase(.isEmpty), expected: Phrase(.expectDecisionDate)) }
             let interim = rr.date("interim_reply", cInterim)
             let alloc = rr.date("allocated", cAlloc), left = rr.date("left", cLeft)
             var living: LivingNow? = nil
             if let l = rr.optionalText(cLiving) {
                 living = LivingNow(rawValue: l.lowercased())
                 if living == nil {
-                    rr.error("living_now", "\"\(Fields.shown(l))\" is not a known living situation",
-                             expected: "bostedslos, annet_omsorgsniva, helse_bergen, dps, kjop_av_plass or annet")
+                    rr.error("living_now", Phrase(.notKnownLiving, Fields.shown(l)), expected: Phrase(.expectLiving))
                 }
             }
             let dr = rr.bool("discharge_ready", cDR)
@@ -177,14 +175,14 @@ enum FileParsers {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let user = rr.pseudonym("user", cUser)
             if let user, let first = seen[user] {
-                rr.error("user", "user \"\(user)\" appears twice (first at line \(first))", expected: "one row per user")
+                rr.error("user", Phrase(.userTwice, user, String(first)), expected: Phrase(.expectOneRowPerUser))
             }
             let unit = rr.required("unit", cUnit)
             let tg = rr.bool("target_group", cTG), plan = rr.bool("plan", cPlan), group = rr.bool("group", cGroup)
             let declined = rr.bool("declined", cDecl), coord = rr.bool("coordinator", cCoord)
             let evaluated = rr.date("evaluated", cEval)
             if let e = evaluated.value, e > period.end {
-                rr.error("evaluated", "\(e) is after the snapshot date \(period.end)", expected: "a date on or before \(period.end)")
+                rr.error("evaluated", Phrase(.evaluatedAfterSnapshot, "\(e)", "\(period.end)"), expected: Phrase(.expectOnOrBefore, "\(period.end)"))
             }
             let ok = !rr.diagnostics.hasErrors
             diags += rr.diagnostics

@@ -52,8 +52,8 @@ public final class Loader: @unchecked Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            return ([], [Diagnostic(.error, file: directory, "the data directory does not exist",
-                                    expected: "a directory with units.csv and indicators.yaml")])
+            return ([], [Diagnostic(.error, file: directory, Phrase(.dataDirectoryMissing),
+                                    expected: Phrase(.expectDataDirectory))])
         }
         var files = [String]()
         var diags = [Diagnostic]()
@@ -61,7 +61,7 @@ public final class Loader: @unchecked Sendable {
             switch kind.place {
             case .file(let f):
                 if fm.fileExists(atPath: path(f)) { files.append(f) }
-                else if kind.required { diags.append(Diagnostic(.error, file: f, "the file is missing", expected: "\(f) in \(directory)")) }
+                else if kind.required { diags.append(Diagnostic(.error, file: f, Phrase(.fileMissing), expected: Phrase(.expectFileIn, f, directory))) }
             case .folder(let d):
                 let names = (try? fm.contentsOfDirectory(atPath: path(d))) ?? []
                 files += names.sorted().map { "\(d)/\($0)" }.filter(kind.matches)
@@ -74,8 +74,7 @@ public final class Loader: @unchecked Sendable {
                 let rel = folder.isEmpty ? n : "\(folder)/\(n)"
                 var dir: ObjCBool = false
                 guard !known.contains(rel), !DataSources.isIgnorable(n), fm.fileExists(atPath: path(rel), isDirectory: &dir), !dir.boolValue else { continue }
-                diags.append(Diagnostic(.warning, file: rel, "tertial does not read this file; it is ignored",
-                                        expected: "one of units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv"))
+                diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase(.expectKnownFiles)))
             }
         }
         return (files, diags)
@@ -196,15 +195,15 @@ public final class Loader: @unchecked Sendable {
     /// Reads a CSV file and hands the table to a parser.
     func csv(_ rel: String, _ parse: (CSVTable) -> (Parsed, [Diagnostic])) -> (Parsed, [Diagnostic]) {
         do { return parse(try CSVTable.read(path: path(rel), relativeName: rel)) }
-        catch { return (.none, [Diagnostic(.error, file: rel, "cannot be read: \(error.localizedDescription)", expected: "a readable file")]) }
+        catch { return (.none, [Diagnostic(.error, file: rel, Phrase(.cannotReadBecause, error.localizedDescription), expected: Phrase(.expectReadable))]) }
     }
 
     func catalogue(_ rel: String) -> (Parsed, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path(rel)) else {
-            return (.none, [Diagnostic(.error, file: rel, "cannot be read", expected: "a readable file")])
+            return (.none, [Diagnostic(.error, file: rel, Phrase(.cannotRead), expected: Phrase(.expectReadable))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (.none, [Diagnostic(.error, file: rel, "is not valid UTF-8", expected: "indicators.yaml saved as UTF-8")])
+            return (.none, [Diagnostic(.error, file: rel, Phrase(.notUTF8), expected: Phrase(.expectCatalogueUTF8))])
         }
         let (inds, diags) = Catalogue.parse(text: text, file: rel)
         return (.indicators(inds), diags)
@@ -214,8 +213,8 @@ public final class Loader: @unchecked Sendable {
     func ipSnapshot(_ rel: String) -> (Parsed, [Diagnostic]) {
         let name = String(rel.split(separator: "/").last ?? "").dropLast(".csv".count)
         guard let p = Period(parsing: String(name)) else {
-            return (.none, [Diagnostic(.error, file: rel, "the file name \"\(name)\" is not a period",
-                                       expected: "a file named by its period, e.g. ip/2019-T3.csv")])
+            return (.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotPeriod, String(name)),
+                                       expected: Phrase(.expectIPFileName))])
         }
         return csv(rel) { let (s, d) = FileParsers.ipSnapshot($0, period: p); return (.ip(s), d) }
     }
@@ -234,24 +233,24 @@ enum Validator {
         for u in units {
             if let l = firstLine[u.id] {
                 diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "id",
-                                        "\"\(u.id)\" is defined twice (first at line \(l))", expected: "unique unit ids"))
+                                        Phrase(.definedTwice, u.id, String(l)), expected: Phrase(.expectUniqueUnitIDs)))
             } else { firstLine[u.id] = u.source.line }
         }
         let roots = units.filter { $0.parent == nil }
         if roots.count != 1 {
             let lines = roots.map { String($0.source.line) }.joined(separator: ", ")
             diags.append(Diagnostic(.error, file: "units.csv", line: roots.dropFirst().first?.source.line, field: "parent",
-                                    roots.isEmpty ? "no unit without a parent" : "\(roots.count) units without a parent (lines \(lines))",
-                                    expected: "exactly one root unit (the etat) with an empty parent"))
+                                    roots.isEmpty ? Phrase(.noRoot) : Phrase(.manyRoots, String(roots.count), lines),
+                                    expected: Phrase(.expectOneRoot)))
         }
         for u in units {
             if let p = u.parent, tree.index[p] == nil {
                 diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "parent",
-                                        "\"\(p)\" is not a unit in units.csv", expected: "the id of another unit"))
+                                        Phrase(.notAUnitInUnits, p), expected: Phrase(.expectOtherUnit)))
             }
             if let s = u.successor, tree.index[s] == nil {
                 diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "successor",
-                                        "\"\(s)\" is not a unit in units.csv", expected: "the id of the unit that took over"))
+                                        Phrase(.notAUnitInUnits, s), expected: Phrase(.expectSuccessor)))
             }
         }
         // Cycles in parent and successor chains.
@@ -263,7 +262,7 @@ enum Validator {
                     if !seen.insert(c).inserted {
                         if c == u.id {
                             diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: field,
-                                                    "the \(field) chain of \"\(u.id)\" comes back to itself (a cycle)", expected: "a tree without cycles"))
+                                                    Phrase(.chainCycle, field, u.id), expected: Phrase(.expectNoCycles)))
                         }
                         break
                     }
@@ -276,8 +275,8 @@ enum Validator {
         for ind in indicators {
             for r in ind.reportedBy ?? [] where !kinds.contains(r) && tree.index[r] == nil {
                 diags.append(Diagnostic(.warning, file: ind.origin.file, line: ind.origin.line, field: "reported_by",
-                                        "\"\(r)\" is neither a unit kind nor a unit id in units.csv; it matches nothing",
-                                        expected: "one of the kinds " + kinds.sorted().joined(separator: ", ") + ", or a unit id"))
+                                        Phrase(.reportedByMatchesNothing, r),
+                                        expected: Phrase(.expectKindOrUnit, kinds.sorted().joined(separator: ", "))))
             }
         }
         var indByID = [String: Indicator]()
@@ -286,11 +285,11 @@ enum Validator {
         for t in targets {
             if checkIndicators && indByID[t.indicator] == nil {
                 diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "indicator",
-                                        "\"\(t.indicator)\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))
+                                        Phrase(.notInCatalogue, t.indicator), expected: Phrase(.expectIndicatorID)))
             }
             if case .unit(let u) = t.scope, tree.index[u] == nil {
                 diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "unit",
-                                        "\"\(u)\" is not in units.csv", expected: "a unit id, '*' for every unit, or empty for the etat"))
+                                        Phrase(.notInUnits, u), expected: Phrase(.expectTargetUnit)))
             }
         }
         // reports: resolve each row's unit and indicator once (the engine uses the indices),
@@ -311,7 +310,7 @@ enum Validator {
                 ok = false
                 if badUnits.count < 50 || !badUnits.contains(r.unit) {
                     diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "unit",
-                                            "\"\(Fields.shown(r.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
+                                            Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
                 }
                 badUnits.insert(r.unit)
             }
@@ -322,13 +321,13 @@ enum Validator {
                 if !fits {
                     ok = false
                     diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "period",
-                                            "\(r.period) is a \(kindWord(r.period.kind)), but \(ind.id) is reported per \(kindWord(k))",
-                                            expected: "a period such as \(example(k))"))
+                                            Phrase(.wrongPeriodKind, .text("\(r.period)"), .word(kindWord(r.period.kind)), .text(ind.id), .word(kindWord(k))),
+                                            expected: Phrase(.expectPeriodSuchAs, example(k))))
                 }
             } else if checkIndicators {
                 ok = false
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
-                                        "\"\(Fields.shown(r.indicator))\" is not in indicators.yaml", expected: "an indicator id from the catalogue"))
+                                        Phrase(.notInCatalogue, Fields.shown(r.indicator)), expected: Phrase(.expectIndicatorID)))
             }
             guard ok else { continue }
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
@@ -336,23 +335,23 @@ enum Validator {
             let key = (periodCode << 40) | (lastU << 20) | lastI
             if let first = seen[key] {
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
-                                        "\(r.indicator) for \(r.unit) in \(r.period) is reported twice: here and at \(reports[first].source)",
-                                        expected: "one value per period, unit and indicator"))
+                                        Phrase(.reportedTwice, r.indicator, r.unit, "\(r.period)", "\(reports[first].source)"),
+                                        expected: Phrase(.expectOneValue)))
             } else { seen[key] = n }
         }
         for c in waitlist where tree.index[c.unit] == nil {
             diags.append(Diagnostic(.error, file: c.source.file, line: c.source.line, field: "unit",
-                                    "\"\(Fields.shown(c.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
+                                    Phrase(.notInUnits, Fields.shown(c.unit)), expected: Phrase(.expectUnitID)))
         }
         for s in ip {
             for r in s.records where tree.index[r.unit] == nil {
                 diags.append(Diagnostic(.error, file: s.file, line: Int(r.line), field: "unit",
-                                        "\"\(Fields.shown(r.unit))\" is not in units.csv", expected: "a unit id from units.csv"))
+                                        Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
             }
         }
         return diags
     }
 
-    static func kindWord(_ k: Period.Kind) -> String { switch k { case .month: "month"; case .tertial: "tertial"; case .year: "year" } }
+    static func kindWord(_ k: Period.Kind) -> Problem { switch k { case .month: .wordMonth; case .tertial: .wordTertial; case .year: .wordYear } }
     static func example(_ k: Period.Kind) -> String { switch k { case .month: "2019-11"; case .tertial: "2019-T3"; case .year: "2019" } }
 }

@@ -37,13 +37,13 @@ public struct CorporaterSheet: Sendable {
 
     func source(_ o: ValueOrigin, _ l: L10n) -> String {
         switch o {
-        case .reported: l.t("rapportert", "reported")
-        case .register: l.t("register", "register")
-        case .formula: l.t("formel", "formula")
-        case .aggregated: l.t("sum av enhetene", "sum of units")
-        case .carried: l.t("forgjengerne", "predecessors")
-        case .overTime: l.t("over perioden", "over the period")
-        case .none: l.t("mangler", "missing")
+        case .reported: l[.reported]
+        case .register: l[.register]
+        case .formula: l[.formula]
+        case .aggregated: l[.sumOfUnits]
+        case .carried: l[.predecessors]
+        case .overTime: l[.overThePeriod]
+        case .none: l[.missingWord]
         }
     }
 
@@ -63,16 +63,15 @@ public struct CorporaterSheet: Sendable {
     public func text(lang: Lang, markdown: Bool) -> String {
         let l = L10n(lang), s = snapshot, f = Format(lang: lang)
         var out = ""
-        let title = "Corporater: " + l.t("tall å legge inn", "figures to enter") + ", \(l.periodLong(period))"
+        let title = "Corporater: " + l[.figuresToEnter] + ", \(l.periodLong(period))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: DisplayWidth.of(title)))\n\n"
-        out += l.t("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.\n",
-                   "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.\n")
+        out += l[.takenFromTheReportsAnd]
         var unit: Int? = nil
         var body = [[String]]()
         func flush() {
             guard let u = unit, !body.isEmpty else { return }
             out += markdown ? "\n## \(s.tree.units[u].name)\n\n" : "\n\(s.tree.units[u].name)\n\(String(repeating: "-", count: DisplayWidth.of(s.tree.units[u].name)))\n"
-            let header = [l.t("Indikator", "Indicator"), l.t("Verdi", "Value"), l.t("Kilde", "Source"), l.t("Rapportert", "Reported"), l.t("Merknad", "Note")]
+            let header = [l[.indicator], l[.value], l[.source], l[.colReported], l[.note]]
             out += markdown ? Table.markdown(header, body) : Table.text(header, body, rightAligned: [1, 3])
             body = []
         }

@@ -94,7 +94,7 @@ extension TertialReport {
         let w = 640.0, h = 200.0, left = 30.0, bottom = 30.0, top = 18.0
         let maxTotal = max(1, months.map { $0.1.total.waiting }.max() ?? 1)
         let step = (w - left - 10) / Double(max(1, months.count))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"230\" viewBox=\"0 0 640 230\" role=\"img\" aria-label=\"\(TertialReport.esc(l.t("Venteliste per måned", "Waitlist by month")))\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"230\" viewBox=\"0 0 640 230\" role=\"img\" aria-label=\"\(TertialReport.esc(l[.waitlistByMonth]))\">"
         for k in 0...4 {
             let v = Double(maxTotal) * Double(k) / 4
             let y = h - bottom - (h - bottom - top) * Double(k) / 4

@@ -10,7 +10,7 @@ public struct L10n: Sendable {
     public let lang: Lang
     public init(_ lang: Lang) { self.lang = lang }
 
-    public func t(_ nb: String, _ en: String) -> String { lang == .nb ? nb : en }
+    fileprivate func t(_ nb: String, _ en: String) -> String { lang == .nb ? nb : en }
 
     public func status(_ s: Status) -> String {
         switch s {

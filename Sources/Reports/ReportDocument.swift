@@ -70,22 +70,22 @@ extension TertialReport {
     var l: L10n { L10n(options.lang) }
 
     func header() -> [Block] {
-        var b: [Block] = [.title(l.t("Tertialrapport", "Tertial report") + ": \(snapshot.tree.units[unit].name), \(l.periodLong(period))"), .gap,
-                          .meta(l.t("Datagrunnlag til og med ", "Data up to and including ") + l.date(dataDate)
-                                + " · " + l.t("alle tall beregnet på nytt fra enhetenes tall og registrene", "every figure recomputed from the units' figures and the registers"))]
+        var b: [Block] = [.title(l[.tertialReport] + ": \(snapshot.tree.units[unit].name), \(l.periodLong(period))"), .gap,
+                          .meta(l[.dataUpToAndIncluding] + l.date(dataDate)
+                                + " · " + l[.everyFigureRecomputedFromThe])]
         if let n = display.suppressSmall {
-            b.append(.meta(l.t("Tall mellom 1 og \(n - 1) er vist som <\(n); andeler bygget på dem som ..", "Counts between 1 and \(n - 1) are shown as <\(n); ratios built on them as ..")))
+            b.append(.meta(l(.countsBetween1AndAre, n - 1, n)))
         }
         return b
     }
 
     func summary() -> [Block] {
         let c = scorecard.counts, comp = scorecard.completeness, s = snapshot, f = display.format
-        var b: [Block] = [.heading(l.t("Sammendrag", "Summary")), .statusCounts([Status.green, .yellow, .red, .missing].map { ($0, c[$0] ?? 0) }),
-                          .paragraph(l.t("Rapportering", "Reporting") + ": \(comp.reported) " + l.t("av", "of") + " \(comp.due) " + l.t("verdier levert", "values delivered")
+        var b: [Block] = [.heading(l[.summary]), .statusCounts([Status.green, .yellow, .red, .missing].map { ($0, c[$0] ?? 0) }),
+                          .paragraph(l[.reporting] + ": \(comp.reported) " + l[.ofWord] + " \(comp.due) " + l[.valuesDelivered]
                                      + " (\(l.percent(comp.percent)))")]
         if !biggestChanges.isEmpty {
-            b += [.gap, .paragraph(l.t("Største endringer siden forrige periode:", "Biggest changes since the previous period:")),
+            b += [.gap, .paragraph(l[.biggestChangesSinceThePrevious]),
                   .list(biggestChanges.map { ch in
                       let ind = s.indicators[ch.indicator]
                       return ListItem(text: "\(ind.name): \(display.value(s, indicator: ch.indicator, unit: unit, period: period))",
@@ -97,20 +97,19 @@ extension TertialReport {
 
     func deviationSection() -> [Block] {
         let devs = scorecard.deviations
-        var b: [Block] = [.heading(l.t("Avvik", "Deviations") + " (\(devs.count))")]
-        if devs.isEmpty { b.append(.paragraph(l.t("Ingen avvik.", "No deviations."))) }
+        var b: [Block] = [.heading(l[.deviations] + " (\(devs.count))")]
+        if devs.isEmpty { b.append(.paragraph(l[.noDeviations])) }
         let (rows, breaches) = deviationRows()
         if !rows.isEmpty {
             b.append(.table(ReportTable(
-                header: [l.t("Status", "Status"), l.t("Indikator", "Indicator"), l.t("Enhet", "Unit"), l.t("Verdi", "Value"), l.t("Mål", "Target"), l.t("Merknad", "Note")],
+                header: [l[.status], l[.indicator], l[.unit], l[.value], l[.target], l[.note]],
                 rows: rows.map { r in
-                    [r.status.map { ReportCell(L10n.symbol($0) + " " + l.status($0), status: $0) } ?? ReportCell("⚠ " + l.t("datakvalitet", "data quality"), warning: true),
+                    [r.status.map { ReportCell(L10n.symbol($0) + " " + l.status($0), status: $0) } ?? ReportCell("⚠ " + l[.dataQuality], warning: true),
                      ReportCell(r.indicator), ReportCell(r.unit), ReportCell(r.value), ReportCell(r.target), ReportCell(r.note, warning: r.status == nil)]
                 }, right: [3, 4])))
         }
         if breaches > 0 && !options.withCases {
-            b += [.gap, .paragraph(l.t("I tillegg, søknader behandlet på over 4 uker uten foreløpig svar: \(breaches) (saksnumre vises med --with-cases).",
-                                       "Also, applications processed in over 4 weeks without an interim reply: \(breaches) (case ids with --with-cases)."))]
+            b += [.gap, .paragraph(l(.alsoApplicationsProcessedInOver, breaches))]
         }
         return b
     }
@@ -131,8 +130,8 @@ extension TertialReport {
                         change(r.cell.change), change(r.cell.changeYear), ReportCell("", chart: .trend(indicator: r.indicator, unit: unit))]
             }
             return [.heading(l.perspective(persp)),
-                    .table(ReportTable(header: [l.t("Indikator", "Indicator"), l.t("Verdi", "Value"), l.t("Mål", "Target"), l.t("Status", "Status"),
-                                                l.t("Siden forrige", "Since last"), l.t("Siden i fjor", "Since a year ago"), l.t("Trend", "Trend")],
+                    .table(ReportTable(header: [l[.indicator], l[.value], l[.target], l[.status],
+                                                l[.sinceLast], l[.sinceAYearAgo], l[.trend]],
                                        rows: body, right: [1, 2]))]
         }
     }
@@ -140,26 +139,26 @@ extension TertialReport {
     func waitlistSection() -> [Block] {
         let s = snapshot, d = display
         var matrix = waitlist.matrixRows.map { liv, nums in [ReportCell(l.living(liv))] + (nums + [nums.reduce(0, +)]).map { ReportCell(d.count($0)) } }
-        matrix.append([ReportCell(l.t("Sum", "Total"))] + (Housing.allCases.map { waitlist.byHousing[$0]?.waiting ?? 0 } + [waitlist.total.waiting]).map { ReportCell(d.count($0)) })
+        matrix.append([ReportCell(l[.total])] + (Housing.allCases.map { waitlist.byHousing[$0]?.waiting ?? 0 } + [waitlist.total.waiting]).map { ReportCell(d.count($0)) })
         let cats = (Housing.allCases.map { $0 } + [nil] as [Housing?]).map { h -> [ReportCell] in
             let cat = h.map { waitlist.byHousing[$0] ?? WaitlistView.Category() } ?? waitlist.total
-            return [h.map { "\(l.housing($0)) (\(l.housingDescription($0)))" } ?? l.t("Alle", "All"), d.count(cat.waiting), d.count(cat.dischargeReady),
+            return [h.map { "\(l.housing($0)) (\(l.housingDescription($0)))" } ?? l[.all], d.count(cat.waiting), d.count(cat.dischargeReady),
                     d.count(cat.homeless), d.wait(cat.medianWait, over: cat.waiting), d.wait(cat.maxWait.map(Double.init), over: cat.waiting)].map { ReportCell($0) }
         }
         var b: [Block] = [
-            .heading(l.t("Venteliste, bolig", "Housing waitlist") + " " + l.date(dataDate)),
-            .table(ReportTable(header: [l.t("Bor nå", "Living now")] + Housing.allCases.map { l.housing($0) } + [l.t("Sum", "Total")], rows: matrix, right: Set(1...5), totalRow: true)),
+            .heading(l[.housingWaitlist] + " " + l.date(dataDate)),
+            .table(ReportTable(header: [l[.livingNow]] + Housing.allCases.map { l.housing($0) } + [l[.total]], rows: matrix, right: Set(1...5), totalRow: true)),
             .gap,
-            .table(ReportTable(header: [l.t("Kategori", "Category"), l.t("Venter", "Waiting"), l.t("Utskrivningsklare", "Discharge-ready"), l.t("Bostedsløse", "Homeless"),
-                                        l.t("Median ventetid", "Median wait"), l.t("Lengste", "Longest")], rows: cats, right: [1, 2, 3, 4, 5])),
-            .chart(.waitlistMonths, caption: l.t("Venteliste ved månedsslutt, siste 12 måneder", "Waitlist at month-end, last 12 months")),
+            .table(ReportTable(header: [l[.category], l[.colWaiting], l[.colDischargeReady], l[.colHomeless],
+                                        l[.colMedianWait], l[.colLongest]], rows: cats, right: [1, 2, 3, 4, 5])),
+            .chart(.waitlistMonths, caption: l[.waitlistAtMonthEndLast]),
             .gap,
-            .paragraph(l.t("Saksbehandling siste 12 måneder", "Case processing, last 12 months") + ": \(waitlist.decidedLastYear) " + l.t("vedtak", "decisions")
-                       + ", \(waitlist.breachesLastYear) " + l.t("over 4 uker uten foreløpig svar", "over 4 weeks without an interim reply")),
+            .paragraph(l[.caseProcessingLast12Months2] + ": \(waitlist.decidedLastYear) " + l[.decisions]
+                       + ", \(waitlist.breachesLastYear) " + l[.over4WeeksWithoutAn3]),
         ]
         if options.withCases && !waitlist.cases.isEmpty {
             b += [.gap, .table(ReportTable(
-                header: [l.t("Sak", "Case"), l.t("Enhet", "Unit"), l.t("Kategori", "Category"), l.t("Vedtak", "Granted"), l.t("Dager", "Days"), l.t("Bor nå", "Living now")],
+                header: [l[.colCase], l[.unit], l[.category], l[.granted], l[.colDays], l[.livingNow]],
                 rows: waitlist.cases.map { c in
                     [c.id, s.tree[c.unit]?.name ?? c.unit, l.housing(c.housing), l.date(c.granted), String(dataDate - c.granted), l.living(c.livingNow)].map { ReportCell($0) }
                 }, right: [4]))]
@@ -176,23 +175,23 @@ extension TertialReport {
             return [ReportCell(l.period(p)), v(ip.targetGroup), v(ip.withPlan), v(ip.groupWithoutPlan), v(ip.declined), v(ip.coverage),
                     ReportCell(cell?.target.map { f.value($0, .percent) } ?? ""), ReportCell(cell.map { l.statusText($0.status) } ?? "", status: cell?.status ?? Status.none)]
         }
-        var b: [Block] = [.heading(l.t("Individuell plan (IP)", "Individual plan (IP)")),
-                          .table(ReportTable(header: [l.t("Periode", "Period"), l.t("Målgruppe", "Target group"), l.t("Med IP", "With IP"), l.t("Ansvarsgruppe uten IP", "Group, no IP"),
-                                                      l.t("Takket nei", "Declined"), l.t("Dekning", "Coverage"), l.t("Mål", "Target"), l.t("Status", "Status")], rows: rows, right: [1, 2, 3, 4, 5, 6]))]
-        if let ci = ip.coverage { b.append(.chart(.trend(indicator: ci, unit: unit), caption: l.t("IP-dekning over tid (stiplet: mål)", "IP coverage over time (dashed: target)"))) }
-        b += [.gap, .note(l.t("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group."))]
+        var b: [Block] = [.heading(l[.individualPlanIp]),
+                          .table(ReportTable(header: [l[.period], l[.targetGroup], l[.colWithIP], l[.groupNoIp],
+                                                      l[.colDeclined], l[.coverage], l[.target], l[.status]], rows: rows, right: [1, 2, 3, 4, 5, 6]))]
+        if let ci = ip.coverage { b.append(.chart(.trend(indicator: ci, unit: unit), caption: l[.ipCoverageOverTimeDashed])) }
+        b += [.gap, .note(l[.theCategoriesOverlapAndNeed])]
         return b
     }
 
     func reportingSection() -> [Block] {
         let s = snapshot, comp = scorecard.completeness
-        var b: [Block] = [.heading(l.t("Rapportering", "Reporting")),
-                          .table(ReportTable(header: [l.t("Enhet", "Unit"), l.t("Levert", "Delivered"), l.t("Av", "Of"), l.t("Andel", "Share")],
+        var b: [Block] = [.heading(l[.reporting]),
+                          .table(ReportTable(header: [l[.unit], l[.colDelivered], l[.colOf], l[.share]],
                                              rows: unitCompleteness.map { [s.tree.units[$0.0].name, String($0.1.reported), String($0.1.due), l.percent($0.1.percent)].map { ReportCell($0) } },
                                              right: [1, 2, 3]))]
         if !comp.missing.isEmpty {
-            b += [.gap, .paragraph(l.t("Mangler:", "Missing:")), .list(comp.missing.map { m in
-                ListItem(text: "\(s.tree.units[m.unit].name): \(s.indicators[m.indicator].name), \(l.period(m.period))" + (m.reportedUnknown ? l.t(" (rapportert som ukjent)", " (reported as unknown)") : ""))
+            b += [.gap, .paragraph(l[.missingHeading]), .list(comp.missing.map { m in
+                ListItem(text: "\(s.tree.units[m.unit].name): \(s.indicators[m.indicator].name), \(l.period(m.period))" + (m.reportedUnknown ? l[.reportedAsUnknownNote] : ""))
             })]
         }
         return b

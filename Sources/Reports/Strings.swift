@@ -17,6 +17,36 @@ public enum Msg: String, CaseIterable, Sendable {
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
     case helpTitle, legendStatus, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    // TUI/App.swift
+    case reloaded, cannotWriteUseOneOf, savedTo, existsAlreadyPressEAnd, couldNotSave
+    // TUI/Views.swift
+    case partialOfValuesDelivered, comment, indicator, value, target, status, change, trend, unit, fromPredecessors, reportedByTheUnit, period, note
+    // TUI/Update.swift
+    case sortedBy, noMorePeriodsInThe, noDeviationsInThePeriod, deviationOf
+    // TUI/Render.swift
+    case errorsInTheDataOn, theWindowIsTooSmall, tertialNeedsAtLeast, windowNow, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, exportTo, enterSavesEscCancels, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
+    // TUI/Screens/Overview.swift
+    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, indicatorsEnterScorecard, noIpDataForThe, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, noInterimReply4Weeks, last12MonthsNote, noDeviations
+    // TUI/Screens/Scorecard.swift
+    case scorecard, sortCatalogue, sortStatus, sortName, sortChange
+    // TUI/Screens/Reporting.swift
+    case reportingShareDeliveredMissing, reportedAsUnknown, notDelivered, what
+    // TUI/Screens/IP.swift
+    case group, respGr, decl, coord, coverage, overdue, individualPlanIpAndResponsibility, theCategoriesOverlapAndNeed
+    // TUI/Screens/Deviations.swift
+    case deliveredWord, data, deviations
+    // TUI/Screens/Waitlist.swift
+    case allCategories, monthEndsLast12Months, waitlistOn, category, colWaiting, disch, colHomelessShort, median, colLongest, col12Months, whereApplicantsLiveNow, livingNow, total, caseProcessingLast12Months, decisions, over4WeeksWithoutInterim, yes, received, processedIn, days, over4WeeksWithoutAn, waitingCasesLongestWaitFirst, colCase, granted, colDays, dischReady
+    // Reports/WaitlistReport.swift
+    case housingWaitlist, ofWhomDischargeReady, homelessWord, colDischargeReadyShort, colHomeless, colMedianWait, caseProcessingLast12Months2, over4Weeks, over4WeeksWithoutAn2
+    // Reports/ReportDocument.swift
+    case tertialReport, dataUpToAndIncluding, everyFigureRecomputedFromThe, countsBetween1AndAre, summary, valuesDelivered, biggestChangesSinceThePrevious, dataQuality, alsoApplicationsProcessedInOver, sinceLast, sinceAYearAgo, colDischargeReady, waitlistAtMonthEndLast, over4WeeksWithoutAn3, individualPlanIp, targetGroup, colWithIP, groupNoIp, colDeclined, ipCoverageOverTimeDashed, colDelivered, colOf, share, missingHeading, reportedAsUnknownNote
+    // Reports/CorporaterSheet.swift
+    case reported, register, formula, sumOfUnits, predecessors, overThePeriod, figuresToEnter, takenFromTheReportsAnd, source, colReported
+    // Reports/HTMLReport.swift
+    case waitlistByMonth
+    // Reports/TertialReport.swift
+    case partialOfValues
     // END CASES
 
     /// (bokmål, English)
@@ -86,6 +116,165 @@ public enum Msg: String, CaseIterable, Sendable {
         case .legendIP: ("Målgr = målgruppen; Ansv.gr = ansvarsgruppe uten IP; Ikke ev = IP ikke evaluert siste år.", "Group = target group; Resp.gr = group without IP; Overdue = IP not evaluated in a year.")
         case .legendDeviations: ("Rød, gul og manglende verdier og datakvalitetsvarsler, verste først.", "Red, yellow and missing values and data-quality warnings, worst first.")
         case .legendReporting: ("Andel av verdiene som skulle leveres som er levert; (n) = antall som mangler.", "Share of the due values that were delivered; (n) = how many are missing.")
+        case .reloaded: ("Lest inn på nytt", "Reloaded")
+        case .cannotWriteUseOneOf: ("Kan ikke skrive {1}: bruk en av endelsene ", "Cannot write {1}: use one of the endings ")
+        case .savedTo: ("Lagret i ", "Saved to ")
+        case .existsAlreadyPressEAnd: (" finnes allerede; trykk e og velg et annet navn", " exists already; press e and choose another name")
+        case .couldNotSave: ("Kunne ikke lagre: ", "Could not save: ")
+        case .partialOfValuesDelivered: ("delvis: {1} av {2} verdier levert", "partial: {1} of {2} values delivered")
+        case .comment: ("Kommentar", "Comment")
+        case .indicator: ("Indikator", "Indicator")
+        case .value: ("Verdi", "Value")
+        case .target: ("Mål", "Target")
+        case .status: ("Status", "Status")
+        case .change: ("Endring", "Change")
+        case .trend: ("Trend", "Trend")
+        case .unit: ("Enhet", "Unit")
+        case .fromPredecessors: ("fra forgjengerne", "from predecessors")
+        case .reportedByTheUnit: ("Rapportert av enheten", "Reported by the unit")
+        case .period: ("Periode", "Period")
+        case .note: ("Merknad", "Note")
+        case .sortedBy: ("Sortert etter ", "Sorted by ")
+        case .noMorePeriodsInThe: ("Ingen flere perioder i dataene", "No more periods in the data")
+        case .noDeviationsInThePeriod: ("Ingen avvik i perioden", "No deviations in the period")
+        case .deviationOf: ("Avvik {1} av {2}", "Deviation {1} of {2}")
+        case .errorsInTheDataOn: ("Feil i dataene på disk – viser sist gyldige data: ", "Errors in the data on disk – showing the last good data: ")
+        case .theWindowIsTooSmall: ("Vinduet er for lite.", "The window is too small.")
+        case .tertialNeedsAtLeast: ("tertial trenger minst {1}×{2}", "tertial needs at least {1}×{2}")
+        case .windowNow: ("(nå {1}×{2}).", "(now {1}×{2}).")
+        case .qQuits: ("q avslutter", "q quits")
+        case .all: ("Alle", "All")
+        case .missing: ("Mangler", "Missing")
+        case .loaded: ("lastet ", "loaded ")
+        case .sorted: ("sortert: ", "sorted: ")
+        case .nothingToShowHere: ("Ingenting å vise her.", "Nothing to show here.")
+        case .nothingMatchesTheFilterEsc: ("Ingen treff for filteret. Esc fjerner det.", "Nothing matches the filter. Esc clears it.")
+        case .enterKeepsEscClears: ("(Enter beholder, Esc fjerner)", "(Enter keeps, Esc clears)")
+        case .exportTo: ("Eksporter til ({1}): ", "Export to ({1}): ")
+        case .enterSavesEscCancels: ("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)")
+        case .typeToSearchSelectEnter: ("Skriv for å søke · ↑↓ velg · Enter bytt enhet · Esc avbryt", "Type to search · ↑↓ select · Enter switch unit · Esc cancel")
+        case .pressAKeyToClose: ("Trykk en tast for å lukke hjelpen", "Press a key to close help")
+        case .chooseUnit: ("Velg enhet", "Choose unit")
+        case .until: ("  (til ", "  (until ")
+        case .from: ("  (fra ", "  (from ")
+        case .ipCoverage: ("IP-dekning", "IP coverage")
+        case .reporting: ("Rapportering", "Reporting")
+        case .waitlist: ("Venteliste", "Waitlist")
+        case .worstDeviations: ("Største avvik", "Worst deviations")
+        case .overview: ("Oversikt", "Overview")
+        case .dataQualityWarnings: ("datakvalitetsvarsler", "data-quality warnings")
+        case .indicatorsEnterScorecard: ("{1} indikatorer · Enter: styringskortet", "{1} indicators · Enter: scorecard")
+        case .noIpDataForThe: ("Ingen IP-data for perioden.", "No IP data for the period.")
+        case .targetWord: ("mål", "target")
+        case .withIp: ("Med IP: ", "With IP: ")
+        case .ofJoin: (" av ", " of ")
+        case .inTheTargetGroup: (" i målgruppen", " in the target group")
+        case .groupWithoutIp: ("Ansvarsgruppe uten IP: ", "Group without IP: ")
+        case .declinedInline: (" · takket nei: ", " · declined: ")
+        case .deliveredLabel: ("Levert: ", "Delivered: ")
+        case .ofWord: ("av", "of")
+        case .missingWord: ("mangler", "missing")
+        case .everyUnitHasReported: ("Alle enheter har levert.", "Every unit has reported.")
+        case .waitingLabel: ("Venter: ", "Waiting: ")
+        case .dischargeReady: (" · utskrivningsklare ", " · discharge-ready ")
+        case .homelessLabel: ("Bostedsløse: ", "Homeless: ")
+        case .medianWait: ("Ventetid median ", "Median wait ")
+        case .longestInline: (", lengste ", ", longest ")
+        case .noInterimReply4Weeks: ("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ")
+        case .last12MonthsNote: (" (12 mnd)", " (12 mo)")
+        case .noDeviations: ("Ingen avvik.", "No deviations.")
+        case .scorecard: ("Styringskort", "Scorecard")
+        case .sortCatalogue: ("katalog", "catalogue")
+        case .sortStatus: ("status", "status")
+        case .sortName: ("navn", "name")
+        case .sortChange: ("endring", "change")
+        case .reportingShareDeliveredMissing: ("Rapportering: andel levert (antall mangler)", "Reporting: share delivered (missing)")
+        case .reportedAsUnknown: ("rapportert som ukjent", "reported as unknown")
+        case .notDelivered: ("ikke levert", "not delivered")
+        case .what: ("Hva", "What")
+        case .group: ("Målgr", "Group")
+        case .respGr: ("Ansv.gr", "Resp.gr")
+        case .decl: ("Nei", "Decl")
+        case .coord: ("Koord", "Coord")
+        case .coverage: ("Dekning", "Coverage")
+        case .overdue: ("Ikke ev", "Overdue")
+        case .individualPlanIpAndResponsibility: ("Individuell plan (IP) og ansvarsgruppe", "Individual plan (IP) and responsibility group")
+        case .theCategoriesOverlapAndNeed: ("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group.")
+        case .deliveredWord: ("levert", "delivered")
+        case .data: ("data", "data")
+        case .deviations: ("Avvik", "Deviations")
+        case .allCategories: ("Alle kategorier", "All categories")
+        case .monthEndsLast12Months: ("Månedsslutt siste 12 måneder", "Month-ends, last 12 months")
+        case .waitlistOn: ("Venteliste per", "Waitlist on")
+        case .category: ("Kategori", "Category")
+        case .colWaiting: ("Venter", "Waiting")
+        case .disch: ("Utskr.", "Disch.")
+        case .colHomelessShort: ("Uten bolig", "Homeless")
+        case .median: ("Median", "Median")
+        case .colLongest: ("Lengste", "Longest")
+        case .col12Months: ("12 mnd", "12 mo")
+        case .whereApplicantsLiveNow: ("Hvor søkerne bor nå", "Where applicants live now")
+        case .livingNow: ("Bor nå", "Living now")
+        case .total: ("Sum", "Total")
+        case .caseProcessingLast12Months: ("Saksbehandling siste 12 mnd", "Case processing, last 12 months")
+        case .decisions: ("vedtak", "decisions")
+        case .over4WeeksWithoutInterim: ("over 4 uker uten foreløpig svar", "over 4 weeks without interim reply")
+        case .yes: ("ja", "yes")
+        case .received: ("Mottatt", "Received")
+        case .processedIn: ("behandlet på", "processed in")
+        case .days: ("dager", "days")
+        case .over4WeeksWithoutAn: ("Over 4 uker uten foreløpig svar", "Over 4 weeks without an interim reply")
+        case .waitingCasesLongestWaitFirst: ("ventende saker, lengst ventetid først", "waiting cases, longest wait first")
+        case .colCase: ("Sak", "Case")
+        case .granted: ("Vedtak", "Granted")
+        case .colDays: ("Dager", "Days")
+        case .dischReady: ("Utskr.klar", "Disch.ready")
+        case .housingWaitlist: ("Venteliste, bolig", "Housing waitlist")
+        case .ofWhomDischargeReady: ("herav utskrivningsklare", "of whom discharge-ready")
+        case .homelessWord: ("bostedsløse", "homeless")
+        case .colDischargeReadyShort: ("Utskr.klare", "Disch.-ready")
+        case .colHomeless: ("Bostedsløse", "Homeless")
+        case .colMedianWait: ("Median ventetid", "Median wait")
+        case .caseProcessingLast12Months2: ("Saksbehandling siste 12 måneder", "Case processing, last 12 months")
+        case .over4Weeks: ("over 4 uker", "over 4 weeks")
+        case .over4WeeksWithoutAn2: ("over 4 uker uten foreløpig svar (brudd på forvaltningsloven § 11a)", "over 4 weeks without an interim reply (forvaltningsloven § 11a)")
+        case .tertialReport: ("Tertialrapport", "Tertial report")
+        case .dataUpToAndIncluding: ("Datagrunnlag til og med ", "Data up to and including ")
+        case .everyFigureRecomputedFromThe: ("alle tall beregnet på nytt fra enhetenes tall og registrene", "every figure recomputed from the units' figures and the registers")
+        case .countsBetween1AndAre: ("Tall mellom 1 og {1} er vist som <{2}; andeler bygget på dem som ..", "Counts between 1 and {1} are shown as <{2}; ratios built on them as ..")
+        case .summary: ("Sammendrag", "Summary")
+        case .valuesDelivered: ("verdier levert", "values delivered")
+        case .biggestChangesSinceThePrevious: ("Største endringer siden forrige periode:", "Biggest changes since the previous period:")
+        case .dataQuality: ("datakvalitet", "data quality")
+        case .alsoApplicationsProcessedInOver: ("I tillegg, søknader behandlet på over 4 uker uten foreløpig svar: {1} (saksnumre vises med --with-cases).", "Also, applications processed in over 4 weeks without an interim reply: {1} (case ids with --with-cases).")
+        case .sinceLast: ("Siden forrige", "Since last")
+        case .sinceAYearAgo: ("Siden i fjor", "Since a year ago")
+        case .colDischargeReady: ("Utskrivningsklare", "Discharge-ready")
+        case .waitlistAtMonthEndLast: ("Venteliste ved månedsslutt, siste 12 måneder", "Waitlist at month-end, last 12 months")
+        case .over4WeeksWithoutAn3: ("over 4 uker uten foreløpig svar", "over 4 weeks without an interim reply")
+        case .individualPlanIp: ("Individuell plan (IP)", "Individual plan (IP)")
+        case .targetGroup: ("Målgruppe", "Target group")
+        case .colWithIP: ("Med IP", "With IP")
+        case .groupNoIp: ("Ansvarsgruppe uten IP", "Group, no IP")
+        case .colDeclined: ("Takket nei", "Declined")
+        case .ipCoverageOverTimeDashed: ("IP-dekning over tid (stiplet: mål)", "IP coverage over time (dashed: target)")
+        case .colDelivered: ("Levert", "Delivered")
+        case .colOf: ("Av", "Of")
+        case .share: ("Andel", "Share")
+        case .missingHeading: ("Mangler:", "Missing:")
+        case .reportedAsUnknownNote: (" (rapportert som ukjent)", " (reported as unknown)")
+        case .reported: ("rapportert", "reported")
+        case .register: ("register", "register")
+        case .formula: ("formel", "formula")
+        case .sumOfUnits: ("sum av enhetene", "sum of units")
+        case .predecessors: ("forgjengerne", "predecessors")
+        case .overThePeriod: ("over perioden", "over the period")
+        case .figuresToEnter: ("tall å legge inn", "figures to enter")
+        case .takenFromTheReportsAnd: ("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.\\n", "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.\\n")
+        case .source: ("Kilde", "Source")
+        case .colReported: ("Rapportert", "Reported")
+        case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")
+        case .partialOfValues: ("delvis: {1} av {2} verdier", "partial: {1} of {2} values")
         // END TEXTS
         }
     }

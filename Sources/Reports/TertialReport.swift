@@ -80,7 +80,7 @@ extension TertialReport {
             case .status(let st):
                 var note = dv.cell?.comment ?? ""
                 if let cell = dv.cell, cell.isPartial {
-                    note = l.t("delvis: \(cell.present) av \(cell.expected) verdier", "partial: \(cell.present) of \(cell.expected) values") + (note.isEmpty ? "" : "; " + note)
+                    note = l(.partialOfValues, cell.present, cell.expected) + (note.isEmpty ? "" : "; " + note)
                 }
                 rows.append(DeviationRow(status: st, indicator: ind?.name ?? "", unit: unitName,
                                          value: dv.indicator.map { display.value(s, indicator: $0, unit: dv.unit, period: period) } ?? "",

@@ -6,32 +6,32 @@ public enum WaitlistReport {
     public static func text(_ v: WaitlistView, snapshot s: Snapshot, lang: Lang, markdown: Bool) -> String {
         let l = L10n(lang), f = Format(lang: lang)
         var out = ""
-        let title = l.t("Venteliste, bolig", "Housing waitlist") + ": \(s.tree.units[v.unit].name), " + (lang == .nb ? v.date.norwegian : v.date.description)
+        let title = l[.housingWaitlist] + ": \(s.tree.units[v.unit].name), " + (lang == .nb ? v.date.norwegian : v.date.description)
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n\n"
-        out += l.t("Venter", "Waiting") + ": \(v.total.waiting), " + l.t("herav utskrivningsklare", "of whom discharge-ready")
-            + ": \(v.total.dischargeReady), " + l.t("bostedsløse", "homeless") + ": \(v.total.homeless)\n\n"
+        out += l[.colWaiting] + ": \(v.total.waiting), " + l[.ofWhomDischargeReady]
+            + ": \(v.total.dischargeReady), " + l[.homelessWord] + ": \(v.total.homeless)\n\n"
         let cats = Housing.allCases
-        var header = [l.t("Bor nå", "Living now")] + cats.map { l.housing($0) } + [l.t("Sum", "Total")]
+        var header = [l[.livingNow]] + cats.map { l.housing($0) } + [l[.total]]
         var rows = [[String]]()
         for (liv, nums) in v.matrixRows {
             rows.append([l.living(liv)] + nums.map(String.init) + [String(nums.reduce(0, +))])
         }
         let tot = cats.map { v.byHousing[$0]?.waiting ?? 0 }
-        rows.append([l.t("Sum", "Total")] + tot.map(String.init) + [String(v.total.waiting)])
+        rows.append([l[.total]] + tot.map(String.init) + [String(v.total.waiting)])
         out += markdown ? Table.markdown(header, rows) : Table.text(header, rows, rightAligned: Set(1...cats.count + 1))
         out += "\n"
-        header = [l.t("Kategori", "Category"), l.t("Venter", "Waiting"), l.t("Utskr.klare", "Disch.-ready"),
-                  l.t("Bostedsløse", "Homeless"), l.t("Median ventetid", "Median wait"), l.t("Lengste", "Longest")]
+        header = [l[.category], l[.colWaiting], l[.colDischargeReadyShort],
+                  l[.colHomeless], l[.colMedianWait], l[.colLongest]]
         rows = (cats.map { ($0 as Housing?) } + [nil]).map { h in
             let c = h.map { v.byHousing[$0] ?? WaitlistView.Category() } ?? v.total
-            let name = h.map { "\(l.housing($0)) (\(l.housingDescription($0)))" } ?? l.t("Alle", "All")
+            let name = h.map { "\(l.housing($0)) (\(l.housingDescription($0)))" } ?? l[.all]
             return [name, String(c.waiting), String(c.dischargeReady), String(c.homeless),
                     f.value(c.medianWait, .days), f.value(c.maxWait.map(Double.init), .days)]
         }
         out += markdown ? Table.markdown(header, rows) : Table.text(header, rows, rightAligned: [1, 2, 3, 4, 5])
-        out += "\n" + l.t("Saksbehandling siste 12 måneder", "Case processing, last 12 months") + ": \(v.decidedLastYear) "
-            + l.t("vedtak", "decisions") + ", \(v.overFourWeeksLastYear) " + l.t("over 4 uker", "over 4 weeks") + ", \(v.breachesLastYear) "
-            + l.t("over 4 uker uten foreløpig svar (brudd på forvaltningsloven § 11a)", "over 4 weeks without an interim reply (forvaltningsloven § 11a)") + "\n"
+        out += "\n" + l[.caseProcessingLast12Months2] + ": \(v.decidedLastYear) "
+            + l[.decisions] + ", \(v.overFourWeeksLastYear) " + l[.over4Weeks] + ", \(v.breachesLastYear) "
+            + l[.over4WeeksWithoutAn2] + "\n"
         return out
     }
 

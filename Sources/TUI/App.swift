@@ -180,9 +180,9 @@ public final class App {
             warm()
             state.banner = []
             state.loadedAt = App.clock()
-            if force { state.message = L10n(state.lang).t("Lest inn på nytt", "Reloaded") }
+            if force { state.message = L10n(state.lang)[.reloaded] }
         } else {
-            state.banner = result.diagnostics.errors.prefix(2).map(\.description)
+            state.banner = result.diagnostics.errors.prefix(2).map { $0.text(norwegian: state.lang == .nb) }
         }
         return true
     }
@@ -192,18 +192,18 @@ public final class App {
     func export(_ path: String) {
         let l = L10n(state.lang)
         guard let format = ReportFormat.forFile(path) else {
-            state.message = l.t("Kan ikke skrive \(path): bruk en av endelsene ", "Cannot write \(path): use one of the endings ") + ReportFormat.allExtensions
+            state.message = l(.cannotWriteUseOneOf, path) + ReportFormat.allExtensions
             return
         }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
         let text = format.render(snapshot, unit: unit, periods: [state.period], options: ReportOptions(lang: state.lang))
         do {
             try FileOutput.write(text, to: path, force: false)
-            state.message = l.t("Lagret i ", "Saved to ") + path
+            state.message = l[.savedTo] + path
         } catch FileOutput.Failure.exists {
-            state.message = path + l.t(" finnes allerede; trykk e og velg et annet navn", " exists already; press e and choose another name")
+            state.message = path + l[.existsAlreadyPressEAnd]
         } catch {
-            state.message = l.t("Kunne ikke lagre: ", "Could not save: ") + "\(error)"
+            state.message = l[.couldNotSave] + "\(error)"
         }
     }
 }

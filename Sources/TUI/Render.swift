@@ -15,7 +15,7 @@ extension Dashboard {
         topBar(&scr, st, s, l)
         tabs(&scr, st, l)
         for (k, b) in st.banner.prefix(2).enumerated() {
-            let text = (k == 0 ? (st.unicode ? " ⚠ " : " ! ") + l.t("Feil i dataene på disk – viser sist gyldige data: ", "Errors in the data on disk – showing the last good data: ") : "   ") + b
+            let text = (k == 0 ? (st.unicode ? " ⚠ " : " ! ") + l[.errorsInTheDataOn] : "   ") + b
             scr.put(0, 2 + k, DisplayWidth.padRight(DisplayWidth.truncate(text, st.width), st.width), Style(.red, bold: true, reverse: true))
         }
         if panel.tiles.isEmpty { list(&scr, st, panel, lay, l) }
@@ -30,10 +30,10 @@ extension Dashboard {
     }
 
     static func tooSmall(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
-        let lines = [l.t("Vinduet er for lite.", "The window is too small."),
-                     l.t("tertial trenger minst \(minWidth)×\(minHeight)", "tertial needs at least \(minWidth)×\(minHeight)"),
-                     l.t("(nå \(st.width)×\(st.height)).", "(now \(st.width)×\(st.height))."),
-                     l.t("q avslutter", "q quits")]
+        let lines = [l[.theWindowIsTooSmall],
+                     l(.tertialNeedsAtLeast, minWidth, minHeight),
+                     l(.windowNow, st.width, st.height),
+                     l[.qQuits]]
         let top = max(0, (st.height - lines.count) / 2)
         for (k, t) in lines.enumerated() {
             let text = DisplayWidth.truncate(t, st.width)
@@ -53,8 +53,8 @@ extension Dashboard {
             switch v.kind.page {
             case .drill(let i), .history(let i):
                 if lastIndicator != i { crumbs.append(s.position(i).map { s.indicators[$0].name } ?? i.rawValue); lastIndicator = i }
-            case .cases(let h): label = h.map { l.housing($0) } ?? l.t("Alle", "All")
-            case .missing: label = l.t("Mangler", "Missing")
+            case .cases(let h): label = h.map { l.housing($0) } ?? l[.all]
+            case .missing: label = l[.missing]
             case .root, .ipHistory: break
             }
             if v.unit != lastUnit { crumbs.append(name(v.unit)); lastUnit = v.unit }
@@ -68,7 +68,7 @@ extension Dashboard {
         let bar = st.unicode ? " │ " : " | "
         let wide = st.width >= 120
         let left = (wide ? " tertial · " : " ") + st.dataName + bar
-        let right = bar + (wide ? l.periodLong(st.period) + bar + l.t("lastet ", "loaded ") : l.period(st.period) + bar) + st.loadedAt + " "
+        let right = bar + (wide ? l.periodLong(st.period) + bar + l[.loaded] : l.period(st.period) + bar) + st.loadedAt + " "
         scr.fill(0, 0, st.width, Style(.blue, bold: true, reverse: true))
         let room = st.width - DisplayWidth.of(left) - DisplayWidth.of(right)
         var crumbs = breadcrumb(st, s)
@@ -139,7 +139,7 @@ extension Dashboard {
         var title = panel.title
         if !v.filter.isEmpty { title += "  [/\(v.filter)]" }
         if !panel.sortNames.isEmpty && v.sort % panel.sortNames.count != 0 {
-            title += "  [" + l.t("sortert: ", "sorted: ") + panel.sortNames[v.sort % panel.sortNames.count] + "]"
+            title += "  [" + l[.sorted] + panel.sortNames[v.sort % panel.sortNames.count] + "]"
         }
         let count = panel.items.filter(\.selectable).count
         let pos = panel.items.indices.contains(v.cursor) ? panel.items[..<v.cursor].filter(\.selectable).count + 1 : 0
@@ -150,7 +150,7 @@ extension Dashboard {
         drawRow(&scr, lay.contentTop + 1, panel.columns.map { Span($0.title, Style(.blue, bold: true, underline: true)) },
                 panel.columns, ws, selected: false, width: st.width)
         if panel.items.isEmpty {
-            let empty = v.filter.isEmpty ? l.t("Ingenting å vise her.", "Nothing to show here.") : l.t("Ingen treff for filteret. Esc fjerner det.", "Nothing matches the filter. Esc clears it.")
+            let empty = v.filter.isEmpty ? l[.nothingToShowHere] : l[.nothingMatchesTheFilterEsc]
             scr.put(2, lay.listTop, empty, .dim)
         }
         for row in 0..<lay.listRows {
@@ -222,10 +222,10 @@ extension Dashboard {
         let text: String
         var style = Style(.grey, reverse: true)
         switch st.mode {
-        case .filter(let f): text = " / " + f + "▏  " + l.t("(Enter beholder, Esc fjerner)", "(Enter keeps, Esc clears)"); style = Style(.cyan, bold: true, reverse: true)
-        case .export(let path): text = " " + l.t("Eksporter til (\(ReportFormat.allExtensions)): ", "Export to (\(ReportFormat.allExtensions)): ") + path + "▏  " + l.t("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)"); style = Style(.cyan, bold: true, reverse: true)
-        case .unitPicker: text = " " + l.t("Skriv for å søke · ↑↓ velg · Enter bytt enhet · Esc avbryt", "Type to search · ↑↓ select · Enter switch unit · Esc cancel")
-        case .help: text = " " + l.t("Trykk en tast for å lukke hjelpen", "Press a key to close help")
+        case .filter(let f): text = " / " + f + "▏  " + l[.enterKeepsEscClears]; style = Style(.cyan, bold: true, reverse: true)
+        case .export(let path): text = " " + l(.exportTo, ReportFormat.allExtensions) + path + "▏  " + l[.enterSavesEscCancels]; style = Style(.cyan, bold: true, reverse: true)
+        case .unitPicker: text = " " + l[.typeToSearchSelectEnter]
+        case .help: text = " " + l[.pressAKeyToClose]
         case .normal:
             if let m = st.message { text = " " + m; style = Style(.yellow, bold: true, reverse: true) }
             else { text = " " + fitting(Keymap.hints(st, l), st.width - 1) }
@@ -270,7 +270,7 @@ extension Dashboard {
         let w = min(st.width - 8, 60), h = min(st.height - 4, max(6, units.count + 4))
         let x = (st.width - w) / 2, y = (st.height - h) / 2
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)); scr.fill(x, y + r, w, .plain) }
-        box(&scr, x, y, w, h, l.t("Velg enhet", "Choose unit"), focused: true, unicode: st.unicode)
+        box(&scr, x, y, w, h, l[.chooseUnit], focused: true, unicode: st.unicode)
         scr.put(x + 2, y + 1, "/ " + query + "▏", Style(.cyan, bold: true))
         let rows = h - 3
         let off = max(0, min(cursor - rows + 1, units.count - rows))
@@ -282,8 +282,8 @@ extension Dashboard {
             let active = unit.isActive(on: st.period.end)
             var label = String(repeating: "  ", count: s.tree.depth[u]) + unit.name
             if !active {
-                label += unit.to.map { l.t("  (til ", "  (until ") + l.date($0) + ")" }
-                    ?? unit.from.map { l.t("  (fra ", "  (from ") + l.date($0) + ")" } ?? ""
+                label += unit.to.map { l[.until] + l.date($0) + ")" }
+                    ?? unit.from.map { l[.from] + l.date($0) + ")" } ?? ""
             }
             var style: Style = active ? .plain : .dim
             if i == cursor { style.reverse = true }

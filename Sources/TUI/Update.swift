@@ -111,7 +111,7 @@ public enum Dashboard {
         case .sort:
             st.top.sort += 1
             let p = Views.panel(st, s)
-            if !p.sortNames.isEmpty { st.message = L10n(st.lang).t("Sortert etter ", "Sorted by ") + p.sortNames[st.top.sort % p.sortNames.count] }
+            if !p.sortNames.isEmpty { st.message = L10n(st.lang)[.sortedBy] + p.sortNames[st.top.sort % p.sortNames.count] }
         case .export:
             st.mode = .export(path: "tertial-\(st.top.unit)-\(st.period).md")
         case .deviation(let d): jumpToDeviation(&st, s, forward: d > 0)
@@ -135,7 +135,7 @@ public enum Dashboard {
         let cur = st.period.kind == .tertial ? st.period : st.period.enclosing(.tertial)
         if let i = ts.firstIndex(of: cur) {
             if ts.indices.contains(i + d) { st.period = ts[i + d] }
-            else { st.message = L10n(st.lang).t("Ingen flere perioder i dataene", "No more periods in the data") }
+            else { st.message = L10n(st.lang)[.noMorePeriodsInThe] }
         } else if let last = ts.last { st.period = last }
         st.lastDeviation = nil
     }
@@ -168,12 +168,12 @@ public enum Dashboard {
         guard let base = s.tree.position(st.baseUnit) else { return }
         let devs = s.deviations(unit: base, period: st.period)
         let targets = devs.compactMap { d in DeviationsScreen.target(of: d, s, base: base).map { (key: RowKey.deviation(DeviationKey(d, s)), view: $0) } }
-        guard !targets.isEmpty else { st.message = l.t("Ingen avvik i perioden", "No deviations in the period"); return }
+        guard !targets.isEmpty else { st.message = l[.noDeviationsInThePeriod]; return }
         let cur = st.lastDeviation.flatMap { k in targets.firstIndex { $0.key == k } }
         let k = cur.map { (forward ? $0 + 1 : $0 - 1 + targets.count) % targets.count } ?? (forward ? 0 : targets.count - 1)
         st.lastDeviation = targets[k].key
         st.stack = [ViewState(ViewKind(.deviations), unit: st.baseUnit, cursorKey: targets[k].key), targets[k].view]
-        st.message = l.t("Avvik \(k + 1) av \(targets.count)", "Deviation \(k + 1) of \(targets.count)")
+        st.message = l(.deviationOf, k + 1, targets.count)
     }
 
     /// Keeps every view's cursor on a selectable item, on the same item (by key) when it

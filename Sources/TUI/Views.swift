@@ -112,17 +112,17 @@ public enum Views {
                        changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                        Span(spark, Style(.cyan))], key: key)
         it.search = label
-        var detail = [ind.name + " · " + l.origin(cell.origin) + (cell.isPartial ? " · " + l.t("delvis: \(cell.present) av \(cell.expected) verdier levert", "partial: \(cell.present) of \(cell.expected) values delivered") : "")]
-        if let cm = cell.comment { detail.append(l.t("Kommentar", "Comment") + ": " + cm) }
+        var detail = [ind.name + " · " + l.origin(cell.origin) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")]
+        if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
         for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
         it.detail = detail
         return it
     }
 
     static func indicatorColumns(_ l: L10n, first: String? = nil) -> [Column] {
-        [Column(first ?? l.t("Indikator", "Indicator"), 0), Column(l.t("Verdi", "Value"), 11, right: true),
-         Column(l.t("Mål", "Target"), 8, right: true), Column(l.t("Status", "Status"), 9),
-         Column(l.t("Endring", "Change"), 13), Column(l.t("Trend", "Trend"), 6)]
+        [Column(first ?? l[.indicator], 0), Column(l[.value], 11, right: true),
+         Column(l[.target], 8, right: true), Column(l[.status], 9),
+         Column(l[.change], 13), Column(l[.trend], 6)]
     }
 
     /// Where Enter on a unit's row for an indicator goes: its units, or its history when it has none.
@@ -152,7 +152,7 @@ enum Pages {
             it.action = Views.drillOrHistory(c, unit: part, indicator: i)
             items.append(it)
         }
-        return Panel(title: s.indicators[i].name, columns: Views.indicatorColumns(c.l, first: c.l.t("Enhet", "Unit")), items: items)
+        return Panel(title: s.indicators[i].name, columns: Views.indicatorColumns(c.l, first: c.l[.unit]), items: items)
     }
 
     /// One indicator's values for a unit, newest first, with origin, comments and warnings.
@@ -166,7 +166,7 @@ enum Pages {
             guard let cell = s.cell(indicator: i, unit: u, period: p) else { continue }
             let warns = s.warnings(indicator: i, unit: u, period: p)
             var note = [String]()
-            if cell.origin == .carried { note.append(l.t("fra forgjengerne", "from predecessors")) }
+            if cell.origin == .carried { note.append(l[.fromPredecessors]) }
             if cell.isPartial { note.append("\(cell.present)/\(cell.expected)") }
             if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s)) }
             if let cm = cell.comment { note.append("“\(cm)”") }
@@ -174,15 +174,15 @@ enum Pages {
                            Views.statusSpan(cell.status, l, unicode: c.unicode), Views.changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                            Span(note.joined(separator: " · "), warns.isEmpty ? .plain : Style(.yellow))], key: .period(p))
             var detail = [l.origin(cell.origin) + (cell.reportSource.map { " · \($0)" } ?? "")]
-            if let cm = cell.comment { detail.append(l.t("Kommentar", "Comment") + ": " + cm) }
+            if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
             for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
-            if let r = cell.reported, cell.origin != .reported { detail.append(l.t("Rapportert av enheten", "Reported by the unit") + ": " + f.value(r, ind.unit)) }
+            if let r = cell.reported, cell.origin != .reported { detail.append(l[.reportedByTheUnit] + ": " + f.value(r, ind.unit)) }
             it.detail = detail
             items.append(it)
         }
         return Panel(title: ind.name + " · " + s.tree.units[u].name,
-                     columns: [Column(l.t("Periode", "Period"), 9), Column(l.t("Verdi", "Value"), 10, right: true),
-                               Column(l.t("Mål", "Target"), 9, right: true), Column(l.t("Status", "Status"), 10),
-                               Column(l.t("Endring", "Change"), 15), Column(l.t("Merknad", "Note"), 0)], items: items)
+                     columns: [Column(l[.period], 9), Column(l[.value], 10, right: true),
+                               Column(l[.target], 9, right: true), Column(l[.status], 10),
+                               Column(l[.change], 15), Column(l[.note], 0)], items: items)
     }
 }

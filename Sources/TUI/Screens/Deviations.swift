@@ -30,12 +30,12 @@ enum DeviationsScreen {
             switch d.kind {
             case .status(let status):
                 var note = d.cell?.comment ?? ""
-                if d.cell?.isPartial == true, let cell = d.cell { note = "\(cell.present)/\(cell.expected) " + l.t("levert", "delivered") + (note.isEmpty ? "" : " · " + note) }
+                if d.cell?.isPartial == true, let cell = d.cell { note = "\(cell.present)/\(cell.expected) " + l[.deliveredWord] + (note.isEmpty ? "" : " · " + note) }
                 it = Item([Views.statusSpan(status, l, unicode: c.unicode), Span(ind?.name ?? ""), Span(unit),
                            Span(f.value(d.cell?.value, ind?.unit ?? .count)), Span(d.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""),
                            Span(note)], key: key)
             case .quality(let w):
-                it = Item([Span(Views.warnMark(c.unicode) + " " + l.t("data", "data"), Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
+                it = Item([Span(Views.warnMark(c.unicode) + " " + l[.data], Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
                            Span(""), Span(""), Span(l.quality(w, snapshot: s))], key: key)
                 it.detail = [l.quality(w, snapshot: s) + (w.source.map { " (\($0))" } ?? "")]
             }
@@ -43,10 +43,10 @@ enum DeviationsScreen {
             it.action = target(of: d, s, base: c.unit)
             return it
         }
-        return Panel(title: l.t("Avvik", "Deviations") + " (\(devs.count))",
-                     columns: [Column(l.t("Status", "Status"), 9), Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 14),
-                               Column(l.t("Verdi", "Value"), 8, right: true), Column(l.t("Mål", "Target"), 7, right: true),
-                               Column(l.t("Merknad", "Note"), 12)], items: items)
+        return Panel(title: l[.deviations] + " (\(devs.count))",
+                     columns: [Column(l[.status], 9), Column(l[.indicator], 0), Column(l[.unit], 14),
+                               Column(l[.value], 8, right: true), Column(l[.target], 7, right: true),
+                               Column(l[.note], 12)], items: items)
     }
 
     static let spec = ScreenSpec(id: .deviations, title: .screenDeviations, legend: [.legendDeviations], build: build)

@@ -20,10 +20,10 @@ enum IPScreen {
     }
 
     static func columns(_ l: L10n, first: String) -> [Column] {
-        [Column(first, 0), Column(l.t("Målgr", "Group"), 5, right: true), Column("IP", 4, right: true),
-         Column(l.t("Ansv.gr", "Resp.gr"), 7, right: true), Column(l.t("Nei", "Decl"), 4, right: true),
-         Column(l.t("Koord", "Coord"), 5, right: true), Column(l.t("Dekning", "Coverage"), 8, right: true),
-         Column(l.t("Mål", "Target"), 6, right: true), Column(l.t("Status", "Status"), 7), Column(l.t("Ikke ev", "Overdue"), 7, right: true)]
+        [Column(first, 0), Column(l[.group], 5, right: true), Column("IP", 4, right: true),
+         Column(l[.respGr], 7, right: true), Column(l[.decl], 4, right: true),
+         Column(l[.coord], 5, right: true), Column(l[.coverage], 8, right: true),
+         Column(l[.target], 6, right: true), Column(l[.status], 7), Column(l[.overdue], 7, right: true)]
     }
 
     static func units(_ c: ViewContext) -> Panel {
@@ -40,8 +40,8 @@ enum IPScreen {
             it.action = history(part)
             items.append(it)
         }
-        var p = Panel(title: l.t("Individuell plan (IP) og ansvarsgruppe", "Individual plan (IP) and responsibility group"), columns: columns(l, first: l.t("Enhet", "Unit")), items: items)
-        p.below = [[Span("")], [Span(l.t("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group."), .dim)]]
+        var p = Panel(title: l[.individualPlanIpAndResponsibility], columns: columns(l, first: l[.unit]), items: items)
+        p.below = [[Span("")], [Span(l[.theCategoriesOverlapAndNeed], .dim)]]
         return p
     }
 
@@ -49,7 +49,7 @@ enum IPScreen {
         let items = c.s.tertials.filter { $0.end <= c.period.end }.reversed().map {
             row(c, unit: c.unit, period: $0, label: c.l.period($0), key: .period($0))
         }
-        return Panel(title: "IP · " + c.s.tree.units[c.unit].name, columns: columns(c.l, first: c.l.t("Periode", "Period")), items: items)
+        return Panel(title: "IP · " + c.s.tree.units[c.unit].name, columns: columns(c.l, first: c.l[.period]), items: items)
     }
 
     static let spec = ScreenSpec(id: .ip, title: .screenIP, legend: [.legendIP], build: build)

@@ -13,13 +13,13 @@ enum OverviewScreen {
         let date = min(p.end, s.spanEnd)
         let devs = s.deviations(unit: u, period: p)
         let tiles = [
-            Tile(id: "status", title: l.t("Status", "Status") + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 6, lines: statusLines(c, devs)),
-            Tile(id: "ip", title: l.t("IP-dekning", "IP coverage"), target: target(.ip), column: 0, height: 6, lines: ipLines(c)),
-            Tile(id: "reporting", title: l.t("Rapportering", "Reporting"), target: target(.reporting), column: 0, height: nil, lines: reportingLines(c)),
-            Tile(id: "waitlist", title: l.t("Venteliste", "Waitlist") + " · " + l.date(date), target: target(.waitlist), column: 1, height: 11, lines: waitlistLines(c, date)),
-            Tile(id: "deviations", title: l.t("Største avvik", "Worst deviations") + " (\(devs.count))", target: target(.deviations), column: 1, height: nil, lines: deviationLines(c, devs, f)),
+            Tile(id: "status", title: l[.status] + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 6, lines: statusLines(c, devs)),
+            Tile(id: "ip", title: l[.ipCoverage], target: target(.ip), column: 0, height: 6, lines: ipLines(c)),
+            Tile(id: "reporting", title: l[.reporting], target: target(.reporting), column: 0, height: nil, lines: reportingLines(c)),
+            Tile(id: "waitlist", title: l[.waitlist] + " · " + l.date(date), target: target(.waitlist), column: 1, height: 11, lines: waitlistLines(c, date)),
+            Tile(id: "deviations", title: l[.worstDeviations] + " (\(devs.count))", target: target(.deviations), column: 1, height: nil, lines: deviationLines(c, devs, f)),
         ]
-        return Panel(title: l.t("Oversikt", "Overview"), tiles: tiles)
+        return Panel(title: l[.overview], tiles: tiles)
     }
 
     static func statusLines(_ c: ViewContext, _ devs: [Deviation]) -> [[Span]] {
@@ -32,28 +32,28 @@ enum OverviewScreen {
             [Views.statusSpan(stt, l, unicode: c.unicode), Span(" \(counts[stt] ?? 0)", .bold), Span(String(repeating: " ", count: max(2, 14 - DisplayWidth.of(l.status(stt)))))]
         }
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
-                [Span(Views.warnMark(c.unicode) + " \(quality) " + l.t("datakvalitetsvarsler", "data-quality warnings"), quality > 0 ? Style(.yellow) : .dim)],
-                [Span(l.t("\(rows.count) indikatorer · Enter: styringskortet", "\(rows.count) indicators · Enter: scorecard"), .dim)]]
+                [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings], quality > 0 ? Style(.yellow) : .dim)],
+                [Span(l(.indicatorsEnterScorecard, rows.count), .dim)]]
     }
 
     static func ipLines(_ c: ViewContext) -> [[Span]] {
         let s = c.s, l = c.l, f = c.f, u = c.unit, p = c.period
         let k = s.ipIndicators
         guard let ci = k.coverage, let cov = s.cell(indicator: ci, unit: u, period: p) else {
-            return [[Span(l.t("Ingen IP-data for perioden.", "No IP data for the period."), .dim)]]
+            return [[Span(l[.noIpDataForThe], .dim)]]
         }
         func n(_ i: Int?) -> String { f.value(i.flatMap { s.cell(indicator: $0, unit: u, period: p)?.value }, .count) }
         let ts = Views.recent(s, .tertial, upTo: p, 6)
         let series = ts.map { s.cell(indicator: ci, unit: u, period: $0)?.value }
         var lines: [[Span]] = [
-            [Span(f.value(cov.value, .percent), .bold), Span("  " + l.t("mål", "target") + " " + f.value(cov.target, .percent) + "  "), Views.statusSpan(cov.status, l, unicode: c.unicode)],
+            [Span(f.value(cov.value, .percent), .bold), Span("  " + l[.targetWord] + " " + f.value(cov.target, .percent) + "  "), Views.statusSpan(cov.status, l, unicode: c.unicode)],
             [Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan)),
              Span("  " + (ts.first.map { l.period($0) } ?? "") + "–" + (ts.last.map { l.period($0) } ?? "") + ": " + series.map { $0.map { Format.plain($0, .percent, decimalComma: c.st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
         if k.withPlan != nil, k.targetGroup != nil {
-            lines.append([Span(l.t("Med IP: ", "With IP: ") + n(k.withPlan) + l.t(" av ", " of ") + n(k.targetGroup) + l.t(" i målgruppen", " in the target group"))])
+            lines.append([Span(l[.withIp] + n(k.withPlan) + l[.ofJoin] + n(k.targetGroup) + l[.inTheTargetGroup])])
         }
         if k.groupWithoutPlan != nil, k.declined != nil {
-            lines.append([Span(l.t("Ansvarsgruppe uten IP: ", "Group without IP: ") + n(k.groupWithoutPlan) + l.t(" · takket nei: ", " · declined: ") + n(k.declined), .dim)])
+            lines.append([Span(l[.groupWithoutIp] + n(k.groupWithoutPlan) + l[.declinedInline] + n(k.declined), .dim)])
         }
         return lines
     }
@@ -61,14 +61,14 @@ enum OverviewScreen {
     static func reportingLines(_ c: ViewContext) -> [[Span]] {
         let s = c.s, l = c.l
         let comp = s.completeness(unit: c.unit, period: c.period)
-        var lines: [[Span]] = [[Span(l.t("Levert: ", "Delivered: ")), Span(Format.plain(comp.percent, .percent, decimalComma: c.st.lang == .nb) + " %", comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
-                                Span(" (\(comp.reported) " + l.t("av", "of") + " \(comp.due))")]]
+        var lines: [[Span]] = [[Span(l[.deliveredLabel]), Span(Format.plain(comp.percent, .percent, decimalComma: c.st.lang == .nb) + " %", comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
+                                Span(" (\(comp.reported) " + l[.ofWord] + " \(comp.due))")]]
         var byUnit = [Int: Int]()
         for m in comp.missing { byUnit[m.unit, default: 0] += 1 }
         for (unit, n) in byUnit.sorted(by: { $0.value > $1.value }) {
-            lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l.t("mangler", "missing"), Style(.magenta))])
+            lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l[.missingWord], Style(.magenta))])
         }
-        if byUnit.isEmpty { lines.append([Span(l.t("Alle enheter har levert.", "Every unit has reported."), Style(.green))]) }
+        if byUnit.isEmpty { lines.append([Span(l[.everyUnitHasReported], Style(.green))]) }
         return lines
     }
 
@@ -82,16 +82,16 @@ enum OverviewScreen {
             let len = Int((Double(n) / Double(maxN) * Double(barW)).rounded())
             return [Span(DisplayWidth.padRight(l.housing(hh), 9)), Span(String(repeating: c.unicode ? "█" : "#", count: len), Style(.cyan)), Span(" \(n)", .bold)]
         }
-        wl.append([Span(l.t("Venter: ", "Waiting: ") + "\(wv.total.waiting)", .bold), Span(l.t(" · utskrivningsklare ", " · discharge-ready ") + "\(wv.total.dischargeReady)")])
-        wl.append([Span(l.t("Bostedsløse: ", "Homeless: ") + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
-        wl.append([Span(l.t("Ventetid median ", "Median wait ") + f.value(wv.total.medianWait, .days) + l.t(", lengste ", ", longest ") + f.value(wv.total.maxWait.map(Double.init), .days))])
-        wl.append([Span(l.t("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ") + "\(wv.breachesLastYear)" + l.t(" (12 mnd)", " (12 mo)"), wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
+        wl.append([Span(l[.waitingLabel] + "\(wv.total.waiting)", .bold), Span(l[.dischargeReady] + "\(wv.total.dischargeReady)")])
+        wl.append([Span(l[.homelessLabel] + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
+        wl.append([Span(l[.medianWait] + f.value(wv.total.medianWait, .days) + l[.longestInline] + f.value(wv.total.maxWait.map(Double.init), .days))])
+        wl.append([Span(l[.noInterimReply4Weeks] + "\(wv.breachesLastYear)" + l[.last12MonthsNote], wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
         return wl
     }
 
     static func deviationLines(_ c: ViewContext, _ devs: [Deviation], _ f: Format) -> [[Span]] {
         let s = c.s
-        guard !devs.isEmpty else { return [[Span(c.l.t("Ingen avvik.", "No deviations."), Style(.green))]] }
+        guard !devs.isEmpty else { return [[Span(c.l[.noDeviations], Style(.green))]] }
         return devs.map { d in
             let name = d.indicator.map { s.indicators[$0].name } ?? ""
             let unitName = s.tree.units[d.unit].shortName

@@ -31,8 +31,8 @@ enum ReportingScreen {
             it.action = ViewState(ViewKind(.reporting, .missing), unit: s.tree.id(u))
             items.append(it)
         }
-        return Panel(title: l.t("Rapportering: andel levert (antall mangler)", "Reporting: share delivered (missing)"),
-                     columns: [Column(l.t("Enhet", "Unit"), 0)] + periods.map { Column(l.period($0), 9) }, items: items)
+        return Panel(title: l[.reportingShareDeliveredMissing],
+                     columns: [Column(l[.unit], 0)] + periods.map { Column(l.period($0), 9) }, items: items)
     }
 
     static func missing(_ c: ViewContext) -> Panel {
@@ -41,14 +41,14 @@ enum ReportingScreen {
         let items = comp.missing.map { m -> Item in
             let ind = s.id(indicator: m.indicator), unit = s.tree.id(m.unit)
             var it = Item([Span(s.indicators[m.indicator].name), Span(s.tree.units[m.unit].shortName), Span(l.period(m.period)),
-                           Span(m.reportedUnknown ? l.t("rapportert som ukjent", "reported as unknown") : l.t("ikke levert", "not delivered"), Style(.magenta))],
+                           Span(m.reportedUnknown ? l[.reportedAsUnknown] : l[.notDelivered], Style(.magenta))],
                           key: .missing(unit: unit, indicator: ind, period: m.period))
             it.action = ViewState(ViewKind(.reporting, .history(ind)), unit: unit)
             return it
         }
-        return Panel(title: l.t("Mangler", "Missing") + " · " + s.tree.units[c.unit].name + " · " + l.period(c.period) + " (\(comp.reported)/\(comp.due))",
-                     columns: [Column(l.t("Indikator", "Indicator"), 0), Column(l.t("Enhet", "Unit"), 16), Column(l.t("Periode", "Period"), 8),
-                               Column(l.t("Hva", "What"), 21)], items: items)
+        return Panel(title: l[.missing] + " · " + s.tree.units[c.unit].name + " · " + l.period(c.period) + " (\(comp.reported)/\(comp.due))",
+                     columns: [Column(l[.indicator], 0), Column(l[.unit], 16), Column(l[.period], 8),
+                               Column(l[.what], 21)], items: items)
     }
 
     static let spec = ScreenSpec(id: .reporting, title: .screenReporting, legend: [.legendReporting], build: build)

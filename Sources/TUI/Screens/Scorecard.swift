@@ -31,8 +31,8 @@ enum ScorecardScreen {
             items.append(.heading(l.perspective(persp)))
             items += rows.map(\.item)
         }
-        var p = Panel(title: l.t("Styringskort", "Scorecard"), columns: Views.indicatorColumns(l), items: items)
-        p.sortNames = [l.t("katalog", "catalogue"), l.t("status", "status"), l.t("navn", "name"), l.t("endring", "change")]
+        var p = Panel(title: l[.scorecard], columns: Views.indicatorColumns(l), items: items)
+        p.sortNames = [l[.sortCatalogue], l[.sortStatus], l[.sortName], l[.sortChange]]
         return p
     }
 

@@ -1,0 +1,277 @@
+import Foundation
+
+/// Every problem the loader can report, keyed by meaning, with its text in English and
+/// bokmål (`{1}`, `{2}` … are the values of the diagnostic). `check` prints English; the
+/// dashboard shows the user's language (`L10n.diagnostic`), so a Norwegian screen never
+/// shows an English sentence. The compiler holds the two languages together.
+public enum Problem: String, CaseIterable, Sendable {
+    case dataDirectoryMissing
+    case expectDataDirectory
+    case fileMissing
+    case expectFileIn
+    case fileNotRead
+    case expectKnownFiles
+    case cannotReadBecause
+    case cannotRead
+    case expectReadable
+    case notUTF8
+    case expectCatalogueUTF8
+    case fileNameNotPeriod
+    case expectIPFileName
+    case definedTwice
+    case expectUniqueUnitIDs
+    case noRoot
+    case manyRoots
+    case expectOneRoot
+    case notAUnitInUnits
+    case expectOtherUnit
+    case expectSuccessor
+    case chainCycle
+    case expectNoCycles
+    case reportedByMatchesNothing
+    case expectKindOrUnit
+    case notInCatalogue
+    case expectIndicatorID
+    case notInUnits
+    case expectTargetUnit
+    case expectUnitID
+    case wrongPeriodKind
+    case expectPeriodSuchAs
+    case wordMonth
+    case wordTertial
+    case wordYear
+    case reportedTwice
+    case expectOneValue
+    case yamlUnreadable
+    case expectYAML
+    case keyMissing
+    case expectIndicatorsKey
+    case notAList
+    case expectIndicatorList
+    case indicatorNotMapping
+    case expectIndicatorKeys
+    case unknownKey
+    case expectOneOf
+    case isMissing
+    case expectIndicatorIDChars
+    case invalidIndicatorID
+    case expectIDChars
+    case expectUniqueIDs
+    case notSingleValue
+    case expectText
+    case notAllowed
+    case expectAlternatives
+    case notANumber
+    case expectNumberCatalogue
+    case expectListExample
+    case notIPMeasure
+    case missingForSourceIP
+    case notWaitlistMeasure
+    case missingForSourceWaitlist
+    case notHousingCategory
+    case notLivingSituation
+    case notARatio
+    case expectRatio
+    case missingForSourceFormula
+    case expectFormula
+    case formulaUnknownOperand
+    case expectOperandHere
+    case formulaCycle
+    case expectFormulaOverOthers
+    case yamlSyntax
+    case expectYAMLSyntax
+    case keyTwice
+    case expectKeyOnce
+    case yamlOther
+    case expectUTF8YAML
+    case isEmpty
+    case expectValue
+    case expectNumber
+    case expectNumberComma
+    case notADate
+    case expectDate
+    case notYesNo
+    case expectYesNo
+    case identityNumber
+    case expectPseudonym
+    case fileEmpty
+    case expectHeaderRow
+    case columnMissing
+    case expectHeader
+    case windows1252
+    case expectExcelUTF8
+    case invalidUnitID
+    case expectUnitIDChars
+    case toBeforeFrom
+    case expectAfterFrom
+    case notAPeriod
+    case expectTargetPeriod
+    case expectTargetValue
+    case expectReportPeriod
+    case identityInComment
+    case expectCleanComment
+    case caseTwice
+    case expectOneRowPerApplication
+    case expectHousing
+    case expectDecisionDate
+    case notKnownLiving
+    case expectLiving
+    case userTwice
+    case expectOneRowPerUser
+    case evaluatedAfterSnapshot
+    case expectOnOrBefore
+
+    /// (English, bokmål)
+    public var texts: (en: String, nb: String) {
+        switch self {
+        case .dataDirectoryMissing: ("the data directory does not exist", "datamappen finnes ikke")
+        case .expectDataDirectory: ("a directory with units.csv and indicators.yaml", "en mappe med units.csv og indicators.yaml")
+        case .fileMissing: ("the file is missing", "filen mangler")
+        case .expectFileIn: ("{1} in {2}", "{1} i {2}")
+        case .fileNotRead: ("tertial does not read this file; it is ignored", "tertial leser ikke denne filen; den blir ikke brukt")
+        case .expectKnownFiles: ("one of units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv", "en av units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv")
+        case .cannotReadBecause: ("cannot be read: {1}", "kan ikke leses: {1}")
+        case .cannotRead: ("cannot be read", "kan ikke leses")
+        case .expectReadable: ("a readable file", "en fil som kan leses")
+        case .notUTF8: ("is not valid UTF-8", "er ikke gyldig UTF-8")
+        case .expectCatalogueUTF8: ("indicators.yaml saved as UTF-8", "indicators.yaml lagret som UTF-8")
+        case .fileNameNotPeriod: ("the file name \"{1}\" is not a period", "filnavnet «{1}» er ikke en periode")
+        case .expectIPFileName: ("a file named by its period, e.g. ip/2019-T3.csv", "en fil med perioden som navn, f.eks. ip/2019-T3.csv")
+        case .definedTwice: ("\"{1}\" is defined twice (first at line {2})", "«{1}» er definert to ganger (første gang på linje {2})")
+        case .expectUniqueUnitIDs: ("unique unit ids", "unike enhets-id-er")
+        case .noRoot: ("no unit without a parent", "ingen enhet uten overordnet enhet")
+        case .manyRoots: ("{1} units without a parent (lines {2})", "{1} enheter uten overordnet enhet (linje {2})")
+        case .expectOneRoot: ("exactly one root unit (the etat) with an empty parent", "nøyaktig én øverste enhet (etaten) med tom parent")
+        case .notAUnitInUnits: ("\"{1}\" is not a unit in units.csv", "«{1}» er ikke en enhet i units.csv")
+        case .expectOtherUnit: ("the id of another unit", "id-en til en annen enhet")
+        case .expectSuccessor: ("the id of the unit that took over", "id-en til enheten som overtok")
+        case .chainCycle: ("the {1} chain of \"{2}\" comes back to itself (a cycle)", "{1}-kjeden til «{2}» kommer tilbake til seg selv (en sirkel)")
+        case .expectNoCycles: ("a tree without cycles", "et tre uten sirkler")
+        case .reportedByMatchesNothing: ("\"{1}\" is neither a unit kind nor a unit id in units.csv; it matches nothing", "«{1}» er verken en enhetstype eller en enhets-id i units.csv; den treffer ingenting")
+        case .expectKindOrUnit: ("one of the kinds {1}, or a unit id", "en av typene {1}, eller en enhets-id")
+        case .notInCatalogue: ("\"{1}\" is not in indicators.yaml", "«{1}» finnes ikke i indicators.yaml")
+        case .expectIndicatorID: ("an indicator id from the catalogue", "en indikator-id fra katalogen")
+        case .notInUnits: ("\"{1}\" is not in units.csv", "«{1}» finnes ikke i units.csv")
+        case .expectTargetUnit: ("a unit id, '*' for every unit, or empty for the etat", "en enhets-id, '*' for alle enheter, eller tomt for etaten")
+        case .expectUnitID: ("a unit id from units.csv", "en enhets-id fra units.csv")
+        case .wrongPeriodKind: ("{1} is a {2}, but {3} is reported per {4}", "{1} er en {2}, men {3} rapporteres per {4}")
+        case .expectPeriodSuchAs: ("a period such as {1}", "en periode som {1}")
+        case .wordMonth: ("month", "måned")
+        case .wordTertial: ("tertial", "tertial")
+        case .wordYear: ("year", "år")
+        case .reportedTwice: ("{1} for {2} in {3} is reported twice: here and at {4}", "{1} for {2} i {3} er rapportert to ganger: her og i {4}")
+        case .expectOneValue: ("one value per period, unit and indicator", "én verdi per periode, enhet og indikator")
+        case .yamlUnreadable: ("cannot be read as YAML: {1}", "kan ikke leses som YAML: {1}")
+        case .expectYAML: ("valid YAML", "gyldig YAML")
+        case .keyMissing: ("the key is missing", "nøkkelen mangler")
+        case .expectIndicatorsKey: ("a top-level key indicators: with a list of indicators", "en nøkkel indicators: øverst, med en liste over indikatorer")
+        case .notAList: ("is not a list", "er ikke en liste")
+        case .expectIndicatorList: ("a list of indicators, each starting with '- id:'", "en liste over indikatorer, hver med '- id:' først")
+        case .indicatorNotMapping: ("an indicator is not a mapping", "en indikator er ikke en samling nøkler")
+        case .expectIndicatorKeys: ("keys such as id:, name:", "nøkler som id:, name:")
+        case .unknownKey: ("unknown key, ignored", "ukjent nøkkel, blir ikke brukt")
+        case .expectOneOf: ("one of {1}", "en av {1}")
+        case .isMissing: ("is missing", "mangler")
+        case .expectIndicatorIDChars: ("an id of lower-case letters, digits, '_' and '.'", "en id av små bokstaver, sifre, '_' og '.'")
+        case .invalidIndicatorID: ("\"{1}\" is not a valid indicator id", "«{1}» er ikke en gyldig indikator-id")
+        case .expectIDChars: ("lower-case letters, digits, '_' and '.'", "små bokstaver, sifre, '_' og '.'")
+        case .expectUniqueIDs: ("unique ids", "unike id-er")
+        case .notSingleValue: ("is not a single value", "er ikke én enkelt verdi")
+        case .expectText: ("text", "tekst")
+        case .notAllowed: ("\"{1}\" is not allowed", "«{1}» er ikke tillatt")
+        case .expectAlternatives: ("{1}", "{1}")
+        case .notANumber: ("\"{1}\" is not a number", "«{1}» er ikke et tall")
+        case .expectNumberCatalogue: ("a number such as 50 or 12.5", "et tall som 50 eller 12.5")
+        case .expectListExample: ("a list such as [resultatenhet, byomrade]", "en liste som [resultatenhet, byomrade]")
+        case .notIPMeasure: ("\"{1}\" is not an IP measure", "«{1}» er ikke et IP-mål")
+        case .missingForSourceIP: ("is missing for source: ip", "mangler for source: ip")
+        case .notWaitlistMeasure: ("\"{1}\" is not a waitlist measure", "«{1}» er ikke et ventelistemål")
+        case .missingForSourceWaitlist: ("is missing for source: waitlist", "mangler for source: waitlist")
+        case .notHousingCategory: ("\"{1}\" is not a housing category", "«{1}» er ikke en boligkategori")
+        case .notLivingSituation: ("\"{1}\" is not a living situation", "«{1}» er ikke en bosituasjon")
+        case .notARatio: ("\"{1}\" is not a ratio of two indicators", "«{1}» er ikke et forhold mellom to indikatorer")
+        case .expectRatio: ("A / B with two indicator ids", "A / B med to indikator-id-er")
+        case .missingForSourceFormula: ("is missing for source: formula", "mangler for source: formula")
+        case .expectFormula: ("formula: A / B", "formula: A / B")
+        case .formulaUnknownOperand: ("\"{1}\" is not an indicator in the catalogue", "«{1}» er ikke en indikator i katalogen")
+        case .expectOperandHere: ("the id of an indicator defined in this file", "id-en til en indikator som er definert i denne filen")
+        case .formulaCycle: ("the formula refers back to {1} (a cycle)", "formelen viser tilbake til {1} (en sirkel)")
+        case .expectFormulaOverOthers: ("a formula over other indicators", "en formel over andre indikatorer")
+        case .yamlSyntax: ("YAML syntax: {1}", "YAML-syntaks: {1}")
+        case .expectYAMLSyntax: ("valid YAML (check indentation and ':')", "gyldig YAML (sjekk innrykk og ':')")
+        case .keyTwice: ("the key is given twice in one indicator", "nøkkelen er gitt to ganger i én indikator")
+        case .expectKeyOnce: ("each key once", "hver nøkkel én gang")
+        case .yamlOther: ("YAML: {1}", "YAML: {1}")
+        case .expectUTF8YAML: ("valid UTF-8 YAML", "gyldig UTF-8 YAML")
+        case .isEmpty: ("is empty", "er tom")
+        case .expectValue: ("a value", "en verdi")
+        case .expectNumber: ("a number such as 12, 12.5 or 1 408", "et tall som 12, 12.5 eller 1 408")
+        case .expectNumberComma: ("a number such as 12, 12.5, 12,5 or 1 408", "et tall som 12, 12.5, 12,5 eller 1 408")
+        case .notADate: ("\"{1}\" is not a date", "«{1}» er ikke en dato")
+        case .expectDate: ("a date such as 2019-12-31 or 31.12.2019", "en dato som 2019-12-31 eller 31.12.2019")
+        case .notYesNo: ("\"{1}\" is not a yes/no value", "«{1}» er ikke ja eller nei")
+        case .expectYesNo: ("ja/nei, yes/no, 1/0 or true/false", "ja/nei, yes/no, 1/0 eller true/false")
+        case .identityNumber: ("looks like a national identity number (11 digits) and is refused; the value is not shown", "ser ut som et fødselsnummer (11 sifre) og avvises; verdien vises ikke")
+        case .expectPseudonym: ("a pseudonymous id", "en pseudonym id")
+        case .fileEmpty: ("the file is empty", "filen er tom")
+        case .expectHeaderRow: ("a header row with the columns {1}", "en overskriftsrad med kolonnene {1}")
+        case .columnMissing: ("the column is missing", "kolonnen mangler")
+        case .expectHeader: ("a header with the columns {1}", "en overskrift med kolonnene {1}")
+        case .windows1252: ("not valid UTF-8; read as Windows-1252", "ikke gyldig UTF-8; lest som Windows-1252")
+        case .expectExcelUTF8: ("UTF-8; save as \"CSV UTF-8\" in Excel", "UTF-8; lagre som «CSV UTF-8» i Excel")
+        case .invalidUnitID: ("\"{1}\" is not a valid unit id", "«{1}» er ikke en gyldig enhets-id")
+        case .expectUnitIDChars: ("lower-case letters, digits and '-', e.g. ph-vest", "små bokstaver, sifre og '-', f.eks. ph-vest")
+        case .toBeforeFrom: ("{1} is before from ({2})", "{1} er før from ({2})")
+        case .expectAfterFrom: ("a date on or after from", "en dato lik eller etter from")
+        case .notAPeriod: ("\"{1}\" is not a period", "«{1}» er ikke en periode")
+        case .expectTargetPeriod: ("a period such as 2019, 2019-T3 or 2019-03", "en periode som 2019, 2019-T3 eller 2019-03")
+        case .expectTargetValue: ("a target value", "en målverdi")
+        case .expectReportPeriod: ("a period such as 2019-T3, 2019-11 or 2019", "en periode som 2019-T3, 2019-11 eller 2019")
+        case .identityInComment: ("contains what looks like a national identity number (11 digits); the row is refused and the text not shown", "inneholder noe som ser ut som et fødselsnummer (11 sifre); raden avvises og teksten vises ikke")
+        case .expectCleanComment: ("a comment without personal identifiers", "en kommentar uten personidentifikatorer")
+        case .caseTwice: ("case \"{1}\" appears twice (first at line {2})", "sak «{1}» står to ganger (første gang på linje {2})")
+        case .expectOneRowPerApplication: ("one row per application", "én rad per søknad")
+        case .expectHousing: ("OMBPS2, OMBPS3, OMBPS4 or BOSENTER", "OMBPS2, OMBPS3, OMBPS4 eller BOSENTER")
+        case .expectDecisionDate: ("the date of the decision (vedtak)", "datoen for vedtaket")
+        case .notKnownLiving: ("\"{1}\" is not a known living situation", "«{1}» er ikke en kjent bosituasjon")
+        case .expectLiving: ("bostedslos, annet_omsorgsniva, helse_bergen, dps, kjop_av_plass or annet", "bostedslos, annet_omsorgsniva, helse_bergen, dps, kjop_av_plass eller annet")
+        case .userTwice: ("user \"{1}\" appears twice (first at line {2})", "bruker «{1}» står to ganger (første gang på linje {2})")
+        case .expectOneRowPerUser: ("one row per user", "én rad per bruker")
+        case .evaluatedAfterSnapshot: ("{1} is after the snapshot date {2}", "{1} er etter datoen for uttrekket {2}")
+        case .expectOnOrBefore: ("a date on or before {1}", "en dato lik eller før {1}")
+        }
+    }
+}
+
+/// A problem with its values: what a diagnostic says, in either language.
+public struct Phrase: Hashable, Sendable, CustomStringConvertible {
+    public enum Arg: Hashable, Sendable {
+        case text(String)
+        /// A word that is itself translated (a period kind).
+        case word(Problem)
+    }
+
+    public let problem: Problem
+    public let args: [Arg]
+
+    public init(_ problem: Problem, _ args: Arg...) { self.problem = problem; self.args = args }
+    public init(_ problem: Problem, _ args: [String]) { self.problem = problem; self.args = args.map { .text($0) } }
+    public init(_ problem: Problem, _ first: String, _ rest: String...) { self.init(problem, [first] + rest) }
+
+    /// The text in one language: bokmål when `norwegian`, English otherwise.
+    public func text(norwegian: Bool) -> String {
+        let t = problem.texts
+        var s = norwegian ? t.nb : t.en
+        for (k, a) in args.enumerated() {
+            let v: String
+            switch a {
+            case .text(let x): v = x
+            case .word(let w): v = norwegian ? w.texts.nb : w.texts.en
+            }
+            s = s.replacingOccurrences(of: "{\(k + 1)}", with: v)
+        }
+        return s
+    }
+
+    public var description: String { text(norwegian: false) }
+}
