@@ -182,6 +182,8 @@ public struct CSVTable: Sendable {
             return semis >= commas && semis > 0 ? 59 : (commas > 0 ? 44 : 59)
         }
 
+        /// The byte-level scanner in one loop: it runs once per byte of every file, and
+        /// inlined state beats helper calls here (docs/performance.md).
         func run() -> CSVTable {
             let delim = detectDelimiter()
             var storage = [UInt8](); storage.reserveCapacity(bytes.count)

@@ -283,6 +283,9 @@ final class Computation: @unchecked Sendable {
         }
     }
 
+    /// The value of one cell: every origin (reported, register, formula, sum of units,
+    /// predecessors, over time) in one switch, called once per cell (over a million on the
+    /// benchmark), so it stays one function without intermediate allocations.
     func compute(_ i: Int, _ u: Int, _ p: Int) -> Slot {
         let ind = info[i]
         let per = periods[p]
@@ -481,6 +484,8 @@ final class Computation: @unchecked Sendable {
         for (k, i) in registerIndicators.enumerated() { register[i] = tables[k] }
     }
 
+    /// One pass over the cases for every month-end: kept whole because it is the engine's
+    /// hottest loop (see docs/performance.md); splitting it costs a measurable share.
     func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ rows: [CaseRow], _ byGrantedDescending: [Int]) -> [Double?] {
         var table = [Double?](repeating: nil, count: nP * nU)
         let usable = periods.enumerated().filter { $0.element.kind >= freq }

@@ -58,6 +58,14 @@ struct RowReader {
         return def
     }
 
+    /// A pseudonym that must be unique in its file (a case, a user): an error naming the
+    /// first line when an earlier accepted row had it.
+    mutating func uniquePseudonym(_ name: String, _ col: Int?, seen: [String: Int], twice: Problem, expected: Problem) -> String? {
+        let id = pseudonym(name, col)
+        if let id, let first = seen[id] { error(name, Phrase(twice, id, String(first)), expected: Phrase(expected)) }
+        return id
+    }
+
     /// Refuses what looks like a national identity number; never echoes it.
     mutating func pseudonym(_ name: String, _ col: Int?) -> String? {
         guard let s = required(name, col) else { return nil }

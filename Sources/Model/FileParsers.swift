@@ -125,10 +125,7 @@ enum FileParsers {
         var seen = [String: Int]()
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
-            let id = rr.pseudonym("case", cCase)
-            if let id, let first = seen[id] {
-                rr.error("case", Phrase(.caseTwice, id, String(first)), expected: Phrase(.expectOneRowPerApplication))
-            }
+            let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: .caseTwice, expected: .expectOneRowPerApplication)
             let unit = rr.required("unit", cUnit)
             var housing: Housing? = nil
             if let h = rr.required("housing", cHousing) {
@@ -173,10 +170,7 @@ enum FileParsers {
         var seen = [String: Int]()
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
-            let user = rr.pseudonym("user", cUser)
-            if let user, let first = seen[user] {
-                rr.error("user", Phrase(.userTwice, user, String(first)), expected: Phrase(.expectOneRowPerUser))
-            }
+            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: .userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
             let tg = rr.bool("target_group", cTG), plan = rr.bool("plan", cPlan), group = rr.bool("group", cGroup)
             let declined = rr.bool("declined", cDecl), coord = rr.bool("coordinator", cCoord)

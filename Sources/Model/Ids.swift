@@ -3,25 +3,23 @@ import Foundation
 /// Typed identities. A unit or an indicator is named by its id from the data files, so a
 /// view that holds one still means the same thing after a reload re-numbers the arrays.
 
-/// The id of a unit in units.csv, e.g. `ph-vest`.
-public struct UnitID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+/// An id from the data files, typed by what it names (`UnitID`, `IndicatorID`), so the
+/// compiler keeps a unit's id from being used as an indicator's.
+public struct TypedID<Tag>: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(_ raw: String) { rawValue = raw }
     public init(stringLiteral value: String) { rawValue = value }
     public var description: String { rawValue }
-    public static func < (a: UnitID, b: UnitID) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: TypedID, b: TypedID) -> Bool { a.rawValue < b.rawValue }
 }
 
+public enum UnitTag {}
+public enum IndicatorTag {}
+/// The id of a unit in units.csv, e.g. `ph-vest`.
+public typealias UnitID = TypedID<UnitTag>
 /// The id of an indicator in indicators.yaml, e.g. `ip_coverage`.
-public struct IndicatorID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ raw: String) { rawValue = raw }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-    public static func < (a: IndicatorID, b: IndicatorID) -> Bool { a.rawValue < b.rawValue }
-}
+public typealias IndicatorID = TypedID<IndicatorTag>
 
 extension OrgTree {
     /// The position of a unit in this tree, nil when the tree has no such unit.

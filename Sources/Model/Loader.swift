@@ -88,7 +88,9 @@ public final class Loader: @unchecked Sendable {
         return Stamp(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9, inode: Int(st.st_ino))
     }
 
-    /// Loads (or reloads) the directory.
+    /// Loads (or reloads) the directory. One function on purpose: the cache, the reused
+    /// report ranges and the flat report array are updated together under the lock, so a
+    /// concurrent load never sees one without the other.
     public func load() -> LoadResult {
         let (files, discoverDiags) = discover()
         lock.lock(); defer { lock.unlock() }

@@ -140,33 +140,42 @@ public final class App {
                     dirty = reload(force: false) || dirty
                 }
             }
-            // Keys (and resizes, which ncurses reports as a key).
-            while true {
-                switch terminal.read() {
-                case .none: break
-                case .resize:
-                    let s = terminal.size
-                    state = Dashboard.update(state, .resize(width: s.width, height: s.height), snapshot).0
-                    terminal.invalidate()
-                    dirty = true
-                    continue
-                case .key(let k):
-                    let (next, effects) = Dashboard.update(state, .key(k), snapshot)
-                    state = next
-                    dirty = true
-                    for e in effects {
-                        switch e {
-                        case .quit: break loop
-                        case .reload: _ = reload(force: true)
-                        case .export(let path): export(path)
-                        }
-                    }
-                    continue
-                }
-                break
+            switch readInput() {
+            case .quit: break loop
+            case .changed: dirty = true
+            case .nothing: break
             }
         }
         return exitCode
+    }
+
+    enum InputResult { case nothing, changed, quit }
+
+    /// Handles every pending key (and resize, which ncurses reports as a key), performing
+    /// the effects `update` returns.
+    func readInput() -> InputResult {
+        var result = InputResult.nothing
+        while true {
+            switch terminal.read() {
+            case .none: return result
+            case .resize:
+                let s = terminal.size
+                state = Dashboard.update(state, .resize(width: s.width, height: s.height), snapshot).0
+                terminal.invalidate()
+                result = .changed
+            case .key(let k):
+                let (next, effects) = Dashboard.update(state, .key(k), snapshot)
+                state = next
+                result = .changed
+                for e in effects {
+                    switch e {
+                    case .quit: return .quit
+                    case .reload: _ = reload(force: true)
+                    case .export(let path): export(path)
+                    }
+                }
+            }
+        }
     }
 
     /// Re-reads what changed. Returns true when the screen must be redrawn.
