@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Reports
 
@@ -106,7 +107,7 @@ public enum Keymap {
     ]
 
     /// Every binding: the common ones and those the screens add.
-    public static var all: [Binding] { common + Screens.all.flatMap(\.keys) }
+    public static let all: [Binding] = common + Screens.all.flatMap(\.keys)
 
     /// The action of a key pressed in a scope chain (most specific first). The direction
     /// or sign of a multi-key row comes from which of its keys it was.
@@ -160,7 +161,28 @@ public enum Keymap {
     /// The bindings that apply now, in table order: each row whose keys (some of them) are
     /// not taken by a more specific row (the `?` overlay and the footer).
     public static func active(_ st: AppState) -> [Binding] {
-        let chain = chain(st), table = all
+        let chain = chain(st)
+        return activeCache.value(chain) { active(chain) }
+    }
+
+    /// The active rows depend only on the scope chain, and there are few chains: each is
+    /// worked out once (the footer asks on every frame).
+    static let activeCache = ChainCache()
+
+    final class ChainCache: @unchecked Sendable {
+        private var rows = [[KeyScope]: [Binding]]()
+        private let lock = NSLock()
+        func value(_ chain: [KeyScope], _ make: () -> [Binding]) -> [Binding] {
+            lock.lock(); defer { lock.unlock() }
+            if let r = rows[chain] { return r }
+            let r = make()
+            rows[chain] = r
+            return r
+        }
+    }
+
+    static func active(_ chain: [KeyScope]) -> [Binding] {
+        let table = all
         func winner(_ k: Key) -> Int? {
             for scope in chain {
                 if let i = table.firstIndex(where: { $0.scopes.contains(scope) && $0.keys.contains(k) }) { return i }
@@ -206,7 +228,7 @@ public enum Keymap {
 
     /// All keys of a row, as the help and the README write them.
     public static func label(_ b: Binding, unicode: Bool = true) -> String {
-        b.label ?? b.keys.map { name($0, unicode: unicode) }.joined(separator: " ")
+        b.label.map { unicode ? $0 : $0.replacingOccurrences(of: "–", with: "-") } ?? b.keys.map { name($0, unicode: unicode) }.joined(separator: " ")
     }
 
     /// The few keys a footer hint shows: the first of each kind (`↑↓`, `Enter`, `[ ]`, `n/N`).
