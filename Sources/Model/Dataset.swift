@@ -38,6 +38,9 @@ public struct OrgUnit: Hashable, Sendable {
 
 /// The organisation tree, indexed. Units are addressed by their position in `units`.
 public struct OrgTree: Sendable {
+    /// The deepest a unit may be below the root (the etat is 0; Bergen has 3 levels).
+    public static let maxDepth = 64
+
     public let units: [OrgUnit]
     public let index: [String: Int]
     public let root: Int

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A calendar date without time or zone, stored as days since 1970-01-01.
 ///
 /// Foundation's `Date` and `Calendar` are avoided in the model on purpose: every
@@ -12,6 +15,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month),
               (1000...9999).contains(year) else { return nil }
+        self.init(civil: year, month, day)
+    }
+
+    /// Any calendar date, for arithmetic on valid ones (a period's start in year 999 is a
+    /// day like any other); the caller has checked month and day.
+    init(civil year: Int, _ month: Int, _ day: Int) {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -43,6 +52,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// Today on this machine's clock, in local time.
+    public static func today() -> Day {
+        var t = time(nil)
+        var tmv = tm()
+        localtime_r(&t, &tmv)
+        return Day(civil: Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday))
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

@@ -34,6 +34,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text(norwegian: false) }
 
+    /// The message with the data directory in front: `sample-data/reports/a.csv:12: …`, or
+    /// `sample-data: …` for the directory itself.
+    public func text(in directory: String, norwegian: Bool = false) -> String {
+        let t = text(norwegian: norwegian)
+        return file == "." ? directory + String(t.dropFirst(1)) : directory + "/" + t
+    }
+
     /// `reports/a.csv:12: value: «12x» er ikke et tall (forventet et tall som 12 eller 12,5)`
     public func text(norwegian: Bool) -> String {
         var s = location + ": "

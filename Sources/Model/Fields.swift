@@ -58,6 +58,16 @@ struct RowReader {
         return def
     }
 
+    /// Free text (a name, a comment): refused, and not shown, when it holds an identity number.
+    mutating func freeText(_ name: String, _ col: Int?, required isRequired: Bool) -> String? {
+        guard let s = isRequired ? required(name, col) : optionalText(col) else { return nil }
+        if Fields.containsNationalID(s) {
+            error(name, Phrase(.identityInText), expected: Phrase(.expectTextWithoutIdentity))
+            return nil
+        }
+        return s
+    }
+
     /// A pseudonym that must be unique in its file (a case, a user): an error naming the
     /// first line when an earlier accepted row had it.
     mutating func uniquePseudonym(_ name: String, _ col: Int?, seen: [String: Int], twice: Problem, expected: Problem) -> String? {
@@ -86,28 +96,18 @@ enum Fields {
         }
     }
 
-    /// An 11-digit number, possibly written with a space after the birth date (`010190 12345`).
-    static func looksLikeNationalID(_ s: String) -> Bool {
-        let digits = s.utf8.filter { $0 != 32 && $0 != 45 }
-        return digits.count == 11 && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
-    }
+    /// An id that holds an identity number (any eleven digits, however separated).
+    static func looksLikeNationalID(_ s: String) -> Bool { IdentityNumber.isInID(s) }
 
-    /// True when free text contains a run of 11 digits (optionally split after 6).
-    static func containsNationalID(_ s: String) -> Bool {
-        var run = 0
-        var prevSpaceAfter6 = false
-        for b in s.utf8 {
-            if b >= 48 && b <= 57 { run += 1; if run >= 11 { return true } }
-            else if b == 32 && run == 6 && !prevSpaceAfter6 { prevSpaceAfter6 = true }
-            else { run = 0; prevSpaceAfter6 = false }
-        }
-        return false
-    }
+    /// Free text that holds an identity number (see `IdentityNumber`).
+    static func containsNationalID(_ s: String) -> Bool { IdentityNumber.isIn(s) }
 
-    /// A value as shown in a message: shortened, never a national identity number.
+    /// A value as shown in a message: shortened, control characters escaped, never a
+    /// national identity number.
     static func shown(_ s: String) -> String {
-        if containsNationalID(s) { return "(11-digit number, not shown)" }
-        return s.count > 40 ? String(s.prefix(37)) + "..." : s
+        let m = IdentityNumber.masked(s)
+        let clean = String(String.UnicodeScalarView(m.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        return clean.count > 40 ? String(clean.prefix(37)) + "..." : clean
     }
 
     static func isUnitID(_ s: String) -> Bool {

@@ -28,11 +28,12 @@ enum FileParsers {
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let id = rr.required("id", cId)
-            if let id, !Fields.isUnitID(id) {
+            if let id, !Fields.isUnitID(id) || Fields.looksLikeNationalID(id) {
                 rr.error("id", Phrase(.invalidUnitID, Fields.shown(id)), expected: Phrase(.expectUnitIDChars))
             }
-            let name = rr.required("name", cName)
-            let kind = rr.required("kind", cKind)
+            let name = rr.freeText("name", cName, required: true)
+            let kind = rr.freeText("kind", cKind, required: true)
+            let short = rr.freeText("short", cShort, required: false)
             let from = rr.date("from", cFrom), to = rr.date("to", cTo)
             if let f = from.value, let tt = to.value, tt < f {
                 rr.error("to", Phrase(.toBeforeFrom, "\(tt)", "\(f)"), expected: Phrase(.expectAfterFrom))
@@ -42,7 +43,7 @@ enum FileParsers {
             if okRow, let id, let name, let kind {
                 out.append(OrgUnit(id: id, name: name, parent: rr.optionalText(cParent), kind: kind.lowercased(),
                                    from: from.value, to: to.value, successor: rr.optionalText(cSucc),
-                                   short: rr.optionalText(cShort), source: rr.ref))
+                                   short: short, source: rr.ref))
             }
         }
         return (out, diags)
@@ -98,10 +99,7 @@ enum FileParsers {
             let unit = rr.required("unit", cUnit)
             let ind = rr.required("indicator", cInd)
             let value = rr.number("value", cValue)
-            let comment = rr.optionalText(cComment)
-            if let comment, Fields.containsNationalID(comment) {
-                rr.error("comment", Phrase(.identityInComment), expected: Phrase(.expectCleanComment))
-            }
+            let comment = rr.freeText("comment", cComment, required: false)
             let ok = !rr.diagnostics.hasErrors
             diags += rr.diagnostics
             if ok, let period, let unit, let ind {

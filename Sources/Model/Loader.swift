@@ -37,47 +37,112 @@ public final class Loader: @unchecked Sendable {
     struct Entry { let stamp: Stamp; let parsed: Parsed; let diagnostics: [Diagnostic] }
 
     private var cache: [String: Entry] = [:]
+    /// The data folders that existed at some load: one that disappears is an error, not an empty folder.
+    private var foldersSeen = Set<String>()
     /// The flat report array of the last load, shared with its Dataset.
     private var lastReports: [Report] = []
     private let lock = NSLock()
 
-    public init(directory: String) {
+    /// The day the years window is counted from (the machine's today; tests set it).
+    public let today: Day
+
+    public init(directory: String, today: Day = .today()) {
         self.directory = directory
+        self.today = today
     }
+
+    /// The years a date or period in the data may fall in: 50 years back and 1 ahead of
+    /// today. One bad row (year 1000 or 9999) cannot make the snapshot span centuries.
+    public var years: ClosedRange<Int> { (today.year - 50)...(today.year + 1) }
 
     /// Relative paths of the files that make up the dataset, in the order of
     /// `DataSources.all` (and by name within a folder); a missing required file is an
     /// error, and a file that tertial does not read is a warning naming it.
     func discover() -> (files: [String], diagnostics: [Diagnostic]) {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            return ([], [Diagnostic(.error, file: directory, Phrase(.dataDirectoryMissing),
-                                    expected: Phrase(.expectDataDirectory))])
+        guard case .directory = Loader.kind(directory) else {
+            return ([], [Diagnostic(.error, file: ".", Phrase(.dataDirectoryMissing), expected: Phrase(.expectDataDirectory))])
         }
         var files = [String]()
         var diags = [Diagnostic]()
+        var listings = [String: [String]]()
+        for folder in DataSources.folders {
+            let full = folder.isEmpty ? directory : path(folder)
+            switch Loader.list(full) {
+            case .success(let (names, undecodable)):
+                listings[folder] = names
+                if !folder.isEmpty { lock.lock(); foldersSeen.insert(folder); lock.unlock() }
+                for _ in 0..<undecodable {
+                    diags.append(Diagnostic(.warning, file: folder.isEmpty ? "." : folder, Phrase(.fileNameNotUTF8), expected: Phrase(.expectUTF8Names)))
+                }
+            case .failure(let err):
+                lock.lock(); let seenBefore = foldersSeen.contains(folder); lock.unlock()
+                // A missing data folder is an empty one (format v1), unless it was there at the
+                // last load: then it was removed under us, and the last good figures stay.
+                if err.code == ENOENT && !seenBefore { listings[folder] = []; continue }
+                let why = err.code == ENOENT ? Phrase(.folderRemoved) : (err.code == ENOTDIR ? Phrase(.notAFolder) : Phrase(.cannotReadBecause, err.reason))
+                diags.append(Diagnostic(.error, file: folder + "/", why, expected: Phrase(.expectFolder)))
+            }
+        }
         for kind in DataSources.all {
             switch kind.place {
             case .file(let f):
-                if fm.fileExists(atPath: path(f)) { files.append(f) }
+                if listings[""]?.contains(f) == true { files.append(f) }
                 else if kind.required { diags.append(Diagnostic(.error, file: f, Phrase(.fileMissing), expected: Phrase(.expectFileIn, f, directory))) }
             case .folder(let d):
-                let names = (try? fm.contentsOfDirectory(atPath: path(d))) ?? []
-                files += names.sorted().map { "\(d)/\($0)" }.filter(kind.matches)
+                files += (listings[d] ?? []).sorted().map { "\(d)/\($0)" }.filter(kind.matches)
             }
+        }
+        // Only regular files are read (a FIFO would block, a device never ends).
+        files = files.filter { rel in
+            switch Loader.kind(path(rel)) {
+            case .regular: return true
+            case .directory where !DataSources.isIgnorable(rel): diags.append(Diagnostic(.error, file: rel, Phrase(.notRegularFile), expected: Phrase(.expectRegularFile)))
+            case .other: diags.append(Diagnostic(.error, file: rel, Phrase(.notRegularFile), expected: Phrase(.expectRegularFile)))
+            default: break
+            }
+            return false
         }
         // Anything else in the directory or its data folders is named, never guessed at.
         let known = Set(files)
-        for folder in DataSources.folders {
-            for n in ((try? fm.contentsOfDirectory(atPath: folder.isEmpty ? directory : path(folder))) ?? []).sorted() {
+        for (folder, names) in listings.sorted(by: { $0.key < $1.key }) {
+            for n in names.sorted() {
                 let rel = folder.isEmpty ? n : "\(folder)/\(n)"
-                var dir: ObjCBool = false
-                guard !known.contains(rel), !DataSources.isIgnorable(n), fm.fileExists(atPath: path(rel), isDirectory: &dir), !dir.boolValue else { continue }
+                guard !known.contains(rel), !DataSources.isIgnorable(n), !(folder.isEmpty && DataSources.folders.contains(n)) else { continue }
+                if folder.isEmpty, case .directory = Loader.kind(path(rel)) { continue }
+                if diags.contains(where: { $0.file == rel }) { continue }
                 diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase(.expectKnownFiles)))
             }
         }
         return (files, diags)
+    }
+
+    enum FileKind { case regular, directory, other, missing }
+
+    /// What is at a path, following symbolic links.
+    static func kind(_ p: String) -> FileKind {
+        var st = stat()
+        guard stat(p, &st) == 0 else { return .missing }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    struct ListError: Error { let code: Int32; var reason: String { String(cString: strerror(code)) } }
+
+    /// The names in a folder, and how many names were skipped because they are not UTF-8
+    /// (one such file must not stop the load). Hidden entries `.` and `..` are left out.
+    static func list(_ p: String) -> Result<([String], Int), ListError> {
+        guard let dir = opendir(p) else { return .failure(ListError(code: errno)) }
+        defer { closedir(dir) }
+        var names = [String](), undecodable = 0
+        while let e = readdir(dir) {
+            let bytes = withUnsafeBytes(of: e.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard bytes != [46], bytes != [46, 46] else { continue }
+            if let n = String(validating: bytes, as: UTF8.self) { names.append(n) } else { undecodable += 1 }
+        }
+        return .success((names, undecodable))
     }
 
     func path(_ rel: String) -> String { (directory as NSString).appendingPathComponent(rel) }
@@ -93,6 +158,10 @@ public final class Loader: @unchecked Sendable {
     /// concurrent load never sees one without the other.
     public func load() -> LoadResult {
         let (files, discoverDiags) = discover()
+        // No directory: one message, and no follow-on errors about what is then missing.
+        if discoverDiags.contains(where: { $0.problem.problem == .dataDirectoryMissing }) {
+            return LoadResult(dataset: nil, diagnostics: discoverDiags, parsedFiles: [])
+        }
         lock.lock(); defer { lock.unlock() }
         // Decide what must be parsed again.
         var stamps = [Stamp?](repeating: nil, count: files.count)
@@ -153,6 +222,7 @@ public final class Loader: @unchecked Sendable {
         }
         let tree = OrgTree(units: units)
         var resolved = (units: [Int32](), indicators: [Int32]())
+        diags += Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
         diags += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
                                     waitlist: waitlist, ip: ip,
                                     checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"),
@@ -255,12 +325,13 @@ enum Validator {
                                         Phrase(.notAUnitInUnits, s), expected: Phrase(.expectSuccessor)))
             }
         }
-        // Cycles in parent and successor chains.
+        // Cycles in parent and successor chains; each walk stops after maxDepth steps, so
+        // a deep or long chain costs linear time (a longer one is an error of its own below).
         for (chain, field) in [(\OrgUnit.parent, "parent"), (\OrgUnit.successor, "successor")] {
             for u in units {
                 var seen = Set<String>([u.id])
                 var cur = u[keyPath: chain]
-                while let c = cur, let next = tree[c] {
+                while let c = cur, let next = tree[c], seen.count <= OrgTree.maxDepth + 1 {
                     if !seen.insert(c).inserted {
                         if c == u.id {
                             diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: field,
@@ -271,6 +342,11 @@ enum Validator {
                     cur = next[keyPath: chain]
                 }
             }
+        }
+        // Depth: the first unit below the limit on each branch is named.
+        for (i, u) in units.enumerated() where tree.depth[i] == OrgTree.maxDepth + 1 {
+            diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "parent",
+                                    Phrase(.treeTooDeep, u.id, String(OrgTree.maxDepth)), expected: Phrase(.expectShallowTree, String(OrgTree.maxDepth))))
         }
         // indicators.yaml: reported_by
         let kinds = Set(units.map(\.kind))
@@ -331,7 +407,9 @@ enum Validator {
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
                                         Phrase(.notInCatalogue, Fields.shown(r.indicator)), expected: Phrase(.expectIndicatorID)))
             }
-            guard ok else { continue }
+            // A row whose unit or indicator is unknown (or whose catalogue failed to parse)
+            // has no key: it cannot be a duplicate, and saying so would only echo that error.
+            guard ok, lastU >= 0, lastI >= 0 else { continue }
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
             let periodCode = (r.period.year * 4 + Int(r.period.kind.rawValue)) * 16 + r.period.index
             let key = (periodCode << 40) | (lastU << 20) | lastI
@@ -350,6 +428,33 @@ enum Validator {
                 diags.append(Diagnostic(.error, file: s.file, line: Int(r.line), field: "unit",
                                         Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
             }
+        }
+        return diags
+    }
+
+    /// Every date and period inside the years window (`Loader.years`), with file:line.
+    static func yearsOutside(_ years: ClosedRange<Int>, units: [OrgUnit], targets: [TargetRule], reports: [Report],
+                             waitlist: [WaitCase], ip: [IPSnapshot]) -> [Diagnostic] {
+        var diags = [Diagnostic]()
+        func check(_ year: Int, _ shown: @autoclosure () -> String, _ file: String, _ line: Int?, _ field: String) {
+            guard !years.contains(year) else { return }
+            diags.append(Diagnostic(.error, file: file, line: line, field: field, Phrase(.yearOutside, shown(), String(years.lowerBound), String(years.upperBound)),
+                                    expected: Phrase(.expectYearsWithin, String(years.lowerBound), String(years.upperBound))))
+        }
+        for u in units {
+            if let d = u.from { check(d.year, "\(d)", u.source.file, u.source.line, "from") }
+            if let d = u.to { check(d.year, "\(d)", u.source.file, u.source.line, "to") }
+        }
+        for t in targets { if let p = t.from { check(p.year, "\(p)", t.source.file, t.source.line, "from") } }
+        for r in reports where !years.contains(r.period.year) { check(r.period.year, "\(r.period)", r.source.file, r.source.line, "period") }
+        for c in waitlist {
+            for (d, field) in [(c.received, "received"), (c.granted, "granted"), (c.interimReply, "interim_reply"), (c.allocated, "allocated"), (c.left, "left")] {
+                if let d { check(d.year, "\(d)", c.source.file, c.source.line, field) }
+            }
+        }
+        for s in ip {
+            check(s.period.year, "\(s.period)", s.file, nil, "period")
+            for r in s.records { if let d = r.evaluated { check(d.year, "\(d)", s.file, Int(r.line), "evaluated") } }
         }
         return diags
     }

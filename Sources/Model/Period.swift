@@ -52,8 +52,8 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var lastMonth: Int {
         switch kind { case .month: index; case .tertial: index * 4; case .year: 12 }
     }
-    public var start: Day { Day(year: year, month: firstMonth, day: 1)! }
-    public var end: Day { Day(year: year, month: lastMonth, day: Day.daysIn(year: year, month: lastMonth))! }
+    public var start: Day { Day(civil: year, firstMonth, 1) }
+    public var end: Day { Day(civil: year, lastMonth, Day.daysIn(year: year, month: lastMonth)) }
 
     public func contains(_ d: Day) -> Bool { d >= start && d <= end }
     public func contains(_ p: Period) -> Bool { p.start >= start && p.end <= end }

@@ -6,6 +6,11 @@ import Foundation
 /// shows an English sentence. The compiler holds the two languages together.
 public enum Problem: String, CaseIterable, Sendable {
     case dataDirectoryMissing
+    case fileNameNotUTF8, expectUTF8Names, folderRemoved, notAFolder, expectFolder, notRegularFile, expectRegularFile
+    case treeTooDeep
+    case expectShallowTree
+    case yearOutside
+    case expectYearsWithin
     case expectDataDirectory
     case fileMissing
     case expectFileIn
@@ -108,8 +113,8 @@ public enum Problem: String, CaseIterable, Sendable {
     case expectTargetPeriod
     case expectTargetValue
     case expectReportPeriod
-    case identityInComment
-    case expectCleanComment
+    case identityInText
+    case expectTextWithoutIdentity
     case caseTwice
     case expectOneRowPerApplication
     case expectHousing
@@ -124,7 +129,18 @@ public enum Problem: String, CaseIterable, Sendable {
     /// (English, bokmål)
     public var texts: (en: String, nb: String) {
         switch self {
-        case .dataDirectoryMissing: ("the data directory does not exist", "datamappen finnes ikke")
+        case .yearOutside: ("{1} is outside the years tertial reads, {2} to {3}", "{1} ligger utenfor årene tertial leser, {2} til {3}")
+        case .expectYearsWithin: ("a date or period from {1} to {2} (50 years back and 1 ahead)", "en dato eller periode fra {1} til {2} (50 år tilbake og 1 fram)")
+        case .treeTooDeep: ("\"{1}\" is more than {2} levels below the etat", "«{1}» ligger mer enn {2} nivåer under etaten")
+        case .expectShallowTree: ("a tree at most {1} levels deep", "et tre med høyst {1} nivåer")
+        case .fileNameNotUTF8: ("a file name here is not valid UTF-8; the file is skipped", "et filnavn her er ikke gyldig UTF-8; filen blir hoppet over")
+        case .expectUTF8Names: ("file names in UTF-8", "filnavn i UTF-8")
+        case .folderRemoved: ("the folder was removed; the last loaded figures stay until it is back", "mappen ble fjernet; tallene fra forrige innlesing står til den er tilbake")
+        case .notAFolder: ("is a file, not a folder", "er en fil, ikke en mappe")
+        case .expectFolder: ("a folder of .csv files", "en mappe med .csv-filer")
+        case .notRegularFile: ("is not a regular file (a folder, a pipe or a device), so it is not read", "er ikke en vanlig fil (en mappe, en pipe eller en enhet), så den blir ikke lest")
+        case .expectRegularFile: ("a regular .csv file", "en vanlig .csv-fil")
+        case .dataDirectoryMissing: ("the data directory does not exist or is not a directory", "datamappen finnes ikke eller er ikke en mappe")
         case .expectDataDirectory: ("a directory with units.csv and indicators.yaml", "en mappe med units.csv og indicators.yaml")
         case .fileMissing: ("the file is missing", "filen mangler")
         case .expectFileIn: ("{1} in {2}", "{1} i {2}")
@@ -227,8 +243,8 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectTargetPeriod: ("a period such as 2019, 2019-T3 or 2019-03", "en periode som 2019, 2019-T3 eller 2019-03")
         case .expectTargetValue: ("a target value", "en målverdi")
         case .expectReportPeriod: ("a period such as 2019-T3, 2019-11 or 2019", "en periode som 2019-T3, 2019-11 eller 2019")
-        case .identityInComment: ("contains what looks like a national identity number (11 digits); the row is refused and the text not shown", "inneholder noe som ser ut som et fødselsnummer (11 sifre); raden avvises og teksten vises ikke")
-        case .expectCleanComment: ("a comment without personal identifiers", "en kommentar uten personidentifikatorer")
+        case .identityInText: ("contains what looks like a national identity number (11 digits); the row is refused and the text not shown", "inneholder noe som ser ut som et fødselsnummer (11 sifre); raden avvises og teksten vises ikke")
+        case .expectTextWithoutIdentity: ("text without personal identifiers", "tekst uten personidentifikatorer")
         case .caseTwice: ("case \"{1}\" appears twice (first at line {2})", "sak «{1}» står to ganger (første gang på linje {2})")
         case .expectOneRowPerApplication: ("one row per application", "én rad per søknad")
         case .expectHousing: ("OMBPS2, OMBPS3, OMBPS4 or BOSENTER", "OMBPS2, OMBPS3, OMBPS4 eller BOSENTER")
@@ -254,8 +270,13 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     public let problem: Problem
     public let args: [Arg]
 
-    public init(_ problem: Problem, _ args: Arg...) { self.problem = problem; self.args = args }
-    public init(_ problem: Problem, _ args: [String]) { self.problem = problem; self.args = args.map { .text($0) } }
+    /// Every value a message quotes is masked: an identity number never reaches a screen
+    /// or a log, whichever file or check it came from.
+    public init(_ problem: Problem, _ args: Arg...) {
+        self.problem = problem
+        self.args = args.map { if case .text(let t) = $0 { return .text(IdentityNumber.masked(t)) } else { return $0 } }
+    }
+    public init(_ problem: Problem, _ args: [String]) { self.problem = problem; self.args = args.map { .text(IdentityNumber.masked($0)) } }
     public init(_ problem: Problem, _ first: String, _ rest: String...) { self.init(problem, [first] + rest) }
 
     /// The text in one language: bokmål when `norwegian`, English otherwise.

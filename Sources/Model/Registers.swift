@@ -54,9 +54,10 @@ public enum Registers {
 
     /// Last evaluation more than 12 months before the snapshot date.
     public static func isOverdue(evaluated e: Day, at d: Day) -> Bool {
-        let c = d.components
-        let yearBefore = Day(year: c.year - 1, month: c.month, day: min(c.day, Day.daysIn(year: c.year - 1, month: c.month)))!
-        return e < yearBefore
+        // Compared as (year, month, day) so no date a year earlier has to exist (year 1000).
+        let c = d.components, x = e.components
+        let dayBefore = min(c.day, Day.daysIn(year: c.year - 1, month: c.month))
+        return (x.year, x.month, x.day) < (c.year - 1, c.month, dayBefore)
     }
 }
 

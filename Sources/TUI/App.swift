@@ -40,7 +40,7 @@ public final class App {
         let loader = Loader(directory: directory)
         let result = loader.load()
         guard let ds = result.dataset else {
-            for d in result.diagnostics.errors { FileHandle.standardError.write(Data("error: \(directory)/\(d)\n".utf8)) }
+            for d in result.diagnostics.errors { FileHandle.standardError.write(Data(("error: " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
             FileHandle.standardError.write(Data("tertial: \(directory) has errors; fix them (see `tertial check \(directory)`) and start again\n".utf8))
             return 1
         }

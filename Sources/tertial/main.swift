@@ -72,7 +72,7 @@ enum CLI {
     static func snapshot(_ dir: String) throws -> Snapshot {
         let result = Loader(directory: dir).load()
         guard let ds = result.dataset else {
-            for d in result.diagnostics.errors { FileHandle.standardError.write(Data("\(dir)/\(d)\n".utf8)) }
+            for d in result.diagnostics.errors { FileHandle.standardError.write(Data((d.text(in: dir) + "\n").utf8)) }
             FileHandle.standardError.write(Data("tertial: \(dir) has errors; run `tertial check \(dir)` for all of them\n".utf8))
             throw ExitCode(1)
         }
@@ -145,9 +145,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = Loader(directory: data).load()
         let diags = result.diagnostics
-        for d in diags.errors { print("error: \(data)/\(d)") }
-        for d in diags.warnings { print("warning: \(data)/\(d)") }
-        for d in diags where d.severity == .notice { print("notice: \(data)/\(d)") }
+        for d in diags.errors { print("error: " + d.text(in: data)) }
+        for d in diags.warnings { print("warning: " + d.text(in: data)) }
+        for d in diags where d.severity == .notice { print("notice: " + d.text(in: data)) }
         guard let ds = result.dataset else {
             print("\(data): \(diags.errors.count) error(s), \(diags.warnings.count) warning(s); not loaded")
             throw ExitCode(1)

@@ -97,7 +97,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(screen().contains("Feil i dataene"))
         // Quit: the exit code is 0 and the terminal is back in cooked mode with echo.
         keys("q")
-        s = waitFor("EXIT=0")
+        s = waitFor("icanon") // stty -a prints after EXIT=; wait for its output, not just the exit line
+        XCTAssertTrue(s.contains("EXIT=0"), s)
         XCTAssertTrue(s.contains(" icanon") && s.contains(" echo "), s)
         XCTAssertFalse(s.contains("1 Oversikt"), "the dashboard is gone from the screen")
     }
@@ -111,7 +112,7 @@ final class EndToEndTests: XCTestCase {
         // tertial runs in the foreground (it needs the terminal); a background job sends SIGTERM.
         tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "26",
              "(sleep 1.5; kill -TERM $(cat \(pidFile))) & LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path)'; echo EXIT=$?; stty -a; sleep 30")
-        let s = waitFor("EXIT=")
+        let s = waitFor("icanon")
         XCTAssertTrue(s.contains("EXIT=143"), s)
         XCTAssertTrue(s.contains(" icanon") && s.contains(" echo "), s)
     }
