@@ -124,12 +124,6 @@ public struct CSVTable: Sendable {
         return .value(negative ? -v : v)
     }
 
-    /// Reads and parses a file. Throws only when the file cannot be read at all.
-    public static func read(path: String, relativeName: String) throws -> CSVTable {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return parse(bytes: [UInt8](data), file: relativeName)
-    }
-
     public static func parse(bytes input: [UInt8], file: String) -> CSVTable {
         var bytes = input
         var cp1252 = false

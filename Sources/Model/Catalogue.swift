@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses `indicators.yaml` into indicators, with a located diagnostic for every problem.
@@ -8,6 +9,10 @@ enum Catalogue {
     ]
 
     static func parse(text: String, file: String) -> ([Indicator], [Diagnostic]) {
+        // Anchors and aliases are refused before the YAML library sees the text: the
+        // catalogue has no use for them, and an alias "bomb" would expand without end.
+        let refused = anchorsAndAliases(text, file: file)
+        if !refused.isEmpty { return ([], refused) }
         var diags = [Diagnostic]()
         let root: Node?
         do {
@@ -15,7 +20,7 @@ enum Catalogue {
         } catch let e as YamlError {
             return ([], [yamlDiagnostic(e, file: file)])
         } catch {
-            return ([], [Diagnostic(.error, file: file, Phrase(.yamlUnreadable, "\(error)"), expected: Phrase(.expectYAML))])
+            return ([], [Diagnostic(.error, file: file, Phrase(.yamlUnreadable, excerpt("\(error)")), expected: Phrase(.expectYAML))])
         }
         guard let rootMap = root?.mapping,
               let list = rootMap.first(where: { $0.key.string == "indicators" })?.value else {
@@ -167,15 +172,61 @@ enum Catalogue {
         return inds.indices.filter { cyclic[$0] }
     }
 
+    /// Lines where a YAML anchor (`&a`) or alias (`*a`) starts a node: after the indent, a
+    /// `- `, `: `, `? `, `[`, `{` or `,`, outside quotes and comments and outside block
+    /// scalars (`|`, `>`), whose text is free.
+    static func anchorsAndAliases(_ text: String, file: String) -> [Diagnostic] {
+        var diags = [Diagnostic]()
+        var blockIndent: Int? = nil
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = Array(raw.utf8)
+            let indent = line.prefix { $0 == 32 }.count
+            if let b = blockIndent {
+                if line.allSatisfy({ $0 == 32 || $0 == 13 }) || indent > b { continue }
+                blockIndent = nil
+            }
+            var quote: UInt8? = nil
+            var prev: UInt8 = 32, prevNonSpace: UInt8? = nil
+            var lastNonSpace: UInt8? = nil
+            for b in line {
+                if let q = quote {
+                    if b == q { quote = nil }
+                } else if b == 35 && prev == 32 { // '#' after a space: a comment
+                    break
+                } else if b == 34 || b == 39 {
+                    if prevNonSpace == nil || [45, 58, 63, 91, 123, 44].contains(prevNonSpace!) { quote = b }
+                } else if (b == 38 || b == 42), prevNonSpace == nil || [91, 123, 44].contains(prevNonSpace!) || ([45, 58, 63].contains(prevNonSpace!) && prev == 32) {
+                    diags.append(Diagnostic(.error, file: file, line: n + 1, Phrase(.yamlAliasRefused), expected: Phrase(.expectNoAliases)))
+                    break
+                }
+                if b != 32 { prevNonSpace = b; lastNonSpace = b }
+                prev = b
+            }
+            // `key: |` or `key: >-` starts a block scalar: its lines are text.
+            let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if quote == nil, lastNonSpace != nil, let r = trimmed.range(of: #":\s*[|>][+-]?[0-9]?$"#, options: .regularExpression), !r.isEmpty {
+                blockIndent = indent
+            }
+        }
+        return diags
+    }
+
+    /// What the YAML library said, bounded to one short line with control characters
+    /// escaped (it may quote a whole source line).
+    static func excerpt(_ s: String) -> String {
+        let firstLine = s.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        return Fields.shown(firstLine.count > 100 ? String(firstLine.prefix(100)) : firstLine)
+    }
+
     static func yamlDiagnostic(_ e: YamlError, file: String) -> Diagnostic {
         switch e {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return Diagnostic(.error, file: file, line: mark.line, Phrase(.yamlSyntax, problem), expected: Phrase(.expectYAMLSyntax))
+            return Diagnostic(.error, file: file, line: mark.line, Phrase(.yamlSyntax, excerpt(problem)), expected: Phrase(.expectYAMLSyntax))
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(.error, file: file, line: context.mark.line, field: duplicates.first,
                               Phrase(.keyTwice), expected: Phrase(.expectKeyOnce))
         default:
-            return Diagnostic(.error, file: file, Phrase(.yamlOther, "\(e)"), expected: Phrase(.expectUTF8YAML))
+            return Diagnostic(.error, file: file, Phrase(.yamlOther, excerpt("\(e)")), expected: Phrase(.expectUTF8YAML))
         }
     }
 }

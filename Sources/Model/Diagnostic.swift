@@ -1,5 +1,5 @@
 /// A problem found while loading or computing, located as precisely as possible.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: Int, Comparable, Sendable {
         case error = 0, warning = 1, notice = 2
         public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }

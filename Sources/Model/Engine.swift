@@ -321,7 +321,7 @@ final class Computation: @unchecked Sendable {
             if !a.value.isNaN, !b.value.isNaN, b.value != 0 {
                 c.value = a.value / b.value * (ind.percent ? 100 : 1)
             }
-            c.origin = c.value.isNaN ? .none : .formula
+            c.origin = !c.value.isNaN ? .formula : (!a.value.isNaN && b.value == 0 ? .dividedByZero : .none)
             c.expected = a.expected + b.expected
             c.present = a.present + b.present
             compareReported(c, i, u, p)

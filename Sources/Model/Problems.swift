@@ -6,6 +6,8 @@ import Foundation
 /// shows an English sentence. The compiler holds the two languages together.
 public enum Problem: String, CaseIterable, Sendable {
     case dataDirectoryMissing
+    case yamlAliasRefused, expectNoAliases
+    case fileTooLarge, expectSmallerFile
     case fileNameNotUTF8, expectUTF8Names, folderRemoved, notAFolder, expectFolder, notRegularFile, expectRegularFile
     case treeTooDeep
     case expectShallowTree
@@ -140,6 +142,10 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectFolder: ("a folder of .csv files", "en mappe med .csv-filer")
         case .notRegularFile: ("is not a regular file (a folder, a pipe or a device), so it is not read", "er ikke en vanlig fil (en mappe, en pipe eller en enhet), så den blir ikke lest")
         case .expectRegularFile: ("a regular .csv file", "en vanlig .csv-fil")
+        case .fileTooLarge: ("the file is {1}, more than the {2} tertial reads", "filen er {1}, mer enn de {2} tertial leser")
+        case .expectSmallerFile: ("a file of at most {1} (split it, e.g. one file per tertial)", "en fil på høyst {1} (del den opp, f.eks. én fil per tertial)")
+        case .yamlAliasRefused: ("a YAML anchor or alias (& or *) is not allowed here", "et YAML-anker eller -alias (& eller *) er ikke tillatt her")
+        case .expectNoAliases: ("each value written out (put a value that starts with & or * in quotes)", "hver verdi skrevet ut (sett en verdi som begynner med & eller * i anførselstegn)")
         case .dataDirectoryMissing: ("the data directory does not exist or is not a directory", "datamappen finnes ikke eller er ikke en mappe")
         case .expectDataDirectory: ("a directory with units.csv and indicators.yaml", "en mappe med units.csv og indicators.yaml")
         case .fileMissing: ("the file is missing", "filen mangler")

@@ -34,6 +34,8 @@ public enum ValueOrigin: String, Sendable {
     case register
     /// Computed from a formula over other indicators.
     case formula
+    /// A formula whose denominator is 0: no value, and this is why.
+    case dividedByZero = "divided_by_zero"
     /// Summed or averaged from the child units' own values.
     case aggregated
     /// Before the unit existed: computed from its predecessors.

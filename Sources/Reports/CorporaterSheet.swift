@@ -40,6 +40,7 @@ public struct CorporaterSheet: Sendable {
         case .reported: l[.reported]
         case .register: l[.register]
         case .formula: l[.formula]
+        case .dividedByZero: l.origin(.dividedByZero)
         case .aggregated: l[.sumOfUnits]
         case .carried: l[.predecessors]
         case .overTime: l[.overThePeriod]

@@ -27,7 +27,8 @@ public struct Display: Sendable {
     /// A value of an indicator for a unit and period, suppressed where it could identify a person.
     public func value(_ s: Snapshot, indicator i: Int, unit u: Int, period p: Period) -> String {
         let ind = s.indicators[i]
-        guard let c = s.cell(indicator: i, unit: u, period: p), let v = c.value else { return "–" }
+        guard let c = s.cell(indicator: i, unit: u, period: p) else { return "–" }
+        guard let v = c.value else { return c.origin == .dividedByZero ? "– (" + L10n(lang).origin(.dividedByZero) + ")" : "–" }
         if suppressed(s, indicator: i, unit: u, period: p) { return ind.unit == .count ? "<\(suppressSmall!)" : ".." }
         return format.value(v, ind.unit)
     }

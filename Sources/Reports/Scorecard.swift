@@ -34,7 +34,7 @@ public struct ScorecardReport: Sendable {
     /// One unit's rows for a period: every indicator that has a value or was due.
     public static func rows(_ s: Snapshot, unit u: Int, period p: Period) -> [Row] {
         s.indicators.indices.compactMap { i in
-            guard let c = s.cell(indicator: i, unit: u, period: p), c.value != nil || c.status != .none || c.hasReportRow else { return nil }
+            guard let c = s.cell(indicator: i, unit: u, period: p), c.value != nil || c.status != .none || c.hasReportRow || c.origin == .dividedByZero else { return nil }
             return Row(unit: u, indicator: i, period: p, cell: c, warnings: s.warnings(indicator: i, unit: u, period: p))
         }
     }
