@@ -107,6 +107,10 @@ public final class Loader: @unchecked Sendable {
         for (folder, names) in listings.sorted(by: { $0.key < $1.key }) {
             for n in names.sorted() {
                 let rel = folder.isEmpty ? n : "\(folder)/\(n)"
+                if DataSources.isStaleTemporary(n) {
+                    diags.append(Diagnostic(.warning, file: rel, Phrase(.staleTemporary), expected: Phrase(.expectNoTemporary)))
+                    continue
+                }
                 guard !known.contains(rel), !DataSources.isIgnorable(n), !(folder.isEmpty && DataSources.folders.contains(n)) else { continue }
                 if folder.isEmpty, case .directory = Loader.kind(path(rel)) { continue }
                 if diags.contains(where: { $0.file == rel }) { continue }

@@ -6,6 +6,7 @@ import Foundation
 /// shows an English sentence. The compiler holds the two languages together.
 public enum Problem: String, CaseIterable, Sendable {
     case dataDirectoryMissing
+    case staleTemporary, expectNoTemporary
     case yamlAliasRefused, expectNoAliases
     case fileTooLarge, expectSmallerFile
     case fileNameNotUTF8, expectUTF8Names, folderRemoved, notAFolder, expectFolder, notRegularFile, expectRegularFile
@@ -146,6 +147,8 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectSmallerFile: ("a file of at most {1} (split it, e.g. one file per tertial)", "en fil på høyst {1} (del den opp, f.eks. én fil per tertial)")
         case .yamlAliasRefused: ("a YAML anchor or alias (& or *) is not allowed here", "et YAML-anker eller -alias (& eller *) er ikke tillatt her")
         case .expectNoAliases: ("each value written out (put a value that starts with & or * in quotes)", "hver verdi skrevet ut (sett en verdi som begynner med & eller * i anførselstegn)")
+        case .staleTemporary: ("a temporary file left by an interrupted tertial write", "en midlertidig fil etter en avbrutt skriving fra tertial")
+        case .expectNoTemporary: ("nothing: it can be deleted", "ingenting: den kan slettes")
         case .dataDirectoryMissing: ("the data directory does not exist or is not a directory", "datamappen finnes ikke eller er ikke en mappe")
         case .expectDataDirectory: ("a directory with units.csv and indicators.yaml", "en mappe med units.csv og indicators.yaml")
         case .fileMissing: ("the file is missing", "filen mangler")

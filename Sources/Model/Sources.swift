@@ -49,6 +49,12 @@ public enum DataSources {
                    parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) IP snapshots" }),
     ]
 
+    /// In the name of a temporary file tertial writes (`.NAME.tertial-XXXX.tmp`); one left
+    /// behind by an interrupted write is named by `check`.
+    public static let temporaryMarker = ".tertial-"
+
+    static func isStaleTemporary(_ n: String) -> Bool { n.hasPrefix(".") && n.contains(temporaryMarker) && n.hasSuffix(".tmp") }
+
     /// The folders that hold data files, for the watcher ("" is the directory itself).
     public static var folders: [String] {
         [""] + all.compactMap { if case .folder(let d) = $0.place { return d } else { return nil } }

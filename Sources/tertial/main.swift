@@ -62,7 +62,11 @@ struct TargetOptions: ParsableArguments {
     func emit(_ text: String) throws {
         guard let output else { print(text, terminator: ""); return }
         do { try FileOutput.write(text, to: output, force: force) }
-        catch { throw ValidationError("\(error)") }
+        catch {
+            // Cannot write: EX_CANTCREAT (73), and no usage text (the options were right).
+            FileHandle.standardError.write(Data("tertial: \(error)\n".utf8))
+            throw ExitCode(73)
+        }
         FileHandle.standardError.write(Data("tertial: wrote \(output)\n".utf8))
     }
 }

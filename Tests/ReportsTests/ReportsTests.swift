@@ -273,7 +273,7 @@ final class FileOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["rapport.md"])
         // A write interrupted after the temporary file and before the rename: the old file is intact, no temporary file is left.
         struct Interrupted: Error {}
-        XCTAssertThrowsError(try FileOutput.write("tredje", to: path, force: true, beforeRename: { throw Interrupted() }))
+        XCTAssertThrowsError(try FileOutput.write("tredje", to: path, force: true, beforePublish: { throw Interrupted() }))
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "andre")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["rapport.md"])
     }
