@@ -23,8 +23,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil,
                 _ problem: Phrase, expected: Phrase? = nil) {
-        self.severity = severity; self.file = file; self.line = line
-        self.field = field; self.problem = problem; self.expectation = expected
+        // A file name or a key can hold an identity number too (ip/01017012343.csv).
+        self.severity = severity; self.file = IdentityNumber.masked(file); self.line = line
+        self.field = field.map(IdentityNumber.masked); self.problem = problem; self.expectation = expected
     }
 
     /// `reports/a.csv:12: value: "12x" is not a number (expected a number such as 12 or 12,5)`

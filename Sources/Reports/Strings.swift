@@ -47,6 +47,8 @@ public enum Msg: String, CaseIterable, Sendable {
     case waitlistByMonth
     // Reports/TertialReport.swift
     case partialOfValues
+    // TUI/App.swift: starting the dashboard
+    case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
     // END CASES
 
     /// (bokmål, English)
@@ -275,6 +277,13 @@ public enum Msg: String, CaseIterable, Sendable {
         case .colReported: ("Rapportert", "Reported")
         case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")
         case .partialOfValues: ("delvis: {1} av {2} verdier", "partial: {1} of {2} values")
+        case .termNotATerminal: ("dashbordet trenger en terminal; bruk `tertial report` for tekst", "the dashboard needs a terminal; use `tertial report` for text output")
+        case .termCannotDraw: ("terminalen (TERM={1}) kan ikke tegne dashbordet; start det i en vanlig terminal (f.eks. TERM=xterm-256color), eller bruk `tertial report`", "the terminal (TERM={1}) cannot draw the dashboard; start it in an ordinary terminal (e.g. TERM=xterm-256color), or use `tertial report`")
+        case .termUnknown: ("terminaltypen TERM={1} er ukjent på denne maskinen; sett TERM=xterm-256color, eller bruk `tertial report`", "the terminal type TERM={1} is unknown on this machine; set TERM=xterm-256color, or use `tertial report`")
+        case .startHasErrors: ("{1} har feil; rett dem (se `tertial check {1}`) og start igjen", "{1} has errors; fix them (see `tertial check {1}`) and start again")
+        case .noPeriods: ("{1} har ingen perioder ennå: ingen tall er rapportert, og ingen venteliste eller IP-uttrekk", "{1} has no periods yet: nothing is reported, and there is no waitlist or IP snapshot")
+        case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
+        case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
         // END TEXTS
         }
     }

@@ -25,6 +25,14 @@ private func onSignal(_ sig: Int32) {
 }
 
 
+/// A value handed from one thread to another.
+final class Mailbox<T>: @unchecked Sendable {
+    private var value: T?
+    private let lock = NSLock()
+    func put(_ v: T) { lock.lock(); value = v; lock.unlock() }
+    func take() -> T? { lock.lock(); defer { value = nil; lock.unlock() }; return value }
+}
+
 /// The event loop: one place where events become state, effects become actions, and
 /// frames reach the terminal. Blocks in poll() when idle.
 public final class App {
@@ -36,30 +44,39 @@ public final class App {
     let options: AppOptions
 
     /// Loads the data; nil (with the diagnostics printed) when there is no good data to show.
+    /// Exit codes (README): 0 ok, 1 the data has errors, 64 usage (a bad option, an unknown
+    /// unit or period, a terminal that cannot show the dashboard), 73 cannot write.
+    public static let exitUsage: Int32 = 64
+
     public static func start(directory: String, options: AppOptions) -> Int32 {
+        let l = L10n(options.lang)
+        func say(_ text: String) { FileHandle.standardError.write(Data(("tertial: " + text + "\n").utf8)) }
+        switch Terminal.unfit() {
+        case .notATerminal?: say(l[.termNotATerminal]); return exitUsage
+        case .cannotDraw(let t)?: say(l(.termCannotDraw, t)); return exitUsage
+        case .unknownType(let t)?: say(l(.termUnknown, t)); return exitUsage
+        case nil: break
+        }
         let loader = Loader(directory: directory)
         let result = loader.load()
         guard let ds = result.dataset else {
             for d in result.diagnostics.errors { FileHandle.standardError.write(Data(("error: " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
-            FileHandle.standardError.write(Data("tertial: \(directory) has errors; fix them (see `tertial check \(directory)`) and start again\n".utf8))
+            say(l(.startHasErrors, directory))
             return 1
         }
         let snap = Engine.compute(ds)
+        guard !snap.tertials.isEmpty else { say(l(.noPeriods, directory)); return 1 }
         var unit: Int? = nil
         if let id = options.unit {
             guard let u = snap.tree.index[id] else {
-                FileHandle.standardError.write(Data("tertial: unknown unit \"\(id)\"; units are: \(snap.tree.preorder.map { snap.tree.units[$0].id }.joined(separator: ", "))\n".utf8))
-                return 2
+                say(l(.unknownUnit, id, snap.tree.preorder.map { snap.tree.units[$0].id }.joined(separator: ", ")))
+                return exitUsage
             }
             unit = u
         }
         if let p = options.period, snap.periodIndex[p] == nil {
-            FileHandle.standardError.write(Data("tertial: \(p) is outside the data (\(snap.spanStart) to \(snap.spanEnd))\n".utf8))
-            return 2
-        }
-        guard isatty(0) != 0 && isatty(1) != 0 else {
-            FileHandle.standardError.write(Data("tertial: the dashboard needs a terminal; use `tertial report` for text output\n".utf8))
-            return 2
+            say(l(.periodOutside, "\(p)", l.date(snap.spanStart), l.date(snap.spanEnd)))
+            return exitUsage
         }
         let app = App(loader: loader, snapshot: snap, directory: directory, unit: unit, options: options)
         return app.run()
@@ -101,11 +118,16 @@ public final class App {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// What `--poll` accepts: often enough to matter, seldom enough to idle (NaN and
+    /// infinity are outside).
+    public static let pollRange: ClosedRange<Double> = 0.5...3600
+
     let exitAfterFirstFrame = ProcessInfo.processInfo.environment["TERTIAL_EXIT_AFTER_FIRST_FRAME"] == "1"
 
     func run() -> Int32 {
         pipe(&signalPipe)
-        for fd in signalPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        pipe(&reloadPipe)
+        for fd in signalPipe + reloadPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { signal(sig, onSignal) }
         Terminal.restoreOnCrash()
         defer { terminal.restore() }
@@ -119,7 +141,8 @@ public final class App {
                 // For the benchmark's start-up measurement: leave once the first frame is on screen.
                 if exitAfterFirstFrame { break loop }
             }
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0)]
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: reloadPipe[0], events: Int16(POLLIN), revents: 0)]
             if let w = watcher, w.isActive { fds.append(pollfd(fd: w.fd, events: Int16(POLLIN), revents: 0)) }
             var timeout: Int32 = -1
             if let at = reloadAt { timeout = Int32(max(0, (at - App.now()) * 1000)) }
@@ -131,14 +154,14 @@ public final class App {
                 var b: UInt8 = 0
                 if read(signalPipe[0], &b, 1) == 1 { exitCode = 128 + Int32(b); break loop }
             }
-            if fds.count > 2, fds[2].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
+            // A reload finished in the background: show it.
+            if fds[2].revents & Int16(POLLIN) != 0 { dirty = finishReload() || dirty }
+            if fds.count > 3, fds[3].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
                 reloadAt = App.now() + 0.04 // let an editor finish writing
             }
-            if n == 0 {
-                if reloadAt != nil || options.pollSeconds != nil {
-                    reloadAt = nil
-                    dirty = reload(force: false) || dirty
-                }
+            if n == 0, reloadAt != nil || options.pollSeconds != nil {
+                reloadAt = nil
+                startReload(force: false)
             }
             switch readInput() {
             case .quit: break loop
@@ -170,7 +193,7 @@ public final class App {
                 for e in effects {
                     switch e {
                     case .quit: return .quit
-                    case .reload: _ = reload(force: true)
+                    case .reload: startReload(force: true)
                     case .export(let path): export(path)
                     }
                 }
@@ -178,19 +201,49 @@ public final class App {
         }
     }
 
-    /// Re-reads what changed. Returns true when the screen must be redrawn.
-    func reload(force: Bool) -> Bool {
-        let result = loader.load()
-        if !result.changed && !force && state.banner.isEmpty { return false }
-        if let ds = result.dataset {
+    // MARK: Reloading off the event loop
+
+    /// What a background reload produced, handed to the event loop through `reloadPipe`.
+    struct Reloaded { let result: LoadResult; let snapshot: Snapshot?; let force: Bool }
+    var reloadPipe: [Int32] = [-1, -1]
+    var reloading = false
+    var pendingReload: Bool? = nil
+    let reloadQueue = DispatchQueue(label: "tertial.reload", qos: .userInitiated)
+    let finished = Mailbox<Reloaded>()
+
+    /// Loads and computes on another thread; keys and drawing go on with the snapshot on
+    /// screen until the new one is ready. A change that arrives meanwhile is loaded after.
+    func startReload(force: Bool) {
+        guard !reloading else { pendingReload = (pendingReload ?? false) || force; return }
+        reloading = true
+        let loader = self.loader, box = finished, fd = reloadPipe[1]
+        reloadQueue.async {
+            let result = loader.load()
+            let snap = result.changed || force ? result.dataset.map(Engine.compute) : nil
+            box.put(Reloaded(result: result, snapshot: snap, force: force))
+            var b: UInt8 = 1
+            _ = write(fd, &b, 1)
+        }
+    }
+
+    /// Puts a finished reload on screen. Returns true when the screen must be redrawn.
+    func finishReload() -> Bool {
+        var b: UInt8 = 0
+        while read(reloadPipe[0], &b, 1) == 1 {}
+        reloading = false
+        defer { if let f = pendingReload { pendingReload = nil; startReload(force: f) } }
+        guard let done = finished.take() else { return false }
+        let result = done.result
+        if !result.changed && !done.force && state.banner.isEmpty { return false }
+        if let snap = done.snapshot {
             let old = snapshot
-            snapshot = Engine.compute(ds)
+            snapshot = snap
             state = Dashboard.reloaded(state, from: old, to: snapshot)
             warm()
             state.banner = []
             state.loadedAt = App.clock()
-            if force { state.message = L10n(state.lang)[.reloaded] }
-        } else {
+            if done.force { state.message = L10n(state.lang)[.reloaded] }
+        } else if result.dataset == nil {
             state.banner = result.diagnostics.errors.prefix(2).map { $0.text(norwegian: state.lang == .nb) }
         }
         return true

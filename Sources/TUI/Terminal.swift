@@ -45,6 +45,23 @@ final class Terminal {
         endwin()
     }
 
+    enum Unfit: Equatable { case notATerminal, cannotDraw(String), unknownType(String) }
+
+    /// Whether this terminal can show the dashboard, asked before ncurses takes over the
+    /// screen (initscr would print its own English error and exit): standard input and
+    /// output must be a terminal, TERM must be known to terminfo and able to move the cursor.
+    static func unfit() -> Unfit? {
+        guard isatty(0) != 0, isatty(1) != 0 else { return .notATerminal }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { return .cannotDraw(term.isEmpty ? "(unset)" : term) }
+        var err: Int32 = 0
+        guard setupterm(nil, 1, &err) == OK else { return .unknownType(term) }
+        defer { del_curterm(cur_term) }
+        let cup = tigetstr("cup")
+        guard let cup, Int(bitPattern: cup) != -1 else { return .cannotDraw(term) }
+        return nil
+    }
+
     /// On a crash (a Swift trap, a fault), puts the terminal back before the process dies,
     /// then lets the signal do what it would have done.
     static func restoreOnCrash() {

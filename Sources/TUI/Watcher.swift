@@ -30,6 +30,10 @@ final class Watcher {
         for sub in DataSources.folders {
             _ = inotify_add_watch(fd, sub.isEmpty ? directory : directory + "/" + sub, Watcher.events)
         }
+        // The parent too: when the data directory is deleted and made again (or renamed
+        // back), its watches are gone; an event here re-adds them and reloads.
+        let parent = (directory as NSString).deletingLastPathComponent
+        _ = inotify_add_watch(fd, parent.isEmpty ? "." : parent, 0x100 | 0x200 | 0x40 | 0x80) // CREATE, DELETE, MOVED_FROM, MOVED_TO
         #endif
     }
 

@@ -80,7 +80,12 @@ enum CLI {
             FileHandle.standardError.write(Data("tertial: \(dir) has errors; run `tertial check \(dir)` for all of them\n".utf8))
             throw ExitCode(1)
         }
-        return Engine.compute(ds)
+        let s = Engine.compute(ds)
+        guard !s.tertials.isEmpty else {
+            FileHandle.standardError.write(Data("tertial: \(L10n(.en)(.noPeriods, dir))\n".utf8))
+            throw ExitCode(1)
+        }
+        return s
     }
 
     static func today() -> Day {
@@ -121,7 +126,9 @@ struct DashboardCommand: ParsableCommand {
 
     func validate() throws {
         if let period, Period(parsing: period) == nil { throw ValidationError("--period \(period) is not a period (expected 2019-T3, 2019-11 or 2019)") }
-        if let poll, poll <= 0 { throw ValidationError("--poll takes a number of seconds above 0") }
+        if let poll, !(App.pollRange ~= poll) {
+            throw ValidationError("--poll takes a number of seconds from \(App.pollRange.lowerBound) to \(Int(App.pollRange.upperBound))")
+        }
     }
 
     func run() throws {
