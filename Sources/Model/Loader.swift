@@ -164,7 +164,11 @@ public final class Loader: @unchecked Sendable {
         let (files, discoverDiags) = discover()
         // No directory: one message, and no follow-on errors about what is then missing.
         if discoverDiags.contains(where: { $0.problem.problem == .dataDirectoryMissing }) {
-            return LoadResult(dataset: nil, diagnostics: discoverDiags, parsedFiles: [])
+            lock.lock(); defer { lock.unlock() }
+            var r = LoadResult(dataset: nil, diagnostics: discoverDiags, parsedFiles: [])
+            r.removedFiles = cache.keys.sorted()
+            cache = [:]
+            return r
         }
         lock.lock(); defer { lock.unlock() }
         // Decide what must be parsed again.

@@ -234,7 +234,7 @@ public final class App {
         defer { if let f = pendingReload { pendingReload = nil; startReload(force: f) } }
         guard let done = finished.take() else { return false }
         let result = done.result
-        if !result.changed && !done.force && state.banner.isEmpty { return false }
+        if result.dataset != nil && !result.changed && !done.force && state.banner.isEmpty { return false }
         if let snap = done.snapshot {
             let old = snapshot
             snapshot = snap
@@ -244,7 +244,10 @@ public final class App {
             state.loadedAt = App.clock()
             if done.force { state.message = L10n(state.lang)[.reloaded] }
         } else if result.dataset == nil {
-            state.banner = result.diagnostics.errors.prefix(2).map { $0.text(norwegian: state.lang == .nb) }
+            // Paths relative to the data directory; the directory itself by its name.
+            state.banner = result.diagnostics.errors.prefix(2).map { d in
+                d.file == "." ? d.text(in: state.dataName, norwegian: state.lang == .nb) : d.text(norwegian: state.lang == .nb)
+            }
         }
         return true
     }

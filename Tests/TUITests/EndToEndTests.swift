@@ -116,4 +116,51 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(s.contains("EXIT=143"), s)
         XCTAssertTrue(s.contains(" icanon") && s.contains(" echo "), s)
     }
+
+    /// The data directory deleted and made again under a running dashboard: the banner
+    /// says it is gone, and once it is back the new figures show (the watches were lost).
+    func testTheDataDirectoryRecreatedIsFollowedAgain() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+        session += "-recreate"
+        let parent = NSTemporaryDirectory() + "tertial-e2e-parent-" + UUID().uuidString
+        let data = parent + "/data"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: data)
+        defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(data) --period 2019-T3; echo EXIT=$?; sleep 30")
+        keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
+        _ = waitFor("Σ Etaten")
+        try FileManager.default.moveItem(atPath: data, toPath: parent + "/old")
+        var s = waitFor("Feil i dataene på disk")
+        XCTAssertTrue(s.contains("datamappen finnes ikke"), s)
+        XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 17 ") }, "the last good figures stay: \(s)")
+        try FileManager.default.copyItem(atPath: parent + "/old", toPath: data)
+        let file = data + "/reports/2019-T3.csv"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;12;")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        s = waitFor(" 29 ")
+        XCTAssertFalse(s.contains("Feil i dataene"), s)
+        // And later edits are followed too.
+        try text.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;12;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;11;")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        _ = waitFor(" 28 ")
+        keys("q")
+    }
+
+    /// A terminal that cannot draw: a message in the UI language and the usage exit code,
+    /// never ncurses' own English error or a blank screen.
+    func testADumbTerminalIsRefusedWithAMessage() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+        session += "-dumb"
+        defer { tmux("kill-session", "-t", session) }
+        tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "10",
+             "TERM=dumb \(bin); echo EXIT=$?; TERM=no-such-terminal \(bin) --lang en; echo EXIT=$?; sleep 30")
+        let s = waitFor("EXIT=64\n", timeout: 8)
+        _ = s
+        let t = waitFor("no-such-terminal is unknown", timeout: 8)
+        XCTAssertTrue(t.contains("terminalen (TERM=dumb) kan ikke tegne dashbordet"), t)
+        XCTAssertEqual(t.components(separatedBy: "EXIT=64").count - 1, 2, t)
+    }
 }

@@ -1,0 +1,220 @@
+import Foundation
+import XCTest
+@testable import Model
+
+/// Input that used to crash, hang or leak (issue 10), now a located error in bounded time.
+final class HardeningTests: XCTestCase {
+    let catalogue = Fixture.catalogue("""
+      - id: staff
+        name: Ansatte
+        direction: higher
+        reported_by: [resultatenhet, byomrade]
+    """)
+    let report = "period;unit;indicator;value\n2019-T3;a;staff;12\n"
+
+    func fixture(_ extra: [String: String] = [:]) -> Fixture {
+        var files = ["units.csv": Fixture.mergingUnits, "indicators.yaml": catalogue, "reports/a.csv": report]
+        for (k, v) in extra { files[k] = v }
+        return Fixture(files)
+    }
+
+    /// The day the tests count the years window from, so they hold in any year.
+    let today = Day(year: 2026, month: 11, day: 30)!
+
+    func load(_ f: Fixture) -> LoadResult { Loader(directory: f.dir, today: today).load() }
+
+    // MARK: 1, 5: dates and periods far from the data
+
+    func testOverdueEvaluationInYearOneThousand() {
+        // Was a trap: the day a year before 1000-04-30 is in year 999.
+        XCTAssertTrue(Registers.isOverdue(evaluated: Day(year: 1000, month: 2, day: 1)!, at: Day(year: 1001, month: 4, day: 30)!))
+        XCTAssertFalse(Registers.isOverdue(evaluated: Day(year: 1000, month: 2, day: 1)!, at: Day(year: 1000, month: 4, day: 30)!))
+        // 29 February: a year earlier is 28 February.
+        XCTAssertFalse(Registers.isOverdue(evaluated: Day(year: 2019, month: 2, day: 28)!, at: Day(year: 2020, month: 2, day: 29)!))
+        XCTAssertTrue(Registers.isOverdue(evaluated: Day(year: 2019, month: 2, day: 27)!, at: Day(year: 2020, month: 2, day: 29)!))
+    }
+
+    func testPeriodsAndDatesOutsideTheYearsWindowAreRefused() {
+        let f = fixture(["reports/b.csv": "period;unit;indicator;value\n1000-T1;a;staff;1\n9999-T3;a;staff;2\n2019-T2;a;staff;3\n",
+                         "ip/1000-T1.csv": "user;unit;target_group;plan;evaluated\nU1;a;ja;ja;01.02.1000\n"])
+        let r = load(f)
+        XCTAssertNil(r.dataset)
+        let years = r.diagnostics.errors.filter { $0.problem.problem == .yearOutside }
+        XCTAssertTrue(years.contains { $0.file == "reports/b.csv" && $0.line == 2 && $0.field == "period" }, "\(years)")
+        XCTAssertTrue(years.contains { $0.file == "reports/b.csv" && $0.line == 3 })
+        XCTAssertTrue(years.contains { $0.file == "ip/1000-T1.csv" && $0.field == "period" })
+        XCTAssertTrue(years.contains { $0.file == "ip/1000-T1.csv" && $0.line == 2 && $0.field == "evaluated" })
+        XCTAssertFalse(years.contains { $0.line == 4 }, "2019 is inside the window")
+        XCTAssertEqual(years.first?.message, "1000-T1 is outside the years tertial reads, 1976 to 2027")
+    }
+
+    // MARK: 2: a file larger than the limit
+
+    func testAFileOverTheLimitIsRefusedWithItsSizeWithoutBeingRead() throws {
+        let f = fixture()
+        // A sparse file: 300 MiB on paper, no disk used; it must not be read at all.
+        let path = f.dir + "/reports/huge.csv"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("period;unit;indicator;value\n".utf8)))
+        XCTAssertEqual(truncate(path, off_t(300 << 20)), 0)
+        let r = load(f)
+        let d = try XCTUnwrap(r.diagnostics.errors.first { $0.file == "reports/huge.csv" })
+        XCTAssertEqual(d.message, "the file is 300.0 MiB, more than the 256.0 MiB tertial reads")
+    }
+
+    // MARK: 3: a unit tree too deep
+
+    func testATreeDeeperThanTheLimitIsOneErrorAtTheFirstUnitBelowIt() {
+        var units = "id;name;parent;kind\nroot;Etaten;;etat\n"
+        for k in 1...3000 { units += "u\(k);Nivå \(k);\(k == 1 ? "root" : "u\(k - 1)");resultatenhet\n" }
+        let f = Fixture(["units.csv": units, "indicators.yaml": catalogue])
+        let r = load(f)
+        XCTAssertNil(r.dataset)
+        let deep = r.diagnostics.errors.filter { $0.problem.problem == .treeTooDeep }
+        XCTAssertEqual(deep.count, 1)
+        XCTAssertEqual(deep.first?.line, 67, "u65 is on line 67 and is 65 levels below the root")
+        XCTAssertEqual(deep.first?.message, "\"u65\" is more than 64 levels below the etat")
+    }
+
+    // MARK: 6: YAML anchors and aliases
+
+    func testAYAMLAliasBombIsRefusedBeforeParsing() {
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for k in 1...9 { bomb += "a\(k): &a\(k) [*a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1)]\n" }
+        bomb += "indicators:\n  - id: x\n    ? *a9 : 1\n"
+        let f = Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": bomb])
+        let r = load(f)
+        XCTAssertNil(r.dataset)
+        let aliases = r.diagnostics.errors.filter { $0.problem.problem == .yamlAliasRefused }
+        XCTAssertEqual(aliases.first?.line, 1)
+        XCTAssertEqual(aliases.first?.file, "indicators.yaml")
+    }
+
+    func testStarsInTextAndBlockScalarsAreNotAliases() {
+        let cat = Fixture.catalogue("""
+          - id: staff
+            name: "*Ansatte* med & uten avtale"
+            description: |
+              * første punkt
+              & andre punkt
+            reported_by: [resultatenhet, byomrade]
+        """)
+        let r = load(Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": cat, "reports/a.csv": report]))
+        XCTAssertNotNil(r.dataset, r.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(r.dataset?.indicators.first?.name, "*Ansatte* med & uten avtale")
+    }
+
+    // MARK: 7: long formula chains
+
+    func testTenThousandChainedFormulasLoadAndCyclesAreFound() {
+        var yaml = "indicators:\n  - id: f0\n    reported_by: [resultatenhet]\n"
+        for k in 1...10_000 { yaml += "  - id: f\(k)\n    source: formula\n    formula: f\(k - 1) / f0\n" }
+        let f = Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": yaml])
+        let r = load(f)
+        XCTAssertNotNil(r.dataset, r.diagnostics.errors.prefix(3).map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(r.dataset?.indicators.count, 10_001)
+        // A cycle: p and q refer to each other; r only uses them and is not on the cycle.
+        let cyc = Fixture.catalogue("""
+          - id: base
+          - id: p
+            source: formula
+            formula: q / base
+          - id: q
+            source: formula
+            formula: p / base
+          - id: r
+            source: formula
+            formula: p / base
+        """)
+        let errs = load(Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": cyc])).diagnostics.errors.filter { $0.problem.problem == .formulaCycle }
+        XCTAssertEqual(errs.map(\.message).sorted(), ["the formula refers back to p (a cycle)", "the formula refers back to q (a cycle)"])
+    }
+
+    // MARK: 9, 13: folders and file types
+
+    func testDataFoldersThatAreFilesRemovedOrUnreadable() throws {
+        let f = fixture()
+        f.remove("reports")
+        f.write("reports", "not a folder")
+        XCTAssertTrue(load(f).diagnostics.errors.contains { $0.file == "reports/" && $0.message == "is a file, not a folder" })
+        // Removed under a running dashboard: an error (the last good data stays), not "no reports".
+        let g = fixture()
+        let loader = Loader(directory: g.dir, today: today)
+        XCTAssertNotNil(loader.load().dataset)
+        g.remove("reports")
+        let after = loader.load()
+        XCTAssertNil(after.dataset)
+        XCTAssertTrue(after.diagnostics.errors.contains { $0.file == "reports/" && $0.problem.problem == .folderRemoved })
+        // Never there: an empty folder, as format v1 allows.
+        let h = Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": catalogue])
+        XCTAssertNotNil(load(h).dataset)
+    }
+
+    func testAFIFOIsNotReadAndANonUTF8NameDoesNotBlockTheLoad() throws {
+        let f = fixture()
+        XCTAssertEqual(mkfifo(f.dir + "/reports/pipe.csv", 0o600), 0)
+        let r = load(f)
+        XCTAssertTrue(r.diagnostics.errors.contains { $0.file == "reports/pipe.csv" && $0.problem.problem == .notRegularFile })
+        let g = fixture()
+        var name = Array((g.dir + "/reports/").utf8) + [0x72, 0xE6, 0x2E, 0x63, 0x73, 0x76, 0] // "r\xE6.csv" in Latin-1
+        let fd = name.withUnsafeMutableBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_CREAT | O_WRONLY, 0o600) } }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        close(fd)
+        let s = load(g)
+        XCTAssertNotNil(s.dataset, s.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(s.diagnostics.warnings.contains { $0.file == "reports" && $0.problem.problem == .fileNameNotUTF8 })
+    }
+
+    // MARK: 10: no follow-on errors from a broken catalogue
+
+    func testABrokenCatalogueGivesNoDuplicateErrors() {
+        let f = fixture(["indicators.yaml": "indicators:\n  - id: staff\n   name: [broken\n",
+                         "reports/b.csv": "period;unit;indicator;value\n2019-T2;a;staff;1\n2019-T1;a;staff;2\n"])
+        let errs = load(f).diagnostics.errors
+        XCTAssertFalse(errs.isEmpty)
+        XCTAssertTrue(errs.allSatisfy { $0.file == "indicators.yaml" }, errs.map(\.description).joined(separator: "\n"))
+    }
+
+    // MARK: 14, 15, 16: identity numbers
+
+    func testIdentityNumbersInEverySpellingAreRefusedInComments() {
+        // 010170 12343: valid control digits.
+        let spellings = ["010170-12343", "010170\u{00A0}12343", "0101 70 123 43", "01.01.70 123 43", "\u{FF10}\u{FF11}\u{FF10}\u{FF11}\u{FF17}\u{FF10}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF13}",
+                         "fnr:01017012343", "010170\u{2009}12343"]
+        for s in spellings {
+            XCTAssertTrue(IdentityNumber.isIn("Gjelder \(s) i samtalen"), s)
+            XCTAssertFalse(IdentityNumber.masked("x \(s) y").contains("12343"), s)
+        }
+        // A quoted comment with a line break inside the number.
+        let f = fixture(["reports/b.csv": "period;unit;indicator;value;comment\n2019-T2;a;staff;1;\"Gjelder 010170\n12343\"\n"])
+        let errs = load(f).diagnostics.errors
+        XCTAssertTrue(errs.contains { $0.file == "reports/b.csv" && $0.field == "comment" })
+        // An 11-digit amount whose control digits do not hold is not an identity number.
+        XCTAssertFalse(IdentityNumber.isIn("Budsjett 64825000123 kr"))
+        XCTAssertTrue(IdentityNumber.controlDigitsHold([0, 1, 0, 1, 7, 0, 1, 2, 3, 4, 3]))
+        XCTAssertFalse(IdentityNumber.controlDigitsHold([0, 1, 0, 1, 9, 0, 1, 2, 3, 4, 5]))
+    }
+
+    func testIdsWithElevenDigitsInAnySpellingAreRefused() {
+        let f = fixture(["waitlist.csv": "case;unit;housing;granted\n010190-12345;a;OMBPS2;2019-05-01\n",
+                         "ip/2019-T3.csv": "user;unit;target_group;plan\n0101 9012 345;a;ja;nei\n"])
+        let errs = load(f).diagnostics.errors
+        XCTAssertTrue(errs.contains { $0.file == "waitlist.csv" && $0.field == "case" })
+        XCTAssertTrue(errs.contains { $0.file == "ip/2019-T3.csv" && $0.field == "user" })
+    }
+
+    func testMessagesNeverRepeatAnIdentityNumber() {
+        let units = Fixture.mergingUnits + "\nx;Enhet X;01017012343;resultatenhet;;;\ny;Per 010170 12343;root;resultatenhet;;;\n"
+        let cat = catalogue + "\n  - id: ratio\n    source: formula\n    formula: staff / n01017012343\n    010170-12343: 1\n"
+        let f = fixture(["units.csv": units, "indicators.yaml": cat, "ip/01017012343.csv": "user;unit\n"])
+        let r = load(f)
+        XCTAssertFalse(r.diagnostics.isEmpty)
+        for d in r.diagnostics {
+            for text in [d.description, d.text(norwegian: true)] {
+                XCTAssertFalse(text.contains("12343"), text)
+                XCTAssertFalse(text.contains("1234"), text)
+            }
+        }
+        XCTAssertTrue(r.diagnostics.contains { $0.line == 8 && $0.field == "name" }, "a unit name with an identity number is refused")
+        XCTAssertTrue(r.diagnostics.contains { $0.file == "ip/***********.csv" })
+    }
+}
