@@ -1,4 +1,5 @@
 // swift-tools-version:5.10
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -30,3 +31,13 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports"], exclude: ["golden"]),
     ]
 )
+
+// The fuzz targets (Fuzz/), only when asked for: scripts/fuzz.sh builds them with
+// -sanitize=fuzzer,address in a build folder of their own.
+if ProcessInfo.processInfo.environment["TERTIAL_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    for (name, path) in [("fuzz-csv", "Fuzz/CSV"), ("fuzz-catalogue", "Fuzz/Catalogue"), ("fuzz-loader", "Fuzz/Loader")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["Model", "FuzzDriver"], path: path,
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Model
 
 /// The real binary in tmux, as a person would use it: drill to Fyllingsdalen's stored 0,
 /// change a report and see it, break a file and see the banner over the old values, quit.
@@ -162,5 +163,62 @@ final class EndToEndTests: XCTestCase {
         let t = waitFor("no-such-terminal is unknown", timeout: 8)
         XCTAssertTrue(t.contains("terminalen (TERM=dumb) kan ikke tegne dashbordet"), t)
         XCTAssertEqual(t.components(separatedBy: "EXIT=64").count - 1, 2, t)
+    }
+
+    /// 200 rewrites of every kind while the dashboard runs (in place, temporary file and
+    /// rename, a partial line, delete and re-create, the directory renamed away and back):
+    /// afterwards the screen shows what `report` computes from the final files, the process
+    /// is idle, and it holds no more descriptors than before.
+    func testAReloadStormEndsOnTheRightFiguresIdleAndWithoutLeaks() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+        session += "-storm"
+        let parent = NSTemporaryDirectory() + "tertial-storm-" + UUID().uuidString
+        let data = parent + "/data"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: data)
+        defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
+        let pidFile = parent + "/pid"
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(data) --period 2019-T3'; sleep 30")
+        keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
+        _ = waitFor("Σ Etaten")
+        let pid = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        func descriptors() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1 }
+        func cpuTicks() -> Int {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            let f = stat.split(separator: ")").last?.split(separator: " ") ?? []
+            return f.count > 13 ? (Int(f[11]) ?? 0) + (Int(f[12]) ?? 0) : -1
+        }
+        let fdsBefore = descriptors()
+        let file = data + "/reports/2019-T3.csv"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        func staff(_ n: Int) -> String {
+            text.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;\(n);")
+        }
+        for k in 0..<200 {
+            switch k % 5 {
+            case 0: try staff(k % 13).write(toFile: file, atomically: false, encoding: .utf8)                // in place
+            case 1: try staff(k % 13).write(toFile: file, atomically: true, encoding: .utf8)                 // temporary file + rename
+            case 2: try (staff(k % 13) + "2019-T3;ph-laksevag;staff_fte;1").write(toFile: file, atomically: false, encoding: .utf8) // a partial line
+            case 3: try FileManager.default.removeItem(atPath: file); try staff(k % 13).write(toFile: file, atomically: false, encoding: .utf8)
+            default:
+                try FileManager.default.moveItem(atPath: data, toPath: parent + "/away")
+                try FileManager.default.moveItem(atPath: parent + "/away", toPath: data)
+            }
+            usleep(3_000)
+        }
+        // The final files: Fyllingsdalen's 12, so the etat's total is 29 (domain.md, Table 18).
+        try staff(12).write(toFile: file, atomically: true, encoding: .utf8)
+        let expected = try XCTUnwrap(Loader(directory: data).load().dataset.map(Engine.compute)?.value("staff_user_experience", "ephrt", .tertial(2019, 3)))
+        XCTAssertEqual(expected, 29)
+        let s = waitFor(" 29 ", timeout: 10)
+        XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 29 ") }, s)
+        XCTAssertFalse(s.contains("Feil i dataene"), s)
+        sleep(1)
+        let t0 = cpuTicks()
+        sleep(2)
+        XCTAssertLessThanOrEqual(cpuTicks() - t0, 2, "idle: at most 2 clock ticks (20 ms) of CPU in 2 s")
+        XCTAssertLessThanOrEqual(descriptors(), fdsBefore, "no descriptors leaked (\(fdsBefore) before)")
+        keys("q")
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The entry points the fuzz targets in Fuzz/ call: each runs a part of the loader on
+/// arbitrary bytes and checks what must always hold. A violation traps, which the fuzzer
+/// reports as a crash.
+public enum FuzzEntry {
+    /// Any bytes as a CSV file, read by every parser.
+    public static func csv(_ bytes: [UInt8]) {
+        let t = CSVTable.parse(bytes: bytes, file: "fuzz.csv")
+        for (_, d) in [FileParsers.units(t).1, FileParsers.targets(t).1, FileParsers.reports(t).1, FileParsers.waitlist(t).1,
+                       FileParsers.ipSnapshot(t, period: .tertial(2019, 3)).1].enumerated() {
+            for x in d { precondition(x.line.map { $0 >= 1 } ?? true, "a diagnostic line is 1-based") }
+        }
+    }
+
+    /// Any bytes as indicators.yaml.
+    public static func catalogue(_ bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        let (inds, diags) = Catalogue.parse(text: text, file: "indicators.yaml")
+        if diags.contains(where: { $0.severity == .error }) { return }
+        precondition(Set(inds.map(\.id)).count == inds.count, "indicator ids are unique when there are no errors")
+    }
+
+    /// The files of the small dataset the directory target starts from.
+    static let seedFiles: [(String, String)] = [
+        ("units.csv", "id;name;parent;kind;from;to;successor\nroot;Etaten;;etat;;;\na;Enhet A;root;resultatenhet;;2020-02-29;n\nb;Enhet B;root;resultatenhet;;2020-02-29;n\nn;Nytt område;root;byomrade;2020-03-01;;\n"),
+        ("indicators.yaml", "indicators:\n  - id: staff\n    name: Ansatte\n    direction: higher\n    reported_by: [resultatenhet, byomrade]\n  - id: users\n    reported_by: [resultatenhet, byomrade]\n  - id: share\n    source: formula\n    formula: staff / users\n    unit: percent\n    target: 50\n  - id: waiting\n    source: waitlist\n    measure: waiting\n    frequency: month\n  - id: ip_cov\n    source: ip\n    measure: coverage\n    unit: percent\n"),
+        ("targets.csv", "indicator;unit;from;target;warn\nstaff;*;2019;9;5\n"),
+        ("reports/2019-T3.csv", "period;unit;indicator;value;comment\n2019-T3;a;staff;12;\n2019-T3;b;staff;0;null\n2019-T3;a;users;100;\n2019-T3;b;users;0;\n"),
+        ("waitlist.csv", "case;unit;housing;received;granted;interim_reply;allocated;left;left_reason;living_now;discharge_ready\nVL-1;a;OMBPS2;2019-01-02;2019-02-01;;;;;dps;ja\n"),
+        ("ip/2019-T3.csv", "user;unit;target_group;plan;group;declined;coordinator;evaluated\nB1;a;ja;ja;nei;nei;ja;2019-02-04\n"),
+    ]
+
+    nonisolated(unsafe) static var directoryPath: String? = nil
+
+    /// The loader and the engine on the seed dataset with one file replaced by the input.
+    public static func directory(_ bytes: [UInt8]) {
+        let dir: String
+        if let d = directoryPath { dir = d } else {
+            dir = NSTemporaryDirectory() + "tertial-fuzz-\(getpid())"
+            for sub in ["reports", "ip"] { try? FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true) }
+            directoryPath = dir
+        }
+        guard let first = bytes.first else { return }
+        let target = Int(first) % seedFiles.count
+        for (k, (name, text)) in seedFiles.enumerated() {
+            let content = k == target ? Array(bytes.dropFirst()) : Array(text.utf8)
+            _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(content))
+        }
+        let result = Loader(directory: dir).load()
+        if let ds = result.dataset {
+            let s = Engine.compute(ds)
+            for p in s.tertials { _ = s.deviations(unit: s.tree.root, period: p); _ = s.completeness(unit: s.tree.root, period: p) }
+        } else {
+            precondition(result.diagnostics.contains { $0.severity == .error }, "no dataset means at least one error")
+        }
+    }
+}
