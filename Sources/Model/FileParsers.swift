@@ -143,13 +143,14 @@ enum FileParsers {
                 }
             }
             let dr = rr.bool("discharge_ready", cDR)
+            let reason = rr.freeText("left_reason", cReason, required: false)
             let ok = !rr.diagnostics.hasErrors
             diags += rr.diagnostics
             if ok, let id, let unit, let housing, let g = granted.value {
                 seen[id] = rr.line
                 out.append(WaitCase(id: id, unit: unit, housing: housing, received: received.value, granted: g,
                                     interimReply: interim.value, allocated: alloc.value, left: left.value,
-                                    leftReason: rr.optionalText(cReason), livingNow: living, dischargeReady: dr, source: rr.ref))
+                                    leftReason: reason, livingNow: living, dischargeReady: dr, source: rr.ref))
             }
         }
         return (out, diags)
