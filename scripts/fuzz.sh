@@ -38,7 +38,10 @@ for t in "${targets[@]}"; do
   fi
   code=$?
   set -e
-  runs=$( (cat "$log" fuzz-*.log 2>/dev/null || true) | grep "stat::number_of_executed_units" | awk '{s += $2} END {print s + 0}')
+  # With workers, each worker's log (fuzz-N.log) has its own final count; the main log repeats them.
+  if [ "$jobs" -gt 1 ]; then logs=(fuzz-*.log); else logs=("$log"); fi
+  runs=$( (cat "${logs[@]}" 2>/dev/null || true) | grep "stat::number_of_executed_units" | awk '{s += $2} END {print s + 0}')
+  [ "$jobs" -gt 1 ] && cat fuzz-*.log >> "$log" 2>/dev/null || true
   crashes=$( (ls "$scratch"/crash-"$t"-* 2>/dev/null || true) | wc -l)
   echo "fuzz-$t: $runs executions in $secs s, $crashes crash file(s), exit $code ($san)"
   rm -f fuzz-*.log

@@ -5,6 +5,7 @@ extension Dashboard {
     /// Draws one frame. Pure: no ncurses, no clock, no files.
     public static func render(_ st: AppState, _ s: Snapshot) -> Screen {
         var scr = Screen(width: st.width, height: st.height)
+        scr.ascii = !st.unicode
         let l = L10n(st.lang)
         guard st.width >= minWidth, st.height >= minHeight else {
             tooSmall(&scr, st, l)
@@ -124,7 +125,7 @@ extension Dashboard {
         for (c, col) in cols.enumerated() {
             guard c < cells.count else { break }
             let span = cells[c]
-            let text = DisplayWidth.truncate(span.text, ws[c])
+            let text = DisplayWidth.truncate(scr.ascii ? Screen.transliterated(span.text) : span.text, ws[c])
             let padded = col.right ? DisplayWidth.padLeft(text, ws[c]) : DisplayWidth.padRight(text, ws[c])
             var style = span.style
             if selected { style.reverse = true }
@@ -256,8 +257,8 @@ extension Dashboard {
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)) ; scr.fill(x, y + r, w, .plain) }
         box(&scr, x, y, w, h, title, focused: true, unicode: st.unicode)
         for (k, (key, what)) in rows.prefix(max(0, h - 3 - legend.count)).enumerated() {
-            scr.put(x + 2, y + 1 + k, DisplayWidth.padRight(key, 22), Style(.cyan, bold: true))
-            scr.put(x + 25, y + 1 + k, DisplayWidth.truncate(what, w - 27))
+            scr.put(x + 2, y + 1 + k, DisplayWidth.padRight(scr.ascii ? Screen.transliterated(key) : key, 22), Style(.cyan, bold: true))
+            scr.put(x + 25, y + 1 + k, DisplayWidth.truncate(scr.ascii ? Screen.transliterated(what) : what, w - 27))
         }
         for (k, line) in legend.enumerated() {
             let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!")

@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 
 /// Colours the dashboard uses; the terminal adapter maps them to curses pairs, or to
@@ -34,6 +35,9 @@ public struct Screen: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [ScreenCell]
+    /// A terminal without UTF-8 (LANG=C): text is transliterated (æ → ae, ø → o, å → aa, …)
+    /// so no letter is lost, and anything else becomes plain ASCII.
+    public var ascii = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width); self.height = max(0, height)
@@ -49,6 +53,7 @@ public struct Screen: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ x: Int, _ y: Int, _ text: String, _ style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return x }
+        let text = ascii ? Screen.transliterated(text) : text
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var col = x
         for ch in text {
@@ -63,6 +68,38 @@ public struct Screen: Equatable, Sendable {
             col += w
         }
         return col
+    }
+
+    /// Plain ASCII for a terminal that has nothing else: Norwegian letters spelled out as
+    /// Norwegians do without them, accents dropped, symbols by their nearest ASCII.
+    public static func transliterated(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
+        var out = ""
+        for ch in s {
+            if ch.isASCII { out.append(ch); continue }
+            switch ch {
+            case "æ": out += "ae"
+            case "Æ": out += "AE"
+            case "ø": out += "o"
+            case "Ø": out += "O"
+            case "å": out += "aa"
+            case "Å": out += "AA"
+            case "–", "−", "‐", "—": out += "-"
+            case "…": out += "..."
+            case "·": out += "."
+            case "“", "”", "«", "»": out += "\""
+            case "‘", "’": out += "'"
+            case "±": out += "+/-"
+            case "×": out += "x"
+            case "Σ": out += "S"
+            case "▏": out += "|"
+            case "\u{00A0}", "\u{2009}", "\u{202F}": out += " "
+            default:
+                let folded = String(ch).folding(options: .diacriticInsensitive, locale: nil)
+                out += folded.allSatisfy(\.isASCII) ? folded : "?"
+            }
+        }
+        return out
     }
 
     /// Sets the style of a row segment, keeping its text (for selection bars and headers).

@@ -22,7 +22,7 @@ struct Tertial: ParsableCommand {
 
 /// Options shared by every command that reads a data directory.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "The data directory (default: sample-data).")
+    @Option(name: .long, help: "The data directory.")
     var data: String = "sample-data"
 
     @Option(name: .long, help: "Language: nb (Norwegian bokmål) or en.")
@@ -147,7 +147,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load and compute a data directory; print errors, then warnings, then a summary. Exit 1 on errors.")
 
-    @Argument(help: "The data directory (default: sample-data).")
+    @Argument(help: "The data directory.")
     var data: String = "sample-data"
 
     @Flag(name: .long, help: "Also list data-quality warnings computed from the figures.")
@@ -239,16 +239,26 @@ struct WaitlistCommand: ParsableCommand {
     @Option(name: .long, help: "The format.")
     var format: SheetFormat = .text
 
+    @Option(name: .long, help: "Show counts between 1 and N-1 as <N, and waits over them as .. (for sharing outside the service).")
+    var suppressSmall: Int?
+
     func validate() throws {
         if let at, Day(parsing: at) == nil { throw ValidationError("--at \(at) is not a date (expected 2019-12-31 or 31.12.2019)") }
+        if let n = suppressSmall, n < 2 { throw ValidationError("--suppress-small takes a number of at least 2") }
     }
 
     func run() throws {
         let s = try CLI.snapshot(options.data)
         let u = try CLI.unit(s, target.unit)
         let date = at.flatMap { Day(parsing: $0) } ?? s.spanEnd
+        // A date the register does not cover would give invented figures (0 waiting, or waits
+        // of thousands of days): refused, as a period outside the data is.
+        guard (s.spanStart...s.spanEnd).contains(date) else {
+            throw ValidationError("\(date) is outside the data (\(s.spanStart) to \(s.spanEnd))")
+        }
         let v = s.waitlist(unit: u, at: date)
-        let text = format == .csv ? WaitlistReport.csv(v) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md)
+        let d = Display(lang: options.language, suppressSmall: suppressSmall)
+        let text = format == .csv ? WaitlistReport.csv(v, display: d) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md, display: d)
         try target.emit(text)
     }
 }

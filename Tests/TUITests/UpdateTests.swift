@@ -187,4 +187,21 @@ final class UpdateTests: XCTestCase {
         d.send(.char("2"))
         XCTAssertTrue(d.text.contains("Vinduet er for lite."))
     }
+
+    /// The reporting tile lists units with the most missing first, then in tree order: the
+    /// same order on every start (it changed between runs with the hash seed).
+    func testReportingTileOrderIsDeterministic() {
+        let d = Driver(period: .tertial(2020, 3))
+        let tile = Views.panel(d.state, d.snapshot).tiles.first { $0.id == "reporting" }!
+        let units = tile.lines.dropFirst().compactMap { line -> String? in
+            line.first.map { $0.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ":", with: "") }
+        }
+        let comp = d.snapshot.completeness(unit: d.snapshot.tree.root, period: .tertial(2020, 3))
+        var counts = [Int: Int]()
+        for m in comp.missing { counts[m.unit, default: 0] += 1 }
+        let order = Dictionary(uniqueKeysWithValues: d.snapshot.tree.preorder.enumerated().map { ($1, $0) })
+        let expected = counts.keys.sorted { (counts[$1]!, order[$0]!) < (counts[$0]!, order[$1]!) }.map { d.snapshot.tree.units[$0].shortName }
+        XCTAssertGreaterThan(expected.count, 1)
+        XCTAssertEqual(units, expected)
+    }
 }

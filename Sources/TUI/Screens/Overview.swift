@@ -65,7 +65,9 @@ enum OverviewScreen {
                                 Span(" (\(comp.reported) " + l[.ofWord] + " \(comp.due))")]]
         var byUnit = [Int: Int]()
         for m in comp.missing { byUnit[m.unit, default: 0] += 1 }
-        for (unit, n) in byUnit.sorted(by: { $0.value > $1.value }) {
+        // Most missing first, then in tree order: the same order on every start and reload.
+        let order = Dictionary(uniqueKeysWithValues: s.tree.preorder.enumerated().map { ($1, $0) })
+        for (unit, n) in byUnit.sorted(by: { ($1.value, order[$0.key] ?? 0) < ($0.value, order[$1.key] ?? 0) }) {
             lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l[.missingWord], Style(.magenta))])
         }
         if byUnit.isEmpty { lines.append([Span(l[.everyUnitHasReported], Style(.green))]) }
