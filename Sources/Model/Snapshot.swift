@@ -171,10 +171,18 @@ public struct Snapshot: Sendable {
         }
         c.target = s.targetOrNil; c.warn = s.warnOrNil; c.status = s.status; c.due = s.due
         c.expected = Int(s.expected); c.present = Int(s.present)
-        if let v = c.value {
+        // A total built on fewer values than are due is incomplete: no verdict (it is not
+        // red or green, only unfinished) and no change, which would compare unlike with like.
+        // A value that is itself missing keeps its status, "missing".
+        if c.isPartial && c.status != .missing { c.status = .none }
+        if let v = c.value, !c.isPartial {
             let dir = dataset.indicators[i].direction
-            if prevP[p] >= 0, let pv = slots[slot(i, u, prevP[p])].valueOrNil { c.change = Change(from: pv, to: v, direction: dir) }
-            if yearP[p] >= 0, let pv = slots[slot(i, u, yearP[p])].valueOrNil { c.changeYear = Change(from: pv, to: v, direction: dir) }
+            func complete(_ q: Int) -> Double? {
+                let s = slots[slot(i, u, q)]
+                return s.present < s.expected ? nil : s.valueOrNil
+            }
+            if prevP[p] >= 0, let pv = complete(prevP[p]) { c.change = Change(from: pv, to: v, direction: dir) }
+            if yearP[p] >= 0, let pv = complete(yearP[p]) { c.changeYear = Change(from: pv, to: v, direction: dir) }
         }
         return c
     }

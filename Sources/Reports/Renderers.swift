@@ -40,10 +40,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 public enum Renderers {
-    /// `period;unit;indicator;value;target;status`, one row per unit and indicator, for each period.
+    /// `period;unit;indicator;value;target;status;reported`, one row per unit and indicator, for
+    /// each period. `reported` is `4/5` for a total built on 4 of the 5 values due (its status
+    /// is then `none`: no verdict on an incomplete total), empty when complete.
     public static func csv(_ snapshot: Snapshot, unit: Int, periods: [Period], display: Display? = nil) -> String {
         let d = display ?? Display(lang: .nb)
-        var out = "period;unit;indicator;value;target;status\n"
+        var out = "period;unit;indicator;value;target;status;reported\n"
         for p in periods {
             let units = [unit] + snapshot.activeUnits(under: unit, period: p).filter { $0 != unit }
             for u in units {
@@ -51,7 +53,8 @@ public enum Renderers {
                     let ind = snapshot.indicators[r.indicator]
                     let v = d.plain(snapshot, indicator: r.indicator, unit: u, period: p)
                     let t = r.cell.target.map { Format.plain($0, ind.unit, decimalComma: true) } ?? ""
-                    out += "\(p);\(snapshot.tree.units[u].id);\(ind.id);\(v);\(t);\(r.cell.status.rawValue)\n"
+                    let reported = r.cell.isPartial ? "\(r.cell.present)/\(r.cell.expected)" : ""
+                    out += "\(p);\(snapshot.tree.units[u].id);\(ind.id);\(v);\(t);\(r.cell.status.rawValue);\(reported)\n"
                 }
             }
         }

@@ -126,7 +126,7 @@ extension TertialReport {
                 func change(_ c: Model.Change?) -> ReportCell { hide || c == nil ? ReportCell("") : ReportCell(f.change(c, ind.unit), better: c?.better) }
                 return [ReportCell(ind.name + (r.warnings.isEmpty ? "" : " ⚠"), title: r.warnings.isEmpty ? nil : r.warnings.map { l.quality($0, snapshot: s) }.joined(separator: "; ")),
                         ReportCell(d.value(s, indicator: r.indicator, unit: unit, period: period) + partial),
-                        ReportCell(r.cell.target.map { f.value($0, ind.unit) } ?? ""), ReportCell(l.statusText(r.cell.status), status: r.cell.status),
+                        ReportCell(r.cell.target.map { f.value($0, ind.unit) } ?? ""), r.cell.isPartial && r.cell.status == .none ? ReportCell(l[.incomplete]) : ReportCell(l.statusText(r.cell.status), status: r.cell.status),
                         change(r.cell.change), change(r.cell.changeYear), ReportCell("", chart: .trend(indicator: r.indicator, unit: unit))]
             }
             return [.heading(l.perspective(persp)),

@@ -49,6 +49,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case partialOfValues
     // TUI/App.swift: starting the dashboard
     case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
+    case incomplete
     // END CASES
 
     /// (bokmål, English)
@@ -123,7 +124,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .savedTo: ("Lagret i ", "Saved to ")
         case .existsAlreadyPressEAnd: (" finnes allerede; trykk e og velg et annet navn", " exists already; press e and choose another name")
         case .couldNotSave: ("Kunne ikke lagre: ", "Could not save: ")
-        case .partialOfValuesDelivered: ("delvis: {1} av {2} verdier levert", "partial: {1} of {2} values delivered")
+        case .partialOfValuesDelivered: ("ufullstendig: {1} av {2} verdier levert, så ingen status og ingen endring", "incomplete: {1} of {2} values delivered, so no status and no change")
         case .comment: ("Kommentar", "Comment")
         case .indicator: ("Indikator", "Indicator")
         case .value: ("Verdi", "Value")
@@ -276,7 +277,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .source: ("Kilde", "Source")
         case .colReported: ("Rapportert", "Reported")
         case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")
-        case .partialOfValues: ("delvis: {1} av {2} verdier", "partial: {1} of {2} values")
+        case .partialOfValues: ("ufullstendig: {1} av {2} verdier", "incomplete: {1} of {2} values")
         case .termNotATerminal: ("dashbordet trenger en terminal; bruk `tertial report` for tekst", "the dashboard needs a terminal; use `tertial report` for text output")
         case .termCannotDraw: ("terminalen (TERM={1}) kan ikke tegne dashbordet; start det i en vanlig terminal (f.eks. TERM=xterm-256color), eller bruk `tertial report`", "the terminal (TERM={1}) cannot draw the dashboard; start it in an ordinary terminal (e.g. TERM=xterm-256color), or use `tertial report`")
         case .termUnknown: ("terminaltypen TERM={1} er ukjent på denne maskinen; sett TERM=xterm-256color, eller bruk `tertial report`", "the terminal type TERM={1} is unknown on this machine; set TERM=xterm-256color, or use `tertial report`")
@@ -284,6 +285,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .noPeriods: ("{1} har ingen perioder ennå: ingen tall er rapportert, og ingen venteliste eller IP-uttrekk", "{1} has no periods yet: nothing is reported, and there is no waitlist or IP snapshot")
         case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
         case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
+        case .incomplete: ("ufullstendig", "incomplete")
         // END TEXTS
         }
     }

@@ -79,7 +79,7 @@ extension TertialReport {
             switch dv.kind {
             case .status(let st):
                 var note = dv.cell?.comment ?? ""
-                if let cell = dv.cell, cell.isPartial {
+                if let cell = dv.cell, cell.isPartial, cell.status != .missing {
                     note = l(.partialOfValues, cell.present, cell.expected) + (note.isEmpty ? "" : "; " + note)
                 }
                 rows.append(DeviationRow(status: st, indicator: ind?.name ?? "", unit: unitName,

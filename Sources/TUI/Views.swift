@@ -106,7 +106,7 @@ public enum Views {
         if cell.isPartial { value = "\(cell.present)/\(cell.expected) " + value }
         let flag = warns.isEmpty ? "" : " " + warnMark(c.unicode)
         var it = Item([Span(label + flag, warns.isEmpty ? .plain : Style(.yellow)),
-                       Span(value, cell.isPartial ? Style(.magenta) : .plain),
+                       Span(value, cell.isPartial ? Style(.grey) : .plain),
                        Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
                        statusSpan(cell.status, l, unicode: c.unicode),
                        changeSpan(cell.change, ind.unit, f, unicode: c.unicode),

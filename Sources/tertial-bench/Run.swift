@@ -276,7 +276,7 @@ struct RunCommand: ParsableCommand {
         var ours = [Substring: Double]()
         for line in csv.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ";", omittingEmptySubsequences: false)
-            guard f.count == 6, let v = Double(f[3].replacingOccurrences(of: ",", with: ".")) else { continue }
+            guard f.count >= 6, let v = Double(f[3].replacingOccurrences(of: ",", with: ".")) else { continue }
             ours[f[0] + ";" + f[1] + ";" + f[2]] = v
         }
         let theirs = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""

@@ -148,7 +148,7 @@ final class HardeningCLITests: XCTestCase {
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let r = try Repo.run(["report", "--data", dir, "--period", "2019-T3", "--format", "csv"])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.contains("2019-T3;ephrt;activity_share;;50,0;none\n"), r.out)
+        XCTAssertTrue(r.out.contains("2019-T3;ephrt;activity_share;;50,0;none;\n"), r.out)
         let text = try Repo.run(["report", "--data", dir, "--period", "2019-T3"])
         XCTAssertTrue(text.out.contains("– (delt på 0)"), text.out)
     }

@@ -37,4 +37,28 @@ final class HonestFiguresCLITests: XCTestCase {
             XCTAssertFalse(r.out.contains("sample-data).\n") && r.out.components(separatedBy: "(default: sample-data)").count > 2, r.out)
         }
     }
+
+    /// A total built on fewer units than are due is incomplete: no verdict, no change, never
+    /// among the biggest changes, and the CSV says how many were there (was "83 ▲ gul −52 verre").
+    func testAnIncompleteTotalGetsNoVerdictAndNoChange() throws {
+        let s = Repo.snapshot
+        let c = try XCTUnwrap(s.cell("staff_external_supervision", "ephrt", .tertial(2020, 3)))
+        XCTAssertTrue(c.isPartial)
+        XCTAssertEqual(c.present, 4)
+        XCTAssertEqual(c.expected, 5)
+        XCTAssertEqual(c.status, Status.none, "83 against a target of 100 is not yellow when a unit is missing")
+        XCTAssertNil(c.change)
+        XCTAssertNil(c.changeYear)
+        let report = TertialReport(snapshot: s, unit: s.tree.root, period: .tertial(2020, 3))
+        XCTAssertFalse(report.biggestChanges.contains { s.indicators[$0.indicator].id == "staff_external_supervision" })
+        XCTAssertFalse(report.scorecard.deviations.contains { $0.indicator.map { s.indicators[$0].id } == "staff_external_supervision" && $0.unit == s.tree.root })
+        XCTAssertTrue(report.text(markdown: false).contains("Ansatte i regelmessig ekstern veiledning  83 (4/5)    100  ufullstendig"))
+        let r = try Repo.run(["report", "--period", "2020-T3", "--format", "csv"])
+        XCTAssertTrue(r.out.contains("2020-T3;ephrt;staff_external_supervision;83;100;none;4/5\n"), r.out)
+        // A complete total keeps its verdict and change.
+        let full = try XCTUnwrap(s.cell("staff_user_experience", "ephrt", .tertial(2020, 3)))
+        XCTAssertFalse(full.isPartial)
+        XCTAssertEqual(full.status, .yellow)
+        XCTAssertNotNil(full.change)
+    }
 }

@@ -43,15 +43,17 @@ final class CSVReportTests: XCTestCase {
         let s = Repo.snapshot
         let csv = Renderers.csv(s, unit: s.tree.root, periods: [.tertial(2019, 3)])
         let r = rows(csv)
-        XCTAssertEqual(r.first, ["period", "unit", "indicator", "value", "target", "status"])
+        XCTAssertEqual(r.first, ["period", "unit", "indicator", "value", "target", "status", "reported"])
         func find(_ u: String, _ i: String) -> [String]? { r.first { $0[1] == u && $0[2] == i } }
-        XCTAssertEqual(find("ephrt", "ip_coverage"), ["2019-T3", "ephrt", "ip_coverage", "29,4", "40,0", "yellow"])
+        XCTAssertEqual(find("ephrt", "ip_coverage"), ["2019-T3", "ephrt", "ip_coverage", "29,4", "40,0", "yellow", ""])
         XCTAssertEqual(find("ephrt", "activity_share")?[3], "38,8")
-        XCTAssertEqual(find("ephrt", "staff_user_experience"), ["2019-T3", "ephrt", "staff_user_experience", "17", "54", "red"])
+        XCTAssertEqual(find("ephrt", "staff_user_experience"), ["2019-T3", "ephrt", "staff_user_experience", "17", "54", "red", ""])
         XCTAssertEqual(find("ph-fyllingsdalen", "staff_user_experience")?[3], "0")
         XCTAssertEqual(find("ephrt", "waitlist_total")?[3], "35")
         for row in r.dropFirst() {
-            XCTAssertEqual(row.count, 6)
+            XCTAssertEqual(row.count, 7)
+            // An incomplete total has no verdict.
+            if !row[6].isEmpty { XCTAssertEqual(row[5], "none", row.joined(separator: ";")) }
             XCTAssertTrue(["green", "yellow", "red", "none", "missing"].contains(row[5]), row.joined(separator: ";"))
             XCTAssertFalse(row[3].contains("."), "decimal comma: \(row)")
         }
@@ -303,8 +305,8 @@ final class CLITests: XCTestCase {
     func testReportCSVFromTheCommandLine() throws {
         let r = try Repo.run(["report", "--period", "2019-T3", "--format", "csv"])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.contains("2019-T3;ephrt;ip_coverage;29,4;40,0;yellow\n"))
-        XCTAssertTrue(r.out.contains("2019-T3;ephrt;activity_share;38,8;50,0;red\n"))
+        XCTAssertTrue(r.out.contains("2019-T3;ephrt;ip_coverage;29,4;40,0;yellow;\n"))
+        XCTAssertTrue(r.out.contains("2019-T3;ephrt;activity_share;38,8;50,0;red;\n"))
         let w = try Repo.run(["report", "waitlist", "--at", "31.12.2019", "--format", "csv"])
         XCTAssertTrue(w.out.contains("waiting;10;10;13;2;35\n"), w.out)
         let bad = try Repo.run(["report", "--period", "2019-T4"])
@@ -326,6 +328,6 @@ final class CLITests: XCTestCase {
         let vest = s.tree.index["ph-vest"]!
         XCTAssertEqual(ReportFormat.md.render(s, unit: vest, periods: [.tertial(2019, 3)], options: ReportOptions()),
                        TertialReport(snapshot: s, unit: vest, period: .tertial(2019, 3)).text(markdown: true))
-        XCTAssertTrue(ReportFormat.csv.render(s, unit: vest, periods: [.tertial(2019, 3)], options: ReportOptions()).hasPrefix("period;unit;indicator;value;target;status\n"))
+        XCTAssertTrue(ReportFormat.csv.render(s, unit: vest, periods: [.tertial(2019, 3)], options: ReportOptions()).hasPrefix("period;unit;indicator;value;target;status;reported\n"))
     }
 }
