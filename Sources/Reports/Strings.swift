@@ -49,7 +49,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case partialOfValues
     // TUI/App.swift: starting the dashboard
     case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
-    case incomplete
+    case incomplete, updatedFiles
     // END CASES
 
     /// (bokmål, English)
@@ -286,6 +286,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
         case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
         case .incomplete: ("ufullstendig", "incomplete")
+        case .updatedFiles: ("oppdatert {1} · {2}", "updated {1} · {2}")
         // END TEXTS
         }
     }

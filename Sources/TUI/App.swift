@@ -242,7 +242,13 @@ public final class App {
             warm()
             state.banner = []
             state.loadedAt = App.clock()
-            if done.force { state.message = L10n(state.lang)[.reloaded] }
+            let l = L10n(state.lang)
+            let files = (result.parsedFiles + result.removedFiles)
+            if done.force { state.message = l[.reloaded] }
+            else if !files.isEmpty {
+                // Says what changed, so a figure that moves on screen is explained.
+                state.message = l(.updatedFiles, state.loadedAt, files.prefix(2).joined(separator: ", ") + (files.count > 2 ? " …" : ""))
+            }
         } else if result.dataset == nil {
             // Paths relative to the data directory; the directory itself by its name.
             state.banner = result.diagnostics.errors.prefix(2).map { d in

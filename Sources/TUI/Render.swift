@@ -69,7 +69,9 @@ extension Dashboard {
         let bar = st.unicode ? " │ " : " | "
         let wide = st.width >= 120
         let left = (wide ? " tertial · " : " ") + st.dataName + bar
-        let right = bar + (wide ? l.periodLong(st.period) + bar + l[.loaded] : l.period(st.period) + bar) + st.loadedAt + " "
+        // The time of the last load is labelled where there is room, and left out where there
+        // is not (a bare time reads as a clock that has stopped).
+        let right = bar + (wide ? l.periodLong(st.period) + bar + l[.loaded] + st.loadedAt : l.period(st.period)) + " "
         scr.fill(0, 0, st.width, Style(.blue, bold: true, reverse: true))
         let room = st.width - DisplayWidth.of(left) - DisplayWidth.of(right)
         var crumbs = breadcrumb(st, s)
@@ -204,18 +206,20 @@ extension Dashboard {
 
     // MARK: Bottom line and overlays
 
+    /// The hints that fit, most important first: the least important go first, and the
+    /// help key (`?`) is always kept, so every other key can be found.
     static func fitting(_ hints: [String], _ width: Int) -> String {
-        var out = ""
-        var used = 1
+        func fits(_ hs: [String]) -> Bool { 1 + hs.map { DisplayWidth.of($0) + 2 }.reduce(0, +) <= width }
         var taken = [String]()
         for h in hints {
-            let w = DisplayWidth.of(h) + 2
-            if used + w > width { continue }
-            taken.append(h); used += w
+            guard fits(taken + [h]) else { break }
+            taken.append(h)
         }
-        // Keep the priority order's selection but show them in the order given.
-        out = taken.joined(separator: "  ")
-        return out
+        if let help = hints.first(where: { $0.hasPrefix("? ") }), !taken.contains(help) {
+            while !taken.isEmpty && !fits(taken + [help]) { taken.removeLast() }
+            taken.append(help)
+        }
+        return taken.joined(separator: "  ")
     }
 
     static func bottomLine(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ l: L10n) {

@@ -75,4 +75,15 @@ final class KeymapTests: XCTestCase {
         let table = Keymap.markdown(.en)
         XCTAssertTrue(readme.contains(table), "README.md's key table differs from Keymap; paste this between the key-table markers:\n\(table)")
     }
+
+    /// Footer hints that do not fit are dropped least important first, and `?` always stays.
+    func testFooterDropsTheLeastImportantAndKeepsHelp() {
+        let hints = ["↑↓ velg", "Enter åpne", "Esc tilbake", "/ filter", "s sorter", "[ ] periode", "? hjelp", "q avslutt"]
+        XCTAssertEqual(Dashboard.fitting(hints, 200), hints.joined(separator: "  "))
+        let narrow = Dashboard.fitting(hints, 60)
+        XCTAssertTrue(narrow.hasSuffix("? hjelp"), narrow)
+        XCTAssertTrue(narrow.hasPrefix("↑↓ velg  Enter åpne"), narrow)
+        XCTAssertFalse(narrow.contains("q avslutt"))
+        XCTAssertLessThanOrEqual(DisplayWidth.of(narrow) + 1, 60)
+    }
 }
