@@ -13,11 +13,12 @@ import Glibc
 public enum FileOutput {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
-        case cannotWrite(String, String)
+        /// The path, the system's words for why, and its errno (for a message in the user's language).
+        case cannotWrite(String, String, Int32)
         public var description: String {
             switch self {
             case .exists(let p): return "\(p) exists; use --force to overwrite it"
-            case .cannotWrite(let p, let why): return "cannot write \(p): \(why)"
+            case .cannotWrite(let p, let why, _): return "cannot write \(p): \(why)"
             }
         }
     }
@@ -43,18 +44,18 @@ public enum FileOutput {
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { let e = errorText(); close(fd); throw fail(Failure.cannotWrite(path, e)) }
+            if n <= 0 { let e = errorText(); close(fd); throw fail(Failure.cannotWrite(path, e, errno)) }
             off += n
         }
-        if fsync(fd) != 0 || close(fd) != 0 { throw fail(Failure.cannotWrite(path, errorText())) }
+        if fsync(fd) != 0 || close(fd) != 0 { throw fail(Failure.cannotWrite(path, errorText(), errno)) }
         do { try beforePublish() } catch { throw fail(error) }
         if force {
             // rename(2) replaces the name itself, never what a symbolic link there points to.
-            if rename(tmp, path) != 0 { throw fail(Failure.cannotWrite(path, errorText())) }
+            if rename(tmp, path) != 0 { throw fail(Failure.cannotWrite(path, errorText(), errno)) }
         } else {
             if link(tmp, path) != 0 {
                 let code = errno
-                throw fail(code == EEXIST ? Failure.exists(path) : Failure.cannotWrite(path, String(cString: strerror(code))))
+                throw fail(code == EEXIST ? Failure.exists(path) : Failure.cannotWrite(path, String(cString: strerror(code)), code))
             }
             unlink(tmp)
         }
@@ -75,9 +76,9 @@ public enum FileOutput {
             let tmp = dir + "/." + base + temporaryMarker + suffix + ".tmp"
             let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 { fchmod(fd, 0o600); return (fd, tmp) }
-            if errno != EEXIST { throw Failure.cannotWrite(path, errorText()) }
+            if errno != EEXIST { throw Failure.cannotWrite(path, errorText(), errno) }
         }
-        throw Failure.cannotWrite(path, "no free temporary name")
+        throw Failure.cannotWrite(path, "no free temporary name", EEXIST)
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }

@@ -50,6 +50,8 @@ public enum Msg: String, CaseIterable, Sendable {
     // TUI/App.swift: starting the dashboard
     case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
     case incomplete, updatedFiles
+    case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
+    case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
     // END CASES
 
     /// (bokmål, English)
@@ -286,6 +288,22 @@ public enum Msg: String, CaseIterable, Sendable {
         case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
         case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
         case .incomplete: ("ufullstendig", "incomplete")
+        case .keyPromptMove: ("flytt i linjen", "move in the line")
+        case .keyPromptEnds: ("til starten/slutten av linjen", "to the start/end of the line")
+        case .keyPromptDelete: ("slett tegnet under markøren", "delete the character under the cursor")
+        case .keyPromptClear: ("slett alt før markøren", "delete everything before the cursor")
+        case .keyPromptWord: ("slett ordet før markøren", "delete the word before the cursor")
+        case .keyConfirmYes: ("ja, skriv over", "yes, overwrite")
+        case .keyConfirmNo: ("nei, la filen være", "no, leave the file")
+        case .scopeConfirm: ("spørsmålet om å skrive over", "the overwrite question")
+        case .exportPrompt: ("Eksporter til", "Export to")
+        case .exportPromptKeys: ("(endelsen velger formatet: {1}; Enter lagrer, Esc avbryter)", "(the ending chooses the format: {1}; Enter saves, Esc cancels)")
+        case .confirmOverwrite: ("{1} finnes allerede. Skrive over? (j/N)", "{1} exists already. Overwrite? (y/N)")
+        case .exportUnknownEnding: ("Kan ikke skrive {1}: bruk en av endelsene {2}", "Cannot write {1}: use one of the endings {2}")
+        case .exportSaved: ("Lagret i {1}", "Saved to {1}")
+        case .exportNoFolder: ("Kunne ikke lagre: mappen {1} finnes ikke", "Could not save: the folder {1} does not exist")
+        case .exportNoAccess: ("Kunne ikke lagre: ingen skrivetilgang til {1}", "Could not save: no permission to write in {1}")
+        case .exportFailed: ("Kunne ikke lagre {1}: {2}", "Could not save {1}: {2}")
         case .updatedFiles: ("oppdatert {1} · {2}", "updated {1} · {2}")
         // END TEXTS
         }

@@ -194,7 +194,7 @@ public final class App {
                     switch e {
                     case .quit: return .quit
                     case .reload: startReload(force: true)
-                    case .export(let path): export(path)
+                    case let .export(path, overwrite): export(path, overwrite: overwrite)
                     }
                 }
             }
@@ -259,22 +259,37 @@ public final class App {
     }
 
     /// Writes the current unit and period in the format the file name asks for; refuses a
-    /// name whose ending is no format of ours rather than guessing.
-    func export(_ path: String) {
+    /// name whose ending is no format of ours rather than guessing; asks before it writes
+    /// over a file; says what went wrong in the user's language.
+    func export(_ typed: String, overwrite: Bool) {
         let l = L10n(state.lang)
+        let path = App.expandingTilde(typed)
         guard let format = ReportFormat.forFile(path) else {
-            state.message = l(.cannotWriteUseOneOf, path) + ReportFormat.allExtensions
+            state.message = l(.exportUnknownEnding, typed, ReportFormat.allExtensions)
             return
         }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
         let text = format.render(snapshot, unit: unit, periods: [state.period], options: ReportOptions(lang: state.lang))
         do {
-            try FileOutput.write(text, to: path, force: false)
-            state.message = l[.savedTo] + path
+            try FileOutput.write(text, to: path, force: overwrite)
+            state.message = l(.exportSaved, path)
         } catch FileOutput.Failure.exists {
-            state.message = path + l[.existsAlreadyPressEAnd]
+            state.mode = .confirmOverwrite(path: path)
+        } catch FileOutput.Failure.cannotWrite(_, let why, let code) {
+            let folder = (path as NSString).deletingLastPathComponent
+            switch code {
+            case ENOENT, ENOTDIR: state.message = l(.exportNoFolder, folder.isEmpty ? "." : folder)
+            case EACCES, EPERM, EROFS: state.message = l(.exportNoAccess, folder.isEmpty ? "." : folder)
+            default: state.message = l(.exportFailed, path, why)
+            }
         } catch {
-            state.message = l[.couldNotSave] + "\(error)"
+            state.message = l(.exportFailed, path, "\(error)")
         }
+    }
+
+    /// `~/rapport.md` as the shell would read it.
+    static func expandingTilde(_ p: String) -> String {
+        guard p == "~" || p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return p }
+        return home + p.dropFirst()
     }
 }

@@ -35,6 +35,8 @@ public enum Action: Hashable, Sendable {
     case deleteChar
     /// In the help overlay: close it.
     case closeHelp
+    /// In the export prompt: edit the line.
+    case editLine(LineEditor.Edit)
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }
@@ -49,7 +51,7 @@ public enum KeyScope: Hashable, Sendable {
     case lists
     /// The root page of one screen (keys that the screen adds, declared in its `ScreenSpec`).
     case screen(ScreenID)
-    case filterMode, pickerMode, promptMode, helpMode
+    case filterMode, pickerMode, promptMode, helpMode, confirmMode
 }
 
 /// One row of the key table: keys, where, what, and its help and footer hint.
@@ -103,6 +105,13 @@ public enum Keymap {
         Binding([.enter], [.pickerMode], .accept, help: .keyPickerChoose),
         Binding([.escape], [.pickerMode, .promptMode], .cancel, help: .keyCancel),
         Binding([.enter], [.promptMode], .accept, help: .keyPromptSave),
+        Binding([.left, .right], [.promptMode], .editLine(.left), help: .keyPromptMove),
+        Binding([.home, .ctrl("a"), .end, .ctrl("e")], [.promptMode], .editLine(.home), help: .keyPromptEnds),
+        Binding([.delete], [.promptMode], .editLine(.deleteForward), help: .keyPromptDelete),
+        Binding([.ctrl("u")], [.promptMode], .editLine(.clearToStart), help: .keyPromptClear),
+        Binding([.ctrl("w")], [.promptMode], .editLine(.deleteWord), help: .keyPromptWord),
+        Binding([.char("j"), .char("y")], [.confirmMode], .accept, help: .keyConfirmYes),
+        Binding([.escape, .char("n"), .enter], [.confirmMode], .cancel, help: .keyConfirmNo),
         Binding([.escape, .char("?"), .char("q")], [.helpMode], .closeHelp, help: .keyCloseHelp),
     ]
 
@@ -135,6 +144,14 @@ public enum Keymap {
         case .cycleScreen: return .cycleScreen(key == .backTab ? -1 : 1)
         case .period: return .period(key == .char("[") ? -1 : 1)
         case .deviation: return .deviation(key == .char("N") ? -1 : 1)
+        case .editLine:
+            switch key {
+            case .right: return .editLine(.right)
+            case .left: return .editLine(.left)
+            case .end, .ctrl("e"): return .editLine(.end)
+            case .home, .ctrl("a"): return .editLine(.home)
+            default: return a
+            }
         case .screen:
             if case .char(let c) = key, let n = c.wholeNumberValue { return .screen(n) }
             return a
@@ -149,6 +166,7 @@ public enum Keymap {
         case .filter: return [.filterMode]
         case .unitPicker: return [.pickerMode]
         case .export: return [.promptMode]
+        case .confirmOverwrite: return [.confirmMode]
         case .normal:
             let onOverview = st.top.kind == ViewKind(Screens.first.screen)
             var c: [KeyScope] = st.top.kind.isRoot ? [.screen(st.top.kind.screen)] : []
@@ -221,6 +239,7 @@ public enum Keymap {
         case .enter: return "Enter"
         case .escape: return "Esc"
         case .backspace: return "Backspace"
+        case .delete: return "Delete"
         case .tab: return "Tab"
         case .backTab: return "Shift-Tab"
         }
@@ -264,6 +283,7 @@ public enum Keymap {
         case .pickerMode: l[.scopeUnitPicker]
         case .promptMode: l[.scopeExportPrompt]
         case .helpMode: l[.scopeHelp]
+        case .confirmMode: l[.scopeConfirm]
         }
     }
 }

@@ -228,7 +228,10 @@ extension Dashboard {
         var style = Style(.grey, reverse: true)
         switch st.mode {
         case .filter(let f): text = " / " + f + "▏  " + l[.enterKeepsEscClears]; style = Style(.cyan, bold: true, reverse: true)
-        case .export(let path): text = " " + l(.exportTo, ReportFormat.allExtensions) + path + "▏  " + l[.enterSavesEscCancels]; style = Style(.cyan, bold: true, reverse: true)
+        case .export(let line):
+            text = " " + l[.exportPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(.exportPromptKeys, ReportFormat.allExtensions)
+            style = Style(.cyan, bold: true, reverse: true)
+        case .confirmOverwrite(let path): text = " " + l(.confirmOverwrite, path); style = Style(.yellow, bold: true, reverse: true)
         case .unitPicker: text = " " + l[.typeToSearchSelectEnter]
         case .help: text = " " + l[.pressAKeyToClose]
         case .normal:

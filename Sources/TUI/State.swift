@@ -59,7 +59,9 @@ public enum Mode: Hashable, Sendable {
     case help
     case filter(String)
     case unitPicker(query: String, cursor: Int)
-    case export(path: String)
+    case export(LineEditor)
+    /// The export's file exists: overwrite it? (j/N)
+    case confirmOverwrite(path: String)
 }
 
 /// The whole dashboard state. A value: `update` returns a new one.
@@ -104,14 +106,14 @@ public struct AppState: Sendable {
 public enum Effect: Equatable, Sendable {
     case quit
     case reload
-    case export(path: String)
+    case export(path: String, overwrite: Bool)
 }
 
 /// Keys, decoded by the terminal adapter.
 public enum Key: Hashable, Sendable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, backspace, tab, backTab
+    case enter, escape, backspace, delete, tab, backTab
     case ctrl(Character)
 }
 

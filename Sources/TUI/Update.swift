@@ -34,7 +34,8 @@ public enum Dashboard {
             st.mode = .filter(text + String(c)); st.top.filter = text + String(c)
             st.top.cursor = 0; st.top.cursorKey = nil
         case .unitPicker(let query, _): st.mode = .unitPicker(query: query + String(c), cursor: 0)
-        case .export(let path): st.mode = .export(path: path + String(c))
+        case .export(var line): line.insert(c); st.mode = .export(line)
+        case .confirmOverwrite: st.mode = .normal
         case .help: st.mode = .normal
         case .normal: break
         }
@@ -46,15 +47,19 @@ public enum Dashboard {
         case .help: st.mode = .normal
         case .filter(let text): filter(&st, s, text, action)
         case let .unitPicker(query, cursor): unitPicker(&st, s, query, cursor, action)
-        case .export(let path):
+        case .export(var line):
             switch action {
             case .accept:
                 st.mode = .normal
-                if !path.isEmpty { return [.export(path: path)] }
+                if !line.string.isEmpty { return [.export(path: line.string, overwrite: false)] }
             case .cancel: st.mode = .normal
-            case .deleteChar: st.mode = .export(path: String(path.dropLast()))
+            case .deleteChar: line.apply(.deleteBack); st.mode = .export(line)
+            case .editLine(let e): line.apply(e); st.mode = .export(line)
             default: break
             }
+        case .confirmOverwrite(let path):
+            st.mode = .normal
+            if action == .accept { return [.export(path: path, overwrite: true)] }
         }
         return []
     }
@@ -113,7 +118,7 @@ public enum Dashboard {
             let p = Views.panel(st, s)
             if !p.sortNames.isEmpty { st.message = L10n(st.lang)[.sortedBy] + p.sortNames[st.top.sort % p.sortNames.count] }
         case .export:
-            st.mode = .export(path: "tertial-\(st.top.unit)-\(st.period).md")
+            st.mode = .export(LineEditor("tertial-\(st.top.unit)-\(st.period).md"))
         case .deviation(let d): jumpToDeviation(&st, s, forward: d > 0)
         case .move(let d): move(&st, s, d)
         case .page(let d): step(&st, s, d * max(1, Layout(st, Views.panel(st, s)).listRows - 1))
@@ -125,7 +130,7 @@ public enum Dashboard {
             if !st.top.filter.isEmpty { st.top.filter = "" }
             else if st.stack.count > 1 { st.stack.removeLast() }
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
-        case .accept, .cancel, .deleteChar, .closeHelp: break
+        case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break
         }
         return []
     }

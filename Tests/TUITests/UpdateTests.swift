@@ -158,11 +158,11 @@ final class UpdateTests: XCTestCase {
     func testExportAsksForAPathAndReturnsAnEffect() {
         var d = Driver(unit: "ph-vest")
         d.press(.char("e"))
-        XCTAssertEqual(d.state.mode, .export(path: "tertial-ph-vest-2019-T3.md"))
+        XCTAssertEqual(d.state.mode, .export(LineEditor("tertial-ph-vest-2019-T3.md")))
         d.press(.backspace, .backspace, .backspace)
         d.type(".md")
         d.press(.enter)
-        XCTAssertEqual(d.effects, [.export(path: "tertial-ph-vest-2019-T3.md")])
+        XCTAssertEqual(d.effects, [.export(path: "tertial-ph-vest-2019-T3.md", overwrite: false)])
         d.press(.char("q"))
         XCTAssertEqual(d.effects.last, .quit)
     }
@@ -203,5 +203,41 @@ final class UpdateTests: XCTestCase {
         let expected = counts.keys.sorted { (counts[$1]!, order[$0]!) < (counts[$0]!, order[$1]!) }.map { d.snapshot.tree.units[$0].shortName }
         XCTAssertGreaterThan(expected.count, 1)
         XCTAssertEqual(units, expected)
+    }
+
+    /// The export prompt edits like a shell line: Ctrl-U clears what the default name put
+    /// there (typing used to append to it), ←/→ move, Ctrl-W deletes a word, Delete.
+    func testExportPromptLineEditing() {
+        var d = Driver(unit: "ph-vest")
+        d.press(.char("e"), .ctrl("u"))
+        d.type("~/rapporter/vest.html")
+        guard case .export(let line) = d.state.mode else { return XCTFail("\(d.state.mode)") }
+        XCTAssertEqual(line.string, "~/rapporter/vest.html")
+        d.press(.ctrl("w"))
+        guard case .export(let l2) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(l2.string, "~/rapporter/")
+        d.type("x.md")
+        d.press(.home, .delete, .end, .left, .left, .left, .backspace)
+        guard case .export(let l3) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(l3.string, "/rapporter/.md")
+        XCTAssertTrue(d.text.split(separator: "\n").last!.contains("Eksporter til: /rapporter/▏.md"), d.text)
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .normal)
+        XCTAssertTrue(d.effects.isEmpty, "Esc saves nothing")
+        XCTAssertEqual(App.expandingTilde("~/x.md"), (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/x.md")
+        XCTAssertEqual(App.expandingTilde("a~/x.md"), "a~/x.md")
+    }
+
+    /// An existing file is not a dead end: the dashboard asks before it writes over it.
+    func testOverwriteIsAskedAndOnlyJWritesOver() {
+        var d = Driver()
+        d.state.mode = .confirmOverwrite(path: "x.md")
+        XCTAssertTrue(d.text.contains("x.md finnes allerede. Skrive over? (j/N)"), d.text)
+        d.press(.char("n"))
+        XCTAssertEqual(d.state.mode, .normal)
+        XCTAssertTrue(d.effects.isEmpty)
+        d.state.mode = .confirmOverwrite(path: "x.md")
+        d.press(.char("j"))
+        XCTAssertEqual(d.effects, [.export(path: "x.md", overwrite: true)])
     }
 }
