@@ -49,7 +49,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case partialOfValues
     // TUI/App.swift: starting the dashboard
     case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
-    case incomplete, updatedFiles
+    case incomplete, updatedFiles, newestFirst, currentUnitMark
     case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
     case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
     // END CASES
@@ -288,6 +288,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
         case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
         case .incomplete: ("ufullstendig", "incomplete")
+        case .newestFirst: ("nyeste først", "newest first")
+        case .currentUnitMark: ("(valgt nå)", "(current)")
         case .keyPromptMove: ("flytt i linjen", "move in the line")
         case .keyPromptEnds: ("til starten/slutten av linjen", "to the start/end of the line")
         case .keyPromptDelete: ("slett tegnet under markøren", "delete the character under the cursor")

@@ -198,9 +198,24 @@ extension Dashboard {
         for (k, (tile, r)) in zip(panel.tiles, frames).enumerated() {
             box(&scr, r.x, r.y, r.w, r.h, tile.title, focused: k == st.top.cursor, unicode: st.unicode)
             for (row, line) in tile.lines.prefix(max(0, r.h - 2)).enumerated() {
-                var cx = r.x + 2
-                for span in line { cx = scr.put(cx, r.y + 1 + row, span.text, span.style, maxWidth: max(0, r.x + r.w - 2 - cx)) }
+                drawLine(&scr, line, x: r.x + 2, y: r.y + 1 + row, width: r.w - 4)
             }
+        }
+    }
+
+    /// Spans side by side in a width; a line too long ends in "…" where it is cut, never
+    /// mid-word without a mark.
+    static func drawLine(_ scr: inout Screen, _ line: [Span], x: Int, y: Int, width: Int) {
+        let total = line.map { DisplayWidth.of(scr.ascii ? Screen.transliterated($0.text) : $0.text) }.reduce(0, +)
+        var cx = x
+        var room = width
+        for span in line {
+            guard room > 0 else { break }
+            let text = scr.ascii ? Screen.transliterated(span.text) : span.text
+            let w = DisplayWidth.of(text)
+            let shown = total > width && w >= room ? DisplayWidth.truncate(text, room, ellipsis: scr.ascii ? "." : "…") : text
+            cx = scr.put(cx, y, shown, span.style, maxWidth: room)
+            room = width - (cx - x)
         }
     }
 
@@ -289,6 +304,7 @@ extension Dashboard {
             let unit = s.tree.units[u]
             let active = unit.isActive(on: st.period.end)
             var label = String(repeating: "  ", count: s.tree.depth[u]) + unit.name
+            if s.tree.id(u) == st.top.unit { label += " " + l[.currentUnitMark] }
             if !active {
                 label += unit.to.map { l[.until] + l.date($0) + ")" }
                     ?? unit.from.map { l[.from] + l.date($0) + ")" } ?? ""

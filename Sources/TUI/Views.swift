@@ -29,7 +29,8 @@ public enum Views {
         return p
     }
 
-    /// The rows whose search text contains the filter; a heading stays when a row under it does.
+    /// The rows whose text contains the filter: a name, a unit, a status word (`rød`,
+    /// `mangler`), a figure; a heading stays when a row under it does.
     static func filtered(_ items: [Item], _ filter: String) -> [Item] {
         let f = filter.lowercased()
         guard !f.isEmpty else { return items }
@@ -37,7 +38,7 @@ public enum Views {
         var pendingHeader: Item? = nil
         for it in items {
             if it.header { pendingHeader = it; continue }
-            if it.search.lowercased().contains(f) {
+            if (it.search + " " + it.cells.map(\.text).joined(separator: " ")).lowercased().contains(f) {
                 if let h = pendingHeader { kept.append(h); pendingHeader = nil }
                 kept.append(it)
             }

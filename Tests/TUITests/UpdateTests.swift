@@ -240,4 +240,32 @@ final class UpdateTests: XCTestCase {
         d.press(.char("j"))
         XCTAssertEqual(d.effects, [.export(path: "x.md", overwrite: true)])
     }
+
+    /// `/` matches what the row shows: a status word finds the red rows, a unit name its rows.
+    func testFilterMatchesStatusWordsAndUnits() {
+        var d = Driver()
+        d.press(.char("2"), .char("/"))
+        d.type("rød")
+        let rows = Views.panel(d.state, d.snapshot).items.filter(\.selectable)
+        XCTAssertEqual(rows.count, 5, "the 5 red values of the etat in T3 2019 (domain: status tile)")
+        XCTAssertTrue(rows.allSatisfy { $0.cells[3].text.contains("rød") })
+        d.press(.escape, .char("5"), .char("/"))
+        d.type("fyllingsdalen")
+        let devs = Views.panel(d.state, d.snapshot).items.filter(\.selectable)
+        XCTAssertFalse(devs.isEmpty)
+        XCTAssertTrue(devs.allSatisfy { $0.cells.map(\.text).joined().lowercased().contains("fyllingsdalen") })
+        XCTAssertTrue(devs.contains { $0.cells[2].text == "Fyllingsdalen" })
+        XCTAssertLessThan(devs.count, 66, "a filter, not everything")
+    }
+
+    /// The overview's tiles show the newest figures first and mark where they are cut; the
+    /// unit picker marks the unit the user is in.
+    func testTilesNewestFirstAndPickerMarksTheCurrentUnit() {
+        var d = Driver(width: 80, height: 24)
+        let ipLine = d.text.split(separator: "\n").first { $0.contains("nyeste først") }.map(String.init) ?? ""
+        XCTAssertTrue(ipLine.contains("nyeste først: 29,4 27,8"), "T3 2019 first: \(ipLine)")
+        XCTAssertTrue(ipLine.contains("…"), "cut with a mark: \(ipLine)")
+        d.press(.char("u"))
+        XCTAssertTrue(d.text.contains("Etat for psykisk helse og rustjenester (valgt nå)"), d.text)
+    }
 }

@@ -48,7 +48,8 @@ enum OverviewScreen {
         var lines: [[Span]] = [
             [Span(f.value(cov.value, .percent), .bold), Span("  " + l[.targetWord] + " " + f.value(cov.target, .percent) + "  "), Views.statusSpan(cov.status, l, unicode: c.unicode)],
             [Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan)),
-             Span("  " + (ts.first.map { l.period($0) } ?? "") + "–" + (ts.last.map { l.period($0) } ?? "") + ": " + series.map { $0.map { Format.plain($0, .percent, decimalComma: c.st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
+             // Newest first, so a narrow tile cuts the oldest values, not the latest.
+             Span("  " + l[.newestFirst] + ": " + series.reversed().map { $0.map { Format.plain($0, .percent, decimalComma: c.st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
         if k.withPlan != nil, k.targetGroup != nil {
             lines.append([Span(l[.withIp] + n(k.withPlan) + l[.ofJoin] + n(k.targetGroup) + l[.inTheTargetGroup])])
         }
