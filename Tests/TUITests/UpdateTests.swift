@@ -268,4 +268,18 @@ final class UpdateTests: XCTestCase {
         d.press(.char("u"))
         XCTAssertTrue(d.text.contains("Etat for psykisk helse og rustjenester (valgt nå)"), d.text)
     }
+
+    /// The sorted column is marked, and sorting by change puts counts and shares on one
+    /// footing (relative change), not +60 people before +22 percentage points.
+    func testSortedColumnIsMarkedAndChangeIsRelative() {
+        var d = Driver()
+        d.press(.char("2"), .char("s"), .char("s"), .char("s"))
+        XCTAssertEqual(d.state.message, "Sortert etter endring")
+        let p = Views.panel(d.state, d.snapshot)
+        XCTAssertEqual(p.columns[4].title, "Endring ▼")
+        XCTAssertFalse(p.columns[3].title.contains("▼"))
+        let firstBrukere = p.items.first { $0.selectable }!
+        // In T3 2019 the children's conversations share rose from 4,4 % to 26,7 % (×6): the largest relative change among Brukere.
+        XCTAssertEqual(firstBrukere.key, .indicator("children_conversation_rate"))
+    }
 }

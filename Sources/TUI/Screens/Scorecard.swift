@@ -9,6 +9,15 @@ enum ScorecardScreen {
     /// The orders `s` steps through.
     enum Sort: Int, CaseIterable { case catalogue, status, name, change }
 
+    /// |change| as a share of the earlier value (0 without one).
+    static func relative(_ c: Change?) -> Double {
+        guard let c, c.previous != 0 else { return 0 }
+        return abs(c.delta / c.previous)
+    }
+
+    /// The column each order sorts by (marked in the header).
+    static let sortColumn: [Sort: Int] = [.status: 3, .name: 0, .change: 4]
+
     @Sendable static func build(_ c: ViewContext) -> Panel {
         let s = c.s, l = c.l
         var items = [Item]()
@@ -24,14 +33,17 @@ enum ScorecardScreen {
             switch sort {
             case .status: rows.sort { ($0.cell.status, $0.name) < ($1.cell.status, $1.name) }
             case .name: rows.sort { $0.name.lowercased() < $1.name.lowercased() }
-            case .change: rows.sort { abs($0.cell.change?.delta ?? 0) > abs($1.cell.change?.delta ?? 0) }
+            // Relative change: a count's +60 and a share's +3 p.p. are put on one footing.
+            case .change: rows.sort { relative($0.cell.change) > relative($1.cell.change) }
             case .catalogue: break
             }
             guard !rows.isEmpty else { continue }
             items.append(.heading(l.perspective(persp)))
             items += rows.map(\.item)
         }
-        var p = Panel(title: l[.scorecard], columns: Views.indicatorColumns(l), items: items)
+        var columns = Views.indicatorColumns(l)
+        if let k = sortColumn[sort] { columns[k].title += c.unicode ? " ▼" : " v" }
+        var p = Panel(title: l[.scorecard], columns: columns, items: items)
         p.sortNames = [l[.sortCatalogue], l[.sortStatus], l[.sortName], l[.sortChange]]
         return p
     }
