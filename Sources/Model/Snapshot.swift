@@ -177,8 +177,13 @@ public struct Snapshot: Sendable {
         if c.isPartial && c.status != .missing { c.status = .none }
         if let v = c.value, !c.isPartial {
             let dir = dataset.indicators[i].direction
+            // Compared only with a complete value, and only with a period in which the unit
+            // existed or its documented predecessors did (Bergen Vest in 2019 is Laksevåg and
+            // Fyllingsdalen; the new bosentre unit has no 2019 to compare with).
             func complete(_ q: Int) -> Double? {
                 let s = slots[slot(i, u, q)]
+                let end = periods[q].end
+                guard tree.units[u].isActive(on: end) || tree.predecessors[u].contains(where: { tree.units[$0].isActive(on: end) }) else { return nil }
                 return s.present < s.expected ? nil : s.valueOrNil
             }
             if prevP[p] >= 0, let pv = complete(prevP[p]) { c.change = Change(from: pv, to: v, direction: dir) }

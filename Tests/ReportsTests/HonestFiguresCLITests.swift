@@ -61,4 +61,22 @@ final class HonestFiguresCLITests: XCTestCase {
         XCTAssertEqual(full.status, .yellow)
         XCTAssertNotNil(full.change)
     }
+
+    /// No change against a period before the unit existed (the bosentre unit, created
+    /// 1.3.2020, showed "Siden i fjor +24"), unless its predecessors existed then (Bergen Vest
+    /// in 2019 is Laksevåg and Fyllingsdalen).
+    func testNoChangeAgainstAPeriodBeforeTheUnitExisted() throws {
+        let s = Repo.snapshot
+        var withYearChange = 0, withChange = 0
+        for ind in s.indicators {
+            guard let c = s.cell(ind.id, "ph-bosenter", .tertial(2020, 3)) else { continue }
+            if c.changeYear != nil { withYearChange += 1 }
+            if c.change != nil { withChange += 1 }
+            XCTAssertNil(s.cell(ind.id, "ph-bosenter", .tertial(2020, 1))?.change, "\(ind.id): T3 2019 is before the unit")
+        }
+        XCTAssertEqual(withYearChange, 0)
+        XCTAssertGreaterThan(withChange, 0, "T2 2020 is comparable: the unit existed")
+        let vest = try XCTUnwrap(s.cell("ip_coverage", "ph-vest", .tertial(2019, 3)))
+        XCTAssertNotNil(vest.change, "Bergen Vest's predecessors existed in T2 2019")
+    }
 }
