@@ -49,7 +49,8 @@ public enum Msg: String, CaseIterable, Sendable {
     case partialOfValues
     // TUI/App.swift: starting the dashboard
     case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
-    case incomplete, updatedFiles, newestFirst, currentUnitMark
+    case keyScreensShort
+    case incomplete, updatedFiles, newestFirst, currentUnitMark, unitClosed, continuesIn, goToSuccessor, nothingDue, keySuccessor, notClosed
     case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
     case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
     // END CASES
@@ -71,13 +72,14 @@ public enum Msg: String, CaseIterable, Sendable {
         case .keyOpenTile: ("åpne skjermen bak flisen", "open the screen behind the tile")
         case .keyBack: ("tilbake (fjerner først et filter)", "back (clears a filter first)")
         case .keyScreens: ("skjermene", "the screens")
+        case .keyScreensShort: ("skjermene (fanene øverst)", "the screens (the tabs at the top)")
         case .keyCycleScreen: ("neste/forrige skjerm", "next/previous screen")
         case .keyPeriod: ("forrige/neste tertial", "previous/next tertial")
         case .keyUnit: ("velg enhet (søkbar liste)", "choose unit (searchable list)")
         case .keyDeviation: ("neste/forrige avvik, fra hvor som helst", "next/previous deviation, from anywhere")
-        case .keyFilter: ("filtrer listen på navn", "filter the list by name")
+        case .keyFilter: ("filtrer listen (navn, enhet, status)", "filter the list (name, unit, status)")
         case .keyReload: ("les dataene på nytt nå", "reload the data now")
-        case .keyExport: ("eksporter enheten og perioden til en fil; endelsen velger formatet", "export the unit and period to a file; its ending chooses the format")
+        case .keyExport: ("eksporter til fil (endelsen velger format)", "export to a file (the ending picks the format)")
         case .keyHelp: ("denne hjelpen", "this help")
         case .keyQuit: ("avslutt", "quit")
         case .keySortScorecard: ("sorter: katalog, status, navn, endring", "sort: catalogue, status, name, change")
@@ -289,6 +291,12 @@ public enum Msg: String, CaseIterable, Sendable {
         case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
         case .incomplete: ("ufullstendig", "incomplete")
         case .newestFirst: ("nyeste først", "newest first")
+        case .unitClosed: ("Lagt ned {1}", "Closed on {1}")
+        case .continuesIn: ("Videreført i {1}", "Continues in {1}")
+        case .goToSuccessor: ("f: gå til {1}", "f: go to {1}")
+        case .nothingDue: ("Ingenting skulle leveres i perioden.", "Nothing was due in the period.")
+        case .keySuccessor: ("gå til enheten som overtok (for en nedlagt enhet)", "go to the unit that took over (for a closed unit)")
+        case .notClosed: ("Enheten er ikke lagt ned i perioden", "The unit is not closed in the period")
         case .currentUnitMark: ("(valgt nå)", "(current)")
         case .keyPromptMove: ("flytt i linjen", "move in the line")
         case .keyPromptEnds: ("til starten/slutten av linjen", "to the start/end of the line")

@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     case quit
     /// The next (+1) or previous (−1) deviation, from anywhere.
     case deviation(Int)
+    /// To the unit that took over from a closed one.
+    case successor
     /// In a prompt, filter or picker: keep what was typed / choose.
     case accept
     /// In a prompt, filter or picker: leave it without keeping.
@@ -93,6 +95,7 @@ public enum Keymap {
         Binding([.char("n"), .char("N")], everywhere, .deviation(1), help: .keyDeviation, hint: (19, .hintDeviation)),
         Binding([.char("/")], lists, .filter, help: .keyFilter, hint: (13, .hintFilter)),
         Binding([.char("r")], everywhere, .reload, help: .keyReload, hint: (21, .hintReload)),
+        Binding([.char("f")], everywhere, .successor, help: .keySuccessor),
         Binding([.char("e")], everywhere, .export, help: .keyExport, hint: (20, .hintExport)),
         Binding([.char("?")], everywhere, .help, help: .keyHelp, hint: (16, .hintHelp)),
         Binding([.char("q"), .ctrl("c")], everywhere, .quit, help: .keyQuit, hint: (17, .hintQuit)),
@@ -210,9 +213,11 @@ public enum Keymap {
         return table.indices.filter { i in table[i].keys.contains { winner($0) == i } }.map { table[$0] }
     }
 
-    /// What a row does, in a language; the screens row names the screens of the registry.
-    public static func helpText(_ b: Binding, _ l: L10n) -> String {
+    /// What a row does, in a language; the screens row names the screens of the registry
+    /// (in the README; on screen the tabs show them).
+    public static func helpText(_ b: Binding, _ l: L10n, short: Bool = false) -> String {
         guard case .screen = b.action else { return l[b.help] }
+        if short { return l[.keyScreensShort] }
         return l[b.help] + ": " + Screens.all.map { l[$0.title] }.joined(separator: ", ")
     }
 

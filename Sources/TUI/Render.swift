@@ -261,7 +261,7 @@ extension Dashboard {
     public static func helpLines(_ st: AppState, _ l: L10n) -> [(String, String)] {
         var normal = st
         normal.mode = .normal
-        return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode), Keymap.helpText($0, l)) }
+        return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode), Keymap.helpText($0, l, short: true)) }
     }
 
     static func help(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
@@ -274,11 +274,11 @@ extension Dashboard {
         for (key, what) in helpLines(st, l) {
             for (k, part) in DisplayWidth.wrap(what, w - 27).enumerated() { rows.append((k == 0 ? key : "", part)) }
         }
-        let h = min(st.height - 2, rows.count + legend.count + 3)
+        let h = min(st.height - 2, rows.count + legend.count + 2)
         let x = (st.width - w) / 2, y = (st.height - h) / 2
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)) ; scr.fill(x, y + r, w, .plain) }
         box(&scr, x, y, w, h, title, focused: true, unicode: st.unicode)
-        for (k, (key, what)) in rows.prefix(max(0, h - 3 - legend.count)).enumerated() {
+        for (k, (key, what)) in rows.prefix(max(0, h - 2 - legend.count)).enumerated() {
             scr.put(x + 2, y + 1 + k, DisplayWidth.padRight(scr.ascii ? Screen.transliterated(key) : key, 22), Style(.cyan, bold: true))
             scr.put(x + 25, y + 1 + k, DisplayWidth.truncate(scr.ascii ? Screen.transliterated(what) : what, w - 27))
         }

@@ -120,6 +120,13 @@ public enum Dashboard {
         case .export:
             st.mode = .export(LineEditor("tertial-\(st.top.unit)-\(st.period).md"))
         case .deviation(let d): jumpToDeviation(&st, s, forward: d > 0)
+        case .successor:
+            let unit = s.tree.position(st.top.unit).map { s.tree.units[$0] }
+            if let u = unit, let to = u.to, to < st.period.end, let next = u.successor, s.tree[next] != nil {
+                st.stack = [ViewState(ViewKind(st.screen), unit: UnitID(next))]
+            } else {
+                st.message = L10n(st.lang)[.notClosed]
+            }
         case .move(let d): move(&st, s, d)
         case .page(let d): step(&st, s, d * max(1, Layout(st, Views.panel(st, s)).listRows - 1))
         case .edge(let d): step(&st, s, d * 1_000_000)

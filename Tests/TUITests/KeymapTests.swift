@@ -86,4 +86,16 @@ final class KeymapTests: XCTestCase {
         XCTAssertFalse(narrow.contains("q avslutt"))
         XCTAssertLessThanOrEqual(DisplayWidth.of(narrow) + 1, 60)
     }
+
+    /// At the smallest size the help still shows every key of every screen, none cut off.
+    func testHelpShowsEveryKeyAt80x24() {
+        for n in 1...Screens.all.count {
+            var d = Driver(width: 80, height: 24)
+            d.press(.char(Character(String(n))), .char("?"))
+            let text = d.text
+            for (label, _) in Dashboard.helpLines(d.state, L10n(.nb)) {
+                XCTAssertTrue(text.contains(label), "screen \(n): \(label) missing from the help:\n\(text)")
+            }
+        }
+    }
 }

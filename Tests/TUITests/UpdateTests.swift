@@ -282,4 +282,23 @@ final class UpdateTests: XCTestCase {
         // In T3 2019 the children's conversations share rose from 4,4 % to 26,7 % (×6): the largest relative change among Brukere.
         XCTAssertEqual(firstBrukere.key, .indicator("children_conversation_rate"))
     }
+
+    /// A dissolved unit does not look healthy: it says when it closed and what took over,
+    /// `f` goes there, and "every unit has reported" only when something was due.
+    func testAClosedUnitSaysSoAndLeadsToItsSuccessor() {
+        var d = Driver(width: 100, height: 30, unit: "ph-laksevag", period: .tertial(2020, 3))
+        let text = d.text
+        XCTAssertTrue(text.contains("Lagt ned 29.02.2020"), text)
+        XCTAssertTrue(text.contains("Videreført i Bergen Vest"), text)
+        XCTAssertTrue(text.contains("Ingenting skulle leveres i perioden."), text)
+        XCTAssertFalse(text.contains("Alle enheter har levert"), text)
+        d.press(.char("f"))
+        XCTAssertEqual(d.state.top.unit, d.unit("ph-vest"))
+        XCTAssertEqual(d.state.top.kind, ViewKind(.overview))
+        XCTAssertFalse(d.text.contains("Lagt ned"))
+        d.press(.char("f"))
+        XCTAssertEqual(d.state.message, "Enheten er ikke lagt ned i perioden")
+        // In 2019 Laksevåg was open: no such note.
+        XCTAssertFalse(Driver(unit: "ph-laksevag").text.contains("Lagt ned"))
+    }
 }

@@ -31,9 +31,23 @@ enum OverviewScreen {
         func count(_ stt: Status) -> [Span] {
             [Views.statusSpan(stt, l, unicode: c.unicode), Span(" \(counts[stt] ?? 0)", .bold), Span(String(repeating: " ", count: max(2, 14 - DisplayWidth.of(l.status(stt)))))]
         }
+        // A unit that was closed before the period ends: say so, and where it went.
+        if let closed = closedNote(c) { return closed }
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
                 [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings], quality > 0 ? Style(.yellow) : .dim)],
                 [Span(l(.indicatorsEnterScorecard, rows.count), .dim)]]
+    }
+
+    /// For a unit closed before the period's end: when, what took over, and the key to go there.
+    static func closedNote(_ c: ViewContext) -> [[Span]]? {
+        let unit = c.s.tree.units[c.unit]
+        guard let to = unit.to, to < c.period.end else { return nil }
+        var lines = [[Span(c.l(.unitClosed, c.l.date(to)), Style(.yellow, bold: true))]]
+        if let next = unit.successor.flatMap({ c.s.tree[$0] }) {
+            lines.append([Span(c.l(.continuesIn, next.shortName))])
+            lines.append([Span(c.l(.goToSuccessor, next.shortName), .dim)])
+        }
+        return lines
     }
 
     static func ipLines(_ c: ViewContext) -> [[Span]] {
@@ -71,7 +85,8 @@ enum OverviewScreen {
         for (unit, n) in byUnit.sorted(by: { ($1.value, order[$0.key] ?? 0) < ($0.value, order[$1.key] ?? 0) }) {
             lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l[.missingWord], Style(.magenta))])
         }
-        if byUnit.isEmpty { lines.append([Span(l[.everyUnitHasReported], Style(.green))]) }
+        // "Every unit has reported" only when something was due.
+        if byUnit.isEmpty { lines.append(comp.due > 0 ? [Span(l[.everyUnitHasReported], Style(.green))] : [Span(l[.nothingDue], .dim)]) }
         return lines
     }
 
