@@ -102,8 +102,14 @@ public final class Loader: @unchecked Sendable {
             }
             return false
         }
-        // Anything else in the directory or its data folders is named, never guessed at.
-        let known = Set(files)
+        diags += unknownFiles(listings, known: Set(files), already: Set(diags.map(\.file)))
+        return (files, diags)
+    }
+
+    /// Anything else in the directory or its data folders is named, never guessed at; a
+    /// temporary file left by an interrupted write of tertial is named as such.
+    func unknownFiles(_ listings: [String: [String]], known: Set<String>, already: Set<String>) -> [Diagnostic] {
+        var diags = [Diagnostic]()
         for (folder, names) in listings.sorted(by: { $0.key < $1.key }) {
             for n in names.sorted() {
                 let rel = folder.isEmpty ? n : "\(folder)/\(n)"
@@ -113,11 +119,11 @@ public final class Loader: @unchecked Sendable {
                 }
                 guard !known.contains(rel), !DataSources.isIgnorable(n), !(folder.isEmpty && DataSources.folders.contains(n)) else { continue }
                 if folder.isEmpty, case .directory = Loader.kind(path(rel)) { continue }
-                if diags.contains(where: { $0.file == rel }) { continue }
+                if already.contains(rel) { continue }
                 diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase(.expectKnownFiles)))
             }
         }
-        return (files, diags)
+        return diags
     }
 
     enum FileKind { case regular, directory, other, missing }
