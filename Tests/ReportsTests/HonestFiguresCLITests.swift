@@ -79,4 +79,19 @@ final class HonestFiguresCLITests: XCTestCase {
         let vest = try XCTUnwrap(s.cell("ip_coverage", "ph-vest", .tertial(2019, 3)))
         XCTAssertNotNil(vest.change, "Bergen Vest's predecessors existed in T2 2019")
     }
+
+    /// One message for a data directory that is missing or is a file, with its path once
+    /// and no follow-on errors (was `/nonexistent//nonexistent: …` and a false
+    /// `units.csv: parent: no unit without a parent`).
+    func testOneClearMessageForAMissingDataDirectory() throws {
+        let r = try Repo.run(["report", "--data", "/nonexistent"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.hasPrefix("/nonexistent: the data directory does not exist or is not a directory (expected"), r.err)
+        XCTAssertFalse(r.err.contains("no unit without a parent"), r.err)
+        XCTAssertEqual(r.err.split(separator: "\n").count, 2, "the error and the hint to run check: \(r.err)")
+        let c = try Repo.run(["check", "README.md"])
+        XCTAssertEqual(c.status, 1)
+        XCTAssertTrue(c.out.hasPrefix("error: README.md: the data directory does not exist or is not a directory"), c.out)
+        XCTAssertFalse(c.out.contains("README.md/README.md"), c.out)
+    }
 }

@@ -159,15 +159,17 @@ final class EndToEndTests: XCTestCase {
         session += "-dumb"
         defer { tmux("kill-session", "-t", session) }
         tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "10",
-             "TERM=dumb \(bin); echo EXIT=$?; TERM=no-such-terminal \(bin) --lang en; echo EXIT=$?; sleep 30")
+             "TERM=dumb \(bin); echo EXIT=$?; TERM=no-such-terminal \(bin) --lang en; echo EXIT=$?; \(bin) --unit nope; echo EXIT=$?; sleep 30")
         let s = waitFor("EXIT=64\n", timeout: 8)
         _ = s
         _ = waitFor("no-such-terminal is unknown", timeout: 8)
         var t = screen()
         let end = Date().addingTimeInterval(5)
-        while t.components(separatedBy: "EXIT=64").count - 1 < 2 && Date() < end { usleep(50_000); t = screen() }
+        while t.components(separatedBy: "EXIT=64").count - 1 < 3 && Date() < end { usleep(50_000); t = screen() }
         XCTAssertTrue(t.contains("terminalen (TERM=dumb) kan ikke tegne dashbordet"), t)
-        XCTAssertEqual(t.components(separatedBy: "EXIT=64").count - 1, 2, t)
+        // An unknown unit is a usage error for the dashboard too (it was 2).
+        XCTAssertTrue(t.contains("ukjent enhet «nope»"), t)
+        XCTAssertEqual(t.components(separatedBy: "EXIT=64").count - 1, 3, t)
     }
 
     /// 200 rewrites of every kind while the dashboard runs (in place, temporary file and
