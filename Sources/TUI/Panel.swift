@@ -13,7 +13,11 @@ public struct Column: Sendable {
     /// Width in columns; 0 = takes the remaining width.
     public var width: Int
     public var right: Bool
-    public init(_ title: String, _ width: Int, right: Bool = false) { self.title = title; self.width = width; self.right = right }
+    /// Holds figures: never cut (right-aligned columns always are).
+    public var whole: Bool
+    public init(_ title: String, _ width: Int, right: Bool = false, whole: Bool = false) {
+        self.title = title; self.width = width; self.right = right; self.whole = whole || right
+    }
 }
 
 /// One row of a panel.

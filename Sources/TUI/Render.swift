@@ -103,8 +103,14 @@ extension Dashboard {
 
     /// Column widths for the available width: the flexible column gets what is left,
     /// at least 16; fixed columns shrink from the right when there is too little.
-    static func widths(_ cols: [Column], _ avail: Int) -> [Int] {
-        var w = cols.map { $0.width }
+    /// Numbers are never cut: a right-aligned (numeric) column is at least as wide as its
+    /// widest value, and never shrinks below it; the name column gives way instead.
+    static func widths(_ cols: [Column], _ avail: Int, items: [Item] = []) -> [Int] {
+        var need = cols.map { _ in 0 }
+        for (c, col) in cols.enumerated() where col.whole {
+            need[c] = items.reduce(DisplayWidth.of(col.title)) { max($0, $1.cells.indices.contains(c) ? DisplayWidth.of($1.cells[c].text) : 0) }
+        }
+        var w = cols.enumerated().map { c, col in col.whole ? max(col.width, need[c]) : col.width }
         let gaps = max(0, cols.count - 1)
         let flexIdx = cols.firstIndex { $0.width == 0 }
         let flexMin = flexIdx == nil ? 0 : 14
@@ -112,7 +118,7 @@ extension Dashboard {
         var k = cols.count - 1
         while over > 0 && k >= 0 {
             if k != flexIdx {
-                let minW = max(4, min(cols[k].width, 6))
+                let minW = cols[k].whole ? need[k] : max(4, min(cols[k].width, 6))
                 let cut = min(over, max(0, w[k] - minW))
                 w[k] -= cut; over -= cut
             }
@@ -149,7 +155,7 @@ extension Dashboard {
         let counter = count > 0 ? "\(pos)/\(count) " : ""
         scr.put(1, lay.contentTop, DisplayWidth.truncate(title, st.width - DisplayWidth.of(counter) - 3), .bold)
         scr.put(st.width - DisplayWidth.of(counter), lay.contentTop, counter, .dim)
-        let ws = widths(panel.columns, st.width - 2)
+        let ws = widths(panel.columns, st.width - 2, items: panel.items)
         drawRow(&scr, lay.contentTop + 1, panel.columns.map { Span($0.title, Style(.blue, bold: true, underline: true)) },
                 panel.columns, ws, selected: false, width: st.width)
         if panel.items.isEmpty {

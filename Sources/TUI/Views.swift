@@ -123,7 +123,7 @@ public enum Views {
     static func indicatorColumns(_ l: L10n, first: String? = nil) -> [Column] {
         [Column(first ?? l[.indicator], 0), Column(l[.value], 11, right: true),
          Column(l[.target], 8, right: true), Column(l[.status], 9),
-         Column(l[.change], 13), Column(l[.trend], 6)]
+         Column(l[.change], 13, whole: true), Column(l[.trend], 6)]
     }
 
     /// Where Enter on a unit's row for an indicator goes: its units, or its history when it has none.
@@ -184,6 +184,6 @@ enum Pages {
         return Panel(title: ind.name + " · " + s.tree.units[u].name,
                      columns: [Column(l[.period], 9), Column(l[.value], 10, right: true),
                                Column(l[.target], 9, right: true), Column(l[.status], 10),
-                               Column(l[.change], 15), Column(l[.note], 0)], items: items)
+                               Column(l[.change], 15, whole: true), Column(l[.note], 0)], items: items)
     }
 }

@@ -85,4 +85,23 @@ final class GoldenTests: XCTestCase {
         let all = d.text.split(separator: "\n").first { $0.contains("Alle kategorier") }.map(String.init) ?? ""
         XCTAssertTrue(all.contains(" 35 ") && all.contains(" 9 "), all)
     }
+
+    /// Numbers are never cut: on every screen at 80x24 (and in 2020, with budget figures in
+    /// kroner), every value of a numeric column fits its column; names give way instead.
+    func testNoNumberIsCutAt80x24() {
+        for period in [Period.tertial(2019, 3), .tertial(2020, 3), .year(2020)] {
+            for (name, keys) in GoldenTests.scenarios where name != "help" && name != "unit-picker" {
+                var d = Driver(width: 80, height: 24, period: period)
+                for k in keys { d.send(k) }
+                let p = Views.panel(d.state, d.snapshot)
+                guard !p.columns.isEmpty else { continue }
+                let ws = Dashboard.widths(p.columns, d.state.width - 2, items: p.items)
+                for it in p.items where !it.header {
+                    for (c, col) in p.columns.enumerated() where col.whole && it.cells.indices.contains(c) {
+                        XCTAssertLessThanOrEqual(DisplayWidth.of(it.cells[c].text), ws[c], "\(name) \(period): \(it.cells[c].text) cut to \(ws[c])")
+                    }
+                }
+            }
+        }
+    }
 }
