@@ -49,7 +49,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case partialOfValues
     // TUI/App.swift: starting the dashboard
     case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
-    case keyScreensShort
+    case keyScreensShort, notDeliveredSentence, reportedUnknownSentence, againstTargetSentence
     case incomplete, updatedFiles, newestFirst, currentUnitMark, unitClosed, continuesIn, goToSuccessor, nothingDue, keySuccessor, notClosed
     case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
     case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
@@ -72,6 +72,9 @@ public enum Msg: String, CaseIterable, Sendable {
         case .keyOpenTile: ("åpne skjermen bak flisen", "open the screen behind the tile")
         case .keyBack: ("tilbake (fjerner først et filter)", "back (clears a filter first)")
         case .keyScreens: ("skjermene", "the screens")
+        case .notDeliveredSentence: ("{1} har ikke levert «{2}» for {3}.", "{1} has not delivered \"{2}\" for {3}.")
+        case .reportedUnknownSentence: ("{1} har levert «{2}» for {3} uten verdi (rapportert som ukjent).", "{1} delivered \"{2}\" for {3} without a value (reported as unknown).")
+        case .againstTargetSentence: ("{1}: «{2}» er {3} mot målet {4} ({5}).", "{1}: \"{2}\" is {3} against the target {4} ({5}).")
         case .keyScreensShort: ("skjermene (fanene øverst)", "the screens (the tabs at the top)")
         case .keyCycleScreen: ("neste/forrige skjerm", "next/previous screen")
         case .keyPeriod: ("forrige/neste tertial", "previous/next tertial")

@@ -15,8 +15,10 @@ public struct Column: Sendable {
     public var right: Bool
     /// Holds figures: never cut (right-aligned columns always are).
     public var whole: Bool
-    public init(_ title: String, _ width: Int, right: Bool = false, whole: Bool = false) {
-        self.title = title; self.width = width; self.right = right; self.whole = whole || right
+    /// For a flexible column (width 0): its share of the spare width against the others.
+    public var weight: Int
+    public init(_ title: String, _ width: Int, right: Bool = false, whole: Bool = false, weight: Int = 1) {
+        self.title = title; self.width = width; self.right = right; self.whole = whole || right; self.weight = max(1, weight)
     }
 }
 

@@ -112,19 +112,25 @@ extension Dashboard {
         }
         var w = cols.enumerated().map { c, col in col.whole ? max(col.width, need[c]) : col.width }
         let gaps = max(0, cols.count - 1)
-        let flexIdx = cols.firstIndex { $0.width == 0 }
-        let flexMin = flexIdx == nil ? 0 : 14
-        var over = w.reduce(0, +) + gaps + flexMin - avail
+        // Flexible columns (width 0) share what is left, at least 14 each.
+        let flex = cols.indices.filter { cols[$0].width == 0 }
+        var over = w.reduce(0, +) + gaps + 14 * flex.count - avail
         var k = cols.count - 1
         while over > 0 && k >= 0 {
-            if k != flexIdx {
+            if !flex.contains(k) {
                 let minW = cols[k].whole ? need[k] : max(4, min(cols[k].width, 6))
                 let cut = min(over, max(0, w[k] - minW))
                 w[k] -= cut; over -= cut
             }
             k -= 1
         }
-        if let f = flexIdx { w[f] = max(4, avail - (w.reduce(0, +) - w[f]) - gaps) }
+        let rest = max(4 * flex.count, avail - w.reduce(0, +) - gaps)
+        let weights = flex.map { cols[$0].weight }, total = weights.reduce(0, +)
+        var given = 0
+        for (n, f) in flex.enumerated() {
+            w[f] = n == flex.count - 1 ? rest - given : rest * weights[n] / max(1, total)
+            w[f] = max(4, w[f]); given += w[f]
+        }
         return w
     }
 
@@ -176,8 +182,11 @@ extension Dashboard {
         if v.offset > 0 { scr.put(st.width - 1, lay.listTop, st.unicode ? "▲" : "^", .dim) }
         if v.offset + lay.listRows < panel.items.count { scr.put(st.width - 1, lay.listTop + lay.listRows - 1, st.unicode ? "▼" : "v", .dim) }
         if panel.items.indices.contains(v.cursor) {
-            for (k, d) in panel.items[v.cursor].detail.prefix(lay.detailRows).enumerated() {
-                scr.put(1, lay.detailTop + k, DisplayWidth.truncate(d, st.width - 2), d.hasPrefix("⚠") ? Style(.yellow) : .dim)
+            // The selected row's explanation, wrapped over the detail rows rather than cut.
+            let lines = panel.items[v.cursor].detail.flatMap { d in DisplayWidth.wrap(d, st.width - 2).map { ($0, d.hasPrefix("⚠")) } }
+            for (k, (text, warn)) in lines.prefix(lay.detailRows).enumerated() {
+                let last = k == lay.detailRows - 1 && lines.count > lay.detailRows
+                scr.put(1, lay.detailTop + k, last ? DisplayWidth.truncate(text + " …", st.width - 2) : text, warn ? Style(.yellow) : .dim)
             }
         }
         for (k, line) in panel.below.enumerated() where lay.belowTop + k < lay.bottom {

@@ -301,4 +301,21 @@ final class UpdateTests: XCTestCase {
         // In 2019 Laksevåg was open: no such note.
         XCTAssertFalse(Driver(unit: "ph-laksevag").text.contains("Lagt ned"))
     }
+
+    /// The why of a deviation is on the Avvik screen: the note column gets the spare width,
+    /// and the selected row says in words what is missing, with the unit's comment in full.
+    func testDeviationsExplainInWords() {
+        var d = Driver(width: 200, height: 60, period: .tertial(2020, 3))
+        d.press(.char("5"))
+        let p = Views.panel(d.state, d.snapshot)
+        let ws = Dashboard.widths(p.columns, 198, items: p.items)
+        XCTAssertGreaterThan(ws[5], 40, "the note column is not stuck at 12 at 200 columns")
+        while let sel = d.selected, !(sel.cells[2].text == "Bergen Nord" && sel.cells[1].text == "Brukere i skole eller arbeid") {
+            let before = d.state.top.cursor
+            d.press(.down)
+            if d.state.top.cursor == before { return XCTFail("no missing row for Bergen Nord") }
+        }
+        XCTAssertEqual(d.selected?.detail.first, "Bergen Nord har levert «Brukere i skole eller arbeid» for T3 2020 uten verdi (rapportert som ukjent).")
+        XCTAssertTrue(d.text.contains("Kommentar: Tallet kan ikke hentes ut av Profil denne perioden."), d.text)
+    }
 }

@@ -34,6 +34,7 @@ enum DeviationsScreen {
                 it = Item([Views.statusSpan(status, l, unicode: c.unicode), Span(ind?.name ?? ""), Span(unit),
                            Span(f.value(d.cell?.value, ind?.unit ?? .count)), Span(d.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? ""),
                            Span(note)], key: key)
+                it.detail = explanation(c, d, status)
             case .quality(let w):
                 it = Item([Span(Views.warnMark(c.unicode) + " " + l[.data], Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
                            Span(""), Span(""), Span(l.quality(w, snapshot: s))], key: key)
@@ -44,9 +45,26 @@ enum DeviationsScreen {
             return it
         }
         return Panel(title: l[.deviations] + " (\(devs.count))",
-                     columns: [Column(l[.status], 9), Column(l[.indicator], 0), Column(l[.unit], 14),
+                     columns: [Column(l[.status], 9), Column(l[.indicator], 0, weight: 2), Column(l[.unit], 14),
                                Column(l[.value], 8, right: true), Column(l[.target], 7, right: true),
-                               Column(l[.note], 12)], items: items)
+                               Column(l[.note], 0)], items: items)
+    }
+
+    /// The why of a deviation in words, under the list: what is missing, or the value against
+    /// its target, and the unit's own comment in full.
+    static func explanation(_ c: ViewContext, _ d: Deviation, _ status: Status) -> [String] {
+        let s = c.s, l = c.l, f = c.f
+        guard let i = d.indicator else { return [] }
+        let ind = s.indicators[i], unit = s.tree.units[d.unit].name
+        var lines = [String]()
+        if status == .missing {
+            lines.append(d.cell?.hasReportRow == true ? l(.reportedUnknownSentence, unit, ind.name, l.period(d.period))
+                                                      : l(.notDeliveredSentence, unit, ind.name, l.period(d.period)))
+        } else if let v = d.cell?.value, let t = d.cell?.target {
+            lines.append(l(.againstTargetSentence, unit, ind.name, f.value(v, ind.unit), f.value(t, ind.unit), l.status(status)))
+        }
+        if let cm = d.cell?.comment { lines.append(l[.comment] + ": " + cm) }
+        return lines
     }
 
     static let spec = ScreenSpec(id: .deviations, title: .screenDeviations, legend: [.legendDeviations], build: build)
