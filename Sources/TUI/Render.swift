@@ -124,6 +124,12 @@ extension Dashboard {
             }
             k -= 1
         }
+        // On a wide terminal a name column is no wider than its longest name, so the figures
+        // sit next to the names; what is left stays empty at the right.
+        var needFlex = [Int: Int]()
+        for f in flex where !items.isEmpty {
+            needFlex[f] = items.reduce(DisplayWidth.of(cols[f].title)) { max($0, $1.header || !$1.cells.indices.contains(f) ? 0 : DisplayWidth.of($1.cells[f].text)) } + 1
+        }
         let rest = max(4 * flex.count, avail - w.reduce(0, +) - gaps)
         let weights = flex.map { cols[$0].weight }, total = weights.reduce(0, +)
         var given = 0
@@ -131,6 +137,8 @@ extension Dashboard {
             w[f] = n == flex.count - 1 ? rest - given : rest * weights[n] / max(1, total)
             w[f] = max(4, w[f]); given += w[f]
         }
+        // Cap at the content, but only when every flexible column then still fits its text.
+        for f in flex { if let n = needFlex[f], n >= 14 || n < w[f] { w[f] = min(w[f], max(n, 14)) } }
         return w
     }
 

@@ -102,7 +102,7 @@ public enum Views {
         guard let cell = s.cell(indicator: i, unit: u, period: per) else { return nil }
         let ind = s.indicators[i]
         let warns = s.warnings(indicator: i, unit: u, period: per)
-        let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, 6).map { s.cell(indicator: i, unit: u, period: $0)?.value }, unicode: c.unicode)
+        let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.st.width)).map { s.cell(indicator: i, unit: u, period: $0)?.value }, unicode: c.unicode)
         var value = f.value(cell.value, ind.unit)
         if cell.isPartial { value = "\(cell.present)/\(cell.expected) " + value }
         let flag = warns.isEmpty ? "" : " " + warnMark(c.unicode)
@@ -120,10 +120,13 @@ public enum Views {
         return it
     }
 
-    static func indicatorColumns(_ l: L10n, first: String? = nil) -> [Column] {
+    /// How many periods a trend shows: more history where the terminal is wide.
+    static func trendPeriods(_ width: Int) -> Int { width >= 140 ? 12 : 6 }
+
+    static func indicatorColumns(_ l: L10n, first: String? = nil, width: Int = 80) -> [Column] {
         [Column(first ?? l[.indicator], 0), Column(l[.value], 11, right: true),
          Column(l[.target], 8, right: true), Column(l[.status], 9),
-         Column(l[.change], 13, whole: true), Column(l[.trend], 6)]
+         Column(l[.change], 13, whole: true), Column(l[.trend], trendPeriods(width))]
     }
 
     /// Where Enter on a unit's row for an indicator goes: its units, or its history when it has none.
@@ -153,7 +156,7 @@ enum Pages {
             it.action = Views.drillOrHistory(c, unit: part, indicator: i)
             items.append(it)
         }
-        return Panel(title: s.indicators[i].name, columns: Views.indicatorColumns(c.l, first: c.l[.unit]), items: items)
+        return Panel(title: s.indicators[i].name, columns: Views.indicatorColumns(c.l, first: c.l[.unit], width: c.st.width), items: items)
     }
 
     /// One indicator's values for a unit, newest first, with origin, comments and warnings.

@@ -318,4 +318,20 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.selected?.detail.first, "Bergen Nord har levert «Brukere i skole eller arbeid» for T3 2020 uten verdi (rapportert som ukjent).")
         XCTAssertTrue(d.text.contains("Kommentar: Tallet kan ikke hentes ut av Profil denne perioden."), d.text)
     }
+
+    /// On a wide terminal the figures sit next to the names (no 140-column gap), and the
+    /// trend shows more history.
+    func testWideTerminalsKeepFiguresNearNamesAndShowMoreHistory() {
+        var d = Driver(width: 200, height: 60, period: .tertial(2020, 3))
+        d.press(.char("2"))
+        let p = Views.panel(d.state, d.snapshot)
+        let ws = Dashboard.widths(p.columns, 198, items: p.items)
+        let longest = p.items.filter { !$0.header }.map { DisplayWidth.of($0.cells[0].text) }.max()!
+        XCTAssertLessThanOrEqual(ws[0], longest + 1, "the name column is as wide as its longest name")
+        let trend = p.items.first { $0.key == .indicator("ip_coverage") }!.cells[5].text
+        XCTAssertEqual(trend.count, 9, "T1 2018 to T3 2020: nine tertials at 200 columns (six at 80)")
+        var narrow = Driver(width: 80, height: 24, period: .tertial(2020, 3))
+        narrow.press(.char("2"))
+        XCTAssertEqual(Views.panel(narrow.state, narrow.snapshot).items.first { $0.key == .indicator("ip_coverage") }!.cells[5].text.count, 6)
+    }
 }

@@ -41,7 +41,7 @@ enum ScorecardScreen {
             items.append(.heading(l.perspective(persp)))
             items += rows.map(\.item)
         }
-        var columns = Views.indicatorColumns(l)
+        var columns = Views.indicatorColumns(l, width: c.st.width)
         if let k = sortColumn[sort] { columns[k].title += c.unicode ? " ▼" : " v" }
         var p = Panel(title: l[.scorecard], columns: columns, items: items)
         p.sortNames = [l[.sortCatalogue], l[.sortStatus], l[.sortName], l[.sortChange]]
