@@ -102,7 +102,10 @@ public enum Views {
         guard let cell = s.cell(indicator: i, unit: u, period: per) else { return nil }
         let ind = s.indicators[i]
         let warns = s.warnings(indicator: i, unit: u, period: per)
-        let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.st.width)).map { s.cell(indicator: i, unit: u, period: $0)?.value }, unicode: c.unicode)
+        // An incomplete total is a gap in the trend, not a fall.
+        let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.st.width)).map { q in
+            s.cell(indicator: i, unit: u, period: q).flatMap { $0.isPartial ? nil : $0.value }
+        }, unicode: c.unicode)
         var value = f.value(cell.value, ind.unit)
         if cell.isPartial { value = "\(cell.present)/\(cell.expected) " + value }
         let flag = warns.isEmpty ? "" : " " + warnMark(c.unicode)

@@ -330,6 +330,9 @@ final class UpdateTests: XCTestCase {
         XCTAssertLessThanOrEqual(ws[0], longest + 1, "the name column is as wide as its longest name")
         let trend = p.items.first { $0.key == .indicator("ip_coverage") }!.cells[5].text
         XCTAssertEqual(trend.count, 9, "T1 2018 to T3 2020: nine tertials at 200 columns (six at 80)")
+        // T3 2020's total of users in school or work is incomplete (2 of 4): a gap, not a fall.
+        let school = p.items.first { $0.key == .indicator("users_school_work") }!.cells[5].text
+        XCTAssertEqual(school.last, " ", school)
         var narrow = Driver(width: 80, height: 24, period: .tertial(2020, 3))
         narrow.press(.char("2"))
         XCTAssertEqual(Views.panel(narrow.state, narrow.snapshot).items.first { $0.key == .indicator("ip_coverage") }!.cells[5].text.count, 6)
