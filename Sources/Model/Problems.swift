@@ -20,7 +20,6 @@ public enum Problem: String, CaseIterable, Sendable {
     case fileNotRead
     case expectKnownFiles
     case cannotReadBecause
-    case cannotRead
     case expectReadable
     case notUTF8
     case expectCatalogueUTF8
@@ -156,7 +155,6 @@ public enum Problem: String, CaseIterable, Sendable {
         case .fileNotRead: ("tertial does not read this file; it is ignored", "tertial leser ikke denne filen; den blir ikke brukt")
         case .expectKnownFiles: ("one of units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv", "en av units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv")
         case .cannotReadBecause: ("cannot be read: {1}", "kan ikke leses: {1}")
-        case .cannotRead: ("cannot be read", "kan ikke leses")
         case .expectReadable: ("a readable file", "en fil som kan leses")
         case .notUTF8: ("is not valid UTF-8", "er ikke gyldig UTF-8")
         case .expectCatalogueUTF8: ("indicators.yaml saved as UTF-8", "indicators.yaml lagret som UTF-8")

@@ -41,6 +41,9 @@ public struct L10n: Sendable {
     /// A share as people read it: `98,9 %` (one decimal, the language's decimal mark).
     public func percent(_ v: Double) -> String { Format.plain(v, .percent, decimalComma: lang == .nb) + " %" }
 
+    /// A date as people write it: `31.12.2019` in bokmål, `2019-12-31` in English.
+    public func date(_ d: Day) -> String { lang == .nb ? d.norwegian : d.description }
+
     public func period(_ p: Period) -> String {
         switch p.kind {
         case .tertial: return "T\(p.index) \(p.year)"

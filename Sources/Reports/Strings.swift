@@ -18,13 +18,13 @@ public enum Msg: String, CaseIterable, Sendable {
     // Help overlay: title and legends
     case helpTitle, legendStatus, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
-    case reloaded, cannotWriteUseOneOf, savedTo, existsAlreadyPressEAnd, couldNotSave
+    case reloaded
     // TUI/Views.swift
     case partialOfValuesDelivered, comment, indicator, value, target, status, change, trend, unit, fromPredecessors, reportedByTheUnit, period, note
     // TUI/Update.swift
     case sortedBy, noMorePeriodsInThe, noDeviationsInThePeriod, deviationOf
     // TUI/Render.swift
-    case errorsInTheDataOn, theWindowIsTooSmall, tertialNeedsAtLeast, windowNow, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, exportTo, enterSavesEscCancels, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
+    case errorsInTheDataOn, theWindowIsTooSmall, tertialNeedsAtLeast, windowNow, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
     // TUI/Screens/Overview.swift
     case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, indicatorsEnterScorecard, noIpDataForThe, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, noInterimReply4Weeks, last12MonthsNote, noDeviations
     // TUI/Screens/Scorecard.swift
@@ -127,10 +127,6 @@ public enum Msg: String, CaseIterable, Sendable {
         case .legendDeviations: ("Rød, gul og manglende verdier og datakvalitetsvarsler, verste først.", "Red, yellow and missing values and data-quality warnings, worst first.")
         case .legendReporting: ("Andel av verdiene som skulle leveres som er levert; (n) = antall som mangler.", "Share of the due values that were delivered; (n) = how many are missing.")
         case .reloaded: ("Lest inn på nytt", "Reloaded")
-        case .cannotWriteUseOneOf: ("Kan ikke skrive {1}: bruk en av endelsene ", "Cannot write {1}: use one of the endings ")
-        case .savedTo: ("Lagret i ", "Saved to ")
-        case .existsAlreadyPressEAnd: (" finnes allerede; trykk e og velg et annet navn", " exists already; press e and choose another name")
-        case .couldNotSave: ("Kunne ikke lagre: ", "Could not save: ")
         case .partialOfValuesDelivered: ("ufullstendig: {1} av {2} verdier levert, så ingen status og ingen endring", "incomplete: {1} of {2} values delivered, so no status and no change")
         case .comment: ("Kommentar", "Comment")
         case .indicator: ("Indikator", "Indicator")
@@ -160,8 +156,6 @@ public enum Msg: String, CaseIterable, Sendable {
         case .nothingToShowHere: ("Ingenting å vise her.", "Nothing to show here.")
         case .nothingMatchesTheFilterEsc: ("Ingen treff for filteret. Esc fjerner det.", "Nothing matches the filter. Esc clears it.")
         case .enterKeepsEscClears: ("(Enter beholder, Esc fjerner)", "(Enter keeps, Esc clears)")
-        case .exportTo: ("Eksporter til ({1}): ", "Export to ({1}): ")
-        case .enterSavesEscCancels: ("(Enter lagrer, Esc avbryter)", "(Enter saves, Esc cancels)")
         case .typeToSearchSelectEnter: ("Skriv for å søke · ↑↓ velg · Enter bytt enhet · Esc avbryt", "Type to search · ↑↓ select · Enter switch unit · Esc cancel")
         case .pressAKeyToClose: ("Trykk en tast for å lukke hjelpen", "Press a key to close help")
         case .chooseUnit: ("Velg enhet", "Choose unit")
@@ -333,7 +327,4 @@ extension L10n {
         for (k, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(k + 1)}", with: "\(a)") }
         return s
     }
-
-    /// A date as people write it: `31.12.2019` in bokmål, `2019-12-31` in English.
-    public func date(_ d: Day) -> String { lang == .nb ? d.norwegian : d.description }
 }

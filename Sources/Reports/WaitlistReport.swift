@@ -8,7 +8,7 @@ public enum WaitlistReport {
     public static func text(_ v: WaitlistView, snapshot s: Snapshot, lang: Lang, markdown: Bool, display: Display? = nil) -> String {
         let l = L10n(lang), d = display ?? Display(lang: lang)
         var out = ""
-        let title = l[.housingWaitlist] + ": \(s.tree.units[v.unit].name), " + (lang == .nb ? v.date.norwegian : v.date.description)
+        let title = l[.housingWaitlist] + ": \(s.tree.units[v.unit].name), " + l.date(v.date)
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n\n"
         out += l[.colWaiting] + ": \(d.count(v.total.waiting)), " + l[.ofWhomDischargeReady]
             + ": \(d.count(v.total.dischargeReady)), " + l[.homelessWord] + ": \(d.count(v.total.homeless))\n\n"

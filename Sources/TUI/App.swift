@@ -236,9 +236,8 @@ public final class App {
         let result = done.result
         if result.dataset != nil && !result.changed && !done.force && state.banner.isEmpty { return false }
         if let snap = done.snapshot {
-            let old = snapshot
             snapshot = snap
-            state = Dashboard.reloaded(state, from: old, to: snapshot)
+            state = Dashboard.reloaded(state, to: snapshot)
             warm()
             state.banner = []
             state.loadedAt = App.clock()

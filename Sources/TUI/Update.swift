@@ -238,7 +238,7 @@ public enum Dashboard {
     /// After a reload: views name their unit and indicator by id, so they mean the same in
     /// the new snapshot; a view whose unit or indicator is gone ends the stack there.
     /// Cursors follow their rows' keys.
-    public static func reloaded(_ state: AppState, from old: Snapshot, to new: Snapshot) -> AppState {
+    public static func reloaded(_ state: AppState, to new: Snapshot) -> AppState {
         var st = state
         var stack = [ViewState]()
         for v in st.stack {

@@ -35,7 +35,7 @@ final class ReloadTests: XCTestCase {
         d.send(.end)
         guard let before = d.selected?.key else { return XCTFail("\(name): nothing selected", file: file, line: line) }
         let oldCursor = d.state.top.cursor
-        let st = Dashboard.reloaded(d.state, from: d.snapshot, to: ReloadTests.changed)
+        let st = Dashboard.reloaded(d.state, to: ReloadTests.changed)
         XCTAssertEqual(st.stack.map(\.kind), d.state.stack.map(\.kind), name, file: file, line: line)
         let items = Views.panel(st, ReloadTests.changed).items
         XCTAssertEqual(st.top.cursorKey, before, name, file: file, line: line)
@@ -56,7 +56,7 @@ final class ReloadTests: XCTestCase {
         while d.selected?.key != .indicator("ip_coverage") { d.press(.down) }
         d.press(.enter)
         while d.selected?.key != .unit("ph-laksevag") { d.press(.down) }
-        let st = Dashboard.reloaded(d.state, from: d.snapshot, to: ReloadTests.changed)
+        let st = Dashboard.reloaded(d.state, to: ReloadTests.changed)
         XCTAssertEqual(st.stack.count, 2)
         XCTAssertEqual(st.top.kind, ViewKind(.scorecard, .drill("ip_coverage")))
         XCTAssertEqual(st.top.cursorKey, .unit("ph-laksevag"))
