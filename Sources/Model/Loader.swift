@@ -58,9 +58,10 @@ public final class Loader: @unchecked Sendable {
     /// Relative paths of the files that make up the dataset, in the order of
     /// `DataSources.all` (and by name within a folder); a missing required file is an
     /// error, and a file that tertial does not read is a warning naming it.
-    func discover() -> (files: [String], diagnostics: [Diagnostic]) {
+    /// Each file is stat'ed once here: its stamp decides in `load` whether to parse it again.
+    func discover() -> (files: [String], stamps: [Stamp], diagnostics: [Diagnostic]) {
         guard case .directory = Loader.kind(directory) else {
-            return ([], [Diagnostic(.error, file: ".", Phrase(.dataDirectoryMissing), expected: Phrase(.expectDataDirectory))])
+            return ([], [], [Diagnostic(.error, file: ".", Phrase(.dataDirectoryMissing), expected: Phrase(.expectDataDirectory))])
         }
         var files = [String]()
         var diags = [Diagnostic]()
@@ -93,17 +94,19 @@ public final class Loader: @unchecked Sendable {
             }
         }
         // Only regular files are read (a FIFO would block, a device never ends).
-        files = files.filter { rel in
-            switch Loader.kind(path(rel)) {
-            case .regular: return true
-            case .directory where !DataSources.isIgnorable(rel): diags.append(Diagnostic(.error, file: rel, Phrase(.notRegularFile), expected: Phrase(.expectRegularFile)))
-            case .other: diags.append(Diagnostic(.error, file: rel, Phrase(.notRegularFile), expected: Phrase(.expectRegularFile)))
-            default: break
+        var regular = [String](), stamps = [Stamp]()
+        for rel in files {
+            var st = stat()
+            guard stat(path(rel), &st) == 0 else { continue } // gone since it was listed
+            if st.st_mode & S_IFMT == S_IFREG {
+                regular.append(rel)
+                stamps.append(Stamp(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9, inode: Int(st.st_ino)))
+            } else if st.st_mode & S_IFMT != S_IFDIR || !DataSources.isIgnorable(rel) {
+                diags.append(Diagnostic(.error, file: rel, Phrase(.notRegularFile), expected: Phrase(.expectRegularFile)))
             }
-            return false
         }
-        diags += unknownFiles(listings, known: Set(files), already: Set(diags.map(\.file)))
-        return (files, diags)
+        diags += unknownFiles(listings, known: Set(regular), already: Set(diags.map(\.file)))
+        return (regular, stamps, diags)
     }
 
     /// Anything else in the directory or its data folders is named, never guessed at; a
@@ -157,17 +160,11 @@ public final class Loader: @unchecked Sendable {
 
     func path(_ rel: String) -> String { (directory as NSString).appendingPathComponent(rel) }
 
-    func stamp(_ rel: String) -> Stamp? {
-        var st = stat()
-        guard stat(path(rel), &st) == 0 else { return nil }
-        return Stamp(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9, inode: Int(st.st_ino))
-    }
-
     /// Loads (or reloads) the directory. One function on purpose: the cache, the reused
     /// report ranges and the flat report array are updated together under the lock, so a
     /// concurrent load never sees one without the other.
     public func load() -> LoadResult {
-        let (files, discoverDiags) = discover()
+        let (files, fileStamps, discoverDiags) = discover()
         // No directory: one message, and no follow-on errors about what is then missing.
         if discoverDiags.contains(where: { $0.problem.problem == .dataDirectoryMissing }) {
             lock.lock(); defer { lock.unlock() }
@@ -178,11 +175,10 @@ public final class Loader: @unchecked Sendable {
         }
         lock.lock(); defer { lock.unlock() }
         // Decide what must be parsed again.
-        var stamps = [Stamp?](repeating: nil, count: files.count)
+        let stamps: [Stamp?] = fileStamps
         var todo = [Int]()
         for (i, f) in files.enumerated() {
-            stamps[i] = stamp(f)
-            if let s = stamps[i], let e = cache[f], e.stamp == s { continue }
+            if let e = cache[f], e.stamp == fileStamps[i] { continue }
             todo.append(i)
         }
         let fresh = UnsafeMutableBufferPointer<Entry?>.allocate(capacity: max(todo.count, 1))
