@@ -57,6 +57,15 @@ final class EndToEndTests: XCTestCase {
 
     func keys(_ k: String...) { tmux(["send-keys", "-t", session] + k) }
 
+    /// A copy of the sample data as `PARENT/data`, so a test can rename the data directory
+    /// away and back inside a folder of its own.
+    func sampleCopyInItsOwnFolder() throws -> (parent: String, data: String) {
+        let parent = NSTemporaryDirectory() + "tertial-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: parent + "/data")
+        return (parent, parent + "/data")
+    }
+
     func testDrillReloadBrokenFileAndQuit() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
             if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("tmux is missing in CI") }
@@ -125,10 +134,7 @@ final class EndToEndTests: XCTestCase {
     func testTheDataDirectoryRecreatedIsFollowedAgain() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
         session += "-recreate"
-        let parent = NSTemporaryDirectory() + "tertial-e2e-parent-" + UUID().uuidString
-        let data = parent + "/data"
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: data)
+        let (parent, data) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
              "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(data) --period 2019-T3; echo EXIT=$?; sleep 30")
@@ -179,10 +185,7 @@ final class EndToEndTests: XCTestCase {
     func testAReloadStormEndsOnTheRightFiguresIdleAndWithoutLeaks() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
         session += "-storm"
-        let parent = NSTemporaryDirectory() + "tertial-storm-" + UUID().uuidString
-        let data = parent + "/data"
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: data)
+        let (parent, data) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
         let pidFile = parent + "/pid"
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
