@@ -72,6 +72,15 @@ public struct Panel: Sendable {
     public var sortNames: [String] = []
     /// The overview's tiles (the items are one per tile, in the same order).
     public var tiles: [Tile] = []
+    /// Each column's widest text, its title included (headings left out): what the column
+    /// widths are fitted to. Measured once, when the panel is built.
+    public var contentWidths: [Int] = []
+
+    mutating func measure() {
+        contentWidths = columns.enumerated().map { c, col in
+            items.reduce(DisplayWidth.of(col.title)) { max($0, $1.header || !$1.cells.indices.contains(c) ? 0 : DisplayWidth.of($1.cells[c].text)) }
+        }
+    }
 
     public init(title: String, columns: [Column], items: [Item]) { self.title = title; self.columns = columns; self.items = items }
 

@@ -105,11 +105,10 @@ extension Dashboard {
     /// at least 16; fixed columns shrink from the right when there is too little.
     /// Numbers are never cut: a right-aligned (numeric) column is at least as wide as its
     /// widest value, and never shrinks below it; the name column gives way instead.
-    static func widths(_ cols: [Column], _ avail: Int, items: [Item] = []) -> [Int] {
-        var need = cols.map { _ in 0 }
-        for (c, col) in cols.enumerated() where col.whole {
-            need[c] = items.reduce(DisplayWidth.of(col.title)) { max($0, $1.cells.indices.contains(c) ? DisplayWidth.of($1.cells[c].text) : 0) }
-        }
+    /// `content` is each column's widest text (`Panel.contentWidths`, measured once when the
+    /// panel is built, not on every frame).
+    static func widths(_ cols: [Column], _ avail: Int, content: [Int] = []) -> [Int] {
+        let need = cols.indices.map { content.indices.contains($0) ? content[$0] : 0 }
         var w = cols.enumerated().map { c, col in col.whole ? max(col.width, need[c]) : col.width }
         let gaps = max(0, cols.count - 1)
         // Flexible columns (width 0) share what is left, at least 14 each.
@@ -126,10 +125,6 @@ extension Dashboard {
         }
         // On a wide terminal a name column is no wider than its longest name, so the figures
         // sit next to the names; what is left stays empty at the right.
-        var needFlex = [Int: Int]()
-        for f in flex where !items.isEmpty {
-            needFlex[f] = items.reduce(DisplayWidth.of(cols[f].title)) { max($0, $1.header || !$1.cells.indices.contains(f) ? 0 : DisplayWidth.of($1.cells[f].text)) } + 1
-        }
         let rest = max(4 * flex.count, avail - w.reduce(0, +) - gaps)
         let weights = flex.map { cols[$0].weight }, total = weights.reduce(0, +)
         var given = 0
@@ -137,8 +132,8 @@ extension Dashboard {
             w[f] = n == flex.count - 1 ? rest - given : rest * weights[n] / max(1, total)
             w[f] = max(4, w[f]); given += w[f]
         }
-        // Cap at the content, but only when every flexible column then still fits its text.
-        for f in flex { if let n = needFlex[f], n >= 14 || n < w[f] { w[f] = min(w[f], max(n, 14)) } }
+        // Capped at the content (and at least 14), when the content is known.
+        if !content.isEmpty { for f in flex { w[f] = min(w[f], max(need[f] + 1, 14)) } }
         return w
     }
 
@@ -169,7 +164,7 @@ extension Dashboard {
         let counter = count > 0 ? "\(pos)/\(count) " : ""
         scr.put(1, lay.contentTop, DisplayWidth.truncate(title, st.width - DisplayWidth.of(counter) - 3), .bold)
         scr.put(st.width - DisplayWidth.of(counter), lay.contentTop, counter, .dim)
-        let ws = widths(panel.columns, st.width - 2, items: panel.items)
+        let ws = widths(panel.columns, st.width - 2, content: panel.contentWidths)
         drawRow(&scr, lay.contentTop + 1, panel.columns.map { Span($0.title, Style(.blue, bold: true, underline: true)) },
                 panel.columns, ws, selected: false, width: st.width)
         if panel.items.isEmpty {

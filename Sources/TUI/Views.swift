@@ -26,6 +26,7 @@ public enum Views {
         default: p = Screens.spec(st.top.kind.screen)?.build(ctx) ?? .empty
         }
         p.items = filtered(p.items, st.top.filter)
+        p.measure()
         return p
     }
 
