@@ -77,8 +77,10 @@ public struct Panel: Sendable {
     public var contentWidths: [Int] = []
 
     mutating func measure() {
+        // Only the columns whose width follows their content: figures (whole) and flexible ones.
         contentWidths = columns.enumerated().map { c, col in
-            items.reduce(DisplayWidth.of(col.title)) { max($0, $1.header || !$1.cells.indices.contains(c) ? 0 : DisplayWidth.of($1.cells[c].text)) }
+            guard col.whole || col.width == 0 else { return 0 }
+            return items.reduce(DisplayWidth.of(col.title)) { max($0, $1.header || !$1.cells.indices.contains(c) ? 0 : DisplayWidth.of($1.cells[c].text)) }
         }
     }
 
