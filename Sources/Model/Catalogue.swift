@@ -39,6 +39,7 @@ enum Catalogue {
             diags += errs
         }
         diags += formulaProblems(out, file: file)
+        inheritFrequencies(&out)
         return (out, diags)
     }
 
@@ -69,7 +70,7 @@ enum Catalogue {
         ind.description = r.str("description")
         if let s = r.str("perspective") { ind.perspective = Perspective(word: s) }
         ind.category = r.str("category")
-        if let v = r.pick("frequency", Frequency.self) { ind.frequency = v }
+        if let v = r.pick("frequency", Frequency.self) { ind.frequency = v; ind.frequencyGiven = true }
         if let v = r.pick("unit", ValueUnit.self) { ind.unit = v }
         if let v = r.pick("direction", Direction.self) { ind.direction = v }
         if let v = r.pick("over_time", OverTime.self) { ind.overTime = v }
@@ -115,6 +116,26 @@ enum Catalogue {
             }
         case .reported:
             break
+        }
+    }
+
+    /// A formula without its own `frequency` has the coarsest of its operands': a share of
+    /// two annual counts is annual, not a tertial figure that is always empty.
+    static func inheritFrequencies(_ out: inout [Indicator]) {
+        var pos = [String: Int]()
+        for (k, i) in out.enumerated() { pos[i.id] = k }
+        // Formulas over formulas: repeat until nothing changes (at most once per indicator;
+        // cycles were refused above and only make the loop stop at the bound).
+        for _ in 0..<max(1, out.count) {
+            var changed = false
+            for k in out.indices where out[k].formula != nil && !out[k].frequencyGiven {
+                let f = out[k].formula!
+                let ops = [f.numerator, f.denominator].compactMap { pos[$0] }.map { out[$0].frequency }
+                if let coarsest = ops.max(by: { $0.periodKind < $1.periodKind }), coarsest.periodKind > out[k].frequency.periodKind {
+                    out[k].frequency = coarsest; changed = true
+                }
+            }
+            if !changed { break }
         }
     }
 

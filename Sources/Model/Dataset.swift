@@ -156,6 +156,8 @@ public struct Indicator: Hashable, Sendable {
     public var perspective: Perspective
     public var category: String?
     public var frequency: Frequency = .tertial
+    /// Whether the catalogue set `frequency` (a formula without it inherits its operands').
+    public var frequencyGiven = false
     public var unit: ValueUnit = .count
     public var direction: Direction = .none
     public var overTime: OverTime = .last

@@ -192,6 +192,16 @@ public struct Snapshot: Sendable {
         return c
     }
 
+    /// The period whose value an indicator shows when `p` is chosen: `p` itself, or for an
+    /// indicator reported less often (an annual one in a tertial) the latest of its own
+    /// periods that has ended by the end of `p` (T3 2020 → 2020, T1 2020 → 2019).
+    public func shownPeriod(indicator i: Int, for p: Period) -> Period {
+        let k = dataset.indicators[i].frequency.periodKind
+        guard k > p.kind else { return p }
+        let q = p.enclosing(k)
+        return q.end > p.end ? q.previous : q
+    }
+
     public func cell(_ indicator: String, _ unit: String, _ period: Period) -> Cell? {
         guard let i = dataset.indicatorIndex[indicator], let u = tree.index[unit] else { return nil }
         return cell(indicator: i, unit: u, period: period)

@@ -55,11 +55,11 @@ public struct Format: Sendable {
         return sign + out + rest
     }
 
-    /// A change with sign and judgement: `+2 bedre`, `−1,5 p.p. verre`.
+    /// A change with sign and judgement: `+2 bedre`, `−1,5 prosentpoeng verre`.
     public func change(_ c: Change?, _ unit: ValueUnit) -> String {
         guard let c else { return "" }
         let p = changeParts(c, unit)
-        let pp = unit == .percent ? (lang == .nb ? " p.p." : " pp") : ""
+        let pp = unit == .percent ? (lang == .nb ? " prosentpoeng" : " pp") : ""
         return p.roundsToNothing ? "±" + p.magnitude + pp : p.sign + p.magnitude + pp + p.judgement
     }
 

@@ -19,7 +19,7 @@ public enum JSONReport {
             let units = [unit] + s.activeUnits(under: unit, period: p).filter { $0 != unit }
             var rows = [Row]()
             for u in units {
-                for r in ScorecardReport.rows(s, unit: u, period: p) {
+                for r in ScorecardReport.rows(s, unit: u, period: p, sameKind: true) {
                     let ind = s.indicators[r.indicator]
                     rows.append(Row(period: p.description, unit: s.tree.units[u].id, indicator: ind.id, name: ind.name,
                                     value: r.cell.value, target: r.cell.target, warn: r.cell.warn, status: r.cell.status.rawValue,

@@ -49,7 +49,7 @@ public enum Renderers {
         for p in periods {
             let units = [unit] + snapshot.activeUnits(under: unit, period: p).filter { $0 != unit }
             for u in units {
-                for r in ScorecardReport.rows(snapshot, unit: u, period: p) {
+                for r in ScorecardReport.rows(snapshot, unit: u, period: p, sameKind: true) {
                     let ind = snapshot.indicators[r.indicator]
                     let v = d.plain(snapshot, indicator: r.indicator, unit: u, period: p)
                     let t = r.cell.target.map { Format.plain($0, ind.unit, decimalComma: true) } ?? ""

@@ -122,12 +122,15 @@ extension TertialReport {
             let body = rows.map { r -> [ReportCell] in
                 let ind = s.indicators[r.indicator]
                 let partial = r.cell.isPartial ? " (\(r.cell.present)/\(r.cell.expected))" : ""
-                let hide = d.suppressed(s, indicator: r.indicator, unit: unit, period: period)
+                let hide = d.suppressed(s, indicator: r.indicator, unit: unit, period: r.period)
                 func change(_ c: Model.Change?) -> ReportCell { hide || c == nil ? ReportCell("") : ReportCell(f.change(c, ind.unit), better: c?.better) }
-                return [ReportCell(ind.name + (r.warnings.isEmpty ? "" : " ⚠"), title: r.warnings.isEmpty ? nil : r.warnings.map { l.quality($0, snapshot: s) }.joined(separator: "; ")),
-                        ReportCell(d.value(s, indicator: r.indicator, unit: unit, period: period) + partial),
+                // An annual indicator in a tertial report: its latest year, named.
+                let year = r.period == period ? "" : " (" + l.period(r.period) + ")"
+                return [ReportCell(ind.name + year + (r.warnings.isEmpty ? "" : " ⚠"), title: r.warnings.isEmpty ? nil : r.warnings.map { l.quality($0, snapshot: s) }.joined(separator: "; ")),
+                        ReportCell(d.value(s, indicator: r.indicator, unit: unit, period: r.period) + partial),
                         ReportCell(r.cell.target.map { f.value($0, ind.unit) } ?? ""), r.cell.isPartial && r.cell.status == .none ? ReportCell(l[.incomplete]) : ReportCell(l.statusText(r.cell.status), status: r.cell.status),
-                        change(r.cell.change), change(r.cell.changeYear), ReportCell("", chart: .trend(indicator: r.indicator, unit: unit))]
+                        // For an annual value "since last" is the year before: one column says it.
+                        r.period == period ? change(r.cell.change) : ReportCell(""), change(r.cell.changeYear), ReportCell("", chart: .trend(indicator: r.indicator, unit: unit))]
             }
             return [.heading(l.perspective(persp)),
                     .table(ReportTable(header: [l[.indicator], l[.value], l[.target], l[.status],

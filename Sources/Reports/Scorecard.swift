@@ -32,11 +32,23 @@ public struct ScorecardReport: Sendable {
     }
 
     /// One unit's rows for a period: every indicator that has a value or was due.
-    public static func rows(_ s: Snapshot, unit u: Int, period p: Period) -> [Row] {
+    /// This is the one definition of "the indicators of a unit in a period" that the
+    /// overview's count, the scorecard screen, `check` and the reports share. An indicator
+    /// reported less often than `p` (annual in a tertial) shows its latest value that has
+    /// ended by then, with that period in `Row.period`; `sameKind` leaves those out (the
+    /// machine formats list every value once, under its own period).
+    public static func rows(_ s: Snapshot, unit u: Int, period p: Period, sameKind: Bool = false) -> [Row] {
         s.indicators.indices.compactMap { i in
-            guard let c = s.cell(indicator: i, unit: u, period: p), c.value != nil || c.status != .none || c.hasReportRow || c.origin == .dividedByZero else { return nil }
-            return Row(unit: u, indicator: i, period: p, cell: c, warnings: s.warnings(indicator: i, unit: u, period: p))
+            let q = s.shownPeriod(indicator: i, for: p)
+            guard !sameKind || q == p, let c = s.cell(indicator: i, unit: u, period: q), counts(c) else { return nil }
+            return Row(unit: u, indicator: i, period: q, cell: c, warnings: s.warnings(indicator: i, unit: u, period: q))
         }
+    }
+
+    /// Whether a cell is one of a unit's indicators in its period: it has a value, a status,
+    /// a report row, or a division by zero to explain.
+    public static func counts(_ c: Cell) -> Bool {
+        c.value != nil || c.status != .none || c.hasReportRow || c.origin == .dividedByZero
     }
 
     /// Perspectives in the order they first appear in the catalogue.

@@ -43,7 +43,7 @@ public struct TertialReport: Sendable {
         // and never over suppressed figures.
         let disp = display
         biggestChanges = scorecard.scopeRows.compactMap { r -> Change? in
-            guard let c = r.cell.change, c.better != nil, c.previous != 0 else { return nil }
+            guard r.period == period, let c = r.cell.change, c.better != nil, c.previous != 0 else { return nil }
             if s.indicators[r.indicator].unit == .count && abs(c.previous) < 10 { return nil }
             if disp.suppressed(s, indicator: r.indicator, unit: unit, period: period) || disp.suppressed(s, indicator: r.indicator, unit: unit, period: period.previous) { return nil }
             return Change(indicator: r.indicator, change: c, relative: abs(c.delta / c.previous))

@@ -285,8 +285,9 @@ extension Dashboard {
     static func help(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
         let spec = Screens.spec(st.screen)
         let title = l[.helpTitle] + ": " + (spec.map { l[$0.title] } ?? "")
-        let legend = (spec?.legend ?? []).map { l[$0] } + [l[.legendStatus]]
         let w = min(st.width - 4, 76)
+        // Legends wrap as well: a definition cut in the middle explains nothing.
+        let legend = ((spec?.legend ?? []).map { l[$0] } + [l[.legendStatus]]).flatMap { DisplayWidth.wrap($0, w - 4) }
         // A key's text wraps under itself rather than being cut.
         var rows = [(String, String)]()
         for (key, what) in helpLines(st, l) {
@@ -301,7 +302,7 @@ extension Dashboard {
             scr.put(x + 25, y + 1 + k, DisplayWidth.truncate(scr.ascii ? Screen.transliterated(what) : what, w - 27))
         }
         for (k, line) in legend.enumerated() {
-            let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!")
+            let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
             scr.put(x + 2, y + h - 1 - legend.count + k, DisplayWidth.truncate(text, w - 4), .dim)
         }
     }

@@ -99,9 +99,12 @@ public enum Views {
 
     /// A unit's row for one indicator: value, target, status, change and trend.
     static func indicatorRow(_ c: ViewContext, indicator i: Int, unit u: Int, label: String, key: RowKey) -> Item? {
-        let s = c.s, l = c.l, per = c.period, f = c.f
+        let s = c.s, l = c.l, f = c.f
+        // An annual indicator in a tertial shows its latest year (named in the label).
+        let per = s.shownPeriod(indicator: i, for: c.period)
         guard let cell = s.cell(indicator: i, unit: u, period: per) else { return nil }
         let ind = s.indicators[i]
+        let annual = per == c.period ? [] : [l(.annualShownFor, l.period(per))]
         let warns = s.warnings(indicator: i, unit: u, period: per)
         // An incomplete total is a gap in the trend, not a fall.
         let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.st.width)).map { q in
@@ -109,6 +112,8 @@ public enum Views {
         }, unicode: c.unicode)
         var value = f.value(cell.value, ind.unit)
         if cell.isPartial { value = "\(cell.present)/\(cell.expected) " + value }
+        // The year of an annual value shown in a tertial, beside the value it qualifies.
+        if per != c.period { value = "(" + l.period(per) + ") " + value }
         let flag = warns.isEmpty ? "" : " " + warnMark(c.unicode)
         var it = Item([Span(label + flag, warns.isEmpty ? .plain : Style(.yellow)),
                        Span(value, cell.isPartial ? Style(.grey) : .plain),
@@ -117,7 +122,7 @@ public enum Views {
                        changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                        Span(spark, Style(.cyan))], key: key)
         it.search = label
-        var detail = [ind.name + " · " + l.origin(cell.origin) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")]
+        var detail = [ind.name + " · " + l.origin(cell.origin) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
         if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
         for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
         it.detail = detail
@@ -155,7 +160,7 @@ enum Pages {
         for part in s.parts(of: u, in: c.period) {
             guard var it = Views.indicatorRow(c, indicator: i, unit: part, label: "  " + s.tree.units[part].shortName, key: .unit(s.tree.id(part))) else { continue }
             // A unit with neither a value nor a status for this indicator has nothing to show.
-            if let cell = s.cell(indicator: i, unit: part, period: c.period), cell.status == .none, cell.value == nil { continue }
+            if let cell = s.cell(indicator: i, unit: part, period: s.shownPeriod(indicator: i, for: c.period)), cell.status == .none, cell.value == nil { continue }
             it.search = s.tree.units[part].name + " " + s.tree.units[part].shortName
             it.action = Views.drillOrHistory(c, unit: part, indicator: i)
             items.append(it)

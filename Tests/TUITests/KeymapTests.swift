@@ -45,15 +45,15 @@ final class KeymapTests: XCTestCase {
         XCTAssertFalse(Dashboard.helpLines(d.state, L10n(.nb)).contains { $0.0 == "s" }, "s does nothing on the waitlist")
         d.press(.char("1"))
         let overview = Dashboard.helpLines(d.state, L10n(.nb))
-        XCTAssertTrue(overview.contains { $0.0.hasPrefix("↑ ↓ ← →") && $0.1.contains("flisen") })
+        XCTAssertTrue(overview.contains { $0.0.hasPrefix("↑ ↓ ← →") && $0.1.contains("ruten") })
         XCTAssertFalse(overview.contains { $0.0.hasPrefix("Enter → l") }, "→ moves between tiles on the overview, it does not open")
     }
 
     func testFooterHintsComeFromTheTable() {
         var d = Driver(width: 200, height: 40)
         let hints = Keymap.hints(d.state, L10n(.nb))
-        XCTAssertEqual(hints.first, "←→↑↓ flis")
-        XCTAssertTrue(d.text.split(separator: "\n").last!.contains("←→↑↓ flis  Enter åpne"))
+        XCTAssertEqual(hints.first, "←→↑↓ rute")
+        XCTAssertTrue(d.text.split(separator: "\n").last!.contains("←→↑↓ rute  Enter åpne"))
         d.press(.char("2"))
         XCTAssertEqual(Array(Keymap.hints(d.state, L10n(.en)).prefix(5)), ["↑↓ select", "Enter open", "Esc back", "/ filter", "s sort"])
     }

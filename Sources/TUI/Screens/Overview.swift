@@ -13,8 +13,8 @@ enum OverviewScreen {
         let date = min(p.end, s.spanEnd)
         let devs = s.deviations(unit: u, period: p)
         let tiles = [
-            Tile(id: "status", title: l[.status] + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 6, lines: statusLines(c, devs)),
-            Tile(id: "ip", title: l[.ipCoverage], target: target(.ip), column: 0, height: 6, lines: ipLines(c)),
+            Tile(id: "status", title: l[.status] + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 7, lines: statusLines(c, devs)),
+            Tile(id: "ip", title: l[.ipCoverage], target: target(.ip), column: 0, height: 7, lines: ipLines(c)),
             Tile(id: "reporting", title: l[.reporting], target: target(.reporting), column: 0, height: nil, lines: reportingLines(c)),
             Tile(id: "waitlist", title: l[.waitlist] + " · " + l.date(date), target: target(.waitlist), column: 1, height: 11, lines: waitlistLines(c, date)),
             Tile(id: "deviations", title: l[.worstDeviations] + " (\(devs.count))", target: target(.deviations), column: 1, height: nil, lines: deviationLines(c, devs, f)),
@@ -27,6 +27,8 @@ enum OverviewScreen {
         let rows = ScorecardReport.rows(c.s, unit: c.unit, period: c.period)
         var counts = [Status: Int]()
         for r in rows { counts[r.cell.status, default: 0] += 1 }
+        // Every row is counted once: by its status, or as incomplete (no verdict yet).
+        let incomplete = rows.filter { $0.cell.isPartial && $0.cell.status == .none }.count
         let quality = devs.filter { if case .quality = $0.kind { return true } else { return false } }.count
         func count(_ stt: Status) -> [Span] {
             [Views.statusSpan(stt, l, unicode: c.unicode), Span(" \(counts[stt] ?? 0)", .bold), Span(String(repeating: " ", count: max(2, 14 - DisplayWidth.of(l.status(stt)))))]
@@ -34,6 +36,7 @@ enum OverviewScreen {
         // A unit that was closed before the period ends: say so, and where it went.
         if let closed = closedNote(c) { return closed }
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
+                [Span((c.unicode ? "◌ " : "~ ") + l[.incompleteWord], Style(.grey)), Span(" \(incomplete)", .bold)],
                 [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings], quality > 0 ? Style(.yellow) : .dim)],
                 [Span(l(.indicatorsEnterScorecard, rows.count), .dim)]]
     }
@@ -68,7 +71,9 @@ enum OverviewScreen {
             lines.append([Span(l[.withIp] + n(k.withPlan) + l[.ofJoin] + n(k.targetGroup) + l[.inTheTargetGroup])])
         }
         if k.groupWithoutPlan != nil, k.declined != nil {
-            lines.append([Span(l[.groupWithoutIp] + n(k.groupWithoutPlan) + l[.declinedInline] + n(k.declined), .dim)])
+            // Two lines, so that neither count is cut in a narrow panel.
+            lines.append([Span(l[.groupWithoutIp] + n(k.groupWithoutPlan), .dim)])
+            lines.append([Span(l[.declinedInline] + n(k.declined), .dim)])
         }
         return lines
     }

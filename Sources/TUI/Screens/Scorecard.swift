@@ -24,9 +24,10 @@ enum ScorecardScreen {
         let sort = Sort(rawValue: c.v.sort % Sort.allCases.count) ?? .catalogue
         for persp in s.perspectives {
             var rows = [(item: Item, cell: Cell, name: String)]()
-            for (i, ind) in s.indicators.enumerated() where ind.perspective == persp {
-                guard var it = Views.indicatorRow(c, indicator: i, unit: c.unit, label: ind.name, key: .indicator(s.id(indicator: i))),
-                      let cell = s.cell(indicator: i, unit: c.unit, period: c.period) else { continue }
+            // The same rows as the overview counts and the reports list (one definition).
+            for r in ScorecardReport.rows(s, unit: c.unit, period: c.period) where s.indicators[r.indicator].perspective == persp {
+                let i = r.indicator, ind = s.indicators[i], cell = r.cell
+                guard var it = Views.indicatorRow(c, indicator: i, unit: c.unit, label: ind.name, key: .indicator(s.id(indicator: i))) else { continue }
                 it.action = Views.drillOrHistory(c, unit: c.unit, indicator: i)
                 rows.append((it, cell, ind.name))
             }
