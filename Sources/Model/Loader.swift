@@ -12,6 +12,9 @@ public struct LoadResult: Sendable {
     public let parsedFiles: [String]
     /// Files that were there at the previous load and are gone now.
     public var removedFiles: [String] = []
+    /// When there were errors, but units.csv and indicators.yaml are sound: a dataset of every
+    /// row without an error, for the dashboard to start with (the errors shown in its banner).
+    public var partial: Dataset? = nil
     /// Something differs from the previous load.
     public var changed: Bool { !parsedFiles.isEmpty || !removedFiles.isEmpty }
 }
@@ -240,6 +243,12 @@ public final class Loader: @unchecked Sendable {
         if diags.hasErrors {
             var r = LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
             r.removedFiles = removed
+            // What can still be shown: every row without an error, when the organisation and
+            // the catalogue themselves are sound (the dashboard starts with it, see `partial`).
+            if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
+                r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, targets: targets,
+                                                     reports: reports, waitlist: waitlist, ip: ip, diagnostics: r.diagnostics)
+            }
             return r
         }
         ip.sort { $0.period < $1.period }
@@ -249,6 +258,31 @@ public final class Loader: @unchecked Sendable {
         r.removedFiles = removed
         Loader.releaseFreedMemory()
         return r
+    }
+
+    /// A dataset of the rows that have no error: a file with an error that names no line
+    /// (it could not be read as a whole) contributes nothing. Validated again, so what is
+    /// left is consistent (of a value reported twice, the first stays).
+    static func withoutFaultyRows(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
+                                  waitlist: [WaitCase], ip: [IPSnapshot], diagnostics: [Diagnostic]) -> Dataset? {
+        var badLines = Set<SourceRef>(), badFiles = Set<String>()
+        for d in diagnostics.errors {
+            if let line = d.line { badLines.insert(SourceRef(file: d.file, line: line)) } else { badFiles.insert(d.file) }
+        }
+        func ok(_ ref: SourceRef) -> Bool { !badFiles.contains(ref.file) && !badLines.contains(ref) }
+        let targets = targets.filter { ok($0.source) }
+        let reports = reports.filter { ok($0.source) }
+        let waitlist = waitlist.filter { ok($0.source) }
+        let ip = ip.filter { !badFiles.contains($0.file) }.map { s in
+            IPSnapshot(period: s.period, file: s.file, records: s.records.filter { ok(SourceRef(file: s.file, line: Int($0.line))) })
+        }.sorted { $0.period < $1.period }
+        var resolved = (units: [Int32](), indicators: [Int32]())
+        let again = Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
+                                       checkUnits: true, checkIndicators: true, resolved: &resolved)
+        // Whatever is still wrong would be an error of its own: then nothing partial is shown.
+        guard !again.hasErrors else { return nil }
+        return Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
+                       waitlist: waitlist, ip: ip, diagnostics: diagnostics, resolved: resolved)
     }
 
     /// The parser threads' freed buffers stay in glibc's per-thread arenas; give them back

@@ -16,8 +16,9 @@ public struct SourceKind: Sendable {
     public let required: Bool
     /// Parses a file of this kind (its path relative to the data directory).
     let parse: @Sendable (Loader, String) -> (Loader.Parsed, [Diagnostic])
-    /// How many of it a dataset holds, for `check`'s summary (`7 units`).
-    public let summary: @Sendable (Dataset) -> String
+    /// How many of it a dataset holds, for `check`'s summary (`7 units`; in bokmål when
+    /// the flag is set).
+    public let summary: @Sendable (Dataset, Bool) -> String
 
     public func matches(_ rel: String) -> Bool {
         switch place {
@@ -33,20 +34,20 @@ public enum DataSources {
     public static let all: [SourceKind] = [
         SourceKind(name: "units", place: .file("units.csv"), required: true,
                    parse: { $0.csv($1) { let (u, d) = FileParsers.units($0); return (.units(u), d) } },
-                   summary: { "\($0.tree.units.count) units" }),
+                   summary: { "\($0.tree.units.count) " + ($1 ? "enheter" : "units") }),
         SourceKind(name: "indicators", place: .file("indicators.yaml"), required: true,
-                   parse: { $0.catalogue($1) }, summary: { "\($0.indicators.count) indicators" }),
+                   parse: { $0.catalogue($1) }, summary: { "\($0.indicators.count) " + ($1 ? "indikatorer i katalogen" : "indicators in the catalogue") }),
         SourceKind(name: "targets", place: .file("targets.csv"), required: false,
                    parse: { $0.csv($1) { let (t, d) = FileParsers.targets($0); return (.targets(t), d) } },
-                   summary: { "\($0.targets.count) target rules" }),
+                   summary: { "\($0.targets.count) " + ($1 ? "målregler" : "target rules") }),
         SourceKind(name: "reports", place: .folder("reports"), required: false,
                    parse: { $0.csv($1) { let (r, d) = FileParsers.reports($0); return (.reports(r), d) } },
-                   summary: { "\($0.reports.count) reported values" }),
+                   summary: { "\($0.reports.count) " + ($1 ? "rapporterte verdier" : "reported values") }),
         SourceKind(name: "waitlist", place: .file("waitlist.csv"), required: false,
                    parse: { $0.csv($1) { let (w, d) = FileParsers.waitlist($0); return (.waitlist(w), d) } },
-                   summary: { "\($0.waitlist.count) waitlist cases" }),
+                   summary: { "\($0.waitlist.count) " + ($1 ? "ventelistesaker" : "waitlist cases") }),
         SourceKind(name: "ip", place: .folder("ip"), required: false,
-                   parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) IP snapshots" }),
+                   parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) " + ($1 ? "IP-uttrekk" : "IP snapshots") }),
     ]
 
     /// In the name of a temporary file tertial writes (`.NAME.tertial-XXXX.tmp`); one left

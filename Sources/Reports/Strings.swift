@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// The words of the dashboard and the reports, keyed by meaning. Each key has its text in
@@ -53,6 +54,11 @@ public enum Msg: String, CaseIterable, Sendable {
     case incomplete, updatedFiles, newestFirst, currentUnitMark, unitClosed, continuesIn, goToSuccessor, nothingDue, keySuccessor, notClosed
     case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
     case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
+    // The command line and `check`
+    case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
+    case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce
+    case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
+    case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
     // END CASES
 
     /// (bokmål, English)
@@ -284,7 +290,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .termNotATerminal: ("dashbordet trenger en terminal; bruk `tertial report` for tekst", "the dashboard needs a terminal; use `tertial report` for text output")
         case .termCannotDraw: ("terminalen (TERM={1}) kan ikke tegne dashbordet; start det i en vanlig terminal (f.eks. TERM=xterm-256color), eller bruk `tertial report`", "the terminal (TERM={1}) cannot draw the dashboard; start it in an ordinary terminal (e.g. TERM=xterm-256color), or use `tertial report`")
         case .termUnknown: ("terminaltypen TERM={1} er ukjent på denne maskinen; sett TERM=xterm-256color, eller bruk `tertial report`", "the terminal type TERM={1} is unknown on this machine; set TERM=xterm-256color, or use `tertial report`")
-        case .startHasErrors: ("{1} har feil; rett dem (se `tertial check {1}`) og start igjen", "{1} has errors; fix them (see `tertial check {1}`) and start again")
+        case .startHasErrors: ("{1}: enhetene (units.csv) eller katalogen (indicators.yaml) har feil, så ingen tall kan regnes ut; rett dem (se `tertial check {1}`) og start igjen", "{1}: the units (units.csv) or the catalogue (indicators.yaml) have errors, so no figure can be computed; fix them (see `tertial check {1}`) and start again")
         case .noPeriods: ("{1} har ingen perioder ennå: ingen tall er rapportert, og ingen venteliste eller IP-uttrekk", "{1} has no periods yet: nothing is reported, and there is no waitlist or IP snapshot")
         case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
         case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
@@ -314,7 +320,48 @@ public enum Msg: String, CaseIterable, Sendable {
         case .exportNoAccess: ("Kunne ikke lagre: ingen skrivetilgang til {1}", "Could not save: no permission to write in {1}")
         case .exportFailed: ("Kunne ikke lagre {1}: {2}", "Could not save {1}: {2}")
         case .updatedFiles: ("oppdatert {1} · {2}", "updated {1} · {2}")
+        case .errorWord: ("feil", "error")
+        case .warningWord: ("advarsel", "warning")
+        case .noticeWord: ("merknad", "notice")
+        case .qualityWord: ("datakvalitet", "quality")
+        case .moreErrors: ("(+{1} feil til, se `tertial check`)", "(+{1} more errors, see `tertial check`)")
+        case .errorsRowsLeftOut: ("Feil i dataene – tallene er regnet uten radene med feil: ", "Errors in the data – the figures leave out the rows with errors: ")
+        case .cliLang: ("--lang tar nb (bokmål) eller en (engelsk)", "--lang must be nb (bokmål) or en (English)")
+        case .cliSuppressSmall: ("--suppress-small tar et tall på minst 2", "--suppress-small takes a number of at least 2")
+        case .cliNotAPeriod: ("--period {1} er ikke en periode (forventet 2019-T3, 2019-11 eller 2019)", "--period {1} is not a period (expected 2019-T3, 2019-11 or 2019)")
+        case .cliNotADate: ("--at {1} er ikke en dato (forventet 31.12.2019 eller 2019-12-31)", "--at {1} is not a date (expected 2019-12-31 or 31.12.2019)")
+        case .cliPoll: ("--poll tar et antall sekunder fra {1} til {2}", "--poll takes a number of seconds from {1} to {2}")
+        case .cliFormatOnePeriod: ("--format {1} tar én --period", "--format {1} takes one --period")
+        case .cliHasErrors: ("{1} har feil; kjør `tertial check {1}` for å se alle", "{1} has errors; run `tertial check {1}` for all of them")
+        case .cliWrote: ("skrev {1}", "wrote {1}")
+        case .cliCannotWrite: ("kan ikke skrive {1}: {2}", "cannot write {1}: {2}")
+        case .cliExistsUseForce: ("{1} finnes allerede; bruk --force for å skrive over", "{1} exists; use --force to overwrite it")
+        case .checkNotLoaded: ("{1}: {2} feil, {3} advarsler; ikke lastet", "{1}: {2} error(s), {3} warning(s); not loaded")
+        case .checkOk: ("{1}: ok: {2}, {3}; {4} advarsler, {5} datakvalitetsvarsler", "{1}: ok: {2}, {3}; {4} warning(s), {5} data-quality warning(s)")
+        case .checkListQuality: (" (vis dem med --quality)", " (list them with --quality)")
+        case .checkNoPeriods: ("ingen perioder", "no periods")
+        case .cliErrorPrefix: ("Feil: ", "Error: ")
+        case .cliUsagePrefix: ("Bruk: ", "Usage: ")
+        case .cliHelpPrefix: ("Hjelp: ", "Help: ")
+        case .cliSeeHelp: ("Se «{1}» for mer hjelp.", "See '{1}' for more information.")
         // END TEXTS
+        }
+    }
+}
+
+extension FileOutput.Failure {
+    /// Why a file could not be written, in the user's language (the dashboard's export and
+    /// the command line's --output say the same).
+    public func message(_ l: L10n) -> String {
+        switch self {
+        case .exists(let path): return l(.cliExistsUseForce, path)
+        case let .cannotWrite(path, why, code):
+            let folder = (path as NSString).deletingLastPathComponent
+            switch code {
+            case ENOENT, ENOTDIR: return l(.exportNoFolder, folder.isEmpty ? "." : folder)
+            case EACCES, EPERM, EROFS: return l(.exportNoAccess, folder.isEmpty ? "." : folder)
+            default: return l(.exportFailed, path, why)
+            }
         }
     }
 }

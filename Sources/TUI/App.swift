@@ -59,8 +59,11 @@ public final class App {
         }
         let loader = Loader(directory: directory)
         let result = loader.load()
-        guard let ds = result.dataset else {
-            for d in result.diagnostics.errors { FileHandle.standardError.write(Data(("error: " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
+        // One bad line does not keep the dashboard from starting: it shows every row without an
+        // error and names the errors in its banner. Only when the organisation or the catalogue
+        // cannot be read is there nothing to show.
+        guard let ds = result.dataset ?? result.partial else {
+            for d in result.diagnostics.errors { FileHandle.standardError.write(Data((l[.errorWord] + ": " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
             say(l(.startHasErrors, directory))
             return 1
         }
@@ -79,6 +82,10 @@ public final class App {
             return exitUsage
         }
         let app = App(loader: loader, snapshot: snap, directory: directory, unit: unit, options: options)
+        if result.dataset == nil {
+            app.showingPartial = true
+            app.showErrors(result)
+        }
         return app.run()
     }
 
@@ -208,6 +215,8 @@ public final class App {
     var reloadPipe: [Int32] = [-1, -1]
     var reloading = false
     var pendingReload: Bool? = nil
+    /// The snapshot on screen was computed without the rows that have errors (see `start`).
+    var showingPartial = false
     let reloadQueue = DispatchQueue(label: "tertial.reload", qos: .userInitiated)
     let finished = Mailbox<Reloaded>()
 
@@ -216,10 +225,12 @@ public final class App {
     func startReload(force: Bool) {
         guard !reloading else { pendingReload = (pendingReload ?? false) || force; return }
         reloading = true
-        let loader = self.loader, box = finished, fd = reloadPipe[1]
+        let loader = self.loader, box = finished, fd = reloadPipe[1], partial = showingPartial
         reloadQueue.async {
             let result = loader.load()
-            let snap = result.changed || force ? result.dataset.map(Engine.compute) : nil
+            // A dashboard that started without the faulty rows goes on that way until the
+            // errors are fixed; one that had good data keeps it (the last good snapshot).
+            let snap = result.changed || force ? (result.dataset ?? (partial ? result.partial : nil)).map(Engine.compute) : nil
             box.put(Reloaded(result: result, snapshot: snap, force: force))
             var b: UInt8 = 1
             _ = write(fd, &b, 1)
@@ -240,6 +251,8 @@ public final class App {
             state = Dashboard.reloaded(state, to: snapshot)
             warm()
             state.banner = []
+            showingPartial = result.dataset == nil
+            if showingPartial { showErrors(result) }
             state.loadedAt = App.clock()
             let l = L10n(state.lang)
             let files = (result.parsedFiles + result.removedFiles)
@@ -249,12 +262,23 @@ public final class App {
                 state.message = l(.updatedFiles, state.loadedAt, files.prefix(2).joined(separator: ", ") + (files.count > 2 ? " …" : ""))
             }
         } else if result.dataset == nil {
-            // Paths relative to the data directory; the directory itself by its name.
-            state.banner = result.diagnostics.errors.prefix(2).map { d in
-                d.file == "." ? d.text(in: state.dataName, norwegian: state.lang == .nb) : d.text(norwegian: state.lang == .nb)
-            }
+            showErrors(result)
         }
         return true
+    }
+
+    /// The banner: the first errors, file:line first, and how many more there are; the
+    /// figures on screen stay those of the last good load (or, at start, of the rows
+    /// without an error).
+    func showErrors(_ result: LoadResult) {
+        let l = L10n(state.lang)
+        let errors = result.diagnostics.errors
+        state.bannerPartial = showingPartial
+        // Paths relative to the data directory; the directory itself by its name.
+        state.banner = errors.prefix(2).map { d in
+            d.file == "." ? d.text(in: state.dataName, norwegian: state.lang == .nb) : d.text(norwegian: state.lang == .nb)
+        }
+        if errors.count > 2, !state.banner.isEmpty { state.banner[1] += " " + l(.moreErrors, errors.count - 2) }
     }
 
     /// Writes the current unit and period in the format the file name asks for; refuses a
@@ -274,13 +298,8 @@ public final class App {
             state.message = l(.exportSaved, path)
         } catch FileOutput.Failure.exists {
             state.mode = .confirmOverwrite(path: path)
-        } catch FileOutput.Failure.cannotWrite(_, let why, let code) {
-            let folder = (path as NSString).deletingLastPathComponent
-            switch code {
-            case ENOENT, ENOTDIR: state.message = l(.exportNoFolder, folder.isEmpty ? "." : folder)
-            case EACCES, EPERM, EROFS: state.message = l(.exportNoAccess, folder.isEmpty ? "." : folder)
-            default: state.message = l(.exportFailed, path, why)
-            }
+        } catch let failure as FileOutput.Failure {
+            state.message = failure.message(l)
         } catch {
             state.message = l(.exportFailed, path, "\(error)")
         }

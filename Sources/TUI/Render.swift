@@ -15,9 +15,15 @@ extension Dashboard {
         let lay = Layout(st, panel)
         topBar(&scr, st, s, l)
         tabs(&scr, st, l)
-        for (k, b) in st.banner.prefix(2).enumerated() {
-            let text = (k == 0 ? (st.unicode ? " ⚠ " : " ! ") + l[.errorsInTheDataOn] : "   ") + b
-            scr.put(0, 2 + k, DisplayWidth.padRight(DisplayWidth.truncate(text, st.width), st.width), Style(.red, bold: true, reverse: true))
+        // The banner's two rows: what is shown instead, then the errors, wrapped rather than
+        // cut after the lead (the file:line must be readable).
+        if !st.banner.isEmpty {
+            let lead = (st.unicode ? "⚠ " : "! ") + l[st.bannerPartial ? .errorsRowsLeftOut : .errorsInTheDataOn]
+            let rows = DisplayWidth.wrap(lead + st.banner.joined(separator: " · "), st.width - 2)
+            for k in 0..<min(2, rows.count) {
+                let text = " " + (k == 1 && rows.count > 2 ? DisplayWidth.truncate(rows[1] + " " + rows[2...].joined(separator: " "), st.width - 2) : rows[k])
+                scr.put(0, 2 + k, DisplayWidth.padRight(text, st.width), Style(.red, bold: true, reverse: true))
+            }
         }
         if panel.tiles.isEmpty { list(&scr, st, panel, lay, l) }
         else { tiles(&scr, st, panel, lay) }

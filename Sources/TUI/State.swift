@@ -74,6 +74,9 @@ public struct AppState: Sendable {
     public var mode: Mode = .normal
     /// Problems of the data on disk; the last good snapshot stays on screen.
     public var banner: [String] = []
+    /// The figures on screen leave out the rows that have errors (the dashboard started with
+    /// them); otherwise the banner's figures are those of the last good load.
+    public var bannerPartial = false
     /// A short message on the bottom line (saved to ..., reloaded, ...).
     public var message: String?
     public var loadedAt: String = ""

@@ -269,7 +269,7 @@ public struct Layout {
     public let bottom: Int
 
     public init(_ st: AppState, _ panel: Panel) {
-        bannerRows = min(st.banner.count, 2)
+        bannerRows = st.banner.isEmpty ? 0 : 2
         contentTop = 2 + bannerRows
         bottom = st.height - 1
         detailRows = st.height >= 30 ? 3 : 2

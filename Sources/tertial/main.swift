@@ -31,7 +31,7 @@ struct DataOptions: ParsableArguments {
     var language: Lang { Lang(rawValue: lang) ?? .nb }
 
     func validate() throws {
-        guard Lang(rawValue: lang) != nil else { throw ValidationError("--lang must be nb or en") }
+        guard Lang(rawValue: lang) != nil else { throw ValidationError(CLI.l[.cliLang]) }
     }
 }
 
@@ -44,7 +44,7 @@ struct PrivacyOptions: ParsableArguments {
     var withCases = false
 
     func validate() throws {
-        if let n = suppressSmall, n < 2 { throw ValidationError("--suppress-small takes a number of at least 2") }
+        if let n = suppressSmall, n < 2 { throw ValidationError(CLI.l[.cliSuppressSmall]) }
     }
 }
 
@@ -64,28 +64,112 @@ struct TargetOptions: ParsableArguments {
         do { try FileOutput.write(text, to: output, force: force) }
         catch {
             // Cannot write: EX_CANTCREAT (73), and no usage text (the options were right).
-            FileHandle.standardError.write(Data("tertial: \(error)\n".utf8))
+            CLI.say((error as? FileOutput.Failure)?.message(CLI.l) ?? CLI.l(.cliCannotWrite, output, "\(error)"))
             throw ExitCode(73)
         }
-        FileHandle.standardError.write(Data("tertial: wrote \(output)\n".utf8))
+        CLI.say(CLI.l(.cliWrote, output))
     }
 }
 
+/// A usage error that only the data can reveal (exit 64, like a bad option).
+struct UsageError: Error { let message: String }
+
 enum CLI {
+    /// The language of every message, chosen before the arguments are parsed (so that a
+    /// parse error speaks it too): `--lang en` or `--lang=en` anywhere, bokmål otherwise.
+    static let lang: Lang = {
+        let args = Array(CommandLine.arguments.dropFirst())
+        for (k, a) in args.enumerated() {
+            if a == "--lang", k + 1 < args.count, let l = Lang(rawValue: args[k + 1]) { return l }
+            if a.hasPrefix("--lang="), let l = Lang(rawValue: String(a.dropFirst(7))) { return l }
+        }
+        return .nb
+    }()
+    static let l = L10n(lang)
+
+    static func say(_ text: String) { FileHandle.standardError.write(Data(("tertial: " + text + "\n").utf8)) }
+
     /// Loads and computes, or prints the errors and exits 1.
     static func snapshot(_ dir: String) throws -> Snapshot {
         let result = Loader(directory: dir).load()
         guard let ds = result.dataset else {
-            for d in result.diagnostics.errors { FileHandle.standardError.write(Data((d.text(in: dir) + "\n").utf8)) }
-            FileHandle.standardError.write(Data("tertial: \(dir) has errors; run `tertial check \(dir)` for all of them\n".utf8))
+            for d in result.diagnostics.errors { FileHandle.standardError.write(Data((l[.errorWord] + ": " + d.text(in: dir, norwegian: lang == .nb) + "\n").utf8)) }
+            say(l(.cliHasErrors, dir))
             throw ExitCode(1)
         }
         let s = Engine.compute(ds)
         guard !s.tertials.isEmpty else {
-            FileHandle.standardError.write(Data("tertial: \(L10n(.en)(.noPeriods, dir))\n".utf8))
+            say(l(.noPeriods, dir))
             throw ExitCode(1)
         }
         return s
+    }
+
+    /// A period outside the data, in the words and dates of the chosen language.
+    static func outside(_ what: String, _ s: Snapshot) -> UsageError {
+        UsageError(message: l(.periodOutside, what, l.date(s.spanStart), l.date(s.spanEnd)))
+    }
+
+    /// Runs the command; every error, ArgumentParser's own included, is printed in the
+    /// chosen language with the exit codes of the README (64 usage, 1 data, 73 output).
+    static func main() -> Never {
+        do {
+            var command = try Tertial.parseAsRoot()
+            try command.run()
+            exit(0)
+        } catch let e as UsageError {
+            // Found once the data was read (an unknown unit, a period outside the data): the
+            // message alone, without a usage line that would be the root command's.
+            say(e.message)
+            exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            let code = Tertial.exitCode(for: error)
+            if code == .success {
+                // --help: printed as ArgumentParser wrote it (English: option names are English).
+                print(Tertial.fullMessage(for: error))
+                exit(0)
+            }
+            let text = Tertial.fullMessage(for: error)
+            if !text.isEmpty { FileHandle.standardError.write(Data((localized(text) + "\n").utf8)) }
+            exit(code.rawValue)
+        }
+    }
+
+    /// ArgumentParser's sentences that a user meets, in bokmål: (English pattern with `(.+?)`
+    /// for the quoted parts, bokmål with `$1`, `$2`). Anything else it says stays English.
+    static let parserSentences: [(String, String)] = [
+        ("Unknown option '(.+?)'\\.", "Ukjent valg «$1»."),
+        ("Did you mean '(.+?)'\\?", "Mente du «$1»?"),
+        ("Missing value for '(.+?)'", "Mangler en verdi for «$1»"),
+        ("Missing expected argument '(.+?)'", "Mangler argumentet «$1»"),
+        ("Unexpected argument '(.+?)'", "Uventet argument «$1»"),
+        ("The value '(.+?)' is invalid for '(.+?)'", "Verdien «$1» passer ikke for «$2»"),
+        ("Please provide one of (.+)\\.$", "Bruk en av $1."),
+    ]
+
+    /// ArgumentParser's fixed English frame ("Error:", "Usage:", "Help:", "See … for more
+    /// information.") and its common sentences in the chosen language; our own messages are
+    /// already in it.
+    static func localized(_ text: String) -> String {
+        guard lang == .nb else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var s = String(line)
+            if s.hasPrefix("Error: ") {
+                s = l[.cliErrorPrefix] + s.dropFirst(7)
+                for (en, nb) in parserSentences {
+                    s = s.replacingOccurrences(of: en, with: nb, options: .regularExpression)
+                }
+                s = s.replacingOccurrences(of: "' or '", with: "' eller '")
+            }
+            if s.hasPrefix("Usage: ") { s = l[.cliUsagePrefix] + s.dropFirst(7) }
+            if s.hasPrefix("Help: ") { s = l[.cliHelpPrefix] + s.dropFirst(6) }
+            let trimmed = s.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("See '"), trimmed.hasSuffix("' for more information."),
+               let start = trimmed.range(of: "'"), let end = trimmed.range(of: "'", options: .backwards), start.upperBound < end.lowerBound {
+                s = String(s.prefix { $0 == " " }) + l(.cliSeeHelp, trimmed[start.upperBound..<end.lowerBound])
+            }
+            return s
+        }.joined(separator: "\n")
     }
 
     static func today() -> Day {
@@ -98,7 +182,7 @@ enum CLI {
     static func unit(_ s: Snapshot, _ id: String?) throws -> Int {
         guard let id else { return s.tree.root }
         guard let u = s.tree.index[id] else {
-            throw ValidationError("unknown unit \"\(id)\"; units are: " + s.tree.preorder.map { s.tree.units[$0].id }.joined(separator: ", "))
+            throw UsageError(message: l(.unknownUnit, id, s.tree.preorder.map { s.tree.units[$0].id }.joined(separator: ", ")))
         }
         return u
     }
@@ -125,9 +209,9 @@ struct DashboardCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        if let period, Period(parsing: period) == nil { throw ValidationError("--period \(period) is not a period (expected 2019-T3, 2019-11 or 2019)") }
+        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
         if let poll, !(App.pollRange ~= poll) {
-            throw ValidationError("--poll takes a number of seconds from \(App.pollRange.lowerBound) to \(Int(App.pollRange.upperBound))")
+            throw ValidationError(CLI.l(.cliPoll, Format.plain(App.pollRange.lowerBound, .count, decimalComma: CLI.lang == .nb), Int(App.pollRange.upperBound)))
         }
     }
 
@@ -153,29 +237,35 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Also list data-quality warnings computed from the figures.")
     var quality = false
 
+    @Option(name: .long, help: "Language: nb (Norwegian bokmål) or en.")
+    var lang: String = "nb"
+
+    func validate() throws {
+        guard Lang(rawValue: lang) != nil else { throw ValidationError(CLI.l[.cliLang]) }
+    }
+
     func run() throws {
+        let l = CLI.l, nb = CLI.lang == .nb
         let result = Loader(directory: data).load()
         let diags = result.diagnostics
-        for d in diags.errors { print("error: " + d.text(in: data)) }
-        for d in diags.warnings { print("warning: " + d.text(in: data)) }
-        for d in diags where d.severity == .notice { print("notice: " + d.text(in: data)) }
+        for d in diags.errors { print(l[.errorWord] + ": " + d.text(in: data, norwegian: nb)) }
+        for d in diags.warnings { print(l[.warningWord] + ": " + d.text(in: data, norwegian: nb)) }
+        for d in diags where d.severity == .notice { print(l[.noticeWord] + ": " + d.text(in: data, norwegian: nb)) }
         guard let ds = result.dataset else {
-            print("\(data): \(diags.errors.count) error(s), \(diags.warnings.count) warning(s); not loaded")
+            print(l(.checkNotLoaded, data, diags.errors.count, diags.warnings.count))
             throw ExitCode(1)
         }
         let s = Engine.compute(ds)
-        let l = L10n(.en)
         if quality {
             for w in s.warnings {
                 let ind = w.indicator.map { " " + s.indicators[$0].id } ?? ""
-                print("quality: \(w.source.map { "\(data)/\($0)" } ?? data): \(w.period)\(ind): \(l.quality(w, snapshot: s))")
+                print(l[.qualityWord] + ": \(w.source.map { "\(data)/\($0)" } ?? data): \(w.period)\(ind): \(l.quality(w, snapshot: s))")
             }
         }
         let periods = s.tertials
-        let range = periods.isEmpty ? "no periods" : "\(periods.first!)..\(periods.last!)"
-        print("\(data): ok: " + DataSources.all.map { $0.summary(ds) }.joined(separator: ", ") + ", \(range); "
-              + "\(diags.warnings.count) warning(s), \(s.warnings.count) data-quality warning(s)"
-              + (quality ? "" : " (list them with --quality)"))
+        let range = periods.isEmpty ? l[.checkNoPeriods] : "\(periods.first!)..\(periods.last!)"
+        print(l(.checkOk, data, DataSources.all.map { $0.summary(ds, nb) }.joined(separator: ", "), range, diags.warnings.count, s.warnings.count)
+              + (quality ? "" : l[.checkListQuality]))
     }
 }
 
@@ -206,7 +296,7 @@ struct ScorecardCommand: ParsableCommand {
 
     func validate() throws {
         for p in period where Period(parsing: p) == nil {
-            throw ValidationError("--period \(p) is not a period (expected 2019-T3, 2019-11 or 2019)")
+            throw ValidationError(CLI.l(.cliNotAPeriod, p))
         }
     }
 
@@ -215,11 +305,9 @@ struct ScorecardCommand: ParsableCommand {
         let u = try CLI.unit(s, target.unit)
         var periods = period.compactMap { Period(parsing: $0) }
         if periods.isEmpty, let p = s.latestTertial(endedBy: CLI.today()) { periods = [p] }
-        for p in periods where s.periodIndex[p] == nil {
-            throw ValidationError("\(p) is outside the data (\(s.spanStart) to \(s.spanEnd))")
-        }
+        for p in periods where s.periodIndex[p] == nil { throw CLI.outside("\(p)", s) }
         let opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases)
-        if format.singlePeriod && periods.count != 1 { throw ValidationError("--format \(format) takes one --period") }
+        if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(.cliFormatOnePeriod, format.rawValue)) }
         try target.emit(format.render(s, unit: u, periods: periods, options: opts))
     }
 }
@@ -243,8 +331,8 @@ struct WaitlistCommand: ParsableCommand {
     var suppressSmall: Int?
 
     func validate() throws {
-        if let at, Day(parsing: at) == nil { throw ValidationError("--at \(at) is not a date (expected 2019-12-31 or 31.12.2019)") }
-        if let n = suppressSmall, n < 2 { throw ValidationError("--suppress-small takes a number of at least 2") }
+        if let at, Day(parsing: at) == nil { throw ValidationError(CLI.l(.cliNotADate, at)) }
+        if let n = suppressSmall, n < 2 { throw ValidationError(CLI.l[.cliSuppressSmall]) }
     }
 
     func run() throws {
@@ -253,9 +341,7 @@ struct WaitlistCommand: ParsableCommand {
         let date = at.flatMap { Day(parsing: $0) } ?? s.spanEnd
         // A date the register does not cover would give invented figures (0 waiting, or waits
         // of thousands of days): refused, as a period outside the data is.
-        guard (s.spanStart...s.spanEnd).contains(date) else {
-            throw ValidationError("\(date) is outside the data (\(s.spanStart) to \(s.spanEnd))")
-        }
+        guard (s.spanStart...s.spanEnd).contains(date) else { throw CLI.outside(CLI.l.date(date), s) }
         let v = s.waitlist(unit: u, at: date)
         let d = Display(lang: options.language, suppressSmall: suppressSmall)
         let text = format == .csv ? WaitlistReport.csv(v, display: d) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md, display: d)
@@ -282,14 +368,14 @@ struct CorporaterCommand: ParsableCommand {
     var suppressSmall: Int?
 
     func validate() throws {
-        if let period, Period(parsing: period) == nil { throw ValidationError("--period \(period) is not a period (expected 2019-T3, 2019-11 or 2019)") }
+        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
     }
 
     func run() throws {
         let s = try CLI.snapshot(options.data)
         let u = try CLI.unit(s, target.unit)
         guard let p = period.flatMap({ Period(parsing: $0) }) ?? s.latestTertial(endedBy: CLI.today()), s.periodIndex[p] != nil else {
-            throw ValidationError("the period is outside the data (\(s.spanStart) to \(s.spanEnd))")
+            throw CLI.outside(period ?? "", s)
         }
         let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall))
         try target.emit(format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md))
@@ -297,4 +383,4 @@ struct CorporaterCommand: ParsableCommand {
 }
 
 setlocale(LC_ALL, "")
-Tertial.main()
+CLI.main()

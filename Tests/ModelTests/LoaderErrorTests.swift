@@ -275,3 +275,43 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(Engine.compute(loader.load().dataset!).value("staff", "root", .tertial(2019, 3)), 8)
     }
 }
+
+/// Issue 9, item 17: what can be shown when some rows have errors.
+final class PartialLoadTests: XCTestCase {
+    static let units = """
+    id;name;parent;kind;from;to;successor
+    root;Etaten;;etat;;;
+    a;Enhet A;root;resultatenhet;;;
+    b;Enhet B;root;resultatenhet;;;
+    """
+    static let catalogue = Fixture.catalogue("""
+      - id: staff
+        reported_by: [resultatenhet]
+    """)
+
+    func testRowsWithErrorsAreLeftOutOfThePartialDataset() throws {
+        let f = Fixture(["units.csv": Self.units, "indicators.yaml": Self.catalogue,
+                         "reports/2019-T3.csv": "period;unit;indicator;value;comment\n2019-T3;a;staff;4;\n2019-T3;b;staff;fire;\n2019-T3;zz;staff;3;\n"])
+        let r = f.load()
+        XCTAssertNil(r.dataset, "a dataset with errors is not the good dataset")
+        XCTAssertEqual(r.diagnostics.errors.count, 2, r.diagnostics.map(\.description).joined(separator: "\n"))
+        let partial = try XCTUnwrap(r.partial)
+        XCTAssertEqual(partial.reports.map(\.unit), ["a"], "only the row without an error")
+        let s = Engine.compute(partial)
+        // The etat's total is a's 4 alone, marked as built on 1 of the 2 values due.
+        let c = try XCTUnwrap(s.cell("staff", "root", .tertial(2019, 3)))
+        XCTAssertEqual(c.value, 4)
+        XCTAssertEqual(c.present, 1)
+        XCTAssertEqual(c.expected, 2)
+    }
+
+    func testABrokenOrganisationOrCatalogueLeavesNothingToShow() {
+        let badUnits = Fixture(["units.csv": Self.units + "\nc;Enhet C;nowhere;resultatenhet;;;\n", "indicators.yaml": Self.catalogue,
+                                "reports/2019-T3.csv": "period;unit;indicator;value;comment\n2019-T3;a;staff;4;\n"])
+        XCTAssertNil(badUnits.load().dataset)
+        XCTAssertNil(badUnits.load().partial)
+        let badCatalogue = Fixture(["units.csv": Self.units, "indicators.yaml": Self.catalogue + "\n  - id: x\n    unit: pounds\n",
+                                    "reports/2019-T3.csv": "period;unit;indicator;value;comment\n2019-T3;a;staff;4;\n"])
+        XCTAssertNil(badCatalogue.load().partial)
+    }
+}

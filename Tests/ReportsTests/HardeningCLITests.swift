@@ -102,15 +102,15 @@ final class HardeningCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try Repo.run(["report", "--period", "2019-T3", "--output", out])
         XCTAssertEqual(r.status, 73, r.err)
-        XCTAssertFalse(r.err.contains("Usage:"), r.err)
-        XCTAssertTrue(r.err.contains("exists; use --force"), r.err)
+        XCTAssertFalse(r.err.contains("Bruk:"), r.err)
+        XCTAssertTrue(r.err.contains("finnes allerede; bruk --force for å skrive over"), r.err)
         let missing = try Repo.run(["report", "--period", "2019-T3", "--output", "/nonexistent/dir/r.md"])
         XCTAssertEqual(missing.status, 73, missing.err)
     }
 
     func testPollOutsideItsRangeIsAUsageError() throws {
         for v in ["nan", "inf", "0.0001", "3000000", "-1"] {
-            let r = try Repo.run(["--poll=\(v)"])
+            let r = try Repo.run(["--poll=\(v)", "--lang=en"])
             XCTAssertEqual(r.status, 64, "--poll \(v): \(r.err)")
             XCTAssertTrue(r.err.contains("--poll takes a number of seconds from 0.5 to 3600"), r.err)
         }
@@ -132,7 +132,7 @@ final class HardeningCLITests: XCTestCase {
         try FileManager.default.removeItem(atPath: dir + "/waitlist.csv")
         let r = try Repo.run(["report", "--data", dir])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("has no periods yet"), r.err)
+        XCTAssertTrue(r.err.contains("har ingen perioder ennå"), r.err)
         XCTAssertFalse(r.out.contains("1999"), r.out)
     }
 
@@ -156,7 +156,7 @@ final class HardeningCLITests: XCTestCase {
     func testCheckNamesAStaleTemporaryFile() throws {
         let dir = try copyOfSample()
         try "half".write(toFile: dir + "/.rapport.md.tertial-abc123.tmp", atomically: true, encoding: .utf8)
-        let r = try Repo.run(["check", dir])
+        let r = try Repo.run(["check", dir, "--lang", "en"])
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.out.contains("warning: \(dir)/.rapport.md.tertial-abc123.tmp: a temporary file left by an interrupted tertial write"), r.out)
     }

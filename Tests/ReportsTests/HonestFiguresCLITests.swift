@@ -9,7 +9,7 @@ final class HonestFiguresCLITests: XCTestCase {
     /// median wait of 3465 days.
     func testWaitlistOutsideTheDataIsRefused() throws {
         for day in ["2030-01-01", "2017-01-01"] {
-            let r = try Repo.run(["report", "waitlist", "--at", day])
+            let r = try Repo.run(["report", "waitlist", "--at", day, "--lang", "en"])
             XCTAssertEqual(r.status, 64, r.out)
             XCTAssertTrue(r.err.contains("\(day) is outside the data (2018-01-01 to 2020-12-31)"), r.err)
         }
@@ -84,14 +84,35 @@ final class HonestFiguresCLITests: XCTestCase {
     /// and no follow-on errors (was `/nonexistent//nonexistent: …` and a false
     /// `units.csv: parent: no unit without a parent`).
     func testOneClearMessageForAMissingDataDirectory() throws {
-        let r = try Repo.run(["report", "--data", "/nonexistent"])
+        let r = try Repo.run(["report", "--data", "/nonexistent", "--lang", "en"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.hasPrefix("/nonexistent: the data directory does not exist or is not a directory (expected"), r.err)
+        XCTAssertTrue(r.err.hasPrefix("error: /nonexistent: the data directory does not exist or is not a directory (expected"), r.err)
         XCTAssertFalse(r.err.contains("no unit without a parent"), r.err)
         XCTAssertEqual(r.err.split(separator: "\n").count, 2, "the error and the hint to run check: \(r.err)")
-        let c = try Repo.run(["check", "README.md"])
+        let c = try Repo.run(["check", "README.md", "--lang", "en"])
         XCTAssertEqual(c.status, 1)
         XCTAssertTrue(c.out.hasPrefix("error: README.md: the data directory does not exist or is not a directory"), c.out)
         XCTAssertFalse(c.out.contains("README.md/README.md"), c.out)
+    }
+
+    /// Every command-line message in bokmål by default and English with --lang en, the
+    /// argument parser's frame included (issue 9, item 21); an error that only the data
+    /// reveals has no usage line of the root command.
+    func testTheCommandLineSpeaksTheUsersLanguage() throws {
+        let r = try Repo.run(["report", "--foo"])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.err.hasPrefix("Feil: Ukjent valg «--foo»."), r.err)
+        XCTAssertTrue(r.err.contains("Bruk: tertial report scorecard"), r.err)
+        XCTAssertFalse(r.err.contains("Error:") || r.err.contains("Usage:") || r.err.contains("Unknown option"), r.err)
+        let en = try Repo.run(["report", "--foo", "--lang", "en"])
+        XCTAssertTrue(en.err.hasPrefix("Error: Unknown option '--foo'."), en.err)
+        let format = try Repo.run(["report", "--format", "xyz"])
+        XCTAssertTrue(format.err.hasPrefix("Feil: Verdien «xyz» passer ikke for «--format <format>». Bruk en av"), format.err)
+        let unit = try Repo.run(["report", "--unit", "zz"])
+        XCTAssertEqual(unit.status, 64)
+        XCTAssertTrue(unit.err.hasPrefix("tertial: ukjent enhet «zz»; enhetene er: ephrt, "), unit.err)
+        XCTAssertFalse(unit.err.contains("Bruk:"), unit.err)
+        let period = try Repo.run(["report", "--period", "2030-T1"])
+        XCTAssertEqual(period.err, "tertial: 2030-T1 ligger utenfor dataene (01.01.2018 til 31.12.2020)\n")
     }
 }

@@ -285,7 +285,10 @@ final class CLITests: XCTestCase {
     func testCheckAcceptsTheSampleData() throws {
         let r = try Repo.run(["check", "sample-data"])
         XCTAssertEqual(r.status, 0, r.out + r.err)
-        XCTAssertTrue(r.out.contains("sample-data: ok: 13 units"), r.out)
+        // Bokmål by default, English with --lang en (issue 9, item 21).
+        XCTAssertTrue(r.out.contains("sample-data: ok: 13 enheter, 45 indikatorer i katalogen"), r.out)
+        let en = try Repo.run(["check", "sample-data", "--lang", "en"])
+        XCTAssertTrue(en.out.contains("sample-data: ok: 13 units, 45 indicators in the catalogue"), en.out)
     }
 
     func testCheckRefusesABrokenCopyWithLocatedMessages() throws {
@@ -297,9 +300,11 @@ final class CLITests: XCTestCase {
         text = text.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;null;")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(";null;") }! + 1
-        let r = try Repo.run(["check", dir])
+        let r = try Repo.run(["check", dir, "--lang", "en"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.out.contains("error: \(dir)/reports/2019-T3.csv:\(line): value: \"null\" is not a number"), r.out)
+        let nb = try Repo.run(["check", dir])
+        XCTAssertTrue(nb.out.contains("feil: \(dir)/reports/2019-T3.csv:\(line): value: «null» er ikke et tall"), nb.out)
     }
 
     func testReportCSVFromTheCommandLine() throws {
@@ -311,7 +316,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(w.out.contains("waiting;10;10;13;2;35\n"), w.out)
         let bad = try Repo.run(["report", "--period", "2019-T4"])
         XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.err.contains("2019-T4 is not a period"), bad.err)
+        XCTAssertTrue(bad.err.contains("Feil: --period 2019-T4 er ikke en periode"), bad.err)
     }
 
     /// The export and the CLI choose a writer from one enum; an ending it cannot write is refused.

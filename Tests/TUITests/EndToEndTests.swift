@@ -158,6 +158,40 @@ final class EndToEndTests: XCTestCase {
         keys("q")
     }
 
+    /// One bad line does not stop the dashboard (issue 9, item 17): it starts with every other
+    /// row, names the error with file:line in its banner, and takes the fix when it is saved.
+    func testOneBadLineDoesNotStopTheDashboard() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+        session += "-partial"
+        let (parent, data) = try sampleCopyInItsOwnFolder()
+        defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
+        let file = data + "/reports/2019-T3.csv"
+        let good = try String(contentsOfFile: file, encoding: .utf8)
+        let bad = good.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;fire;")
+        XCTAssertNotEqual(good, bad)
+        try bad.write(toFile: file, atomically: true, encoding: .utf8)
+        let line = bad.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(";fire;") }! + 1
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(data) --period 2019-T3; echo EXIT=$?; sleep 30")
+        var s = waitFor("uten radene med feil")
+        XCTAssertTrue(s.contains("reports/2019-T3.csv:\(line): value: «fire»"), s)
+        XCTAssertFalse(s.contains("EXIT="), s)
+        // The figures are there, without the faulty row: Etaten's total is built on 5 of the 6
+        // districts of 2019 (Fyllingsdalen's value is the one left out), so it is incomplete.
+        keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
+        s = waitFor("Σ Etaten")
+        XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains("5/6 17") }, s)
+        XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Fyllingsdalen") && $0.contains("mangler") }, s)
+        try good.write(toFile: file, atomically: true, encoding: .utf8)
+        // Fixed: the banner goes, the total is complete.
+        let deadline = Date().addingTimeInterval(5)
+        repeat { s = screen(); usleep(100_000) } while s.contains("uten radene med feil") && Date() < deadline
+        XCTAssertFalse(s.contains("uten radene med feil"), s)
+        XCTAssertFalse(s.contains("5/6"), s)
+        keys("q")
+        _ = waitFor("EXIT=0")
+    }
+
     /// A terminal that cannot draw: a message in the UI language and the usage exit code,
     /// never ncurses' own English error or a blank screen.
     func testADumbTerminalIsRefusedWithAMessage() throws {
