@@ -12,14 +12,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Reports", dependencies: ["Model"]),
+        // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
+        .target(name: "Store", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["Model", "Store"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "TUI", dependencies: ["Model", "Reports", "CNcursesw"]),
+        .target(name: "TUI", dependencies: ["Model", "Reports", "Store", "CNcursesw"]),
         .executableTarget(name: "tertial", dependencies: [
-            "Model", "Reports", "TUI",
+            "Model", "Reports", "Store", "TUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tertial-bench", dependencies: [
@@ -27,6 +30,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"], exclude: ["golden"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports"], exclude: ["golden"]),
     ]

@@ -1,0 +1,276 @@
+import Foundation
+import GRDB
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Follow-up in an embedded SQLite database, through GRDB: WAL (readers never wait for a
+/// writer, and two processes may write), foreign keys, a busy timeout, migrations by
+/// `DatabaseMigrator`. A database from a newer tertial is refused before anything is
+/// written; a file that is not a database is named and left alone. Nothing is deleted
+/// (a trigger refuses it) and nothing is changed without a history row in the same
+/// transaction.
+public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
+    public let location: String
+    public let isReadOnly: Bool
+    let db: DatabaseQueue
+
+    /// The default place: `DATA/followup/tertial.sqlite`.
+    public static func defaultPath(dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("followup/tertial.sqlite")
+    }
+
+    /// Opens (creating when missing: folder 0700, file 0600) and migrates. A store whose
+    /// file or folder cannot be written is opened read-only.
+    public init(path: String) throws {
+        location = path
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        var exists = fm.fileExists(atPath: path)
+        if !exists {
+            if !folder.isEmpty && !fm.fileExists(atPath: folder) {
+                do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+                catch { throw FollowUpError.cannotOpen(path, String(cString: strerror(errno))) }
+            }
+            // Created by us, exclusively and owner-only, before SQLite opens it.
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd); exists = true }
+            else if errno != EEXIST {
+                // A folder we cannot write in: nothing to open.
+                throw FollowUpError.cannotOpen(path, String(cString: strerror(errno)))
+            }
+        }
+        let writable = access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+        // A file from elsewhere is first looked at read-only: one that is no database or is
+        // from a newer tertial is refused without a byte of it changed (opening it for
+        // writing would already touch it).
+        if (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 > 0 {
+            try SQLiteStore.probe(path)
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.readonly = !writable
+        config.journalMode = writable ? .wal : .default
+        config.label = "tertial.followup"
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+            // Reading the schema is the first thing that fails on a file that is no database.
+            _ = try db.read { try $0.tableExists("entry") }
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+            throw FollowUpError.notADatabase(path)
+        } catch let e as DatabaseError {
+            throw FollowUpError.cannotOpen(path, e.message ?? "\(e.resultCode)")
+        }
+        isReadOnly = !writable
+        try migrate()
+    }
+
+    /// Refuses, read-only, a file that is not a database or whose schema is newer than ours.
+    static func probe(_ path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let q = try DatabaseQueue(path: path, configuration: config)
+            let superseded = try q.read { db -> Bool in
+                guard try db.tableExists("grdb_migrations") else { return false }
+                return try migrator.hasBeenSuperseded(db)
+            }
+            try q.close()
+            if superseded { throw FollowUpError.newerSchema(path) }
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+            throw FollowUpError.notADatabase(path)
+        } catch let e as DatabaseError {
+            throw FollowUpError.cannotOpen(path, e.message ?? "\(e.resultCode)")
+        }
+    }
+
+    // MARK: Schema
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: entry and entry_history") { db in
+            try db.execute(sql: """
+                CREATE TABLE entry (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('comment', 'action')),
+                    unit TEXT NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+                    indicator TEXT NOT NULL CHECK (length(indicator) BETWEEN 1 AND 200),
+                    period TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+                    text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+                    owner TEXT CHECK (owner IS NULL OR length(owner) <= 2000),
+                    due TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    status TEXT CHECK (status IS NULL OR status IN ('planned', 'in_progress', 'done', 'cancelled')),
+                    note TEXT CHECK (note IS NULL OR length(note) <= 2000),
+                    superseded_by INTEGER REFERENCES entry(id),
+                    created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+                    updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+                    CHECK ((kind = 'action') = (status IS NOT NULL))
+                );
+                CREATE INDEX entry_by_key ON entry(unit, indicator, period);
+                CREATE TABLE entry_history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    entry_id INTEGER NOT NULL REFERENCES entry(id),
+                    at TEXT NOT NULL, by TEXT NOT NULL,
+                    change TEXT NOT NULL CHECK (change IN ('created', 'edited', 'status', 'superseded')),
+                    text TEXT NOT NULL, owner TEXT, due TEXT, status TEXT, note TEXT
+                );
+                CREATE INDEX entry_history_by_entry ON entry_history(entry_id);
+                -- Follow-up is never deleted: an action is cancelled, a comment superseded.
+                CREATE TRIGGER entry_never_deleted BEFORE DELETE ON entry
+                    BEGIN SELECT RAISE(ABORT, 'follow-up entries are never deleted'); END;
+                CREATE TRIGGER entry_history_never_deleted BEFORE DELETE ON entry_history
+                    BEGIN SELECT RAISE(ABORT, 'follow-up history is never deleted'); END;
+                CREATE TRIGGER entry_history_never_updated BEFORE UPDATE ON entry_history
+                    BEGIN SELECT RAISE(ABORT, 'follow-up history is never changed'); END;
+                """)
+        }
+        return m
+    }
+
+    /// Applies missing migrations; refuses a database that knows migrations we do not.
+    func migrate() throws {
+        let m = SQLiteStore.migrator
+        let superseded = try db.read { try m.hasBeenSuperseded($0) }
+        if superseded { throw FollowUpError.newerSchema(location) }
+        if isReadOnly {
+            let done = try db.read { try m.hasCompletedMigrations($0) }
+            if !done { throw FollowUpError.readOnly(location) }
+            return
+        }
+        do { try m.migrate(db) } catch let e as DatabaseError { throw FollowUpError.failed(e.message ?? "\(e.resultCode)") }
+    }
+
+    // MARK: Reading
+
+    static func entry(_ r: Row) -> Entry {
+        Entry(id: r["id"], kind: Entry.Kind(rawValue: r["kind"]) ?? .comment,
+              key: Entry.Key(unit: r["unit"], indicator: r["indicator"], period: Period(parsing: r["period"] as String) ?? .year(1970)),
+              text: r["text"], owner: r["owner"], due: (r["due"] as String?).flatMap { Day(parsing: $0) },
+              status: (r["status"] as String?).flatMap(Entry.Status.init(rawValue:)), note: r["note"],
+              supersededBy: r["superseded_by"], createdAt: r["created_at"], createdBy: r["created_by"],
+              updatedAt: r["updated_at"], updatedBy: r["updated_by"])
+    }
+
+    public func all() throws -> [Entry] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM entry ORDER BY id").map(SQLiteStore.entry) }
+    }
+
+    public func history(of id: Int64) throws -> [HistoryRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM entry_history WHERE entry_id = ? ORDER BY id", arguments: [id]).map { r in
+                HistoryRow(entryID: r["entry_id"], at: r["at"], by: r["by"], change: r["change"], text: r["text"], owner: r["owner"],
+                           due: (r["due"] as String?).flatMap { Day(parsing: $0) },
+                           status: (r["status"] as String?).flatMap(Entry.Status.init(rawValue:)), note: r["note"])
+            }
+        }
+    }
+
+    public func changeToken() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entry_history") ?? 0 }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try db.read(body) }
+        catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT { throw FollowUpError.notADatabase(location) }
+        catch let e as DatabaseError { throw FollowUpError.failed(e.message ?? "\(e.resultCode)") }
+    }
+
+    // MARK: Writing
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard !isReadOnly else { throw FollowUpError.readOnly(location) }
+        do { return try db.write(body) }
+        catch let e as FollowUpError { throw e }
+        catch let e as DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: throw FollowUpError.readOnly(location)
+            case .SQLITE_FULL: throw FollowUpError.failed(Self.diskFull)
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw FollowUpError.notADatabase(location)
+            default: throw FollowUpError.failed(e.message ?? "\(e.resultCode)")
+            }
+        }
+    }
+    static let diskFull = "disk full"
+
+    /// The history row of a change: the entry as it is after it.
+    static func record(_ db: Database, _ id: Int64, _ change: String, at: String, by: String) throws {
+        try db.execute(sql: """
+            INSERT INTO entry_history (entry_id, at, by, change, text, owner, due, status, note)
+            SELECT id, ?, ?, ?, text, owner, due, status, note FROM entry WHERE id = ?
+            """, arguments: [at, by, change, id])
+    }
+
+    static func fetch(_ db: Database, _ id: Int64) throws -> Entry {
+        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ?", arguments: [id]) else { throw FollowUpError.noSuchEntry(id) }
+        return entry(r)
+    }
+
+    public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
+        let text = try FollowUpRules.check(text, field: "text", required: true)!
+        let now = FollowUpRules.timestamp()
+        return try write { db in
+            try db.execute(sql: """
+                INSERT INTO entry (kind, unit, indicator, period, text, created_at, created_by, updated_at, updated_by)
+                VALUES ('comment', ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [key.unit, key.indicator, key.period.description, text, now, user, now, user])
+            let id = db.lastInsertedRowID
+            try SQLiteStore.record(db, id, "created", at: now, by: user)
+            // The key's earlier comments are superseded by this one (kept, with a history row).
+            let earlier = try Int64.fetchAll(db, sql: """
+                SELECT id FROM entry WHERE kind = 'comment' AND unit = ? AND indicator = ? AND period = ? AND id <> ? AND superseded_by IS NULL
+                """, arguments: [key.unit, key.indicator, key.period.description, id])
+            for e in earlier {
+                try db.execute(sql: "UPDATE entry SET superseded_by = ?, updated_at = ?, updated_by = ? WHERE id = ?", arguments: [id, now, user, e])
+                try SQLiteStore.record(db, e, "superseded", at: now, by: user)
+            }
+            return try SQLiteStore.fetch(db, id)
+        }
+    }
+
+    public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
+        let text = try FollowUpRules.check(text, field: "text", required: true)!
+        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
+        let now = FollowUpRules.timestamp()
+        return try write { db in
+            try db.execute(sql: """
+                INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, created_at, created_by, updated_at, updated_by)
+                VALUES ('action', ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?)
+                """, arguments: [key.unit, key.indicator, key.period.description, text, owner, due?.description, now, user, now, user])
+            let id = db.lastInsertedRowID
+            try SQLiteStore.record(db, id, "created", at: now, by: user)
+            return try SQLiteStore.fetch(db, id)
+        }
+    }
+
+    public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
+        let note = try FollowUpRules.check(note, field: "note", required: false)
+        let now = FollowUpRules.timestamp()
+        try write { db in
+            let e = try SQLiteStore.fetch(db, id)
+            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
+            try db.execute(sql: "UPDATE entry SET status = ?, note = coalesce(?, note), updated_at = ?, updated_by = ? WHERE id = ?",
+                           arguments: [status.rawValue, note, now, user, id])
+            try SQLiteStore.record(db, id, "status", at: now, by: user)
+        }
+    }
+
+    public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
+        let text = try FollowUpRules.check(text, field: "text", required: false)
+        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
+        let now = FollowUpRules.timestamp()
+        try write { db in
+            let e = try SQLiteStore.fetch(db, id)
+            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
+            try db.execute(sql: "UPDATE entry SET text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due), updated_at = ?, updated_by = ? WHERE id = ?",
+                           arguments: [text, owner, due?.description, now, user, id])
+            try SQLiteStore.record(db, id, "edited", at: now, by: user)
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import Model
+@testable import Store
+
+/// The follow-up store (issue 12): entries, history, the rules it refuses by, and its file.
+final class SQLiteStoreTests: XCTestCase {
+    var dir = ""
+    var path: String { dir + "/followup/tertial.sqlite" }
+    let vest = Entry.Key(unit: "ph-vest", indicator: "staff_user_experience", period: .tertial(2019, 3))
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "tertial-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        // The folder may have been made read-only by a test.
+        chmod(dir + "/followup", 0o700)
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    func testACommentAndAnActionWithTheirHistory() throws {
+        let s = try SQLiteStore(path: path)
+        let c = try s.addComment(vest, text: "Fyllingsdalens tall mangler etter sammenslåingen", by: "kari")
+        let a = try s.addAction(vest, text: "Be Fyllingsdalen rette tallet i Corporater", owner: "enhetsleder Vest", due: Day(year: 2020, month: 1, day: 15), by: "kari")
+        XCTAssertEqual(a.status, .planned)
+        try s.setStatus(a.id, .inProgress, note: nil, by: "ola")
+        try s.setStatus(a.id, .done, note: "Rettet til 12", by: "ola")
+        let all = try s.all()
+        XCTAssertEqual(all.count, 2)
+        let action = try XCTUnwrap(all.first { $0.id == a.id })
+        XCTAssertEqual(action.status, .done)
+        XCTAssertEqual(action.note, "Rettet til 12")
+        XCTAssertEqual(action.updatedBy, "ola")
+        XCTAssertEqual(action.createdBy, "kari")
+        XCTAssertEqual(action.due, Day(year: 2020, month: 1, day: 15))
+        // Every change a history row, with who and what it was after.
+        let h = try s.history(of: a.id)
+        XCTAssertEqual(h.map(\.change), ["created", "status", "status"])
+        XCTAssertEqual(h.map(\.status), [.planned, .inProgress, .done])
+        XCTAssertEqual(h.map(\.by), ["kari", "ola", "ola"])
+        XCTAssertEqual(try s.history(of: c.id).map(\.change), ["created"])
+    }
+
+    func testANewCommentSupersedesTheOldOneWhichIsKept() throws {
+        let s = try SQLiteStore(path: path)
+        let first = try s.addComment(vest, text: "Første vurdering", by: "kari")
+        let second = try s.addComment(vest, text: "Ny vurdering etter møtet", by: "kari")
+        let all = try s.all()
+        XCTAssertEqual(all.count, 2, "nothing is deleted")
+        XCTAssertEqual(all.first { $0.id == first.id }?.supersededBy, second.id)
+        XCTAssertTrue(all.first { $0.id == second.id }!.isCurrent)
+        XCTAssertEqual(try s.history(of: first.id).map(\.change), ["created", "superseded"])
+    }
+
+    func testNothingIsDeletedOrRewrittenEvenBySQL() throws {
+        let s = try SQLiteStore(path: path)
+        let a = try s.addAction(vest, text: "Tiltak", owner: nil, due: nil, by: "kari")
+        XCTAssertThrowsError(try s.db.write { try $0.execute(sql: "DELETE FROM entry WHERE id = ?", arguments: [a.id]) })
+        XCTAssertThrowsError(try s.db.write { try $0.execute(sql: "UPDATE entry_history SET by = 'x'") })
+        XCTAssertThrowsError(try s.db.write { try $0.execute(sql: "DELETE FROM entry_history") })
+        XCTAssertEqual(try s.all().count, 1)
+    }
+
+    func testAnIdentityNumberIsRefusedInEveryField() throws {
+        let s = try SQLiteStore(path: path)
+        // A valid-looking fødselsnummer (control digits hold): 010190 12345 is not, so build one.
+        let fnr = try XCTUnwrap(Self.validIdentityNumber())
+        XCTAssertThrowsError(try s.addComment(vest, text: "Gjelder bruker \(fnr)", by: "kari")) { e in
+            XCTAssertEqual(e as? FollowUpError, .identityNumber("text"))
+            XCTAssertTrue((e as! FollowUpError).text(norwegian: true).contains("fødselsnummer"))
+        }
+        XCTAssertThrowsError(try s.addAction(vest, text: "Tiltak", owner: fnr, due: nil, by: "kari")) { e in
+            XCTAssertEqual(e as? FollowUpError, .identityNumber("owner"))
+        }
+        let a = try s.addAction(vest, text: "Tiltak", owner: nil, due: nil, by: "kari")
+        XCTAssertThrowsError(try s.setStatus(a.id, .done, note: "ferdig for \(fnr)", by: "kari"))
+        XCTAssertEqual(try s.all().count, 1)
+        XCTAssertThrowsError(try s.addComment(vest, text: "   ", by: "kari")) { XCTAssertEqual($0 as? FollowUpError, .emptyText) }
+    }
+
+    /// A fødselsnummer whose two mod-11 control digits hold: born 24.03.1985, the first
+    /// individual number from 100 that gives valid control digits.
+    static func validIdentityNumber() -> String? {
+        let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2], w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
+        for n in 100...499 {
+            let base = [2, 4, 0, 3, 8, 5, n / 100, n / 10 % 10, n % 10]
+            var k1 = 11 - zip(base, w1).map(*).reduce(0, +) % 11
+            if k1 == 11 { k1 = 0 }
+            guard k1 < 10 else { continue }
+            var k2 = 11 - zip(base + [k1], w2).map(*).reduce(0, +) % 11
+            if k2 == 11 { k2 = 0 }
+            guard k2 < 10 else { continue }
+            return (base + [k1, k2]).map(String.init).joined()
+        }
+        return nil
+    }
+
+    func testTheFileIsOwnerOnlyAndInWALMode() throws {
+        let s = try SQLiteStore(path: path)
+        _ = try s.addComment(vest, text: "x", by: "kari")
+        var st = stat()
+        XCTAssertEqual(stat(path, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+        XCTAssertEqual(stat(dir + "/followup", &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o700)
+        XCTAssertEqual(try s.db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        XCTAssertEqual(try s.db.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }, 1)
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+    }
+
+    func testADatabaseFromANewerTertialIsRefusedAndNotChanged() throws {
+        do {
+            let s = try SQLiteStore(path: path)
+            _ = try s.addComment(vest, text: "x", by: "kari")
+            try s.db.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2: from the future')") }
+            // Everything in the main file, so that its bytes are the whole database.
+            try s.db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SQLiteStore(path: path)) { e in
+            XCTAssertEqual(e as? FollowUpError, .newerSchema(path))
+            XCTAssertTrue((e as! FollowUpError).text(norwegian: true).contains("nyere tertial"))
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    func testAFileThatIsNoDatabaseIsNamedAndLeftAlone() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/followup", withIntermediateDirectories: true)
+        let junk = Data(repeating: 0x41, count: 8192)
+        try junk.write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SQLiteStore(path: path)) { XCTAssertEqual($0 as? FollowUpError, .notADatabase(self.path)) }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), junk)
+    }
+
+    func testAReadOnlyStoreIsReadableAndRefusesWritesWithAMessage() throws {
+        guard getuid() != 0 else { throw XCTSkip("root can write anywhere: a read-only folder cannot be tested as root") }
+        do { _ = try SQLiteStore(path: path).addComment(vest, text: "Vurdering", by: "kari") }
+        chmod(path, 0o400)
+        chmod(dir + "/followup", 0o500)
+        let s = try SQLiteStore(path: path)
+        XCTAssertTrue(s.isReadOnly)
+        XCTAssertEqual(try s.all().map(\.text), ["Vurdering"])
+        XCTAssertThrowsError(try s.addComment(vest, text: "ny", by: "kari")) { e in
+            XCTAssertEqual(e as? FollowUpError, .readOnly(self.path))
+            XCTAssertTrue((e as! FollowUpError).text(norwegian: true).contains("skrivebeskyttet"))
+        }
+    }
+
+    func testTheChangeTokenMovesWithEveryWriteFromAnyConnection() throws {
+        let a = try SQLiteStore(path: path), b = try SQLiteStore(path: path)
+        let t0 = try a.changeToken()
+        _ = try b.addAction(vest, text: "Tiltak", owner: nil, due: nil, by: "ola")
+        let t1 = try a.changeToken()
+        XCTAssertGreaterThan(t1, t0)
+        XCTAssertEqual(try a.all().count, 1, "a sees b's write")
+    }
+
+    func testDueDatesAsLeadersTypeThem() {
+        let today = Day(year: 2026, month: 11, day: 30)!
+        XCTAssertEqual(FollowUpRules.parseDue("+14", today: today), Day(year: 2026, month: 12, day: 14))
+        XCTAssertEqual(FollowUpRules.parseDue("31.1", today: today), Day(year: 2027, month: 1, day: 31), "a date that has passed this year is next year's")
+        XCTAssertEqual(FollowUpRules.parseDue("15.12", today: today), Day(year: 2026, month: 12, day: 15))
+        XCTAssertEqual(FollowUpRules.parseDue("31.01.2027", today: today), Day(year: 2027, month: 1, day: 31))
+        XCTAssertEqual(FollowUpRules.parseDue("2027-01-31", today: today), Day(year: 2027, month: 1, day: 31))
+        XCTAssertNil(FollowUpRules.parseDue("31.2", today: today))
+        XCTAssertNil(FollowUpRules.parseDue("snart", today: today))
+    }
+}
