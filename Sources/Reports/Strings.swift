@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Store
 
 /// The words of the dashboard and the reports, keyed by meaning. Each key has its text in
 /// bokmål and in English in `texts` below; the compiler holds the two lists together.
@@ -59,6 +60,13 @@ public enum Msg: String, CaseIterable, Sendable {
     case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce
     case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
     case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
+    // Follow-up
+    case screenFollowUp, keyComment, keyNewAction, hintComment, hintAction, keyFormNext, keyFormField, scopeFollowUpForm
+    case keyStatusInProgress, keyStatusDone, keyStatusCancelled, keyToggleAllActions, legendFollowUp
+    case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
+    case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
+    case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
+    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions
     // END CASES
 
     /// (bokmål, English)
@@ -344,6 +352,64 @@ public enum Msg: String, CaseIterable, Sendable {
         case .cliUsagePrefix: ("Bruk: ", "Usage: ")
         case .cliHelpPrefix: ("Hjelp: ", "Help: ")
         case .cliSeeHelp: ("Se «{1}» for mer hjelp.", "See '{1}' for more information.")
+        case .screenFollowUp: ("Oppfølging", "Follow-up")
+        case .keyComment: ("skriv en kommentar til tallet (hvorfor det er som det er)", "write a comment on the figure (why it is what it is)")
+        case .keyNewAction: ("nytt tiltak på tallet: hva, ansvarlig, frist", "new action on the figure: what, who, due date")
+        case .hintComment: ("kommentar", "comment")
+        case .hintAction: ("tiltak", "action")
+        case .keyFormNext: ("neste felt; lagrer i det siste", "next field; saves in the last")
+        case .keyFormField: ("forrige/neste felt", "previous/next field")
+        case .scopeFollowUpForm: ("kommentar/tiltak", "comment/action")
+        case .keyStatusInProgress: ("tiltaket er i gang (pågår)", "the action is under way (in progress)")
+        case .keyStatusDone: ("tiltaket er utført (med et avslutningsnotat)", "the action is done (with a closing note)")
+        case .keyStatusCancelled: ("tiltaket er avbrutt (med et avslutningsnotat)", "the action is cancelled (with a closing note)")
+        case .keyToggleAllActions: ("vis alle tiltak / bare åpne", "show every action / only open ones")
+        case .legendFollowUp: ("Tiltak i enheten og enhetene under, forfalte først (rød), så etter frist. Status: planlagt → pågår → utført eller avbrutt. Enter åpner tallet tiltaket gjelder.", "Actions of the unit and the units below, overdue first (red), then by due date. Status: planned → in progress → done or cancelled. Enter opens the figure the action is about.")
+        case .fuCommentField: ("Kommentar", "Comment")
+        case .fuActionField: ("Tiltak", "Action")
+        case .fuOwnerField: ("Ansvarlig", "Responsible")
+        case .fuDueField: ("Frist (31.01.2027, 31.1 eller +14)", "Due (31.01.2027, 31.1 or +14)")
+        case .fuNoteField: ("Avslutningsnotat (kan stå tomt)", "Closing note (may be empty)")
+        case .fuNoPrivacy: ("Ikke navngi brukere eller skriv fødselsnummer", "Do not name users or write identity numbers")
+        case .fuFormKeys: ("Enter neste/lagre · Esc avbryt", "Enter next/save · Esc cancel")
+        case .fuNoFigure: ("Velg en rad med et tall for å skrive kommentar eller tiltak", "Choose a row with a figure to write a comment or an action")
+        case .fuNoStore: ("Oppfølging er ikke tilgjengelig: {1}", "Follow-up is not available: {1}")
+        case .fuSaved: ("Lagret", "Saved")
+        case .fuBadDue: ("«{1}» er ikke en frist (skriv 31.01.2027, 31.1 eller +14)", "\"{1}\" is not a due date (type 31.01.2027, 31.1 or +14)")
+        case .fuNotAnAction: ("Velg et tiltak", "Choose an action")
+        case .fuStatusPlanned: ("planlagt", "planned")
+        case .fuStatusInProgress: ("pågår", "in progress")
+        case .fuStatusDone: ("utført", "done")
+        case .fuStatusCancelled: ("avbrutt", "cancelled")
+        case .fuTitleOpen: ("Åpne tiltak", "Open actions")
+        case .fuTitleAll: ("Alle tiltak", "All actions")
+        case .fuDue: ("Frist", "Due")
+        case .fuOwner: ("Ansvarlig", "Responsible")
+        case .fuWhat: ("Tiltak", "Action")
+        case .fuNoActions: ("Ingen tiltak her ennå: velg et tall og trykk a", "No actions here yet: choose a figure and press a")
+        case .fuOverdue: ("forfalt", "overdue")
+        case .fuCommentBy: ("Kommentar ({1}, {2}): {3}", "Comment ({1}, {2}): {3}")
+        case .fuActionLine: ("Tiltak: {1} · {2} · frist {3} · {4}", "Action: {1} · {2} · due {3} · {4}")
+        case .fuTile: ("Oppfølging", "Follow-up")
+        case .fuTileCounts: ("Åpne tiltak: {1} · forfalt: {2} · utført siden {3}: {4}", "Open actions: {1} · overdue: {2} · done since {3}: {4}")
+        case .fuTileNone: ("Ingen tiltak ennå: velg et tall, trykk a", "No actions yet: choose a figure, press a")
+        case .fuNoFollowUp: ("uten oppfølging", "no follow-up")
+        case .fuHasAction: ("{1} åpne tiltak", "{1} open action(s)")
+        case .fuHasActionOne: ("{1} åpent tiltak", "{1} open action")
+        case .fuCreatedBy: ("Opprettet av {1} {2} · {3}", "Created by {1} {2} · {3}")
+        case .hintInProgress: ("pågår", "in progress")
+        case .hintDone: ("utført", "done")
+        case .hintCancelled: ("avbrutt", "cancel")
+        case .hintAllActions: ("alle/åpne", "all/open")
+        case .fuHasComment: ("kommentert", "commented")
+        case .fuColFollowUp: ("Oppfølging", "Follow-up")
+        case .fuSection: ("Oppfølging", "Follow-up")
+        case .fuDueInPeriod: ("Frist i perioden", "Due in the period")
+        case .fuOverdueList: ("Forfalt", "Overdue")
+        case .fuDoneInPeriod: ("Utført i perioden", "Done in the period")
+        case .fuNothing: ("Ingen.", "None.")
+        case .fuDoneSince: ("Utført siden", "Done since")
+        case .fuStoreReadOnly: ("oppfølgingen er skrivebeskyttet", "the follow-up is read-only")
         // END TEXTS
         }
     }
@@ -363,6 +429,23 @@ extension FileOutput.Failure {
             default: return l(.exportFailed, path, why)
             }
         }
+    }
+}
+
+extension L10n {
+    /// An action's status in words.
+    public func status(_ s: Entry.Status) -> String {
+        switch s {
+        case .planned: self[.fuStatusPlanned]
+        case .inProgress: self[.fuStatusInProgress]
+        case .done: self[.fuStatusDone]
+        case .cancelled: self[.fuStatusCancelled]
+        }
+    }
+
+    /// Why the store refused something, in this language.
+    public func followUp(_ e: Error) -> String {
+        (e as? FollowUpError)?.text(norwegian: lang == .nb) ?? "\(e)"
     }
 }
 

@@ -171,3 +171,81 @@ public enum FollowUpRules {
         return f.string(from: date)
     }
 }
+
+/// All follow-up as the dashboard and the reports read it: a value, indexed by what each
+/// entry is about. Built from `FollowUpStore.all()`; replaced whole when the store changes.
+public struct FollowUpBook: Sendable {
+    public let entries: [Entry]
+    /// The store's change token when it was read.
+    public let token: Int64
+    let byKey: [Entry.Key: [Int]]
+
+    public static let empty = FollowUpBook(entries: [], token: 0)
+
+    public init(entries: [Entry], token: Int64) {
+        self.entries = entries; self.token = token
+        var k = [Entry.Key: [Int]]()
+        for (i, e) in entries.enumerated() { k[e.key, default: []].append(i) }
+        byKey = k
+    }
+
+    public init(_ store: FollowUpStore) throws {
+        // The token first: a write between the two reads is then seen again next time.
+        let token = try store.changeToken()
+        self.init(entries: try store.all(), token: token)
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public func entries(for key: Entry.Key) -> [Entry] { (byKey[key] ?? []).map { entries[$0] } }
+
+    /// The key's current comment (the latest that was not superseded).
+    public func comment(for key: Entry.Key) -> Entry? {
+        entries(for: key).last { $0.kind == .comment && $0.isCurrent }
+    }
+
+    /// The key's actions, oldest first.
+    public func actions(for key: Entry.Key) -> [Entry] { entries(for: key).filter { $0.kind == .action } }
+
+    public func openActions(for key: Entry.Key) -> [Entry] { actions(for: key).filter { $0.status?.isOpen == true } }
+
+    public func entry(_ id: Int64) -> Entry? { entries.first { $0.id == id } }
+
+    /// Actions whose unit is one of `units`, overdue first, then by due date (none last),
+    /// then oldest first.
+    public func actions(units: Set<String>, openOnly: Bool, today: Day) -> [Entry] {
+        entries.filter { $0.kind == .action && units.contains($0.key.unit) && (!openOnly || $0.status?.isOpen == true) }
+            .sorted { a, b in
+                let (oa, ob) = (a.isOverdue(on: today), b.isOverdue(on: today))
+                if oa != ob { return oa }
+                let (da, db) = (a.due?.ordinal ?? Int.max, b.due?.ordinal ?? Int.max)
+                if da != db { return da < db }
+                return a.id < b.id
+            }
+    }
+
+    /// Open, overdue, and done since `since` (by the day of their last change), for a scope.
+    public func counts(units: Set<String>, today: Day, since: Day) -> (open: Int, overdue: Int, doneSince: Int) {
+        var open = 0, overdue = 0, done = 0
+        for e in entries where e.kind == .action && units.contains(e.key.unit) {
+            if e.status?.isOpen == true { open += 1 }
+            if e.isOverdue(on: today) { overdue += 1 }
+            if e.status == .done, let d = Day(parsing: String(e.updatedAt.prefix(10))), d >= since { done += 1 }
+        }
+        return (open, overdue, done)
+    }
+}
+
+/// Opens the store a command or the dashboard names: `--store PATH`, else `TERTIAL_STORE`,
+/// else `DATA/followup/tertial.sqlite`.
+public enum FollowUpStores {
+    public static func path(option: String?, dataDirectory: String) -> String {
+        if let o = option, !o.isEmpty { return o }
+        if let e = ProcessInfo.processInfo.environment["TERTIAL_STORE"], !e.isEmpty { return e }
+        return SQLiteStore.defaultPath(dataDirectory: dataDirectory)
+    }
+
+    public static func open(option: String?, dataDirectory: String) throws -> FollowUpStore {
+        try SQLiteStore(path: path(option: option, dataDirectory: dataDirectory))
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Reports
+import Store
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,10 @@ public struct AppOptions: Sendable {
     /// Poll every N seconds instead of inotify (network drives where inotify is silent).
     public var pollSeconds: Double?
     public var useColor = true
+    /// The follow-up store: a path (`--store`); nil for `TERTIAL_STORE` or `DATA/followup/tertial.sqlite`.
+    public var store: String?
+    /// Who signs follow-up entries (`--user`); nil for the login name.
+    public var user: String?
     public init() {}
 }
 
@@ -82,6 +87,7 @@ public final class App {
             return exitUsage
         }
         let app = App(loader: loader, snapshot: snap, directory: directory, unit: unit, options: options)
+        app.openStore(directory: directory)
         if result.dataset == nil {
             app.showingPartial = true
             app.showErrors(result)
@@ -141,6 +147,8 @@ public final class App {
         var exitCode: Int32 = 0
         var dirty = true
         var reloadAt: Double? = nil
+        // With --poll: when the data directory is looked at next.
+        var nextDataPoll = options.pollSeconds.map { App.now() + $0 }
         loop: while true {
             if dirty {
                 terminal.draw(Dashboard.render(state, snapshot))
@@ -152,8 +160,13 @@ public final class App {
                        pollfd(fd: reloadPipe[0], events: Int16(POLLIN), revents: 0)]
             if let w = watcher, w.isActive { fds.append(pollfd(fd: w.fd, events: Int16(POLLIN), revents: 0)) }
             var timeout: Int32 = -1
-            if let at = reloadAt { timeout = Int32(max(0, (at - App.now()) * 1000)) }
-            else if let p = options.pollSeconds { timeout = Int32(p * 1000) }
+            if let at = reloadAt ?? nextDataPoll { timeout = Int32(max(0, (at - App.now()) * 1000)) }
+            // Another dashboard's follow-up: the store is asked once a second (one indexed
+            // read; no other wake-ups when idle).
+            if store != nil {
+                let untilStore = Int32(max(0, (nextStorePoll - App.now()) * 1000))
+                timeout = timeout < 0 ? untilStore : min(timeout, untilStore)
+            }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR { exitCode = 1; break }
             // Signals: quit cleanly.
@@ -166,8 +179,13 @@ public final class App {
             if fds.count > 3, fds[3].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
                 reloadAt = App.now() + 0.04 // let an editor finish writing
             }
-            if n == 0, reloadAt != nil || options.pollSeconds != nil {
+            if store != nil, App.now() >= nextStorePoll {
+                nextStorePoll = App.now() + App.storePollSeconds
+                dirty = refreshFollowUp(onlyIfChanged: true) || dirty
+            }
+            if let at = reloadAt ?? nextDataPoll, App.now() >= at {
                 reloadAt = nil
+                nextDataPoll = options.pollSeconds.map { App.now() + $0 }
                 startReload(force: false)
             }
             switch readInput() {
@@ -202,6 +220,7 @@ public final class App {
                     case .quit: return .quit
                     case .reload: startReload(force: true)
                     case let .export(path, overwrite): export(path, overwrite: overwrite)
+                    case .saveFollowUp(let form): saveFollowUp(form)
                     }
                 }
             }
@@ -279,6 +298,66 @@ public final class App {
             d.file == "." ? d.text(in: state.dataName, norwegian: state.lang == .nb) : d.text(norwegian: state.lang == .nb)
         }
         if errors.count > 2, !state.banner.isEmpty { state.banner[1] += " " + l(.moreErrors, errors.count - 2) }
+    }
+
+    // MARK: Follow-up
+
+    static let storePollSeconds = 1.0
+    var store: FollowUpStore?
+    var nextStorePoll = 0.0
+    lazy var user: String = options.user ?? FollowUpRules.currentUser()
+
+    /// Opens the store; the dashboard works without one (and says why on `c`/`a`).
+    func openStore(directory: String) {
+        let l = L10n(state.lang)
+        do {
+            let st = try FollowUpStores.open(option: options.store, dataDirectory: directory)
+            store = st
+            state.store = st.isReadOnly ? .readOnly(l[.fuStoreReadOnly]) : .writable(st.location)
+            _ = refreshFollowUp(onlyIfChanged: false)
+        } catch {
+            state.store = .failed(l.followUp(error))
+        }
+    }
+
+    /// Reads the store again when another process (or this one) wrote to it.
+    func refreshFollowUp(onlyIfChanged: Bool) -> Bool {
+        guard let store else { return false }
+        do {
+            if onlyIfChanged, try store.changeToken() == state.followUp.token { return false }
+            state.followUp = try FollowUpBook(store)
+            return true
+        } catch {
+            state.message = L10n(state.lang).followUp(error)
+            return true
+        }
+    }
+
+    /// Saves what the form holds; a refusal (an identity number, a read-only store) reopens
+    /// the form with the reason, so nothing typed is lost.
+    func saveFollowUp(_ form: FollowUpForm) {
+        guard let store else { return }
+        let l = L10n(state.lang)
+        let text = form.fields.first?.string ?? ""
+        do {
+            switch form.purpose {
+            case .comment(let key): try store.addComment(key, text: text, by: user)
+            case .action(let key):
+                let due = form.fields[2].string.trimmingCharacters(in: .whitespaces)
+                try store.addAction(key, text: text, owner: form.fields[1].string, due: due.isEmpty ? nil : FollowUpRules.parseDue(due, today: state.today), by: user)
+            case let .status(id, status): try store.setStatus(id, status, note: text, by: user)
+            }
+            _ = refreshFollowUp(onlyIfChanged: false)
+            state.message = l[.fuSaved]
+        } catch {
+            var again = form
+            again.error = l.followUp(error)
+            if form.fields.isEmpty || (form.fields.count == 1 && form.fields[0].string.isEmpty && { if case .status = form.purpose { return true } else { return false } }()) {
+                state.message = again.error
+            } else {
+                state.mode = .followUp(again)
+            }
+        }
     }
 
     /// Writes the current unit and period in the format the file name asks for; refuses a

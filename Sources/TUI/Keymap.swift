@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Reports
+import Store
 
 /// What a key does, by meaning. `update` performs actions; keys only name them.
 public enum Action: Hashable, Sendable {
@@ -39,6 +40,12 @@ public enum Action: Hashable, Sendable {
     case closeHelp
     /// In the export prompt: edit the line.
     case editLine(LineEditor.Edit)
+    /// A comment (`c`) or an action (`a`) on the selected figure.
+    case comment, newAction
+    /// On the follow-up screen: the selected action to this status.
+    case setStatus(Entry.Status)
+    /// On the follow-up screen: all actions, or only the open ones.
+    case toggleAllActions
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }
@@ -53,7 +60,7 @@ public enum KeyScope: Hashable, Sendable {
     case lists
     /// The root page of one screen (keys that the screen adds, declared in its `ScreenSpec`).
     case screen(ScreenID)
-    case filterMode, pickerMode, promptMode, helpMode, confirmMode
+    case filterMode, pickerMode, promptMode, helpMode, confirmMode, formMode
 }
 
 /// One row of the key table: keys, where, what, and its help and footer hint.
@@ -97,22 +104,26 @@ public enum Keymap {
         Binding([.char("r")], everywhere, .reload, help: .keyReload, hint: (21, .hintReload)),
         Binding([.char("f")], everywhere, .successor, help: .keySuccessor),
         Binding([.char("e")], everywhere, .export, help: .keyExport, hint: (20, .hintExport)),
+        Binding([.char("c")], lists, .comment, help: .keyComment, hint: (22, .hintComment)),
+        Binding([.char("a")], lists, .newAction, help: .keyNewAction, hint: (23, .hintAction)),
         Binding([.char("?")], everywhere, .help, help: .keyHelp, hint: (16, .hintHelp)),
         Binding([.char("q"), .ctrl("c")], everywhere, .quit, help: .keyQuit, hint: (17, .hintQuit)),
         // Modes: text is typed; these keys end or steer the input.
         Binding([.enter], [.filterMode], .accept, help: .keyFilterKeep),
         Binding([.escape], [.filterMode], .cancel, help: .keyFilterClear),
         Binding([.up, .down], [.filterMode], .move(.down), help: .keyFilterLeave),
-        Binding([.backspace], [.filterMode, .pickerMode, .promptMode], .deleteChar, help: .keyDeleteChar),
+        Binding([.backspace], [.filterMode, .pickerMode, .promptMode, .formMode], .deleteChar, help: .keyDeleteChar),
         Binding([.up, .down, .tab], [.pickerMode], .move(.down), help: .keyPickerMove),
         Binding([.enter], [.pickerMode], .accept, help: .keyPickerChoose),
-        Binding([.escape], [.pickerMode, .promptMode], .cancel, help: .keyCancel),
+        Binding([.escape], [.pickerMode, .promptMode, .formMode], .cancel, help: .keyCancel),
         Binding([.enter], [.promptMode], .accept, help: .keyPromptSave),
-        Binding([.left, .right], [.promptMode], .editLine(.left), help: .keyPromptMove),
-        Binding([.home, .ctrl("a"), .end, .ctrl("e")], [.promptMode], .editLine(.home), help: .keyPromptEnds),
-        Binding([.delete], [.promptMode], .editLine(.deleteForward), help: .keyPromptDelete),
-        Binding([.ctrl("u")], [.promptMode], .editLine(.clearToStart), help: .keyPromptClear),
-        Binding([.ctrl("w")], [.promptMode], .editLine(.deleteWord), help: .keyPromptWord),
+        Binding([.enter], [.formMode], .accept, help: .keyFormNext),
+        Binding([.up, .down, .tab, .backTab], [.formMode], .move(.down), help: .keyFormField),
+        Binding([.left, .right], [.promptMode, .formMode], .editLine(.left), help: .keyPromptMove),
+        Binding([.home, .ctrl("a"), .end, .ctrl("e")], [.promptMode, .formMode], .editLine(.home), help: .keyPromptEnds),
+        Binding([.delete], [.promptMode, .formMode], .editLine(.deleteForward), help: .keyPromptDelete),
+        Binding([.ctrl("u")], [.promptMode, .formMode], .editLine(.clearToStart), help: .keyPromptClear),
+        Binding([.ctrl("w")], [.promptMode, .formMode], .editLine(.deleteWord), help: .keyPromptWord),
         Binding([.char("j"), .char("y")], [.confirmMode], .accept, help: .keyConfirmYes),
         Binding([.escape, .char("n"), .enter], [.confirmMode], .cancel, help: .keyConfirmNo),
         Binding([.escape, .char("?"), .char("q")], [.helpMode], .closeHelp, help: .keyCloseHelp),
@@ -137,7 +148,7 @@ public enum Keymap {
         switch a {
         case .move:
             switch key {
-            case .up, .char("k"): return .move(.up)
+            case .up, .char("k"), .backTab: return .move(.up)
             case .left, .char("h"): return .move(.left)
             case .right, .char("l"): return .move(.right)
             default: return .move(.down)
@@ -170,6 +181,7 @@ public enum Keymap {
         case .unitPicker: return [.pickerMode]
         case .export: return [.promptMode]
         case .confirmOverwrite: return [.confirmMode]
+        case .followUp: return [.formMode]
         case .normal:
             let onOverview = st.top.kind == ViewKind(Screens.first.screen)
             var c: [KeyScope] = st.top.kind.isRoot ? [.screen(st.top.kind.screen)] : []
@@ -289,6 +301,7 @@ public enum Keymap {
         case .promptMode: l[.scopeExportPrompt]
         case .helpMode: l[.scopeHelp]
         case .confirmMode: l[.scopeConfirm]
+        case .formMode: l[.scopeFollowUpForm]
         }
     }
 }

@@ -1,4 +1,5 @@
 import Model
+import Store
 import Reports
 
 /// Text with a style.
@@ -33,6 +34,10 @@ public struct Item: Sendable {
     /// Lines shown under the list for the selected item.
     public var detail: [String] = []
     public var search: String = ""
+    /// The figure a comment or action (`c`, `a`) on this row is about.
+    public var followUp: Entry.Key?
+    /// The follow-up entry this row is (on the follow-up screen).
+    public var entryID: Int64?
 
     public init(_ cells: [Span], key: RowKey) { self.cells = cells; self.key = key; search = cells.first?.text ?? "" }
 

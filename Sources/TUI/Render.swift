@@ -271,6 +271,7 @@ extension Dashboard {
             text = " " + l[.exportPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(.exportPromptKeys, ReportFormat.allExtensions)
             style = Style(.cyan, bold: true, reverse: true)
         case .confirmOverwrite(let path): text = " " + l(.confirmOverwrite, path); style = Style(.yellow, bold: true, reverse: true)
+        case .followUp(let form): return followUpForm(&scr, st, form, l)
         case .unitPicker: text = " " + l[.typeToSearchSelectEnter]
         case .help: text = " " + l[.pressAKeyToClose]
         case .normal:
@@ -279,6 +280,32 @@ extension Dashboard {
         }
         scr.fill(0, y, st.width, style)
         scr.put(0, y, DisplayWidth.truncate(text, st.width), style)
+    }
+
+    /// The comment/action input over the bottom rows: a line with the privacy reminder (or
+    /// why the last save was refused), then the field being typed, wrapped (never cut) over
+    /// up to three rows, and the fields already filled in.
+    static func followUpForm(_ scr: inout Screen, _ st: AppState, _ form: FollowUpForm, _ l: L10n) {
+        let w = st.width
+        var rows = [(String, Style)]()
+        let input = Style(.cyan, bold: true, reverse: true)
+        for (k, field) in form.fields.enumerated() {
+            let counter = form.fields.count > 1 ? " \(k + 1)/\(form.fields.count)" : ""
+            let label = " " + l[form.labels[k]] + counter + ": "
+            let body = k == form.index ? field.shown(bar: st.unicode ? "▏" : "|") : field.string
+            let wrapped = DisplayWidth.wrap(label + body, w - 1)
+            // The current field shows its end (where one types); the others their start.
+            let shown = k == form.index ? Array(wrapped.suffix(3)) : Array(wrapped.prefix(1))
+            for line in shown { rows.append((line, k == form.index ? input : Style(.grey, reverse: true))) }
+        }
+        let top: (String, Style) = form.error.map { (" " + $0, Style(.red, bold: true, reverse: true)) }
+            ?? (" " + l[.fuNoPrivacy] + " · " + l[.fuFormKeys], Style(.yellow, reverse: true))
+        rows.insert(top, at: 0)
+        let first = st.height - rows.count
+        for (k, (text, style)) in rows.enumerated() where first + k >= 2 {
+            scr.fill(0, first + k, w, style)
+            scr.put(0, first + k, DisplayWidth.truncate(text, w), style)
+        }
     }
 
     /// Every key of the current screen, from the key table.

@@ -14,6 +14,8 @@ public enum RowKey: Hashable, Sendable, CustomStringConvertible {
     case housing(Housing?)
     case waitCase(String)
     indirect case missing(unit: UnitID, indicator: IndicatorID, period: Period)
+    /// A follow-up entry (an action on the follow-up screen), by its id in the store.
+    case entry(Int64)
     /// A group heading (not selectable).
     case heading(String)
 
@@ -27,6 +29,7 @@ public enum RowKey: Hashable, Sendable, CustomStringConvertible {
         case .housing(let h): "housing:\(h?.rawValue ?? "all")"
         case .waitCase(let c): "case:\(c)"
         case let .missing(u, i, p): "missing:\(u)/\(i)/\(p)"
+        case .entry(let id): "entry:\(id)"
         case .heading(let h): "heading:\(h)"
         }
     }

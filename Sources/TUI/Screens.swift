@@ -30,6 +30,7 @@ public enum Screens {
         IPScreen.spec,
         DeviationsScreen.spec,
         ReportingScreen.spec,
+        FollowUpScreen.spec,
     ]
 
     /// The root view of the first screen (where the dashboard starts and Esc ends).

@@ -1,5 +1,6 @@
 import Model
 import Reports
+import Store
 
 /// A top-level screen, named by meaning. Each screen file declares its own id in an
 /// extension (`static let scorecard = ScreenID("scorecard")`) and one `ScreenSpec`;
@@ -62,6 +63,52 @@ public enum Mode: Hashable, Sendable {
     case export(LineEditor)
     /// The export's file exists: overwrite it? (j/N)
     case confirmOverwrite(path: String)
+    /// Writing a comment, an action or a closing note.
+    case followUp(FollowUpForm)
+}
+
+/// What the dashboard knows of the follow-up store.
+public enum StoreState: Hashable, Sendable {
+    /// No store (tests, or none could be opened): follow-up is not shown.
+    case none
+    case writable(String)
+    /// Shown but not written; the reason, in the user's language.
+    case readOnly(String)
+    /// Could not be opened; the reason. The figures are shown as always.
+    case failed(String)
+}
+
+/// The input line(s) for follow-up: one field for a comment or a note, three for an
+/// action (what, who, by when). Enter goes to the next field and saves on the last; Esc
+/// leaves without saving.
+public struct FollowUpForm: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        case comment(Entry.Key)
+        case action(Entry.Key)
+        /// A new status for an action, with a closing note for done or cancelled.
+        case status(Int64, Entry.Status)
+    }
+    public var purpose: Purpose
+    public var fields: [LineEditor]
+    public var labels: [Msg]
+    public var index = 0
+    /// Why the last save was refused (shown in the input line; the text stays).
+    public var error: String?
+
+    public init(_ purpose: Purpose) {
+        self.purpose = purpose
+        switch purpose {
+        case .comment: labels = [.fuCommentField]
+        case .action: labels = [.fuActionField, .fuOwnerField, .fuDueField]
+        case .status: labels = [.fuNoteField]
+        }
+        fields = labels.map { _ in LineEditor("") }
+    }
+
+    public var current: LineEditor {
+        get { fields[index] }
+        set { fields[index] = newValue }
+    }
 }
 
 /// The whole dashboard state. A value: `update` returns a new one.
@@ -84,6 +131,13 @@ public struct AppState: Sendable {
     public var unicode: Bool
     /// Which deviation `n`/`N` showed last.
     public var lastDeviation: RowKey?
+    /// Comments and actions, as last read from the store.
+    public var followUp: FollowUpBook = .empty
+    public var store: StoreState = .none
+    /// The follow-up screen lists every action (true) or only open ones.
+    public var showAllActions = false
+    /// Today, for due dates (set by the app; tests set it).
+    public var today: Day = Day.today()
 
     public init(snapshot: Snapshot, unit: Int? = nil, period: Period? = nil, lang: Lang = .nb,
                 width: Int = 80, height: Int = 24, dataName: String = "", unicode: Bool = true) {
@@ -110,6 +164,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     case reload
     case export(path: String, overwrite: Bool)
+    /// Save a comment, an action or a status change.
+    case saveFollowUp(FollowUpForm)
 }
 
 /// Keys, decoded by the terminal adapter.

@@ -1,5 +1,6 @@
 import Model
 import Reports
+import Store
 
 /// The dashboard's pure core: `update(state, event) -> (state, effects)`. A key is looked
 /// up in the key table (`Keymap`); the action it names is performed here.
@@ -35,6 +36,7 @@ public enum Dashboard {
             st.top.cursor = 0; st.top.cursorKey = nil
         case .unitPicker(let query, _): st.mode = .unitPicker(query: query + String(c), cursor: 0)
         case .export(var line): line.insert(c); st.mode = .export(line)
+        case .followUp(var form): form.current.insert(c); form.error = nil; st.mode = .followUp(form)
         case .confirmOverwrite: st.mode = .normal
         case .help: st.mode = .normal
         case .normal: break
@@ -60,6 +62,59 @@ public enum Dashboard {
         case .confirmOverwrite(let path):
             st.mode = .normal
             if action == .accept { return [.export(path: path, overwrite: true)] }
+        case .followUp(let form): return followUpForm(&st, form, action)
+        }
+        return []
+    }
+
+    /// Keys in the comment/action input: Enter goes on to the next field and saves in the
+    /// last (a due date that is none is refused there and then); Esc leaves without saving.
+    static func followUpForm(_ st: inout AppState, _ form: FollowUpForm, _ action: Action) -> [Effect] {
+        var form = form
+        form.error = nil
+        switch action {
+        case .cancel: st.mode = .normal; return []
+        case .deleteChar: form.current.apply(.deleteBack)
+        case .editLine(let e): form.current.apply(e)
+        case .move(let d): form.index = (form.index + (d == .up ? form.fields.count - 1 : 1)) % form.fields.count
+        case .accept:
+            if form.index < form.fields.count - 1 { form.index += 1; break }
+            // The due date of an action is checked before anything is sent to the store.
+            if case .action = form.purpose, let due = form.fields.last?.string, !due.trimmingCharacters(in: .whitespaces).isEmpty,
+               FollowUpRules.parseDue(due, today: st.today) == nil {
+                form.error = L10n(st.lang)(.fuBadDue, due)
+                break
+            }
+            st.mode = .normal
+            return [.saveFollowUp(form)]
+        default: break
+        }
+        st.mode = .followUp(form)
+        return []
+    }
+
+    /// `c` and `a` on a row with a figure; the follow-up screen's status keys on an action.
+    static func startFollowUp(_ st: inout AppState, _ s: Snapshot, _ action: Action) -> [Effect] {
+        let l = L10n(st.lang)
+        switch st.store {
+        case .writable: break
+        case .readOnly(let why), .failed(let why): st.message = l(.fuNoStore, why); return []
+        case .none: st.message = l(.fuNoStore, l[.fuStoreReadOnly]); return []
+        }
+        let items = Views.panel(st, s).items
+        guard items.indices.contains(st.top.cursor) else { st.message = l[.fuNoFigure]; return [] }
+        let item = items[st.top.cursor]
+        switch action {
+        case .comment, .newAction:
+            guard let key = item.followUp else { st.message = l[.fuNoFigure]; return [] }
+            st.mode = .followUp(FollowUpForm(action == .comment ? .comment(key) : .action(key)))
+        case .setStatus(let status):
+            guard let id = item.entryID else { st.message = l[.fuNotAnAction]; return [] }
+            let form = FollowUpForm(.status(id, status))
+            // Under way needs no note: saved at once.
+            if status == .inProgress { return [.saveFollowUp(form)] }
+            st.mode = .followUp(form)
+        default: break
         }
         return []
     }
@@ -132,11 +187,18 @@ public enum Dashboard {
         case .edge(let d): step(&st, s, d * 1_000_000)
         case .open:
             let items = Views.panel(st, s).items
-            if items.indices.contains(st.top.cursor), let next = items[st.top.cursor].action { st.stack.append(next) }
+            if items.indices.contains(st.top.cursor), let next = items[st.top.cursor].action {
+                let item = items[st.top.cursor]
+                st.stack.append(next)
+                // An action opens the figure of its own period.
+                if item.entryID != nil, let p = item.followUp?.period, s.periodIndex[p] != nil { st.period = p }
+            }
         case .back:
             if !st.top.filter.isEmpty { st.top.filter = "" }
             else if st.stack.count > 1 { st.stack.removeLast() }
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
+        case .comment, .newAction, .setStatus: return startFollowUp(&st, s, action)
+        case .toggleAllActions: st.showAllActions.toggle()
         case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break
         }
         return []

@@ -1,5 +1,6 @@
 import Model
 import Reports
+import Store
 
 /// Builds the panel of a view from the state and the snapshot, through the screen
 /// registry. Pure, and memoised per snapshot.
@@ -7,11 +8,14 @@ public enum Views {
     /// What a panel depends on: not the cursor, so moving it reuses the built panel.
     struct PanelKey: Hashable {
         let kind: ViewKind, unit: UnitID, period: Period, filter: String, sort: Int, lang: Lang, unicode: Bool, width: Int
+        /// The follow-up shown in the rows: a new read of the store builds panels anew.
+        let followUp: Int64, showAll: Bool, store: StoreState, today: Day
     }
 
     public static func panel(_ st: AppState, _ s: Snapshot) -> Panel {
         let v = st.top
-        let key = PanelKey(kind: v.kind, unit: v.unit, period: st.period, filter: v.filter, sort: v.sort, lang: st.lang, unicode: st.unicode, width: st.width)
+        let key = PanelKey(kind: v.kind, unit: v.unit, period: st.period, filter: v.filter, sort: v.sort, lang: st.lang, unicode: st.unicode, width: st.width,
+                           followUp: st.followUp.token, showAll: st.showAllActions, store: st.store, today: st.today)
         return s.memo(key) { buildPanel(st, s) }
     }
 
@@ -122,11 +126,50 @@ public enum Views {
                        changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                        Span(spark, Style(.cyan))], key: key)
         it.search = label
+        let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per)
+        it.followUp = key
         var detail = [ind.name + " · " + l.origin(cell.origin) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
         if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
         for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
-        it.detail = detail
+        it.detail = detail + followUpLines(c, key)
         return it
+    }
+
+    /// The follow-up of a figure under the list: its current comment and its actions.
+    static func followUpLines(_ c: ViewContext, _ key: Entry.Key) -> [String] {
+        let book = c.st.followUp, l = c.l
+        var lines = [String]()
+        if let cm = book.comment(for: key) { lines.append(l(.fuCommentBy, cm.updatedBy, shortDate(cm.createdAt, l), cm.text)) }
+        for a in book.actions(for: key) {
+            lines.append(actionLine(a, l, today: c.st.today))
+        }
+        return lines
+    }
+
+    static func actionLine(_ a: Entry, _ l: L10n, today: Day) -> String {
+        let status = a.status.map { l.status($0) } ?? ""
+        let due = a.due.map { l.date($0) } ?? "–"
+        var line = l(.fuActionLine, a.text, a.owner ?? "–", due, status + (a.isOverdue(on: today) ? " (" + l[.fuOverdue] + ")" : ""))
+        if let n = a.note { line += " · " + n }
+        return line
+    }
+
+    /// `2026-11-30T12:00:00Z` as the user writes a date.
+    static func shortDate(_ stamp: String, _ l: L10n) -> String {
+        Day(parsing: String(stamp.prefix(10))).map { l.date($0) } ?? stamp
+    }
+
+    /// A figure's follow-up in a few characters, for a list column: open actions, else a
+    /// comment, else nothing.
+    static func followUpMark(_ c: ViewContext, _ key: Entry.Key) -> Span {
+        let book = c.st.followUp
+        let open = book.openActions(for: key)
+        if !open.isEmpty {
+            let overdue = open.contains { $0.isOverdue(on: c.st.today) }
+            return Span((c.unicode ? "▶ " : "> ") + c.l(open.count == 1 ? .fuHasActionOne : .fuHasAction, open.count), overdue ? Style(.red, bold: true) : Style(.green))
+        }
+        if book.comment(for: key) != nil { return Span((c.unicode ? "✎ " : "* ") + c.l[.fuHasComment], Style(.cyan)) }
+        return Span(c.l[.fuNoFollowUp], .dim)
     }
 
     /// How many periods a trend shows: more history where the terminal is wide.
@@ -183,6 +226,10 @@ enum Pages {
             if cell.isPartial { note.append("\(cell.present)/\(cell.expected)") }
             if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s)) }
             if let cm = cell.comment { note.append("“\(cm)”") }
+            let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: p)
+            if c.st.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
+            let open = c.st.followUp.openActions(for: key).count
+            if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(open == 1 ? .fuHasActionOne : .fuHasAction, open)) }
             var it = Item([Span(l.period(p)), Span(f.value(cell.value, ind.unit)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
                            Views.statusSpan(cell.status, l, unicode: c.unicode), Views.changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                            Span(note.joined(separator: " · "), warns.isEmpty ? .plain : Style(.yellow))], key: .period(p))
@@ -190,7 +237,8 @@ enum Pages {
             if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
             for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
             if let r = cell.reported, cell.origin != .reported { detail.append(l[.reportedByTheUnit] + ": " + f.value(r, ind.unit)) }
-            it.detail = detail
+            it.detail = detail + Views.followUpLines(c, key)
+            it.followUp = key
             items.append(it)
         }
         return Panel(title: ind.name + " · " + s.tree.units[u].name,

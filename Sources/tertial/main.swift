@@ -35,6 +35,15 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+/// Where follow-up (comments and actions) is kept and who signs it.
+struct FollowUpOptions: ParsableArguments {
+    @Option(name: .long, help: "The follow-up database (default: TERTIAL_STORE, else DATA/followup/tertial.sqlite).")
+    var store: String?
+
+    @Option(name: .long, help: "The name follow-up is signed with (default: your login name).")
+    var user: String?
+}
+
 /// Privacy options for reports shared outside the service.
 struct PrivacyOptions: ParsableArguments {
     @Option(name: .long, help: "Show counts between 1 and N-1 as <N, and ratios and waits built on them as .. (for reports shared outside the service).")
@@ -208,6 +217,8 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
     var noColor = false
 
+    @OptionGroup var followUp: FollowUpOptions
+
     func validate() throws {
         if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
         if let poll, !(App.pollRange ~= poll) {
@@ -222,6 +233,8 @@ struct DashboardCommand: ParsableCommand {
         o.period = period.flatMap { Period(parsing: $0) }
         o.pollSeconds = poll
         o.useColor = !noColor
+        o.store = followUp.store
+        o.user = followUp.user
         let code = App.start(directory: options.data, options: o)
         if code != 0 { throw ExitCode(code) }
     }

@@ -1,5 +1,6 @@
 import Model
 import Reports
+import Store
 
 extension ScreenID { public static let deviations = ScreenID("deviations") }
 
@@ -42,12 +43,23 @@ enum DeviationsScreen {
             }
             it.search = (ind?.name ?? "") + " " + unit
             it.action = target(of: d, s, base: c.unit)
+            // Follow-up: an open action, a comment, or none (the deviations nobody has taken up).
+            if let ind {
+                let key = Entry.Key(unit: s.tree.units[d.unit].id, indicator: ind.id, period: d.period)
+                it.followUp = key
+                let mark = Views.followUpMark(c, key)
+                it.cells.insert(mark, at: 5)
+                it.search += " " + mark.text
+                it.detail += Views.followUpLines(c, key)
+            } else {
+                it.cells.insert(Span(""), at: 5)
+            }
             return it
         }
         return Panel(title: l[.deviations] + " (\(devs.count))",
                      columns: [Column(l[.status], 9), Column(l[.indicator], 0, weight: 2), Column(l[.unit], 14),
                                Column(l[.value], 8, right: true), Column(l[.target], 7, right: true),
-                               Column(l[.note], 0)], items: items)
+                               Column(l[.fuColFollowUp], 16), Column(l[.note], 0)], items: items)
     }
 
     /// The why of a deviation in words, under the list: what is missing, or the value against

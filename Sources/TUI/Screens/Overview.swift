@@ -1,5 +1,6 @@
 import Model
 import Reports
+import Store
 
 extension ScreenID { public static let overview = ScreenID("overview") }
 
@@ -12,13 +13,17 @@ enum OverviewScreen {
         func target(_ id: ScreenID) -> ViewState { ViewState(ViewKind(id), unit: unitID) }
         let date = min(p.end, s.spanEnd)
         let devs = s.deviations(unit: u, period: p)
-        let tiles = [
+        var tiles = [
             Tile(id: "status", title: l[.status] + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 7, lines: statusLines(c, devs)),
             Tile(id: "ip", title: l[.ipCoverage], target: target(.ip), column: 0, height: 7, lines: ipLines(c)),
             Tile(id: "reporting", title: l[.reporting], target: target(.reporting), column: 0, height: nil, lines: reportingLines(c)),
             Tile(id: "waitlist", title: l[.waitlist] + " · " + l.date(date), target: target(.waitlist), column: 1, height: 11, lines: waitlistLines(c, date)),
             Tile(id: "deviations", title: l[.worstDeviations] + " (\(devs.count))", target: target(.deviations), column: 1, height: nil, lines: deviationLines(c, devs, f)),
         ]
+        // Follow-up, when there is a store: open and overdue actions, and what was done lately.
+        if c.st.store != .none {
+            tiles.insert(Tile(id: "followup", title: l[.fuTile], target: target(.followUp), column: 1, height: 4, lines: followUpLines(c)), at: 4)
+        }
         return Panel(title: l[.overview], tiles: tiles)
     }
 
@@ -51,6 +56,20 @@ enum OverviewScreen {
             lines.append([Span(c.l(.goToSuccessor, next.shortName), .dim)])
         }
         return lines
+    }
+
+    static func followUpLines(_ c: ViewContext) -> [[Span]] {
+        let l = c.l
+        if case .failed(let why) = c.st.store { return [[Span(why, .dim)]] }
+        let scope = FollowUpScreen.scopeIDs(c)
+        // "Since last period": from the start of the tertial before today's.
+        let since = Period.containing(c.st.today, kind: .tertial).previous.start
+        let n = c.st.followUp.counts(units: scope, today: c.st.today, since: since)
+        if n.open == 0 && n.overdue == 0 && n.doneSince == 0 && c.st.followUp.actions(units: scope, openOnly: false, today: c.st.today).isEmpty {
+            return [[Span(l[.fuTileNone], .dim)]]
+        }
+        return [[Span(l[.fuTitleOpen] + ": "), Span("\(n.open)", .bold), Span(" · " + l[.fuOverdue] + ": "), Span("\(n.overdue)", n.overdue > 0 ? Style(.red, bold: true) : .bold)],
+                [Span(l[.fuDoneSince] + " " + l.date(since) + ": "), Span("\(n.doneSince)", Style(.green, bold: true))]]
     }
 
     static func ipLines(_ c: ViewContext) -> [[Span]] {
