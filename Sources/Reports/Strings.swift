@@ -57,7 +57,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
     // The command line and `check`
     case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
-    case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce
+    case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce, cliUnknownIndicator
     case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
     case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
     // Follow-up
@@ -343,6 +343,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .cliHasErrors: ("{1} har feil; kjør `tertial check {1}` for å se alle", "{1} has errors; run `tertial check {1}` for all of them")
         case .cliWrote: ("skrev {1}", "wrote {1}")
         case .cliCannotWrite: ("kan ikke skrive {1}: {2}", "cannot write {1}: {2}")
+        case .cliUnknownIndicator: ("ukjent indikator «{1}»; se indicators.yaml", "unknown indicator \"{1}\"; see indicators.yaml")
         case .cliExistsUseForce: ("{1} finnes allerede; bruk --force for å skrive over", "{1} exists; use --force to overwrite it")
         case .checkNotLoaded: ("{1}: {2} feil, {3} advarsler; ikke lastet", "{1}: {2} error(s), {3} warning(s); not loaded")
         case .checkOk: ("{1}: ok: {2}, {3}; {4} advarsler, {5} datakvalitetsvarsler", "{1}: ok: {2}, {3}; {4} warning(s), {5} data-quality warning(s)")

@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import Model
 import Reports
+import Store
 import TUI
 
 extension ReportFormat: ExpressibleByArgument {}
+extension FollowUpReport.ListFormat: ExpressibleByArgument {}
 
 /// The formats of the waitlist and Corporater reports: a part of `ReportFormat`.
 enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
@@ -15,7 +17,7 @@ struct Tertial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial",
         abstract: "Tertial figures for Etat for psykisk helse og rustjenester: check, report, dashboard.",
-        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self],
+        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self, FollowUpCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
@@ -68,7 +70,12 @@ struct TargetOptions: ParsableArguments {
     @Flag(name: .long, help: "Overwrite --output if it exists.")
     var force = false
 
-    func emit(_ text: String) throws {
+    func emit(_ text: String) throws { try CLI.emit(text, to: output, force: force) }
+}
+
+extension CLI {
+    /// Standard output, or a file written safely (exit 73 when it cannot be).
+    static func emit(_ text: String, to output: String?, force: Bool) throws {
         guard let output else { print(text, terminator: ""); return }
         do { try FileOutput.write(text, to: output, force: force) }
         catch {
@@ -392,6 +399,164 @@ struct CorporaterCommand: ParsableCommand {
         }
         let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall))
         try target.emit(format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md))
+    }
+}
+
+struct FollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup",
+        abstract: "Follow-up of figures: comments and actions (tiltak), kept in DATA/followup/tertial.sqlite or --store.",
+        subcommands: [FollowUpList.self, FollowUpComment.self, FollowUpAction.self, FollowUpStatus.self],
+        defaultSubcommand: FollowUpList.self)
+
+    /// Opens the store or says why not (exit 1: the store is the data of this command).
+    static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> FollowUpStore {
+        do { return try FollowUpStores.open(option: f.store, dataDirectory: options.data) }
+        catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+
+    /// Runs a write, or says why it was refused (exit 1).
+    static func write(_ body: () throws -> Void) throws {
+        do { try body() } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+
+    /// The figure an entry is about, checked against the data.
+    static func key(_ s: Snapshot, unit: String, indicator: String, period: String) throws -> Entry.Key {
+        _ = try CLI.unit(s, unit)
+        guard s.dataset.indicatorIndex[indicator] != nil else { throw UsageError(message: CLI.l(.cliUnknownIndicator, indicator)) }
+        guard let p = Period(parsing: period) else { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
+        guard s.periodIndex[p] != nil else { throw CLI.outside(period, s) }
+        return Entry.Key(unit: unit, indicator: indicator, period: p)
+    }
+}
+
+struct FollowUpList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Comments and actions: overdue first, then by due date.")
+
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+
+    @Flag(name: .long, help: "Only open actions (planned or in progress).")
+    var open = false
+
+    @Flag(name: .long, help: "Only open actions whose due date has passed.")
+    var overdue = false
+
+    @Option(name: .long, help: "Only this unit, the units below it and those it continues.")
+    var unit: String?
+
+    @Option(name: .long, help: "Only this period, e.g. 2019-T3 (a year takes its tertials).")
+    var period: String?
+
+    @Option(name: .long, help: "The format.")
+    var format: FollowUpReport.ListFormat = .text
+
+    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite --output if it exists.")
+    var force = false
+
+    func validate() throws {
+        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
+    }
+
+    func run() throws {
+        let store = try FollowUpCommand.open(options, followUp)
+        let book: FollowUpBook
+        do { book = try FollowUpBook(store) } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+        // The data names the units (and a scope); without a readable data directory the ids are shown.
+        let s = Loader(directory: options.data).load().dataset.map(Engine.compute)
+        var units: Set<String>? = nil
+        if let unit {
+            guard let s else { throw UsageError(message: CLI.l(.cliHasErrors, options.data)) }
+            let u = try CLI.unit(s, unit)
+            var seen = Set<Int>(), work = s.tree.subtree(u)
+            while let x = work.popLast() { if seen.insert(x).inserted { work += s.tree.predecessors[x] } }
+            units = Set(seen.map { s.tree.units[$0].id })
+        }
+        let filter: FollowUpReport.Filter = overdue ? .overdue : open ? .open : .all
+        let entries = FollowUpReport.select(book, units: units, period: period.flatMap { Period(parsing: $0) }, filter: filter, today: CLI.today())
+        let text = FollowUpReport.render(entries, snapshot: s, format: format, lang: CLI.lang, today: CLI.today())
+        try CLI.emit(text, to: output, force: force)
+    }
+}
+
+/// The figure an entry is about.
+struct FigureOptions: ParsableArguments {
+    @Option(name: .long, help: "Unit id, e.g. ph-fyllingsdalen.")
+    var unit: String
+
+    @Option(name: .long, help: "Indicator id, e.g. staff_user_experience.")
+    var indicator: String
+
+    @Option(name: .long, help: "Period, e.g. 2019-T3.")
+    var period: String
+}
+
+struct FollowUpComment: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "comment", abstract: "Write a comment on a figure (it replaces the figure's earlier comment, which is kept).")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    @OptionGroup var figure: FigureOptions
+    @Argument(help: "The comment. Do not name users.")
+    var text: String
+
+    func run() throws {
+        let s = try CLI.snapshot(options.data)
+        let key = try FollowUpCommand.key(s, unit: figure.unit, indicator: figure.indicator, period: figure.period)
+        let store = try FollowUpCommand.open(options, followUp)
+        try FollowUpCommand.write {
+            let e = try store.addComment(key, text: text, by: followUp.user ?? FollowUpRules.currentUser())
+            print(e.id)
+        }
+    }
+}
+
+struct FollowUpAction: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "action", abstract: "Create an action (tiltak) on a figure; its status starts as planned.")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    @OptionGroup var figure: FigureOptions
+    @Option(name: .long, help: "Who is responsible (a role, e.g. enhetsleder).")
+    var owner: String?
+    @Option(name: .long, help: "Due date: 31.01.2027, 31.1, +14 (days ahead) or 2027-01-31.")
+    var due: String?
+    @Argument(help: "What is to be done. Do not name users.")
+    var text: String
+
+    func validate() throws {
+        if let due, FollowUpRules.parseDue(due, today: CLI.today()) == nil { throw ValidationError(CLI.l(.fuBadDue, due)) }
+    }
+
+    func run() throws {
+        let s = try CLI.snapshot(options.data)
+        let key = try FollowUpCommand.key(s, unit: figure.unit, indicator: figure.indicator, period: figure.period)
+        let store = try FollowUpCommand.open(options, followUp)
+        try FollowUpCommand.write {
+            let e = try store.addAction(key, text: text, owner: owner, due: due.flatMap { FollowUpRules.parseDue($0, today: CLI.today()) },
+                                        by: followUp.user ?? FollowUpRules.currentUser())
+            print(e.id)
+        }
+    }
+}
+
+extension Entry.Status: ExpressibleByArgument {}
+
+struct FollowUpStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Move an action on: planned, in_progress, done or cancelled, with a closing note.")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    @Argument(help: "The action's number (from `tertial followup list`).")
+    var id: Int64
+    @Argument(help: "planned, in_progress, done or cancelled.")
+    var status: Entry.Status
+    @Option(name: .long, help: "A closing note.")
+    var note: String?
+
+    func run() throws {
+        let store = try FollowUpCommand.open(options, followUp)
+        try FollowUpCommand.write { try store.setStatus(id, status, note: note, by: followUp.user ?? FollowUpRules.currentUser()) }
     }
 }
 

@@ -1,0 +1,77 @@
+import Foundation
+import Model
+import Store
+
+/// `tertial followup list`: comments and actions as text, markdown, CSV or JSON.
+public enum FollowUpReport {
+    public enum Filter: String, Sendable { case all, open, overdue }
+    public enum ListFormat: String, CaseIterable, Sendable { case text, md, csv, json }
+
+    /// The entries of a scope (unit ids; nil for all) and period (nil for all), current
+    /// comments and actions; overdue first, then by due date, comments last.
+    public static func select(_ book: FollowUpBook, units: Set<String>?, period: Period?, filter: Filter, today: Day) -> [Entry] {
+        book.entries.filter { e in
+            (units?.contains(e.key.unit) ?? true) && (period.map { $0.contains(e.key.period) || e.key.period == $0 } ?? true)
+                && e.isCurrent
+                && (filter == .all || (e.kind == .action && e.status?.isOpen == true && (filter == .open || e.isOverdue(on: today))))
+        }.sorted { a, b in
+            if (a.kind == .action) != (b.kind == .action) { return a.kind == .action }
+            let (oa, ob) = (a.isOverdue(on: today), b.isOverdue(on: today))
+            if oa != ob { return oa }
+            let (da, db) = (a.due?.ordinal ?? Int.max, b.due?.ordinal ?? Int.max)
+            if da != db { return da < db }
+            return a.id < b.id
+        }
+    }
+
+    public static func render(_ entries: [Entry], snapshot s: Snapshot?, format: ListFormat, lang: Lang, today: Day) -> String {
+        let l = L10n(lang)
+        func unitName(_ id: String) -> String { s?.tree[id]?.shortName ?? id }
+        func indicatorName(_ id: String) -> String { s.flatMap { s in s.dataset.indicatorIndex[id].map { s.indicators[$0].name } } ?? id }
+        switch format {
+        case .json: return json(entries, today: today)
+        case .csv:
+            // Machine-readable: ids and codes, ISO dates, `;` like the other exports.
+            var out = "id;kind;unit;indicator;period;text;owner;due;status;overdue;note;created_by;created_at;updated_by;updated_at\n"
+            for e in entries {
+                let row: [String] = [String(e.id), e.kind.rawValue, e.key.unit, e.key.indicator, e.key.period.description, e.text, e.owner ?? "",
+                                     e.due?.description ?? "", e.status?.rawValue ?? "", e.isOverdue(on: today) ? "yes" : "", e.note ?? "",
+                                     e.createdBy, e.createdAt, e.updatedBy, e.updatedAt]
+                out += row.map(csvField).joined(separator: ";") + "\n"
+            }
+            return out
+        case .text, .md:
+            if entries.isEmpty { return l[.fuNothing] + "\n" }
+            let header = ["#", l[.fuWhat] + "/" + l[.comment], l[.fuOwner], l[.fuDue], l[.status], l[.unit], l[.period], l[.indicator]]
+            let rows = entries.map { e -> [String] in
+                let status = e.status.map { l.status($0) + (e.isOverdue(on: today) ? " (" + l[.fuOverdue] + ")" : "") } ?? l[.comment].lowercased()
+                return [String(e.id), e.text + (e.note.map { " — " + $0 } ?? ""), e.owner ?? "", e.due.map { l.date($0) } ?? "", status,
+                        unitName(e.key.unit), l.period(e.key.period), indicatorName(e.key.indicator)]
+            }
+            return format == .md ? Table.markdown(header, rows) : Table.text(header, rows)
+        }
+    }
+
+    public static func json(_ entries: [Entry], today: Day) -> String {
+        struct Row: Encodable {
+            let id: Int64, kind: String, unit: String, indicator: String, period: String, text: String
+            let owner: String?, due: String?, status: String?, overdue: Bool, note: String?
+            let createdBy: String, createdAt: String, updatedBy: String, updatedAt: String
+        }
+        let rows = entries.map { e in
+            Row(id: e.id, kind: e.kind.rawValue, unit: e.key.unit, indicator: e.key.indicator, period: e.key.period.description, text: e.text,
+                owner: e.owner, due: e.due?.description, status: e.status?.rawValue, overdue: e.isOverdue(on: today), note: e.note,
+                createdBy: e.createdBy, createdAt: e.createdAt, updatedBy: e.updatedBy, updatedAt: e.updatedAt)
+        }
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        enc.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: (try? enc.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
+    /// A CSV field: quoted when it holds the separator, a quote or a line break.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
