@@ -26,13 +26,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tertial-bench", dependencies: [
-            "Model", "Reports", "TUI",
+            "Model", "Reports", "Store", "TUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"], exclude: ["golden"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports"], exclude: ["golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store"], exclude: ["golden"]),
     ]
 )
 

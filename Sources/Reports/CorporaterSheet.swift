@@ -1,4 +1,5 @@
 import Model
+import Store
 
 /// `tertial report corporater`: every figure a unit leader types into the Corporater
 /// form, computed, with where it came from and a flag where something does not add up.
@@ -11,6 +12,8 @@ public struct CorporaterSheet: Sendable {
         /// What the unit reported itself, where that differs from the value shown.
         public let reported: Double?
         public let flags: [QualityWarning]
+        /// The figure's follow-up comment, for Corporater's comment field ("" when none).
+        public let comment: String
     }
 
     public let snapshot: Snapshot
@@ -18,7 +21,7 @@ public struct CorporaterSheet: Sendable {
     public let rows: [Row]
     public let display: Display
 
-    public init(snapshot s: Snapshot, unit: Int, period: Period, display: Display) {
+    public init(snapshot s: Snapshot, unit: Int, period: Period, display: Display, followUp: FollowUpBook? = nil) {
         self.snapshot = s; self.period = period; self.display = display
         var rows = [Row]()
         for u in s.scope(unit, period) {
@@ -29,7 +32,7 @@ public struct CorporaterSheet: Sendable {
                                 reported: reported, flags: s.warnings(indicator: i, unit: u, period: period).filter {
                                     if case .processingBreach = $0.kind { return false }
                                     return true
-                                }))
+                                }, comment: followUp?.comment(for: Entry.Key(unit: s.tree.units[u].id, indicator: s.indicators[i].id, period: period))?.text ?? ""))
             }
         }
         self.rows = rows
@@ -48,15 +51,17 @@ public struct CorporaterSheet: Sendable {
         }
     }
 
-    /// `unit;indicator;name;value;source;reported;flag`
+    /// `period;unit;indicator;name;value;source;reported;flag;comment` (the follow-up comment, for
+    /// Corporater's comment field; `;` and line breaks in it become `,` and spaces).
     public func csv(lang: Lang) -> String {
         let l = L10n(lang), s = snapshot
-        var out = "period;unit;indicator;name;value;source;reported;flag\n"
+        var out = "period;unit;indicator;name;value;source;reported;flag;comment\n"
         for r in rows {
             let ind = s.indicators[r.indicator]
             let flag = r.flags.map { l.quality($0, snapshot: s) }.joined(separator: " | ").replacingOccurrences(of: ";", with: ",")
             out += "\(period);\(s.tree.units[r.unit].id);\(ind.id);\(ind.name.replacingOccurrences(of: ";", with: ","));\(r.value);\(source(r.origin, l));"
-            out += (r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "") + ";" + flag + "\n"
+            let comment = r.comment.replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+            out += (r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "") + ";" + flag + ";" + comment + "\n"
         }
         return out
     }
@@ -69,10 +74,11 @@ public struct CorporaterSheet: Sendable {
         out += l[.takenFromTheReportsAnd]
         var unit: Int? = nil
         var body = [[String]]()
+        let withComments = rows.contains { !$0.comment.isEmpty }
         func flush() {
             guard let u = unit, !body.isEmpty else { return }
             out += markdown ? "\n## \(s.tree.units[u].name)\n\n" : "\n\(s.tree.units[u].name)\n\(String(repeating: "-", count: DisplayWidth.of(s.tree.units[u].name)))\n"
-            let header = [l[.indicator], l[.value], l[.source], l[.colReported], l[.note]]
+            let header = [l[.indicator], l[.value], l[.source], l[.colReported], l[.note]] + (withComments ? [l[.comment]] : [])
             out += markdown ? Table.markdown(header, body) : Table.text(header, body, rightAligned: [1, 3])
             body = []
         }
@@ -81,7 +87,7 @@ public struct CorporaterSheet: Sendable {
             let ind = s.indicators[r.indicator]
             let shown = display.value(s, indicator: r.indicator, unit: r.unit, period: period)
             body.append([ind.name + (r.flags.isEmpty ? "" : " ⚠"), shown, source(r.origin, l), r.reported.map { f.value($0, ind.unit) } ?? "",
-                         r.flags.map { l.quality($0, snapshot: s) }.joined(separator: "; ")])
+                         r.flags.map { l.quality($0, snapshot: s) }.joined(separator: "; ")] + (withComments ? [r.comment] : []))
         }
         flush()
         return out

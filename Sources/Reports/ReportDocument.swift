@@ -1,4 +1,5 @@
 import Model
+import Store
 
 /// The tertial report as a document: blocks that every writer (text, markdown, HTML)
 /// walks. What is in the report and in which order is decided here, once.
@@ -64,7 +65,7 @@ public struct ReportTable: Sendable {
 extension TertialReport {
     /// The sections of the tertial report, in order.
     public func document() -> [Block] {
-        header() + summary() + deviationSection() + scorecardSections() + waitlistSection() + ipSection() + reportingSection()
+        header() + summary() + deviationSection() + followUpSection() + scorecardSections() + waitlistSection() + ipSection() + reportingSection()
     }
 
     var l: L10n { L10n(options.lang) }
@@ -107,11 +108,32 @@ extension TertialReport {
                     [r.status.map { ReportCell(L10n.symbol($0) + " " + l.status($0), status: $0) } ?? ReportCell("⚠ " + l[.dataQuality], warning: true),
                      ReportCell(r.indicator), ReportCell(r.unit), ReportCell(r.value), ReportCell(r.target), ReportCell(r.note, warning: r.status == nil)]
                 }, right: [3, 4])))
+            // What the meeting said about them: each deviation's comment and open actions.
+            let followed = rows.filter { !$0.followUp.isEmpty }
+            if !followed.isEmpty {
+                b += [.gap, .paragraph(l[.fuOfDeviations]),
+                      .list(followed.map { r in ListItem(text: r.indicator + " · " + r.unit + ": " + r.followUp, aside: nil, better: nil) })]
+            }
         }
         if breaches > 0 && !options.withCases {
             b += [.gap, .paragraph(l(.alsoApplicationsProcessedInOver, breaches))]
         }
         return b
+    }
+
+    /// The actions on this period's figures in the scope: overdue, open, done (only with a store).
+    func followUpSection() -> [Block] {
+        guard options.followUp != nil else { return [] }
+        let g = followUpGroups(), s = snapshot
+        func items(_ es: [Entry]) -> [Block] {
+            if es.isEmpty { return [.paragraph(l[.fuNothing])] }
+            return [.list(es.map { a in
+                let where_ = (s.tree[a.key.unit]?.name ?? a.key.unit) + " · " + (s.dataset.indicatorIndex[a.key.indicator].map { s.indicators[$0].name } ?? a.key.indicator)
+                return ListItem(text: actionText(a, l) + (a.note.map { " — " + $0 } ?? ""), aside: "(" + where_ + ")", better: nil)
+            })]
+        }
+        return [.heading(l[.fuSection]), .paragraph(l[.fuOverdueList] + ":")] + items(g.overdue)
+            + [.gap, .paragraph(l[.fuOpenList] + ":")] + items(g.open) + [.gap, .paragraph(l[.fuDoneList] + ":")] + items(g.done)
     }
 
     func scorecardSections() -> [Block] {

@@ -66,7 +66,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
     case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
-    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions
+    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions
     // END CASES
 
     /// (bokmål, English)
@@ -354,18 +354,18 @@ public enum Msg: String, CaseIterable, Sendable {
         case .cliHelpPrefix: ("Hjelp: ", "Help: ")
         case .cliSeeHelp: ("Se «{1}» for mer hjelp.", "See '{1}' for more information.")
         case .screenFollowUp: ("Oppfølging", "Follow-up")
-        case .keyComment: ("skriv en kommentar til tallet (hvorfor det er som det er)", "write a comment on the figure (why it is what it is)")
-        case .keyNewAction: ("nytt tiltak på tallet: hva, ansvarlig, frist", "new action on the figure: what, who, due date")
+        case .keyComment: ("kommentar til tallet: hvorfor det er som det er", "comment on the figure: why it is what it is")
+        case .keyNewAction: ("nytt tiltak på tallet: hva, hvem, frist", "new action on the figure: what, who, when")
         case .hintComment: ("kommentar", "comment")
         case .hintAction: ("tiltak", "action")
         case .keyFormNext: ("neste felt; lagrer i det siste", "next field; saves in the last")
         case .keyFormField: ("forrige/neste felt", "previous/next field")
         case .scopeFollowUpForm: ("kommentar/tiltak", "comment/action")
-        case .keyStatusInProgress: ("tiltaket er i gang (pågår)", "the action is under way (in progress)")
-        case .keyStatusDone: ("tiltaket er utført (med et avslutningsnotat)", "the action is done (with a closing note)")
-        case .keyStatusCancelled: ("tiltaket er avbrutt (med et avslutningsnotat)", "the action is cancelled (with a closing note)")
-        case .keyToggleAllActions: ("vis alle tiltak / bare åpne", "show every action / only open ones")
-        case .legendFollowUp: ("Tiltak i enheten og enhetene under, forfalte først (rød), så etter frist. Status: planlagt → pågår → utført eller avbrutt. Enter åpner tallet tiltaket gjelder.", "Actions of the unit and the units below, overdue first (red), then by due date. Status: planned → in progress → done or cancelled. Enter opens the figure the action is about.")
+        case .keyStatusInProgress: ("tiltaket er i gang (pågår)", "the action is under way")
+        case .keyStatusDone: ("utført, med notat", "done, with a note")
+        case .keyStatusCancelled: ("avbrutt, med notat", "cancelled, with a note")
+        case .keyToggleAllActions: ("alle tiltak / bare åpne", "all actions / open only")
+        case .legendFollowUp: ("Tiltak i enheten og enhetene under: forfalte (rødt) først, så etter frist. Enter åpner tallet tiltaket gjelder.", "Actions of the unit and those below: overdue (red) first, then by due date. Enter opens the figure the action is about.")
         case .fuCommentField: ("Kommentar", "Comment")
         case .fuActionField: ("Tiltak", "Action")
         case .fuOwnerField: ("Ansvarlig", "Responsible")
@@ -402,6 +402,9 @@ public enum Msg: String, CaseIterable, Sendable {
         case .hintDone: ("utført", "done")
         case .hintCancelled: ("avbrutt", "cancel")
         case .hintAllActions: ("alle/åpne", "all/open")
+        case .fuOpenList: ("Åpne tiltak", "Open actions")
+        case .fuDoneList: ("Utførte tiltak", "Actions done")
+        case .fuOfDeviations: ("Oppfølging av avvikene:", "Follow-up of the deviations:")
         case .fuHasComment: ("kommentert", "commented")
         case .fuColFollowUp: ("Oppfølging", "Follow-up")
         case .fuSection: ("Oppfølging", "Follow-up")

@@ -1,4 +1,5 @@
 import Model
+import Store
 
 /// Options for a tertial report.
 public struct ReportOptions: Sendable {
@@ -6,8 +7,12 @@ public struct ReportOptions: Sendable {
     public var suppressSmall: Int?
     /// Case ids appear only when asked for.
     public var withCases = false
-    public init(lang: Lang = .nb, suppressSmall: Int? = nil, withCases: Bool = false) {
-        self.lang = lang; self.suppressSmall = suppressSmall; self.withCases = withCases
+    /// Comments and actions to show with the deviations (none: the report has no follow-up).
+    public var followUp: FollowUpBook?
+    /// For overdue actions.
+    public var today: Day = Day.today()
+    public init(lang: Lang = .nb, suppressSmall: Int? = nil, withCases: Bool = false, followUp: FollowUpBook? = nil) {
+        self.lang = lang; self.suppressSmall = suppressSmall; self.withCases = withCases; self.followUp = followUp
     }
 }
 
@@ -66,6 +71,40 @@ extension TertialReport {
         /// nil for a data-quality warning.
         let status: Status?
         let indicator: String, unit: String, value: String, target: String, note: String
+        /// The figure's comment and its open actions, in words ("" when none).
+        var followUp = ""
+    }
+
+    /// The follow-up of one figure in a report: its comment and its open actions.
+    func followUpText(unit: Int, indicator: Int) -> String {
+        guard let book = options.followUp else { return "" }
+        let l = L10n(options.lang), s = snapshot
+        let key = Entry.Key(unit: s.tree.units[unit].id, indicator: s.indicators[indicator].id, period: period)
+        var parts = [String]()
+        if let c = book.comment(for: key) { parts.append(l[.comment] + ": " + c.text) }
+        for a in book.openActions(for: key) { parts.append(actionText(a, l)) }
+        return parts.joined(separator: "; ")
+    }
+
+    func actionText(_ a: Entry, _ l: L10n) -> String {
+        var parts = [String]()
+        if let o = a.owner { parts.append(o) }
+        if let d = a.due { parts.append(l[.fuDue].lowercased() + " " + l.date(d)) }
+        if let st = a.status { parts.append(l.status(st)) }
+        if a.isOverdue(on: options.today) { parts.append(l[.fuOverdue]) }
+        return l[.fuWhat] + ": " + a.text + " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// The scope's actions on this period's figures: overdue, open, done.
+    func followUpGroups() -> (overdue: [Entry], open: [Entry], done: [Entry]) {
+        guard let book = options.followUp else { return ([], [], []) }
+        let s = snapshot
+        var seen = Set<Int>(), work = s.tree.subtree(unit)
+        while let x = work.popLast() { if seen.insert(x).inserted { work += s.tree.predecessors[x] } }
+        let units = Set(seen.map { s.tree.units[$0].id })
+        let all = book.actions(units: units, openOnly: false, today: options.today).filter { $0.key.period == period }
+        return (all.filter { $0.isOverdue(on: options.today) }, all.filter { $0.status?.isOpen == true && !$0.isOverdue(on: options.today) },
+                all.filter { $0.status == .done })
     }
 
     /// The deviation rows and how many processing breaches were left out (their case ids
@@ -84,7 +123,8 @@ extension TertialReport {
                 }
                 rows.append(DeviationRow(status: st, indicator: ind?.name ?? "", unit: unitName,
                                          value: dv.indicator.map { display.value(s, indicator: $0, unit: dv.unit, period: period) } ?? "",
-                                         target: dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? "", note: note))
+                                         target: dv.cell?.target.map { f.value($0, ind?.unit ?? .count) } ?? "", note: note,
+                                         followUp: dv.indicator.map { followUpText(unit: dv.unit, indicator: $0) } ?? ""))
             case .quality(let w):
                 if case .processingBreach = w.kind, !options.withCases { hidden += 1; continue }
                 rows.append(DeviationRow(status: nil, indicator: ind?.name ?? "", unit: unitName, value: "", target: "", note: l.quality(w, snapshot: s)))

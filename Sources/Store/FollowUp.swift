@@ -248,4 +248,12 @@ public enum FollowUpStores {
     public static func open(option: String?, dataDirectory: String) throws -> FollowUpStore {
         try SQLiteStore(path: path(option: option, dataDirectory: dataDirectory))
     }
+
+    /// For reading only (reports): nil when there is no store yet, so a report never
+    /// creates one.
+    public static func openExisting(option: String?, dataDirectory: String) throws -> FollowUpStore? {
+        let p = path(option: option, dataDirectory: dataDirectory)
+        guard FileManager.default.fileExists(atPath: p) else { return nil }
+        return try SQLiteStore(path: p)
+    }
 }

@@ -55,7 +55,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         config.journalMode = writable ? .wal : .default
         config.label = "tertial.followup"
         do {
-            db = try DatabaseQueue(path: path, configuration: config)
+            db = try DatabaseQueue(path: writable ? path : SQLiteStore.readOnlyPath(path), configuration: config)
             // Reading the schema is the first thing that fails on a file that is no database.
             _ = try db.read { try $0.tableExists("entry") }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
@@ -67,12 +67,25 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         try migrate()
     }
 
+    /// How a store is opened for reading only. A WAL database needs its `-shm` file, which a
+    /// reader cannot create in a folder it may not write: when no writer has the store open
+    /// (no `-wal` file) every committed entry is in the main file, and SQLite is told it will
+    /// not change (`immutable=1`); otherwise the writer's files are used as they are.
+    static func readOnlyPath(_ path: String) -> String {
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard access(folder.isEmpty ? "." : folder, W_OK) != 0 else { return path }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
     /// Refuses, read-only, a file that is not a database or whose schema is newer than ours.
     static func probe(_ path: String) throws {
         var config = Configuration()
         config.readonly = true
         do {
-            let q = try DatabaseQueue(path: path, configuration: config)
+            let q = try DatabaseQueue(path: readOnlyPath(path), configuration: config)
             let superseded = try q.read { db -> Bool in
                 guard try db.tableExists("grdb_migrations") else { return false }
                 return try migrator.hasBeenSuperseded(db)

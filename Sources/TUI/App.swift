@@ -371,7 +371,9 @@ public final class App {
             return
         }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
-        let text = format.render(snapshot, unit: unit, periods: [state.period], options: ReportOptions(lang: state.lang))
+        var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
+        options.today = state.today
+        let text = format.render(snapshot, unit: unit, periods: [state.period], options: options)
         do {
             try FileOutput.write(text, to: path, force: overwrite)
             state.message = l(.exportSaved, path)

@@ -318,21 +318,39 @@ extension Dashboard {
     static func help(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
         let spec = Screens.spec(st.screen)
         let title = l[.helpTitle] + ": " + (spec.map { l[$0.title] } ?? "")
-        let w = min(st.width - 4, 76)
+        let w = min(st.width - 2, 100)
         // Legends wrap as well: a definition cut in the middle explains nothing.
         let legend = ((spec?.legend ?? []).map { l[$0] } + [l[.legendStatus]]).flatMap { DisplayWidth.wrap($0, w - 4) }
-        // A key's text wraps under itself rather than being cut.
-        var rows = [(String, String)]()
-        for (key, what) in helpLines(st, l) {
-            for (k, part) in DisplayWidth.wrap(what, w - 27).enumerated() { rows.append((k == 0 ? key : "", part)) }
+        let entries = helpLines(st, l)
+        // A key's text wraps under itself rather than being cut; when one column of keys
+        // does not fit the height, they go in two.
+        func column(_ part: ArraySlice<(String, String)>, width: Int) -> (labelW: Int, rows: [(String, String)]) {
+            let labelW = min(22, part.map { DisplayWidth.of($0.0) }.max() ?? 0)
+            var rows = [(String, String)]()
+            for (key, what) in part {
+                for (k, line) in DisplayWidth.wrap(what, max(8, width - labelW - 1)).enumerated() { rows.append((k == 0 ? key : "", line)) }
+            }
+            return (labelW, rows)
         }
-        let h = min(st.height - 2, rows.count + legend.count + 2)
+        let maxInner = st.height - 4
+        var columns = [column(entries[...], width: w - 4)]
+        if columns[0].rows.count + legend.count > maxInner {
+            let half = (entries.count + 1) / 2
+            let colW = (w - 6) / 2
+            columns = [column(entries[..<half], width: colW), column(entries[half...], width: colW)]
+        }
+        let keyRows = columns.map(\.rows.count).max() ?? 0
+        let h = min(st.height - 2, keyRows + legend.count + 2)
         let x = (st.width - w) / 2, y = (st.height - h) / 2
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)) ; scr.fill(x, y + r, w, .plain) }
         box(&scr, x, y, w, h, title, focused: true, unicode: st.unicode)
-        for (k, (key, what)) in rows.prefix(max(0, h - 2 - legend.count)).enumerated() {
-            scr.put(x + 2, y + 1 + k, DisplayWidth.padRight(scr.ascii ? Screen.transliterated(key) : key, 22), Style(.cyan, bold: true))
-            scr.put(x + 25, y + 1 + k, DisplayWidth.truncate(scr.ascii ? Screen.transliterated(what) : what, w - 27))
+        let colW = columns.count == 1 ? w - 4 : (w - 6) / 2
+        for (c, col) in columns.enumerated() {
+            let cx = x + 2 + c * (colW + 2)
+            for (k, (key, what)) in col.rows.prefix(max(0, h - 2 - legend.count)).enumerated() {
+                scr.put(cx, y + 1 + k, DisplayWidth.padRight(scr.ascii ? Screen.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
+                scr.put(cx + col.labelW + 1, y + 1 + k, DisplayWidth.truncate(scr.ascii ? Screen.transliterated(what) : what, colW - col.labelW - 1))
+            }
         }
         for (k, line) in legend.enumerated() {
             let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")

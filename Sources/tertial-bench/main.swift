@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import Model
+import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial-bench",
         abstract: "Generate large datasets and measure tertial against the floor and a pandas baseline.",
-        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self],
+        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self, StoreWriterCommand.self, StoreBenchCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

@@ -121,6 +121,13 @@ enum CLI {
         return s
     }
 
+    /// The follow-up to show in a report: nil when there is no store yet (a report never
+    /// creates one); a store that cannot be read is named on standard error and left out.
+    static func followUpBook(_ option: String?, _ data: String) -> FollowUpBook? {
+        do { return try FollowUpStores.openExisting(option: option, dataDirectory: data).map { try FollowUpBook($0) } }
+        catch { say(l.followUp(error)); return nil }
+    }
+
     /// A period outside the data, in the words and dates of the chosen language.
     static func outside(_ what: String, _ s: Snapshot) -> UsageError {
         UsageError(message: l(.periodOutside, what, l.date(s.spanStart), l.date(s.spanEnd)))
@@ -314,6 +321,8 @@ struct ScorecardCommand: ParsableCommand {
 
     @OptionGroup var privacy: PrivacyOptions
 
+    @OptionGroup var followUp: FollowUpOptions
+
     func validate() throws {
         for p in period where Period(parsing: p) == nil {
             throw ValidationError(CLI.l(.cliNotAPeriod, p))
@@ -326,7 +335,9 @@ struct ScorecardCommand: ParsableCommand {
         var periods = period.compactMap { Period(parsing: $0) }
         if periods.isEmpty, let p = s.latestTertial(endedBy: CLI.today()) { periods = [p] }
         for p in periods where s.periodIndex[p] == nil { throw CLI.outside("\(p)", s) }
-        let opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases)
+        var opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases,
+                                 followUp: CLI.followUpBook(followUp.store, options.data))
+        opts.today = CLI.today()
         if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(.cliFormatOnePeriod, format.rawValue)) }
         try target.emit(format.render(s, unit: u, periods: periods, options: opts))
     }
@@ -387,6 +398,8 @@ struct CorporaterCommand: ParsableCommand {
     @Option(name: .long, help: "Show counts between 1 and N-1 as <N.")
     var suppressSmall: Int?
 
+    @OptionGroup var followUp: FollowUpOptions
+
     func validate() throws {
         if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
     }
@@ -397,7 +410,8 @@ struct CorporaterCommand: ParsableCommand {
         guard let p = period.flatMap({ Period(parsing: $0) }) ?? s.latestTertial(endedBy: CLI.today()), s.periodIndex[p] != nil else {
             throw CLI.outside(period ?? "", s)
         }
-        let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall))
+        let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall),
+                                    followUp: CLI.followUpBook(followUp.store, options.data))
         try target.emit(format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md))
     }
 }

@@ -20,6 +20,13 @@ enum Repo {
         return dirs.first { fm.isExecutableFile(atPath: $0) }
     }
 
+    /// `tertial-bench`, built beside `tertial` (its store writer drives the concurrency tests).
+    static var benchBinary: String? {
+        guard let b = binary else { return nil }
+        let p = (b as NSString).deletingLastPathComponent + "/tertial-bench"
+        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
+    }
+
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
         guard let bin = binary else { throw XCTSkip("tertial binary not built; run swift build first") }
         let p = Process()
@@ -213,7 +220,7 @@ final class CorporaterTests: XCTestCase {
         let s = Repo.snapshot
         let sheet = CorporaterSheet(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3), display: Display(lang: .nb))
         let csv = sheet.csv(lang: .nb).split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(csv[0], ["period", "unit", "indicator", "name", "value", "source", "reported", "flag"])
+        XCTAssertEqual(csv[0], ["period", "unit", "indicator", "name", "value", "source", "reported", "flag", "comment"])
         func row(_ u: String, _ i: String) -> [String]? { csv.first { $0[1] == u && $0[2] == i } }
         let fy = row("ph-fyllingsdalen", "staff_user_experience")!
         XCTAssertEqual(fy[4], "0")

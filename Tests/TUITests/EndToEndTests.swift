@@ -123,7 +123,7 @@ final class EndToEndTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         // tertial runs in the foreground (it needs the terminal); a background job sends SIGTERM.
         tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "26",
-             "(sleep 1.5; kill -TERM $(cat \(pidFile))) & LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path)'; echo EXIT=$?; stty -a; sleep 30")
+             "(sleep 1.5; kill -TERM $(cat \(pidFile))) & LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path) --store \(NSTemporaryDirectory())tertial-sigterm-\(getpid()).sqlite'; echo EXIT=$?; stty -a; sleep 30")
         let s = waitFor("icanon")
         XCTAssertTrue(s.contains("EXIT=143"), s)
         XCTAssertTrue(s.contains(" icanon") && s.contains(" echo "), s)

@@ -77,7 +77,7 @@ final class UpdateTests: XCTestCase {
 
     func testScreensTabCyclesTheSameWayEverywhere() {
         var d = Driver()
-        let ids: [ScreenID] = [.overview, .scorecard, .waitlist, .ip, .deviations, .reporting]
+        let ids: [ScreenID] = [.overview, .scorecard, .waitlist, .ip, .deviations, .reporting, .followUp]
         for (k, id) in ids.enumerated() {
             d.press(.char(Character(String(k + 1))))
             XCTAssertEqual(d.state.top.kind, ViewKind(id))
@@ -88,7 +88,7 @@ final class UpdateTests: XCTestCase {
         d.press(.tab)
         XCTAssertEqual(d.state.top.kind, ViewKind(.scorecard), "Tab on the overview goes to the next screen too")
         d.press(.backTab, .backTab)
-        XCTAssertEqual(d.state.top.kind, ViewKind(.reporting))
+        XCTAssertEqual(d.state.top.kind, ViewKind(.followUp))
     }
 
     func testArrowsMoveSpatiallyBetweenTilesAndHLAreSymmetric() {

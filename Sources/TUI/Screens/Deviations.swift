@@ -23,6 +23,8 @@ enum DeviationsScreen {
     @Sendable static func build(_ c: ViewContext) -> Panel {
         let s = c.s, l = c.l, f = c.f
         let devs = s.deviations(unit: c.unit, period: c.period)
+        // The follow-up column only where there is a store to say something.
+        let withFollowUp = c.st.store != .none
         let items = devs.map { d -> Item in
             let ind = d.indicator.map { s.indicators[$0] }
             let unit = s.tree.units[d.unit].shortName
@@ -47,11 +49,13 @@ enum DeviationsScreen {
             if let ind {
                 let key = Entry.Key(unit: s.tree.units[d.unit].id, indicator: ind.id, period: d.period)
                 it.followUp = key
-                let mark = Views.followUpMark(c, key)
-                it.cells.insert(mark, at: 5)
-                it.search += " " + mark.text
-                it.detail += Views.followUpLines(c, key)
-            } else {
+                if withFollowUp {
+                    let mark = Views.followUpMark(c, key)
+                    it.cells.insert(mark, at: 5)
+                    it.search += " " + mark.text
+                    it.detail += Views.followUpLines(c, key)
+                }
+            } else if withFollowUp {
                 it.cells.insert(Span(""), at: 5)
             }
             return it
@@ -59,7 +63,7 @@ enum DeviationsScreen {
         return Panel(title: l[.deviations] + " (\(devs.count))",
                      columns: [Column(l[.status], 9), Column(l[.indicator], 0, weight: 2), Column(l[.unit], 14),
                                Column(l[.value], 8, right: true), Column(l[.target], 7, right: true),
-                               Column(l[.fuColFollowUp], 16), Column(l[.note], 0)], items: items)
+                               ] + (withFollowUp ? [Column(l[.fuColFollowUp], 16)] : []) + [Column(l[.note], 0)], items: items)
     }
 
     /// The why of a deviation in words, under the list: what is missing, or the value against

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Model
+import Reports
+import Store
+
+/// Writes entries to a follow-up store as fast as it can, printing each committed id on its
+/// own line (unbuffered): the concurrency and SIGKILL tests run two of these, or kill one.
+struct StoreWriterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "store-writer", abstract: "Write N follow-up entries (for the store's concurrency tests).")
+
+    @Argument(help: "The store (a SQLite file).")
+    var path: String
+
+    @Option(name: .long, help: "How many entries.")
+    var count = 1000
+
+    @Option(name: .long, help: "A tag in the text and the user name.")
+    var tag = "W"
+
+    func run() throws {
+        let store = try SQLiteStore(path: path)
+        let units = ["ph-vest", "ph-nord", "ph-sentrum", "ph-sor", "bosenter"]
+        for n in 0..<count {
+            let key = Entry.Key(unit: units[n % units.count], indicator: "staff_user_experience", period: .tertial(2019, 3))
+            let e = n % 2 == 0
+                ? try store.addAction(key, text: "Tiltak \(tag)-\(n)", owner: "enhetsleder", due: Day(year: 2027, month: 1, day: 31), by: "writer-\(tag)")
+                : try store.addComment(key, text: "Kommentar \(tag)-\(n)", by: "writer-\(tag)")
+            FileHandle.standardOutput.write(Data("\(e.id)\n".utf8))
+        }
+    }
+}
+
+/// The store's speed: opening it, reading it whole, and `tertial followup list` on a store
+/// of N entries (docs/performance.md).
+struct StoreBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "store", abstract: "Measure the follow-up store: open, read all, list, on a generated store.")
+
+    @Option(name: .long, help: "Entries in the generated store.")
+    var entries = 100_000
+
+    @Option(name: .long, help: "Where to put the store (default: a temporary folder).")
+    var path: String?
+
+    func run() throws {
+        let file = path ?? (NSTemporaryDirectory() + "tertial-store-bench-\(getpid())/tertial.sqlite")
+        defer { if path == nil { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) } }
+        let store = try SQLiteStore(path: file)
+        var have = try store.all().count
+        let t0 = Date()
+        while have < entries {
+            // Bulk generation through the same API as the dashboard (one transaction each).
+            let key = Entry.Key(unit: "ph-vest", indicator: "staff_user_experience", period: .tertial(2019, 1 + have % 3))
+            if have % 3 == 0 { try store.addComment(key, text: "Kommentar \(have)", by: "bench") }
+            else { try store.addAction(key, text: "Tiltak \(have)", owner: "enhetsleder", due: Day(year: 2027, month: 1, day: 1 + have % 28), by: "bench") }
+            have += 1
+        }
+        if have > 0 { print(String(format: "generated %d entries in %.1f s", have, Date().timeIntervalSince(t0))) }
+        func time(_ label: String, _ runs: Int = 7, _ body: () throws -> Void) rethrows {
+            var ts = [Double]()
+            for _ in 0..<runs {
+                let t = Date()
+                try body()
+                ts.append(Date().timeIntervalSince(t) * 1000)
+            }
+            ts.sort()
+            print(String(format: "%@: median %.1f ms (%.1f–%.1f)", label, ts[ts.count / 2], ts.first!, ts.last!))
+        }
+        try time("open the store") { _ = try SQLiteStore(path: file) }
+        try time("read every entry (FollowUpBook)") { _ = try FollowUpBook(SQLiteStore(path: file)) }
+        let book = try FollowUpBook(store)
+        try time("list: select and render as text") {
+            _ = FollowUpReport.render(FollowUpReport.select(book, units: nil, period: nil, filter: .open, today: Day.today()), snapshot: nil,
+                                      format: .text, lang: .nb, today: Day.today())
+        }
+        let key = Entry.Key(unit: "ph-vest", indicator: "staff_user_experience", period: .tertial(2019, 3))
+        try time("save a comment and read the store again") {
+            try store.addComment(key, text: "Målt", by: "bench")
+            _ = try FollowUpBook(store)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import Model
+@testable import Reports
+@testable import Store
+
+/// Follow-up from the command line and in the reports (issue 12), with a real store in a
+/// copy of the sample data.
+final class FollowUpCLITests: XCTestCase {
+    var dir = ""
+    var store: String { dir + "/followup/tertial.sqlite" }
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "tertial-fu-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        try Repo.run(args + ["--data", dir])
+    }
+
+    /// The meeting's story: a comment and an action on Fyllingsdalen's stored 0 in T3 2019,
+    /// the action under way, then found in the tertial report, the Corporater sheet and the list.
+    func testACommentAndAnActionReachTheReports() throws {
+        let figure = ["--unit", "ph-fyllingsdalen", "--indicator", "staff_user_experience", "--period", "2019-T3"]
+        let c = try run(["followup", "comment"] + figure + ["Tallet er 12, lagret som 0", "--user", "kari"])
+        XCTAssertEqual(c.status, 0, c.err)
+        let a = try run(["followup", "action"] + figure + ["--owner", "enhetsleder Vest", "--due", "+14", "Rette tallet i Corporater", "--user", "kari"])
+        XCTAssertEqual(a.status, 0, a.err)
+        let id = a.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try run(["followup", "status", id, "in_progress", "--user", "ola"]).status, 0)
+
+        let report = try run(["report", "--period", "2019-T3", "--unit", "ph-vest"])
+        XCTAssertEqual(report.status, 0, report.err)
+        XCTAssertTrue(report.out.contains("Ansatte med brukererfaring · Psykisk helse Fyllingsdalen: Kommentar: Tallet er 12, lagret som 0; Tiltak: Rette tallet i Corporater (enhetsleder Vest, frist "), report.out)
+        XCTAssertTrue(report.out.contains("pågår)"), report.out)
+        XCTAssertTrue(report.out.contains("Oppfølging\n----------"), report.out)
+        let sheet = try run(["report", "corporater", "--period", "2019-T3", "--unit", "ph-vest", "--format", "csv"])
+        let row = sheet.out.split(separator: "\n").first { $0.contains(";ph-fyllingsdalen;staff_user_experience;") }.map(String.init) ?? ""
+        XCTAssertTrue(row.hasSuffix(";Tallet er 12, lagret som 0"), row)
+
+        let csv = try run(["followup", "list", "--open", "--format", "csv"])
+        let lines = csv.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, csv.out)
+        XCTAssertTrue(lines[1].hasPrefix("\(id);action;ph-fyllingsdalen;staff_user_experience;2019-T3;Rette tallet i Corporater;enhetsleder Vest;"), csv.out)
+        XCTAssertTrue(lines[1].contains(";in_progress;"), csv.out)
+        // Bergen Vest's scope holds Fyllingsdalen (its predecessor); Bergen Nord's does not.
+        XCTAssertTrue(try run(["followup", "list", "--unit", "ph-vest"]).out.contains("Rette tallet"))
+        XCTAssertFalse(try run(["followup", "list", "--unit", "ph-nord"]).out.contains("Rette tallet"))
+    }
+
+    func testAReportNeverCreatesAStore() throws {
+        XCTAssertEqual(try run(["report", "--period", "2019-T3"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/followup"), "reading must not write")
+    }
+
+    func testAnIdentityNumberOrAnUnknownFigureIsRefused() throws {
+        let fnr = try XCTUnwrap(SQLiteStoreTestsSupport.validIdentityNumber())
+        let r = try run(["followup", "comment", "--unit", "ph-vest", "--indicator", "staff_user_experience", "--period", "2019-T3", "Gjelder \(fnr)"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("fødselsnummer"), r.err)
+        XCTAssertFalse(r.err.contains(fnr), "the number is not echoed")
+        let u = try run(["followup", "comment", "--unit", "nowhere", "--indicator", "staff_user_experience", "--period", "2019-T3", "x"])
+        XCTAssertEqual(u.status, 64, u.err)
+        let i = try run(["followup", "comment", "--unit", "ph-vest", "--indicator", "nothing", "--period", "2019-T3", "x"])
+        XCTAssertEqual(i.status, 64, i.err)
+        XCTAssertTrue(i.err.contains("ukjent indikator «nothing»"), i.err)
+    }
+
+    /// Two processes writing 1 000 entries each at once lose none; every entry has its history.
+    func testTwoWritersAtOnceLoseNothing() throws {
+        guard let bench = Repo.benchBinary else { throw XCTSkip("tertial-bench is not built; run swift build first") }
+        let procs = try ["A", "B"].map { tag -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: bench)
+            p.arguments = ["store-writer", store, "--count", "1000", "--tag", tag]
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in procs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        let s = try SQLiteStore(path: store)
+        let all = try s.all()
+        XCTAssertEqual(all.count, 2000)
+        for tag in ["A", "B"] {
+            XCTAssertEqual(Set(all.filter { $0.createdBy == "writer-\(tag)" }.map(\.text)).count, 1000, tag)
+        }
+        XCTAssertEqual(try s.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry_history WHERE change = 'created'") }, 2000, "every entry has its history")
+        XCTAssertEqual(try s.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id)") }, 0)
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+    }
+
+    /// A writer killed with SIGKILL in the middle leaves a sound database with every entry it
+    /// had committed.
+    func testAWriterKilledMidWriteLeavesASoundDatabase() throws {
+        guard let bench = Repo.benchBinary else { throw XCTSkip("tertial-bench is not built; run swift build first") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bench)
+        p.arguments = ["store-writer", store, "--count", "1000000", "--tag", "K"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        // Let it commit for a while, then kill it without warning.
+        let deadline = Date().addingTimeInterval(10)
+        var committed = 0
+        while Date() < deadline, committed < 200 {
+            usleep(50_000)
+            committed = (try? SQLiteStore(path: store).all().count) ?? 0
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .uncaughtSignal)
+        // What it reported as committed (one line per entry) is all there.
+        let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let s = try SQLiteStore(path: store)
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+        let ids = Set(try s.all().map(\.id))
+        XCTAssertGreaterThanOrEqual(ids.count, lines.count)
+        for line in lines { XCTAssertTrue(ids.contains(Int64(line) ?? -1), "committed entry \(line) is missing") }
+    }
+
+    /// A store the user may read but not write: the list works, a write is refused with a
+    /// Norwegian message, nothing changes. Run as another user when the tests run as root
+    /// (root may write anywhere).
+    func testAReadOnlyStoreIsReadAndNotWritten() throws {
+        let figure = ["--unit", "ph-vest", "--indicator", "staff_user_experience", "--period", "2019-T3"]
+        XCTAssertEqual(try run(["followup", "comment"] + figure + ["Vurdering"]).status, 0)
+        var prefix = [String]()
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("needs setpriv to act as another user") }
+            // nobody may read the copy (and walk to it) but not write in it.
+            for p in [dir, dir + "/followup"] { chmod(p, 0o755) }
+            chmod(store, 0o644)
+            var parent = (dir as NSString).deletingLastPathComponent
+            while parent != "/" { chmod(parent, (try FileManager.default.attributesOfItem(atPath: parent)[.posixPermissions] as? Int).map { mode_t($0) | 0o011 } ?? 0o755); parent = (parent as NSString).deletingLastPathComponent }
+            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+        } else {
+            chmod(store, 0o400); chmod(dir + "/followup", 0o500)
+        }
+        defer { chmod(dir + "/followup", 0o700); chmod(store, 0o600) }
+        let bin = try XCTUnwrap(Repo.binary)
+        func asReader(_ args: [String]) throws -> (Int32, String, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: prefix.first ?? bin)
+            p.arguments = Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [bin]) + args + ["--data", dir]
+            let o = Pipe(), e = Pipe()
+            p.standardOutput = o; p.standardError = e
+            try p.run()
+            let out = o.fileHandleForReading.readDataToEndOfFile(), err = e.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        }
+        let list = try asReader(["followup", "list"])
+        XCTAssertEqual(list.0, 0, list.2)
+        XCTAssertTrue(list.1.contains("Vurdering"), list.1 + list.2)
+        let write = try asReader(["followup", "comment"] + figure + ["Ny"])
+        XCTAssertEqual(write.0, 1)
+        XCTAssertTrue(write.2.contains("skrivebeskyttet"), write.2)
+        XCTAssertEqual(try SQLiteStore(path: store).all().count, 1)
+    }
+}
+
+enum SQLiteStoreTestsSupport {
+    /// A fødselsnummer whose two mod-11 control digits hold (born 24.03.1985).
+    static func validIdentityNumber() -> String? {
+        let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2], w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
+        for n in 100...499 {
+            let base = [2, 4, 0, 3, 8, 5, n / 100, n / 10 % 10, n % 10]
+            var k1 = 11 - zip(base, w1).map(*).reduce(0, +) % 11
+            if k1 == 11 { k1 = 0 }
+            guard k1 < 10 else { continue }
+            var k2 = 11 - zip(base + [k1], w2).map(*).reduce(0, +) % 11
+            if k2 == 11 { k2 = 0 }
+            guard k2 < 10 else { continue }
+            return (base + [k1, k2]).map(String.init).joined()
+        }
+        return nil
+    }
+}
