@@ -66,7 +66,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
     case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
-    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions
+    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction
     // END CASES
 
     /// (bokmål, English)
@@ -398,6 +398,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .fuHasAction: ("{1} åpne tiltak", "{1} open action(s)")
         case .fuHasActionOne: ("{1} åpent tiltak", "{1} open action")
         case .fuCreatedBy: ("Opprettet av {1} {2} · {3}", "Created by {1} {2} · {3}")
+        case .keyEditAction: ("endre tiltaket: hva, hvem, frist", "edit the action: what, who, when")
+        case .keyNoteAction: ("notat på tiltaket (status som før)", "a note on the action (status unchanged)")
         case .hintInProgress: ("pågår", "in progress")
         case .hintDone: ("utført", "done")
         case .hintCancelled: ("avbrutt", "cancel")

@@ -345,7 +345,10 @@ public final class App {
             case .action(let key):
                 let due = form.fields[2].string.trimmingCharacters(in: .whitespaces)
                 try store.addAction(key, text: text, owner: form.fields[1].string, due: due.isEmpty ? nil : FollowUpRules.parseDue(due, today: state.today), by: user)
-            case let .status(id, status): try store.setStatus(id, status, note: text, by: user)
+            case let .status(id, status), let .note(id, status): try store.setStatus(id, status, note: text, by: user)
+            case .edit(let id):
+                let due = form.fields[2].string.trimmingCharacters(in: .whitespaces)
+                try store.edit(id, text: text, owner: form.fields[1].string, due: due.isEmpty ? nil : FollowUpRules.parseDue(due, today: state.today), by: user)
             }
             _ = refreshFollowUp(onlyIfChanged: false)
             state.message = l[.fuSaved]

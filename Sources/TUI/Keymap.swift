@@ -46,6 +46,8 @@ public enum Action: Hashable, Sendable {
     case setStatus(Entry.Status)
     /// On the follow-up screen: all actions, or only the open ones.
     case toggleAllActions
+    /// On the follow-up screen: change what the selected action says, or add a note to it.
+    case editAction, noteAction
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }

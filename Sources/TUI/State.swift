@@ -87,6 +87,10 @@ public struct FollowUpForm: Hashable, Sendable {
         case action(Entry.Key)
         /// A new status for an action, with a closing note for done or cancelled.
         case status(Int64, Entry.Status)
+        /// What an action says, who owns it, when it is due.
+        case edit(Int64)
+        /// A note on an action, its status unchanged.
+        case note(Int64, Entry.Status)
     }
     public var purpose: Purpose
     public var fields: [LineEditor]
@@ -100,9 +104,16 @@ public struct FollowUpForm: Hashable, Sendable {
         switch purpose {
         case .comment: labels = [.fuCommentField]
         case .action: labels = [.fuActionField, .fuOwnerField, .fuDueField]
-        case .status: labels = [.fuNoteField]
+        case .status, .note: labels = [.fuNoteField]
+        case .edit: labels = [.fuActionField, .fuOwnerField, .fuDueField]
         }
         fields = labels.map { _ in LineEditor("") }
+    }
+
+    /// A form that starts with what the entry says now (editing an action, adding to a note).
+    public init(_ purpose: Purpose, prefill: [String]) {
+        self.init(purpose)
+        for (k, text) in prefill.prefix(fields.count).enumerated() { fields[k] = LineEditor(text) }
     }
 
     public var current: LineEditor {

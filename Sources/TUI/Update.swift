@@ -80,7 +80,7 @@ public enum Dashboard {
         case .accept:
             if form.index < form.fields.count - 1 { form.index += 1; break }
             // The due date of an action is checked before anything is sent to the store.
-            if case .action = form.purpose, let due = form.fields.last?.string, !due.trimmingCharacters(in: .whitespaces).isEmpty,
+            if form.fields.count == 3, let due = form.fields.last?.string, !due.trimmingCharacters(in: .whitespaces).isEmpty,
                FollowUpRules.parseDue(due, today: st.today) == nil {
                 form.error = L10n(st.lang)(.fuBadDue, due)
                 break
@@ -114,6 +114,11 @@ public enum Dashboard {
             // Under way needs no note: saved at once.
             if status == .inProgress { return [.saveFollowUp(form)] }
             st.mode = .followUp(form)
+        case .editAction, .noteAction:
+            guard let id = item.entryID, let e = st.followUp.entry(id) else { st.message = l[.fuNotAnAction]; return [] }
+            st.mode = .followUp(action == .editAction
+                ? FollowUpForm(.edit(id), prefill: [e.text, e.owner ?? "", e.due.map { $0.norwegian } ?? ""])
+                : FollowUpForm(.note(id, e.status ?? .planned), prefill: [e.note ?? ""]))
         default: break
         }
         return []
@@ -197,7 +202,7 @@ public enum Dashboard {
             if !st.top.filter.isEmpty { st.top.filter = "" }
             else if st.stack.count > 1 { st.stack.removeLast() }
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
-        case .comment, .newAction, .setStatus: return startFollowUp(&st, s, action)
+        case .comment, .newAction, .setStatus, .editAction, .noteAction: return startFollowUp(&st, s, action)
         case .toggleAllActions: st.showAllActions.toggle()
         case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break
         }

@@ -192,6 +192,41 @@ final class EndToEndTests: XCTestCase {
         _ = waitFor("EXIT=0")
     }
 
+    /// Two leaders at once (issue 12): an action written in one dashboard appears in the
+    /// other within a second and a half (the store is asked once a second), without a key;
+    /// an identity number is refused in the input line with the reason, and nothing is saved.
+    func testTwoDashboardsSeeEachOthersFollowUp() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+        let first = session + "-fu1", second = session + "-fu2"
+        let (parent, data) = try sampleCopyInItsOwnFolder()
+        defer { tmux("kill-session", "-t", first); tmux("kill-session", "-t", second); try? FileManager.default.removeItem(atPath: parent) }
+        for (name, user) in [(first, "kari"), (second, "ola")] {
+            tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "32",
+                 "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(data) --period 2019-T3 --unit ph-vest --user \(user); echo EXIT=$?; sleep 30")
+        }
+        session = second
+        _ = waitFor("Bergen Vest")
+        keys("5")
+        _ = waitFor("uten oppfølging")
+        session = first
+        _ = waitFor("Bergen Vest")
+        keys("5", "a"); keys("-l", "Gå gjennom ventelisten"); keys("Enter"); keys("-l", "enhetsleder"); keys("Enter"); keys("-l", "+14"); keys("Enter")
+        _ = waitFor("Lagret")
+        let saved = Date()
+        session = second
+        let s = waitFor("1 åpent tiltak", timeout: 3)
+        XCTAssertLessThan(Date().timeIntervalSince(saved), 2.5, "seen within the poll second and a frame")
+        XCTAssertTrue(s.contains("Gå gjennom ventelisten · enhetsleder"), s)
+        // An identity number in a comment: refused in the input, the text kept, nothing saved.
+        session = first
+        keys("c"); keys("-l", "Gjelder 24038510041"); keys("Enter")
+        let refused = waitFor("ser ut som et fødselsnummer")
+        XCTAssertTrue(refused.contains("Gjelder 24038510041"), "the text stays for correction: \(refused)")
+        keys("Escape", "q")
+        _ = waitFor("EXIT=0")
+        XCTAssertFalse(try String(contentsOfFile: data + "/followup/tertial.sqlite", encoding: .isoLatin1).contains("24038510041"))
+    }
+
     /// A terminal that cannot draw: a message in the UI language and the usage exit code,
     /// never ncurses' own English error or a blank screen.
     func testADumbTerminalIsRefusedWithAMessage() throws {

@@ -69,6 +69,8 @@ enum FollowUpScreen {
         keys: [Binding([.char("p")], [.screen(.followUp)], .setStatus(.inProgress), help: .keyStatusInProgress, hint: (13, .hintInProgress)),
                Binding([.char("d")], [.screen(.followUp)], .setStatus(.done), help: .keyStatusDone, hint: (13, .hintDone)),
                Binding([.char("x")], [.screen(.followUp)], .setStatus(.cancelled), help: .keyStatusCancelled, hint: (14, .hintCancelled)),
-               Binding([.char("t")], [.screen(.followUp)], .toggleAllActions, help: .keyToggleAllActions, hint: (14, .hintAllActions))],
+               Binding([.char("t")], [.screen(.followUp)], .toggleAllActions, help: .keyToggleAllActions, hint: (14, .hintAllActions)),
+               Binding([.char("E")], [.screen(.followUp)], .editAction, help: .keyEditAction),
+               Binding([.char("o")], [.screen(.followUp)], .noteAction, help: .keyNoteAction)],
         legend: [.legendFollowUp], build: build)
 }

@@ -1,0 +1,133 @@
+import Foundation
+import XCTest
+@testable import Model
+@testable import Reports
+@testable import Store
+@testable import TUI
+
+/// Follow-up in the dashboard (issue 12): the keys, the input, what the screens show.
+final class FollowUpTests: XCTestCase {
+    var dir = ""
+    override func setUpWithError() throws { dir = NSTemporaryDirectory() + "tertial-fu-tui-" + UUID().uuidString }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Bergen Vest in T3 2019, with a store.
+    func driver(_ store: SQLiteStore? = nil, width: Int = 120, height: Int = 40) throws -> Driver {
+        var d = Driver(width: width, height: height, unit: "ph-vest", period: .tertial(2019, 3))
+        d.state.store = .writable(dir)
+        d.state.today = Day(year: 2026, month: 11, day: 30)!
+        if let store { d.state.followUp = try FollowUpBook(store) }
+        return d
+    }
+
+    /// `c` on the worst deviation opens the comment input for that figure; typing with line
+    /// editing and Enter hands the text to the store; Esc leaves without saving.
+    func testACommentOnTheWorstDeviation() throws {
+        var d = try driver()
+        d.press(.char("5"))
+        let first = try XCTUnwrap(d.selected)
+        let key = try XCTUnwrap(first.followUp)
+        XCTAssertEqual(key.unit, "ph-fyllingsdalen")
+        XCTAssertEqual(key.period, .tertial(2019, 3))
+        d.press(.char("c"))
+        guard case .followUp(let form) = d.state.mode else { return XCTFail("c opens the input: \(d.state.mode)") }
+        XCTAssertEqual(form.purpose, .comment(key))
+        d.type("Ventetiden økte etter sammenslåingen")
+        d.press(.ctrl("w"))                 // deletes the last word
+        d.type("flyttingen")
+        XCTAssertTrue(d.text.contains("Ikke navngi brukere"), d.text)
+        XCTAssertTrue(d.text.contains("Kommentar: Ventetiden økte etter flyttingen"), d.text)
+        d.press(.enter)
+        XCTAssertEqual(d.state.mode, .normal)
+        guard case .saveFollowUp(let saved)? = d.effects.last else { return XCTFail("Enter saves: \(d.effects)") }
+        XCTAssertEqual(saved.fields[0].string, "Ventetiden økte etter flyttingen")
+        // Esc: nothing saved.
+        let before = d.effects.count
+        d.press(.char("c")); d.type("nei"); d.press(.escape)
+        XCTAssertEqual(d.state.mode, .normal)
+        XCTAssertEqual(d.effects.count, before)
+    }
+
+    /// `a`: what, who, by when; a due date that is none is refused in the input, not saved.
+    func testAnActionWithItsThreeFields() throws {
+        var d = try driver()
+        d.press(.char("2"), .down, .down)
+        let key = try XCTUnwrap(d.selected?.followUp)
+        d.press(.char("a"))
+        d.type("Rekruttere"); d.press(.enter)
+        d.type("enhetsleder"); d.press(.enter)
+        d.type("snart"); d.press(.enter)
+        guard case .followUp(let form) = d.state.mode else { return XCTFail("a bad due date keeps the input open") }
+        XCTAssertEqual(form.error, "«snart» er ikke en frist (skriv 31.01.2027, 31.1 eller +14)")
+        XCTAssertTrue(d.effects.isEmpty)
+        d.press(.ctrl("u")); d.type("+14"); d.press(.enter)
+        guard case .saveFollowUp(let saved)? = d.effects.last else { return XCTFail("saved: \(d.effects)") }
+        XCTAssertEqual(saved.purpose, .action(key))
+        XCTAssertEqual(saved.fields.map(\.string), ["Rekruttere", "enhetsleder", "+14"])
+    }
+
+    /// Without a writable store, c and a say why instead of opening an input.
+    func testWithoutAStoreTheKeysSayWhy() throws {
+        var d = try driver()
+        d.state.store = .readOnly("oppfølgingen er skrivebeskyttet")
+        d.press(.char("5"), .char("c"))
+        XCTAssertEqual(d.state.mode, .normal)
+        XCTAssertEqual(d.state.message, "Oppfølging er ikke tilgjengelig: oppfølgingen er skrivebeskyttet")
+    }
+
+    /// What was written shows everywhere: the Avvik screen's column, the selected row's
+    /// lines, the history, screen 7 (overdue first, in red), the overview's panel.
+    func testFollowUpIsShownOnEveryScreen() throws {
+        let store = try SQLiteStore(path: dir + "/s.sqlite")
+        let fy = Entry.Key(unit: "ph-fyllingsdalen", indicator: "waitlist_median_wait", period: .tertial(2019, 3))
+        let lak = Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3))
+        try store.addComment(fy, text: "Flere søkere etter nedleggelsen", by: "kari")
+        let late = try store.addAction(fy, text: "Gå gjennom ventelisten", owner: "enhetsleder", due: Day(year: 2026, month: 11, day: 1), by: "kari")
+        let later = try store.addAction(lak, text: "Rekruttere", owner: "avdelingsleder", due: Day(year: 2027, month: 1, day: 31), by: "kari")
+        let done = try store.addAction(lak, text: "Utlyse stilling", owner: nil, due: nil, by: "kari")
+        try store.setStatus(done.id, .done, note: "utlyst", by: "ola")
+        var d = try driver(store)
+
+        d.press(.char("5"))
+        let row = try XCTUnwrap(d.selected)
+        XCTAssertEqual(row.followUp, fy)
+        XCTAssertTrue(row.cells.contains { $0.text == "▶ 1 åpent tiltak" }, "\(row.cells.map(\.text))")
+        XCTAssertTrue(row.detail.contains("Kommentar (kari, 30.11.2026): Flere søkere etter nedleggelsen") || row.detail.contains { $0.hasPrefix("Kommentar (kari, ") }, "\(row.detail)")
+        XCTAssertTrue(row.detail.contains { $0.contains("Gå gjennom ventelisten · enhetsleder · frist 01.11.2026 · planlagt (forfalt)") }, "\(row.detail)")
+
+        d.press(.char("7"))
+        let p = Views.panel(d.state, d.snapshot)
+        XCTAssertEqual(p.items.map(\.entryID), [late.id, later.id], "open only, overdue first")
+        XCTAssertEqual(p.items[0].cells[0].style.color, .red)
+        d.press(.char("t"))
+        XCTAssertEqual(Views.panel(d.state, d.snapshot).items.map(\.entryID), [late.id, later.id, done.id], "t shows the done ones too")
+        // Enter: the figure the action is about, in its period, with the unit selected.
+        d.press(.char("t"), .enter)
+        XCTAssertEqual(d.state.top.kind.page, .drill(IndicatorID("waitlist_median_wait")))
+        XCTAssertEqual(d.selected?.key, .unit(UnitID("ph-fyllingsdalen")))
+
+        var o = try driver(store)
+        o.press(.char("1"))
+        XCTAssertTrue(o.text.contains("Åpne tiltak: 2 · forfalt: 1"), o.text)
+    }
+
+    /// p moves an action to "in progress" at once; d asks for a closing note first.
+    func testStatusKeysOnTheFollowUpScreen() throws {
+        let store = try SQLiteStore(path: dir + "/s.sqlite")
+        let a = try store.addAction(Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3)),
+                                    text: "Rekruttere", owner: nil, due: nil, by: "kari")
+        var d = try driver(store)
+        d.press(.char("7"), .char("p"))
+        XCTAssertEqual(d.effects.last, .saveFollowUp(FollowUpForm(.status(a.id, .inProgress))))
+        d.press(.char("d"))
+        guard case .followUp(let form) = d.state.mode else { return XCTFail("d asks for a note") }
+        XCTAssertEqual(form.purpose, .status(a.id, .done))
+        d.type("ansatt 1.12"); d.press(.enter)
+        guard case .saveFollowUp(let saved)? = d.effects.last else { return XCTFail() }
+        XCTAssertEqual(saved.fields[0].string, "ansatt 1.12")
+        // E edits with what the action says now.
+        d.press(.char("E"))
+        guard case .followUp(let edit) = d.state.mode else { return XCTFail("E edits") }
+        XCTAssertEqual(edit.fields.map(\.string), ["Rekruttere", "", ""])
+    }
+}
