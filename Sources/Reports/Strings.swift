@@ -66,7 +66,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
     case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
-    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction
+    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
     // END CASES
 
     /// (bokmål, English)
@@ -400,6 +400,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .fuCreatedBy: ("Opprettet av {1} {2} · {3}", "Created by {1} {2} · {3}")
         case .keyEditAction: ("endre tiltaket: hva, hvem, frist", "edit the action: what, who, when")
         case .keyNoteAction: ("notat på tiltaket (status som før)", "a note on the action (status unchanged)")
+        case .fuColShort: ("Oppf.", "F-up")
+        case .legendFollowUpMarks: ("Oppf. (oppfølging): ▶ 2 = to åpne tiltak (rødt når ett er forfalt), ✎ = kommentert, – = ingen ennå. c skriver en kommentar, a et tiltak.", "F-up (follow-up): ▶ 2 = two open actions (red when one is overdue), ✎ = commented, – = none yet. c writes a comment, a an action.")
         case .hintInProgress: ("pågår", "in progress")
         case .hintDone: ("utført", "done")
         case .hintCancelled: ("avbrutt", "cancel")

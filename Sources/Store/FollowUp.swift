@@ -82,8 +82,13 @@ public enum FollowUpError: Error, Equatable, Sendable {
         case .emptyText: return nb ? "teksten er tom" : "the text is empty"
         case .tooLong(let n): return nb ? "teksten er for lang (høyst \(n) tegn)" : "the text is too long (at most \(n) characters)"
         case .identityNumber(let field):
-            return nb ? "\(field): inneholder det som ser ut som et fødselsnummer; oppfølging skal ikke navngi brukere"
-                      : "\(field): contains what looks like a national identity number; follow-up must not name users"
+            let name: String = switch field {
+            case "owner": nb ? "Ansvarlig" : "Responsible"
+            case "note": nb ? "Notatet" : "The note"
+            default: nb ? "Teksten" : "The text"
+            }
+            return nb ? "\(name) inneholder det som ser ut som et fødselsnummer; oppfølging skal ikke navngi brukere"
+                      : "\(name) contains what looks like a national identity number; follow-up must not name users"
         case .readOnly(let p):
             return nb ? "oppfølgingen er skrivebeskyttet (\(p)); tallene vises som før" : "the follow-up is read-only (\(p)); the figures are shown as before"
         case .newerSchema(let p):

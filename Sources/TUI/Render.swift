@@ -98,10 +98,24 @@ extension Dashboard {
     }
 
     static func tabs(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
+        // Every tab whole: with less room the gaps go, then the other tabs' names are cut to
+        // their start (the current one keeps its name).
+        // Measured as drawn: ASCII terminals get the transliterated names (ø → o, å → aa).
+        let names = Screens.all.map { scr.ascii ? Screen.transliterated(l[$0.title]) : l[$0.title] }
+        func cutTo(_ s: String, _ n: Int) -> String { scr.ascii ? String(s.prefix(max(1, n - 1))) + "." : DisplayWidth.truncate(s, n) }
+        let current = Screens.all.firstIndex { $0.id == st.screen } ?? 0
+        func width(_ ns: [String], gap: Int) -> Int { ns.enumerated().map { DisplayWidth.of(" \($0.offset + 1) \($0.element) ") }.reduce(0, +) + gap * ns.count + 1 }
+        var shown = names, gap = 1
+        if width(shown, gap: gap) > st.width { gap = 0 }
+        var cut = 12
+        while width(shown, gap: gap) > st.width && cut >= 1 {
+            shown = names.enumerated().map { $0.offset == current || DisplayWidth.of($0.element) <= cut ? $0.element : cutTo($0.element, cut) }
+            cut -= 1
+        }
         var x = 1
-        for (k, spec) in Screens.all.enumerated() {
-            let on = st.screen == spec.id
-            x = scr.put(x, 1, " \(k + 1) \(l[spec.title]) ", on ? Style(.cyan, bold: true, reverse: true) : Style(.grey)) + 1
+        for (k, name) in shown.enumerated() {
+            let on = k == current
+            x = scr.put(x, 1, " \(k + 1) \(name) ", on ? Style(.cyan, bold: true, reverse: true) : Style(.grey)) + gap
         }
     }
 
@@ -298,13 +312,13 @@ extension Dashboard {
             let shown = k == form.index ? Array(wrapped.suffix(3)) : Array(wrapped.prefix(1))
             for line in shown { rows.append((line, k == form.index ? input : Style(.grey, reverse: true))) }
         }
-        let top: (String, Style) = form.error.map { (" " + $0, Style(.red, bold: true, reverse: true)) }
-            ?? (" " + l[.fuNoPrivacy] + " · " + l[.fuFormKeys], Style(.yellow, reverse: true))
-        rows.insert(top, at: 0)
+        // Why a save was refused, wrapped (the reason must be read whole).
+        let top: [(String, Style)] = form.error.map { e in DisplayWidth.wrap(e, w - 2).prefix(2).map { (" " + $0, Style(.red, bold: true, reverse: true)) } }
+            ?? [(" " + l[.fuNoPrivacy] + " · " + l[.fuFormKeys], Style(.yellow, reverse: true))]
+        rows.insert(contentsOf: top, at: 0)
         let first = st.height - rows.count
         for (k, (text, style)) in rows.enumerated() where first + k >= 2 {
-            scr.fill(0, first + k, w, style)
-            scr.put(0, first + k, DisplayWidth.truncate(text, w), style)
+            scr.put(0, first + k, DisplayWidth.padRight(DisplayWidth.truncate(text, w), w), style)
         }
     }
 

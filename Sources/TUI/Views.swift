@@ -159,17 +159,19 @@ public enum Views {
         Day(parsing: String(stamp.prefix(10))).map { l.date($0) } ?? stamp
     }
 
-    /// A figure's follow-up in a few characters, for a list column: open actions, else a
-    /// comment, else nothing.
+    /// A figure's follow-up in a few characters, for a list column (the legend explains
+    /// them, the lines under the list say it in words): `▶ 2` open actions (red when one is
+    /// overdue), `✎` a comment, `–` none.
     static func followUpMark(_ c: ViewContext, _ key: Entry.Key) -> Span {
         let book = c.st.followUp
         let open = book.openActions(for: key)
+        let comment = book.comment(for: key) != nil ? (c.unicode ? " ✎" : " *") : ""
         if !open.isEmpty {
             let overdue = open.contains { $0.isOverdue(on: c.st.today) }
-            return Span((c.unicode ? "▶ " : "> ") + c.l(open.count == 1 ? .fuHasActionOne : .fuHasAction, open.count), overdue ? Style(.red, bold: true) : Style(.green))
+            return Span((c.unicode ? "▶ " : "> ") + "\(open.count)" + comment, overdue ? Style(.red, bold: true) : Style(.green, bold: true))
         }
-        if book.comment(for: key) != nil { return Span((c.unicode ? "✎ " : "* ") + c.l[.fuHasComment], Style(.cyan)) }
-        return Span(c.l[.fuNoFollowUp], .dim)
+        if !comment.isEmpty { return Span(String(comment.dropFirst()), Style(.cyan)) }
+        return Span(c.unicode ? "–" : "-", .dim)
     }
 
     /// How many periods a trend shows: more history where the terminal is wide.

@@ -63,7 +63,7 @@ enum DeviationsScreen {
         return Panel(title: l[.deviations] + " (\(devs.count))",
                      columns: [Column(l[.status], 9), Column(l[.indicator], 0, weight: 2), Column(l[.unit], 14),
                                Column(l[.value], 8, right: true), Column(l[.target], 7, right: true),
-                               ] + (withFollowUp ? [Column(l[.fuColFollowUp], 16)] : []) + [Column(l[.note], 0)], items: items)
+                               ] + (withFollowUp ? [Column(l[.fuColShort], 5)] : []) + [Column(l[.note], 0)], items: items)
     }
 
     /// The why of a deviation in words, under the list: what is missing, or the value against
@@ -83,5 +83,5 @@ enum DeviationsScreen {
         return lines
     }
 
-    static let spec = ScreenSpec(id: .deviations, title: .screenDeviations, legend: [.legendDeviations], build: build)
+    static let spec = ScreenSpec(id: .deviations, title: .screenDeviations, legend: [.legendDeviations, .legendFollowUpMarks], build: build)
 }

@@ -35,9 +35,12 @@ enum FollowUpScreen {
             items.append(it)
         }
         if items.isEmpty { items = [.heading(l[.fuNoActions], Style(.grey))] }
+        // The indicator's name where there is room; narrower, it is in the lines under the list.
+        let wide = c.st.width >= 120
+        if !wide { for k in items.indices where !items[k].header { items[k].cells.removeLast() } }
         return Panel(title: l[c.st.showAllActions ? .fuTitleAll : .fuTitleOpen] + " (\(actions.count))",
-                     columns: [Column(l[.fuDue], 10), Column(l[.status], 12), Column(l[.fuWhat], 0, weight: 3), Column(l[.fuOwner], 0, weight: 1),
-                               Column(l[.unit], 14), Column(l[.period], 7), Column(l[.indicator], 0, weight: 2)], items: items)
+                     columns: [Column(l[.fuDue], 10, whole: true), Column(l[.status], 11), Column(l[.fuWhat], 0, weight: 3), Column(l[.fuOwner], 0, weight: 1),
+                               Column(l[.unit], 13), Column(l[.period], 7, whole: true)] + (wide ? [Column(l[.indicator], 0, weight: 2)] : []), items: items)
     }
 
     /// The units whose follow-up belongs to a scope: the unit, those below it, and the units
