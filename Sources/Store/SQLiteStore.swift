@@ -55,9 +55,14 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         config.journalMode = writable ? .wal : .default
         config.label = "tertial.followup"
         do {
-            db = try DatabaseQueue(path: writable ? path : SQLiteStore.readOnlyPath(path), configuration: config)
-            // Reading the schema is the first thing that fails on a file that is no database.
-            _ = try db.read { try $0.tableExists("entry") }
+            // Another process opening the store at the same moment (switching it to WAL) may
+            // hold it for an instant: wait for it rather than fail.
+            db = try SQLiteStore.retrying {
+                let q = try DatabaseQueue(path: writable ? path : SQLiteStore.readOnlyPath(path), configuration: config)
+                // Reading the schema is the first thing that fails on a file that is no database.
+                _ = try q.read { try $0.tableExists("entry") }
+                return q
+            }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
             throw FollowUpError.notADatabase(path)
         } catch let e as DatabaseError {
@@ -84,11 +89,14 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     static func probe(_ path: String) throws {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(10)
         do {
-            let q = try DatabaseQueue(path: readOnlyPath(path), configuration: config)
-            let superseded = try q.read { db -> Bool in
-                guard try db.tableExists("grdb_migrations") else { return false }
-                return try migrator.hasBeenSuperseded(db)
+            let q = try retrying { try DatabaseQueue(path: readOnlyPath(path), configuration: config) }
+            let superseded = try retrying {
+                try q.read { db -> Bool in
+                    guard try db.tableExists("grdb_migrations") else { return false }
+                    return try migrator.hasBeenSuperseded(db)
+                }
             }
             try q.close()
             if superseded { throw FollowUpError.newerSchema(path) }
@@ -152,7 +160,29 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
             if !done { throw FollowUpError.readOnly(location) }
             return
         }
-        do { try m.migrate(db) } catch let e as DatabaseError { throw FollowUpError.failed(e.message ?? "\(e.resultCode)") }
+        // Two processes creating the store at once both find it empty; the one that loses
+        // the race finds the schema made by the other when it looks again.
+        var attempt = 0
+        while true {
+            do { try m.migrate(db); return } catch let e as DatabaseError {
+                attempt += 1
+                if (try? db.read { try m.hasCompletedMigrations($0) }) == true { return }
+                if attempt >= 50 { throw FollowUpError.failed(e.message ?? "\(e.resultCode)") }
+                usleep(20_000)
+            }
+        }
+    }
+
+    /// Runs `body` again while SQLite says the database is busy or locked (up to ~10 s).
+    static func retrying<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                if attempt >= 200 { throw e }
+                usleep(50_000)
+            }
+        }
     }
 
     // MARK: Reading

@@ -207,14 +207,14 @@ final class EndToEndTests: XCTestCase {
         session = second
         _ = waitFor("Bergen Vest")
         keys("5")
-        _ = waitFor("uten oppfølging")
+        _ = waitFor("Oppf.")
         session = first
         _ = waitFor("Bergen Vest")
         keys("5", "a"); keys("-l", "Gå gjennom ventelisten"); keys("Enter"); keys("-l", "enhetsleder"); keys("Enter"); keys("-l", "+14"); keys("Enter")
         _ = waitFor("Lagret")
         let saved = Date()
         session = second
-        let s = waitFor("1 åpent tiltak", timeout: 3)
+        let s = waitFor("▶ 1", timeout: 3)
         XCTAssertLessThan(Date().timeIntervalSince(saved), 2.5, "seen within the poll second and a frame")
         XCTAssertTrue(s.contains("Gå gjennom ventelisten · enhetsleder"), s)
         // An identity number in a comment: refused in the input, the text kept, nothing saved.

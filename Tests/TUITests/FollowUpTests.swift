@@ -91,7 +91,7 @@ final class FollowUpTests: XCTestCase {
         d.press(.char("5"))
         let row = try XCTUnwrap(d.selected)
         XCTAssertEqual(row.followUp, fy)
-        XCTAssertTrue(row.cells.contains { $0.text == "▶ 1 åpent tiltak" }, "\(row.cells.map(\.text))")
+        XCTAssertTrue(row.cells.contains { $0.text == "▶ 1 ✎" }, "one open action and a comment: \(row.cells.map(\.text))")
         XCTAssertTrue(row.detail.contains("Kommentar (kari, 30.11.2026): Flere søkere etter nedleggelsen") || row.detail.contains { $0.hasPrefix("Kommentar (kari, ") }, "\(row.detail)")
         XCTAssertTrue(row.detail.contains { $0.contains("Gå gjennom ventelisten · enhetsleder · frist 01.11.2026 · planlagt (forfalt)") }, "\(row.detail)")
 
