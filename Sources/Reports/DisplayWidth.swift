@@ -2,6 +2,10 @@
 /// emoji take two. Used for padding tables here and cells in the dashboard.
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
+        // Printable ASCII is one column a byte (most of every table): no Unicode lookups.
+        var ascii = true
+        for b in s.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        if ascii { return s.utf8.count }
         var w = 0
         for u in s.unicodeScalars { w += width(u) }
         return w
@@ -9,6 +13,7 @@ public enum DisplayWidth {
 
     public static func width(_ u: Unicode.Scalar) -> Int {
         let v = u.value
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         switch u.properties.generalCategory {

@@ -10,18 +10,17 @@ public enum FollowUpReport {
     /// The entries of a scope (unit ids; nil for all) and period (nil for all), current
     /// comments and actions; overdue first, then by due date, comments last.
     public static func select(_ book: FollowUpBook, units: Set<String>?, period: Period?, filter: Filter, today: Day) -> [Entry] {
-        book.entries.filter { e in
+        let chosen = book.entries.filter { e in
             (units?.contains(e.key.unit) ?? true) && (period.map { $0.contains(e.key.period) || e.key.period == $0 } ?? true)
                 && e.isCurrent
                 && (filter == .all || (e.kind == .action && e.status?.isOpen == true && (filter == .open || e.isOverdue(on: today))))
-        }.sorted { a, b in
-            if (a.kind == .action) != (b.kind == .action) { return a.kind == .action }
-            let (oa, ob) = (a.isOverdue(on: today), b.isOverdue(on: today))
-            if oa != ob { return oa }
-            let (da, db) = (a.due?.ordinal ?? Int.max, b.due?.ordinal ?? Int.max)
-            if da != db { return da < db }
-            return a.id < b.id
         }
+        // Sorted by small keys, not by moving the entries (each holds several strings).
+        let keys = chosen.indices.map { i -> (Int, Int, Int, Int64, Int) in
+            let e = chosen[i]
+            return (e.kind == .action ? 0 : 1, e.isOverdue(on: today) ? 0 : 1, e.due?.ordinal ?? Int.max, e.id, i)
+        }.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }
+        return keys.map { chosen[$0.4] }
     }
 
     public static func render(_ entries: [Entry], snapshot s: Snapshot?, format: ListFormat, lang: Lang, today: Day) -> String {
@@ -71,7 +70,7 @@ public enum FollowUpReport {
 
     /// A CSV field: quoted when it holds the separator, a quote or a line break.
     static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -30,6 +30,13 @@ public struct Entry: Hashable, Sendable, Identifiable {
     public var updatedAt: String
     public var updatedBy: String
 
+    public init(id: Int64, kind: Kind, key: Key, text: String, owner: String? = nil, due: Day? = nil, status: Status? = nil, note: String? = nil,
+                supersededBy: Int64? = nil, createdAt: String, createdBy: String, updatedAt: String, updatedBy: String) {
+        self.id = id; self.kind = kind; self.key = key; self.text = text; self.owner = owner; self.due = due; self.status = status
+        self.note = note; self.supersededBy = supersededBy; self.createdAt = createdAt; self.createdBy = createdBy
+        self.updatedAt = updatedAt; self.updatedBy = updatedBy
+    }
+
     /// What the entry is about.
     public struct Key: Hashable, Sendable, Comparable {
         public var unit: String
@@ -113,6 +120,12 @@ public protocol FollowUpStore: AnyObject, Sendable {
     var isReadOnly: Bool { get }
     /// Every entry, oldest first.
     func all() throws -> [Entry]
+    /// The entries of some units and periods (nil: all), or only open actions: what
+    /// `tertial followup list` asks for, filtered in the database.
+    func entries(units: Set<String>?, periods: [Period]?, openActionsOnly: Bool) throws -> [Entry]
+    /// The entries written or changed after `token` (from `changeToken`), and the token now:
+    /// a dashboard re-reads what changed, not the whole store.
+    func changes(since token: Int64) throws -> (entries: [Entry], token: Int64)
     func history(of id: Int64) throws -> [HistoryRow]
     /// Changes whenever anything was written, by any process (the newest history row's id).
     func changeToken() throws -> Int64
@@ -202,6 +215,37 @@ public struct FollowUpBook: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// This book with the entries that changed since it was read (new ones appended, changed
+    /// ones replaced in place: ids only grow, so the order stays the store's).
+    public func merging(_ changed: [Entry], token: Int64) -> FollowUpBook {
+        guard !changed.isEmpty else { return FollowUpBook(entries: entries, token: token, byKey: byKey) }
+        var es = entries, keys = byKey
+        var position = [Int64: Int]()
+        // Changes touch the newest entries mostly: look them up from the end.
+        let wanted = Set(changed.map(\.id))
+        for i in es.indices.reversed() where wanted.contains(es[i].id) { position[es[i].id] = i; if position.count == wanted.count { break } }
+        for e in changed.sorted(by: { $0.id < $1.id }) {
+            if let i = position[e.id] {
+                if es[i].key != e.key { keys[es[i].key]?.removeAll { $0 == i }; keys[e.key, default: []].append(i) }
+                es[i] = e
+            } else {
+                keys[e.key, default: []].append(es.count)
+                es.append(e)
+            }
+        }
+        return FollowUpBook(entries: es, token: token, byKey: keys)
+    }
+
+    init(entries: [Entry], token: Int64, byKey: [Entry.Key: [Int]]) {
+        self.entries = entries; self.token = token; self.byKey = byKey
+    }
+
+    /// The store read again: only what changed since this book's token.
+    public func refreshed(from store: FollowUpStore) throws -> FollowUpBook {
+        let (changed, token) = try store.changes(since: self.token)
+        return merging(changed, token: token)
+    }
+
     public func entries(for key: Entry.Key) -> [Entry] { (byKey[key] ?? []).map { entries[$0] } }
 
     /// The key's current comment (the latest that was not superseded).
@@ -214,19 +258,21 @@ public struct FollowUpBook: Sendable {
 
     public func openActions(for key: Entry.Key) -> [Entry] { actions(for: key).filter { $0.status?.isOpen == true } }
 
-    public func entry(_ id: Int64) -> Entry? { entries.first { $0.id == id } }
+    public func entry(_ id: Int64) -> Entry? {
+        // Entries are in id order (the store's): a binary search.
+        var lo = 0, hi = entries.count
+        while lo < hi { let mid = (lo + hi) / 2; if entries[mid].id < id { lo = mid + 1 } else { hi = mid } }
+        return lo < entries.count && entries[lo].id == id ? entries[lo] : nil
+    }
 
     /// Actions whose unit is one of `units`, overdue first, then by due date (none last),
     /// then oldest first.
     public func actions(units: Set<String>, openOnly: Bool, today: Day) -> [Entry] {
-        entries.filter { $0.kind == .action && units.contains($0.key.unit) && (!openOnly || $0.status?.isOpen == true) }
-            .sorted { a, b in
-                let (oa, ob) = (a.isOverdue(on: today), b.isOverdue(on: today))
-                if oa != ob { return oa }
-                let (da, db) = (a.due?.ordinal ?? Int.max, b.due?.ordinal ?? Int.max)
-                if da != db { return da < db }
-                return a.id < b.id
-            }
+        // Sorted by small keys, not by moving the entries (each holds several strings).
+        entries.indices.filter { entries[$0].kind == .action && units.contains(entries[$0].key.unit) && (!openOnly || entries[$0].status?.isOpen == true) }
+            .map { i in (entries[i].isOverdue(on: today) ? 0 : 1, entries[i].due?.ordinal ?? Int.max, entries[i].id, i) }
+            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+            .map { entries[$0.3] }
     }
 
     /// Open, overdue, and done since `since` (by the day of their last change), for a scope.

@@ -187,17 +187,67 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
 
     // MARK: Reading
 
-    static func entry(_ r: Row) -> Entry {
-        Entry(id: r["id"], kind: Entry.Kind(rawValue: r["kind"]) ?? .comment,
-              key: Entry.Key(unit: r["unit"], indicator: r["indicator"], period: Period(parsing: r["period"] as String) ?? .year(1970)),
-              text: r["text"], owner: r["owner"], due: (r["due"] as String?).flatMap { Day(parsing: $0) },
-              status: (r["status"] as String?).flatMap(Entry.Status.init(rawValue:)), note: r["note"],
-              supersededBy: r["superseded_by"], createdAt: r["created_at"], createdBy: r["created_by"],
-              updatedAt: r["updated_at"], updatedBy: r["updated_by"])
+    /// The columns `entry(_:)` reads, by position (a name lookup per field per row cost
+    /// most of the time of reading 100 000 entries; docs/performance.md).
+    static let entryColumns = "id, kind, unit, indicator, period, text, owner, due, status, note, superseded_by, created_at, created_by, updated_at, updated_by"
+
+    /// Periods and due dates repeat: each text is parsed once per read.
+    struct Parsers {
+        var periods = [String: Period](), days = [String: Day]()
+        mutating func period(_ s: String) -> Period {
+            if let p = periods[s] { return p }
+            let p = Period(parsing: s) ?? .year(1970)
+            periods[s] = p
+            return p
+        }
+        mutating func day(_ s: String?) -> Day? {
+            guard let s else { return nil }
+            if let d = days[s] { return d }
+            let d = Day(parsing: s)
+            if let d { days[s] = d }
+            return d
+        }
+    }
+
+    static func entry(_ r: Row, _ p: inout Parsers) -> Entry {
+        let kind: String = r[1], status: String? = r[8]
+        return Entry(id: r[0], kind: kind == "action" ? .action : .comment,
+                     key: Entry.Key(unit: r[2], indicator: r[3], period: p.period(r[4])),
+                     text: r[5], owner: r[6], due: p.day(r[7]), status: status.flatMap(Entry.Status.init(rawValue:)), note: r[9],
+                     supersededBy: r[10], createdAt: r[11], createdBy: r[12], updatedAt: r[13], updatedBy: r[14])
+    }
+
+    static func entries(_ db: Database, where clause: String = "", _ arguments: StatementArguments = []) throws -> [Entry] {
+        var out = [Entry](), p = Parsers()
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(entryColumns) FROM entry \(clause) ORDER BY id", arguments: arguments)
+        while let r = try rows.next() { out.append(entry(r, &p)) }
+        return out
     }
 
     public func all() throws -> [Entry] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM entry ORDER BY id").map(SQLiteStore.entry) }
+        try read { db in try SQLiteStore.entries(db) }
+    }
+
+    public func entries(units: Set<String>?, periods: [Period]?, openActionsOnly: Bool) throws -> [Entry] {
+        var conditions = [String](), args = StatementArguments()
+        if let units {
+            conditions.append("unit IN (" + units.map { _ in "?" }.joined(separator: ", ") + ")")
+            _ = args.append(contentsOf: StatementArguments(Array(units)))
+        }
+        if let periods {
+            conditions.append("period IN (" + periods.map { _ in "?" }.joined(separator: ", ") + ")")
+            _ = args.append(contentsOf: StatementArguments(periods.map(\.description)))
+        }
+        if openActionsOnly { conditions.append("kind = 'action' AND status IN ('planned', 'in_progress')") }
+        return try read { db in try SQLiteStore.entries(db, where: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), args) }
+    }
+
+    public func changes(since token: Int64) throws -> (entries: [Entry], token: Int64) {
+        try read { db in
+            let now = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entry_history") ?? 0
+            let changed = try SQLiteStore.entries(db, where: "WHERE id IN (SELECT entry_id FROM entry_history WHERE id > ?)", [token])
+            return (changed, now)
+        }
     }
 
     public func history(of id: Int64) throws -> [HistoryRow] {
@@ -246,8 +296,8 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     }
 
     static func fetch(_ db: Database, _ id: Int64) throws -> Entry {
-        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ?", arguments: [id]) else { throw FollowUpError.noSuchEntry(id) }
-        return entry(r)
+        guard let e = try entries(db, where: "WHERE id = ?", [id]).first else { throw FollowUpError.noSuchEntry(id) }
+        return e
     }
 
     public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
@@ -309,6 +359,27 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
             try db.execute(sql: "UPDATE entry SET text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due), updated_at = ?, updated_by = ? WHERE id = ?",
                            arguments: [text, owner, due?.description, now, user, id])
             try SQLiteStore.record(db, id, "edited", at: now, by: user)
+        }
+    }
+
+    /// Adds entries as they are (ids are given anew), each with a `created` history row, in
+    /// one transaction: for moving follow-up between stores and for the benchmark's
+    /// generated store. The same checks as every other write.
+    public func importEntries(_ entries: [Entry]) throws {
+        for e in entries {
+            _ = try FollowUpRules.check(e.text, field: "text", required: true)
+            _ = try FollowUpRules.check(e.owner, field: "owner", required: false)
+            _ = try FollowUpRules.check(e.note, field: "note", required: false)
+        }
+        try write { db in
+            for e in entries {
+                try db.execute(sql: """
+                    INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [e.kind.rawValue, e.key.unit, e.key.indicator, e.key.period.description, e.text, e.owner, e.due?.description,
+                                      e.kind == .action ? (e.status ?? .planned).rawValue : nil, e.note, e.createdAt, e.createdBy, e.updatedAt, e.updatedBy])
+                try SQLiteStore.record(db, db.lastInsertedRowID, "created", at: e.createdAt, by: e.createdBy)
+            }
         }
     }
 

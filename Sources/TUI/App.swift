@@ -325,7 +325,8 @@ public final class App {
         guard let store else { return false }
         do {
             if onlyIfChanged, try store.changeToken() == state.followUp.token { return false }
-            state.followUp = try FollowUpBook(store)
+            // What changed since the last read, merged in (not the whole store again).
+            state.followUp = state.followUp.token == 0 && state.followUp.isEmpty ? try FollowUpBook(store) : try state.followUp.refreshed(from: store)
             return true
         } catch {
             state.message = L10n(state.lang).followUp(error)

@@ -477,8 +477,6 @@ struct FollowUpList: ParsableCommand {
 
     func run() throws {
         let store = try FollowUpCommand.open(options, followUp)
-        let book: FollowUpBook
-        do { book = try FollowUpBook(store) } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
         // The data names the units (and a scope); without a readable data directory the ids are shown.
         let s = Loader(directory: options.data).load().dataset.map(Engine.compute)
         var units: Set<String>? = nil
@@ -490,7 +488,14 @@ struct FollowUpList: ParsableCommand {
             units = Set(seen.map { s.tree.units[$0].id })
         }
         let filter: FollowUpReport.Filter = overdue ? .overdue : open ? .open : .all
-        let entries = FollowUpReport.select(book, units: units, period: period.flatMap { Period(parsing: $0) }, filter: filter, today: CLI.today())
+        let p = period.flatMap { Period(parsing: $0) }
+        // Filtered in the database: a store of 100 000 entries is not read whole for a few.
+        let book: FollowUpBook
+        do {
+            book = FollowUpBook(entries: try store.entries(units: units, periods: p.map { $0.kind == .tertial ? [$0] : [$0] + $0.parts(.tertial) + $0.parts(.month) },
+                                                           openActionsOnly: filter != .all), token: 0)
+        } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+        let entries = FollowUpReport.select(book, units: units, period: p, filter: filter, today: CLI.today())
         let text = FollowUpReport.render(entries, snapshot: s, format: format, lang: CLI.lang, today: CLI.today())
         try CLI.emit(text, to: output, force: force)
     }
