@@ -82,6 +82,7 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case noSuchEntry(Int64)
     case notAnAction(Int64)
     case cannotOpen(String, String)
+    case diskFull(String)
     case failed(String)
 
     public func text(norwegian nb: Bool) -> String {
@@ -106,6 +107,9 @@ public enum FollowUpError: Error, Equatable, Sendable {
         case .noSuchEntry(let id): return nb ? "oppføring \(id) finnes ikke" : "entry \(id) does not exist"
         case .notAnAction(let id): return nb ? "oppføring \(id) er ikke et tiltak" : "entry \(id) is not an action"
         case let .cannotOpen(p, why): return nb ? "kan ikke åpne \(p): \(why)" : "cannot open \(p): \(why)"
+        case .diskFull(let p):
+            return nb ? "kunne ikke lagre: disken er full (\(p)); ingenting er endret, tallene vises som før"
+                      : "could not save: the disk is full (\(p)); nothing was changed, the figures are shown as before"
         case .failed(let why): return nb ? "kunne ikke lagre: \(why)" : "could not save: \(why)"
         }
     }

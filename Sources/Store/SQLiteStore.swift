@@ -279,13 +279,12 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         catch let e as DatabaseError {
             switch e.resultCode {
             case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: throw FollowUpError.readOnly(location)
-            case .SQLITE_FULL: throw FollowUpError.failed(Self.diskFull)
+            case .SQLITE_FULL: throw FollowUpError.diskFull(location)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw FollowUpError.notADatabase(location)
             default: throw FollowUpError.failed(e.message ?? "\(e.resultCode)")
             }
         }
     }
-    static let diskFull = "disk full"
 
     /// The history row of a change: the entry as it is after it.
     static func record(_ db: Database, _ id: Int64, _ change: String, at: String, by: String) throws {
@@ -300,7 +299,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         return e
     }
 
-    public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
+    @discardableResult public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
         let text = try FollowUpRules.check(text, field: "text", required: true)!
         let now = FollowUpRules.timestamp()
         return try write { db in
@@ -322,7 +321,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         }
     }
 
-    public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
+    @discardableResult public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
         let text = try FollowUpRules.check(text, field: "text", required: true)!
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
         let now = FollowUpRules.timestamp()
