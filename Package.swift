@@ -29,10 +29,12 @@ let package = Package(
             "Model", "Reports", "Store", "TUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ModelTests", dependencies: ["Model"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store"], exclude: ["golden"]),
+        // XCTest's assertions over Swift Testing (Tests/XCTestShim/XCTestShim.swift): one runner, one count.
+        .target(name: "XCTestShim", path: "Tests/XCTestShim"),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "XCTestShim"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "XCTestShim"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "XCTestShim", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store", "XCTestShim"], exclude: ["golden"]),
     ]
 )
 

@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 san=${1:-address}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-swift test --sanitize="$san" --scratch-path ".build-$san" 2>&1 | tee "/tmp/tertial-$san.log" | { grep -E "ERROR: |WARNING: ThreadSanitizer|error:|Executed [0-9]+ tests" || true; } | tail -20
+swift test --sanitize="$san" --scratch-path ".build-$san" 2>&1 | tee "/tmp/tertial-$san.log" | { grep -E "ERROR: |WARNING: ThreadSanitizer|error:|recorded an issue|Test run with [0-9]+ tests" || true; } | tail -20

@@ -189,14 +189,18 @@ struct RunCommand: ParsableCommand {
         return Stats(values: times)
     }
 
+    /// The dashboard's follow-up store during the benchmark: its own, never one in the data
+    /// directory (the sample data is in the repository).
+    var benchStore: String { NSTemporaryDirectory() + "tertial-bench-\(getpid())/followup.sqlite" }
+
     func firstFrame(_ tertial: String, _ dir: String) -> Double {
-        spawn("/usr/bin/script", ["-qec", "stty rows 30 cols 100; exec env TERTIAL_EXIT_AFTER_FIRST_FRAME=1 TERM=xterm-256color \(tertial) --data \(dir)", "/dev/null"]).wall
+        spawn("/usr/bin/script", ["-qec", "stty rows 30 cols 100; exec env TERTIAL_EXIT_AFTER_FIRST_FRAME=1 TERM=xterm-256color \(tertial) --data \(dir) --store \(benchStore)", "/dev/null"]).wall
     }
 
     func idleCPU(_ tertial: String, _ dir: String) -> Double {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "stty rows 30 cols 100; exec env TERM=xterm-256color \(tertial) --data \(dir)", "/dev/null"]
+        p.arguments = ["-qec", "stty rows 30 cols 100; exec env TERM=xterm-256color \(tertial) --data \(dir) --store \(benchStore)", "/dev/null"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         p.standardInput = Pipe()

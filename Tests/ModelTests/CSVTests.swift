@@ -1,10 +1,12 @@
-import XCTest
+import Foundation
+import Testing
+import XCTestShim
 @testable import Model
 
-final class CSVTests: XCTestCase {
+@Suite(.serialized) final class CSVTests: TestCase {
     func parse(_ s: String) -> CSVTable { CSVTable.parse(bytes: Array(s.utf8), file: "t.csv") }
 
-    func testSemicolonAndCommaAreDetectedFromTheHeader() {
+    @Test func testSemicolonAndCommaAreDetectedFromTheHeader() {
         let a = parse("a;b;c\n1;2,5;3\n")
         XCTAssertEqual(a.delimiter, UInt8(ascii: ";"))
         XCTAssertEqual(a.number(0, 1), .value(2.5))
@@ -13,19 +15,19 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(b.number(0, 1), .value(2.5))
     }
 
-    func testHeaderIsCaseInsensitiveAndTrimmed() {
+    @Test func testHeaderIsCaseInsensitiveAndTrimmed() {
         let t = parse(" Period ;UNIT\n2019-T3;x\n")
         XCTAssertEqual(t.header, ["period", "unit"])
         XCTAssertEqual(t.column("unit"), 1)
     }
 
-    func testBOMIsSkipped() {
+    @Test func testBOMIsSkipped() {
         let t = CSVTable.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("id;name\nx;y\n".utf8), file: "t.csv")
         XCTAssertEqual(t.header, ["id", "name"])
         XCTAssertFalse(t.decodedAsWindows1252)
     }
 
-    func testWindows1252FallbackDecodesNorwegianLetters() {
+    @Test func testWindows1252FallbackDecodesNorwegianLetters() {
         // "Årstad" and "Laksevåg" as Norwegian Excel writes them: Å = 0xC5, å = 0xE5.
         let bytes: [UInt8] = Array("id;name\nx;".utf8) + [0xC5] + Array("rstad Laksev".utf8) + [0xE5] + Array("g\n".utf8)
         let t = CSVTable.parse(bytes: bytes, file: "t.csv")
@@ -33,7 +35,7 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(t.string(0, 1), "Årstad Laksevåg")
     }
 
-    func testQuotedFieldsWithDelimitersQuotesAndNewlines() {
+    @Test func testQuotedFieldsWithDelimitersQuotesAndNewlines() {
         let t = parse("a;b;c\n\"x;y\";\"he said \"\"hei\"\"\";\"two\nlines\"\nnext;2;3\n")
         XCTAssertEqual(t.rowCount, 2)
         XCTAssertEqual(t.string(0, 0), "x;y")
@@ -43,14 +45,14 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(t.line(1), 4)
     }
 
-    func testCRLFAndBlankLines() {
+    @Test func testCRLFAndBlankLines() {
         let t = parse("a;b\r\n1;2\r\n\r\n   \r\n3;4\r\n")
         XCTAssertEqual(t.rowCount, 2)
         XCTAssertEqual(t.line(1), 5)
         XCTAssertEqual(t.string(1, 1), "4")
     }
 
-    func testNumbers() {
+    @Test func testNumbers() {
         func n(_ s: String, comma: Bool = true) -> CSVTable.NumberField { CSVTable.parseNumber(ArraySlice(s.utf8), decimalComma: comma) }
         XCTAssertEqual(n("12"), .value(12))
         XCTAssertEqual(n("12,5"), .value(12.5))
@@ -65,7 +67,7 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(n("12,5", comma: false), .invalid)
     }
 
-    func testDatesInBothForms() {
+    @Test func testDatesInBothForms() {
         XCTAssertEqual(Day(parsing: "2019-12-31"), Day(year: 2019, month: 12, day: 31))
         XCTAssertEqual(Day(parsing: "31.12.2019"), Day(year: 2019, month: 12, day: 31))
         XCTAssertNil(Day(parsing: "2019-02-30"))
@@ -75,7 +77,7 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(Day(ordinal: 18262).description, "2020-01-01")
     }
 
-    func testPeriods() {
+    @Test func testPeriods() {
         let t3 = Period(parsing: "2019-T3")!
         XCTAssertEqual(t3.start.description, "2019-09-01")
         XCTAssertEqual(t3.end.description, "2019-12-31")

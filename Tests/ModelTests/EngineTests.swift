@@ -1,8 +1,10 @@
-import XCTest
+import Foundation
+import Testing
+import XCTestShim
 @testable import Model
 
 /// Aggregation over units and time, formulas, reorganisation, changes, warnings.
-final class EngineTests: XCTestCase {
+@Suite(.serialized) final class EngineTests: TestCase {
     static let catalogue = Fixture.catalogue("""
       - id: staff
         direction: higher
@@ -65,7 +67,7 @@ final class EngineTests: XCTestCase {
                                        "reports/r.csv": EngineTests.reports]).snapshot()!
     let t1 = Period.tertial(2019, 1), t2 = Period.tertial(2019, 2), t3 = Period.tertial(2019, 3)
 
-    func testParentIsTheSumOfItsChildren() {
+    @Test func testParentIsTheSumOfItsChildren() {
         // 4 + 6 = 10: the root's own reported 11 is not used.
         let c = snap.cell("staff", "root", t1)!
         XCTAssertEqual(c.value, 10)
@@ -74,13 +76,13 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(snap.cell("staff", "a", t1)?.origin, .reported)
     }
 
-    func testAReportedTotalThatDiffersFromItsUnitsIsAWarning() {
+    @Test func testAReportedTotalThatDiffersFromItsUnitsIsAWarning() {
         let w = snap.warnings("staff", "root", t1)
         XCTAssertEqual(w.map(\.kind), [.totalDiffers(reported: 11, computed: 10)])
         XCTAssertEqual(w.first?.source?.line, 4)
     }
 
-    func testRatioIsRecomputedFromSummedPartsNeverAveraged() {
+    @Test func testRatioIsRecomputedFromSummedPartsNeverAveraged() {
         // a: 60/100 = 60 %, b: 90/300 = 30 %. The etat: 150/400 = 37.5 % (the mean of 60 and 30 would be 45).
         XCTAssertEqual(snap.value("share", "a", t1)!, 60, accuracy: 1e-9)
         XCTAssertEqual(snap.value("share", "b", t1)!, 30, accuracy: 1e-9)
@@ -90,7 +92,7 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(snap.value("share", "root", t2)!, 40, accuracy: 1e-9)
     }
 
-    func testStatusAgainstInlineTargetAndWarn() {
+    @Test func testStatusAgainstInlineTargetAndWarn() {
         XCTAssertEqual(snap.cell("share", "a", t1)?.status, .green)   // 60 ≥ 50
         XCTAssertEqual(snap.cell("share", "root", t2)?.status, .yellow) // 40 ≥ warn 40
         XCTAssertEqual(snap.cell("share", "root", t1)?.status, .red)    // 37.5 < 40
@@ -101,13 +103,13 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(Status.of(4, direction: .higher, target: 5, warn: nil), .red)
     }
 
-    func testMeanOverUnitsAndNoneOverUnits() {
+    @Test func testMeanOverUnitsAndNoneOverUnits() {
         XCTAssertEqual(snap.value("sat", "root", t1), 70) // (80 + 60) / 2
         XCTAssertEqual(snap.value("local", "a", t1), 3)
         XCTAssertNil(snap.value("local", "root", t1))     // not meaningful above a unit
     }
 
-    func testOverTimeLastAndSum() {
+    @Test func testOverTimeLastAndSum() {
         let y = Period.year(2019)
         XCTAssertEqual(snap.value("staff", "root", y), 14)  // last: T3 = 6 + 8
         XCTAssertEqual(snap.value("newu", "root", y), 43)   // sum: 10+20 + 5+5 + 1+2
@@ -116,7 +118,7 @@ final class EngineTests: XCTestCase {
         XCTAssertNil(snap.cell("staff", "a", .month(2019, 3)), "a tertial indicator has no monthly values")
     }
 
-    func testNewUnitHistoryIsCarriedFromItsPredecessors() {
+    @Test func testNewUnitHistoryIsCarriedFromItsPredecessors() {
         // N did not exist in 2019: its values are A + B.
         let c = snap.cell("staff", "n", t3)!
         XCTAssertEqual(c.value, 14)
@@ -128,7 +130,7 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(snap.value("staff", "root", t3), 14)
     }
 
-    func testChangeFromPreviousPeriodAndYearBefore() {
+    @Test func testChangeFromPreviousPeriodAndYearBefore() {
         let c = snap.cell("staff", "root", t2)!
         XCTAssertEqual(c.change?.delta, 2)       // 12 vs 10
         XCTAssertEqual(c.change?.better, true)  // direction: higher
@@ -138,19 +140,19 @@ final class EngineTests: XCTestCase {
         XCTAssertNil(snap.cell("users", "root", t2)?.change?.better)        // direction none
     }
 
-    func testReportOutsideTheUnitsActiveDatesIsAWarning() {
+    @Test func testReportOutsideTheUnitsActiveDatesIsAWarning() {
         let w = snap.warnings("staff", "a", .tertial(2020, 2))
         XCTAssertEqual(w.map(\.kind), [.outsideActiveDates])
         // The closed unit's late report does not reach the etat's 2020 total.
         XCTAssertEqual(snap.value("staff", "root", .tertial(2020, 2)), 21)
     }
 
-    func testCommentsTravelWithTheValue() {
+    @Test func testCommentsTravelWithTheValue() {
         XCTAssertEqual(snap.cell("staff", "n", .tertial(2020, 1))?.comment, "Første rapport for N")
     }
 }
 
-final class TargetTests: XCTestCase {
+@Suite(.serialized) final class TargetTests: TestCase {
     let targets = """
     indicator;unit;from;target;warn
     staff;*;;5;3
@@ -165,7 +167,7 @@ final class TargetTests: XCTestCase {
                                        "reports/r.csv": EngineTests.reports, "targets.csv": targets]).snapshot()!
     let t1 = Period.tertial(2019, 1), t2 = Period.tertial(2019, 2), t3 = Period.tertial(2019, 3)
 
-    func testTheMostSpecificRowWins() {
+    @Test func testTheMostSpecificRowWins() {
         // b in T1: its own rows start in T2, so '*' holds: 5/3.
         XCTAssertEqual(snap.cell("staff", "b", t1)?.target, 5)
         XCTAssertEqual(snap.cell("staff", "b", t1)?.warn, 3)
@@ -179,13 +181,13 @@ final class TargetTests: XCTestCase {
         XCTAssertEqual(snap.cell("staff", "a", t1)?.status, .red) // 4 < 6 and no yellow band
     }
 
-    func testTargetsRowsWinOverInlineTargets() {
+    @Test func testTargetsRowsWinOverInlineTargets() {
         XCTAssertEqual(snap.cell("share", "a", t1)?.target, 60)   // targets.csv over the inline 50
         XCTAssertEqual(snap.cell("share", "b", t1)?.target, 50)   // inline
         XCTAssertEqual(snap.cell("share", "root", t1)?.target, 45) // empty unit = the root
     }
 
-    func testParentTargetIsTheSumOfItsDueChildren() {
+    @Test func testParentTargetIsTheSumOfItsDueChildren() {
         // T1: a 6 (no warn) + b 5 (warn 3) = 11, and no warn because a has none. The Forvaltning is not due.
         XCTAssertEqual(snap.cell("staff", "root", t1)?.target, 11)
         XCTAssertNil(snap.cell("staff", "root", t1)?.warn)
@@ -196,7 +198,7 @@ final class TargetTests: XCTestCase {
         XCTAssertEqual(snap.cell("staff", "n", .tertial(2020, 1))?.target, 5)
     }
 
-    func testNoTargetWhenAChildHasNone() {
+    @Test func testNoTargetWhenAChildHasNone() {
         let f = Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": EngineTests.catalogue,
                          "reports/r.csv": EngineTests.reports, "targets.csv": "indicator;unit;from;target;warn\nstaff;a;;6;4\n"])
         let s = f.snapshot()!

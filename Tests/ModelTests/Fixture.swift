@@ -1,5 +1,6 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 
 /// A data directory written for one test, removed when the test ends.

@@ -1,9 +1,10 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 
 /// Input that used to crash, hang or leak (issue 10), now a located error in bounded time.
-final class HardeningTests: XCTestCase {
+@Suite(.serialized) final class HardeningTests: TestCase {
     let catalogue = Fixture.catalogue("""
       - id: staff
         name: Ansatte
@@ -25,7 +26,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 1, 5: dates and periods far from the data
 
-    func testOverdueEvaluationInYearOneThousand() {
+    @Test func testOverdueEvaluationInYearOneThousand() {
         // Was a trap: the day a year before 1000-04-30 is in year 999.
         XCTAssertTrue(Registers.isOverdue(evaluated: Day(year: 1000, month: 2, day: 1)!, at: Day(year: 1001, month: 4, day: 30)!))
         XCTAssertFalse(Registers.isOverdue(evaluated: Day(year: 1000, month: 2, day: 1)!, at: Day(year: 1000, month: 4, day: 30)!))
@@ -34,7 +35,7 @@ final class HardeningTests: XCTestCase {
         XCTAssertTrue(Registers.isOverdue(evaluated: Day(year: 2019, month: 2, day: 27)!, at: Day(year: 2020, month: 2, day: 29)!))
     }
 
-    func testPeriodsAndDatesOutsideTheYearsWindowAreRefused() {
+    @Test func testPeriodsAndDatesOutsideTheYearsWindowAreRefused() {
         let f = fixture(["reports/b.csv": "period;unit;indicator;value\n1000-T1;a;staff;1\n9999-T3;a;staff;2\n2019-T2;a;staff;3\n",
                          "ip/1000-T1.csv": "user;unit;target_group;plan;evaluated\nU1;a;ja;ja;01.02.1000\n"])
         let r = load(f)
@@ -50,7 +51,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 2: a file larger than the limit
 
-    func testAFileOverTheLimitIsRefusedWithItsSizeWithoutBeingRead() throws {
+    @Test func testAFileOverTheLimitIsRefusedWithItsSizeWithoutBeingRead() throws {
         let f = fixture()
         // A sparse file: 300 MiB on paper, no disk used; it must not be read at all.
         let path = f.dir + "/reports/huge.csv"
@@ -63,7 +64,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 3: a unit tree too deep
 
-    func testATreeDeeperThanTheLimitIsOneErrorAtTheFirstUnitBelowIt() {
+    @Test func testATreeDeeperThanTheLimitIsOneErrorAtTheFirstUnitBelowIt() {
         var units = "id;name;parent;kind\nroot;Etaten;;etat\n"
         for k in 1...3000 { units += "u\(k);Nivå \(k);\(k == 1 ? "root" : "u\(k - 1)");resultatenhet\n" }
         let f = Fixture(["units.csv": units, "indicators.yaml": catalogue])
@@ -77,7 +78,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 6: YAML anchors and aliases
 
-    func testAYAMLAliasBombIsRefusedBeforeParsing() {
+    @Test func testAYAMLAliasBombIsRefusedBeforeParsing() {
         var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
         for k in 1...9 { bomb += "a\(k): &a\(k) [*a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1), *a\(k - 1)]\n" }
         bomb += "indicators:\n  - id: x\n    ? *a9 : 1\n"
@@ -89,7 +90,7 @@ final class HardeningTests: XCTestCase {
         XCTAssertEqual(aliases.first?.file, "indicators.yaml")
     }
 
-    func testStarsInTextAndBlockScalarsAreNotAliases() {
+    @Test func testStarsInTextAndBlockScalarsAreNotAliases() {
         let cat = Fixture.catalogue("""
           - id: staff
             name: "*Ansatte* med & uten avtale"
@@ -105,7 +106,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 7: long formula chains
 
-    func testTenThousandChainedFormulasLoadAndCyclesAreFound() {
+    @Test func testTenThousandChainedFormulasLoadAndCyclesAreFound() {
         var yaml = "indicators:\n  - id: f0\n    reported_by: [resultatenhet]\n"
         for k in 1...10_000 { yaml += "  - id: f\(k)\n    source: formula\n    formula: f\(k - 1) / f0\n" }
         let f = Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": yaml])
@@ -131,7 +132,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 9, 13: folders and file types
 
-    func testDataFoldersThatAreFilesRemovedOrUnreadable() throws {
+    @Test func testDataFoldersThatAreFilesRemovedOrUnreadable() throws {
         let f = fixture()
         f.remove("reports")
         f.write("reports", "not a folder")
@@ -149,7 +150,7 @@ final class HardeningTests: XCTestCase {
         XCTAssertNotNil(load(h).dataset)
     }
 
-    func testAFIFOIsNotReadAndANonUTF8NameDoesNotBlockTheLoad() throws {
+    @Test func testAFIFOIsNotReadAndANonUTF8NameDoesNotBlockTheLoad() throws {
         let f = fixture()
         XCTAssertEqual(mkfifo(f.dir + "/reports/pipe.csv", 0o600), 0)
         let r = load(f)
@@ -166,7 +167,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 10: no follow-on errors from a broken catalogue
 
-    func testABrokenCatalogueGivesNoDuplicateErrors() {
+    @Test func testABrokenCatalogueGivesNoDuplicateErrors() {
         let f = fixture(["indicators.yaml": "indicators:\n  - id: staff\n   name: [broken\n",
                          "reports/b.csv": "period;unit;indicator;value\n2019-T2;a;staff;1\n2019-T1;a;staff;2\n"])
         let errs = load(f).diagnostics.errors
@@ -176,7 +177,7 @@ final class HardeningTests: XCTestCase {
 
     // MARK: 14, 15, 16: identity numbers
 
-    func testIdentityNumbersInEverySpellingAreRefusedInComments() {
+    @Test func testIdentityNumbersInEverySpellingAreRefusedInComments() {
         // 010170 12343: valid control digits.
         let spellings = ["010170-12343", "010170\u{00A0}12343", "0101 70 123 43", "01.01.70 123 43", "\u{FF10}\u{FF11}\u{FF10}\u{FF11}\u{FF17}\u{FF10}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF13}",
                          "fnr:01017012343", "010170\u{2009}12343"]
@@ -194,7 +195,7 @@ final class HardeningTests: XCTestCase {
         XCTAssertFalse(IdentityNumber.controlDigitsHold([0, 1, 0, 1, 9, 0, 1, 2, 3, 4, 5]))
     }
 
-    func testIdsWithElevenDigitsInAnySpellingAreRefused() {
+    @Test func testIdsWithElevenDigitsInAnySpellingAreRefused() {
         let f = fixture(["waitlist.csv": "case;unit;housing;granted\n010190-12345;a;OMBPS2;2019-05-01\n",
                          "ip/2019-T3.csv": "user;unit;target_group;plan\n0101 9012 345;a;ja;nei\n"])
         let errs = load(f).diagnostics.errors
@@ -202,7 +203,7 @@ final class HardeningTests: XCTestCase {
         XCTAssertTrue(errs.contains { $0.file == "ip/2019-T3.csv" && $0.field == "user" })
     }
 
-    func testMessagesNeverRepeatAnIdentityNumber() {
+    @Test func testMessagesNeverRepeatAnIdentityNumber() {
         let units = Fixture.mergingUnits + "\nx;Enhet X;01017012343;resultatenhet;;;\ny;Per 010170 12343;root;resultatenhet;;;\n"
         let cat = catalogue + "\n  - id: ratio\n    source: formula\n    formula: staff / n01017012343\n    010170-12343: 1\n"
         let f = fixture(["units.csv": units, "indicators.yaml": cat, "ip/01017012343.csv": "user;unit\n"])

@@ -1,8 +1,10 @@
-import XCTest
+import Foundation
+import Testing
+import XCTestShim
 @testable import Model
 
 /// Every kind of bad input: refused with a message naming file, line and field.
-final class LoaderErrorTests: XCTestCase {
+@Suite(.serialized) final class LoaderErrorTests: TestCase {
     let catalogue = Fixture.catalogue("""
       - id: staff
         name: Ansatte
@@ -22,14 +24,14 @@ final class LoaderErrorTests: XCTestCase {
         return r.diagnostics.errors.first
     }
 
-    func testValidFixtureLoads() {
+    @Test func testValidFixtureLoads() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n")
         XCTAssertNotNil(f.load().dataset)
     }
 
     /// A file that tertial does not read is named in a warning and never parsed as data
     /// (a stray file in ip/ is not an IP snapshot); hidden, lock and README files are quiet.
-    func testUnknownFilesAreNamedNotGuessedAt() {
+    @Test func testUnknownFilesAreNamedNotGuessedAt() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n",
                         extra: ["ip/notater.txt": "user;unit\nx;a\n", "budsjett.xlsx": "x", "reports/2019-T3.csv.bak": "garbage",
                                 "README.md": "# data", "reports/.~lock.a.csv#": "", "reports/~$a.csv": ""])
@@ -42,7 +44,7 @@ final class LoaderErrorTests: XCTestCase {
     }
 
     /// Every kind of file comes from the one table: each required one is refused when missing.
-    func testRequiredSourcesComeFromTheTable() {
+    @Test func testRequiredSourcesComeFromTheTable() {
         for kind in DataSources.all where kind.required {
             guard case .file(let name) = kind.place else { continue }
             let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n")
@@ -55,7 +57,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertNil(DataSources.kind(of: "extra.csv"))
     }
 
-    func testBadNumberNamesFileLineFieldAndExpectation() {
+    @Test func testBadNumberNamesFileLineFieldAndExpectation() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;12\n2019-T3;b;staff;12x\n")
         let d = onlyError(f.load())
         XCTAssertEqual(d?.file, "reports/a.csv")
@@ -64,7 +66,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(d?.description.hasPrefix("reports/a.csv:3: value: \"12x\" is not a number (expected a number"), true, d?.description ?? "")
     }
 
-    func testAllProblemsOfAFileAreCollected() {
+    @Test func testAllProblemsOfAFileAreCollected() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;x\n2019-T9;b;staff;1\n2019-T3;a;staff;\n")
         let r = f.load()
         XCTAssertNil(r.dataset)
@@ -72,7 +74,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.errors.map(\.field), ["value", "period"])
     }
 
-    func testUnknownUnitAndIndicator() {
+    @Test func testUnknownUnitAndIndicator() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;zz;staff;1\n2019-T3;a;nope;1\n")
         let r = f.load()
         XCTAssertNil(r.dataset)
@@ -81,7 +83,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertTrue(r.diagnostics.errors.first(field: "indicator")!.message.contains("\"nope\" is not in indicators.yaml"))
     }
 
-    func testDuplicateAcrossFilesNamesBothPlaces() {
+    @Test func testDuplicateAcrossFilesNamesBothPlaces() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;1\n",
                         extra: ["reports/b.csv": "period;unit;indicator;value\n2019-T2;a;staff;1\n2019-T3;a;staff;2\n"])
         let d = onlyError(f.load())
@@ -90,7 +92,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertTrue(d?.message.contains("reports/a.csv:2") == true, d?.message ?? "")
     }
 
-    func testMissingColumn() {
+    @Test func testMissingColumn() {
         let f = fixture(reports: "period;unit;indicator\n2019-T3;a;staff\n")
         let d = onlyError(f.load())
         XCTAssertEqual(d?.line, 1)
@@ -98,14 +100,14 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(d?.message, "the column is missing")
     }
 
-    func testPeriodOfTheWrongKind() {
+    @Test func testPeriodOfTheWrongKind() {
         let f = fixture(reports: "period;unit;indicator;value\n2019-11;a;staff;1\n")
         let d = onlyError(f.load())
         XCTAssertEqual(d?.field, "period")
         XCTAssertEqual(d?.message, "2019-11 is a month, but staff is reported per tertial")
     }
 
-    func testBadEnumInCatalogueNamesItsLine() {
+    @Test func testBadEnumInCatalogueNamesItsLine() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": """
         indicators:
           - id: staff
@@ -119,7 +121,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(d?.expected, "higher | lower | none")
     }
 
-    func testYAMLSyntaxError() {
+    @Test func testYAMLSyntaxError() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": "indicators:\n  - id: a\n    name: [unclosed\n"])
         let r = f.load()
         XCTAssertNil(r.dataset)
@@ -127,7 +129,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertNotNil(r.diagnostics.errors.first?.line)
     }
 
-    func testFormulaWithUnknownOperandAndCycle() {
+    @Test func testFormulaWithUnknownOperandAndCycle() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": """
         indicators:
           - id: x
@@ -144,7 +146,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertTrue(msgs.contains { $0.contains("cycle") })
     }
 
-    func testUnitTreeErrors() {
+    @Test func testUnitTreeErrors() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["units.csv": """
         id;name;parent;kind;from;to;successor
         root;Etaten;;etat;;;
@@ -163,7 +165,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(errs.first(field: "to")?.line, 8)
     }
 
-    func testUnitTreeStructureErrors() {
+    @Test func testUnitTreeStructureErrors() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["units.csv": """
         id;name;parent;kind;from;to;successor
         root;Etaten;;etat;;;
@@ -181,7 +183,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertTrue(errs.contains { $0.line == 5 && $0.message.contains("cycle") })
     }
 
-    func testNationalIdentityNumbersAreRefusedAndNeverShown() {
+    @Test func testNationalIdentityNumbersAreRefusedAndNeverShown() {
         // 010170 12343 has valid control digits (a real-looking number); ids are refused
         // whatever their control digits.
         let f = fixture(reports: "period;unit;indicator;value;comment\n2019-T3;a;staff;1;Gjelder 010170 12343\n", extra: [
@@ -202,7 +204,7 @@ final class LoaderErrorTests: XCTestCase {
         }
     }
 
-    func testWaitlistFieldErrors() {
+    @Test func testWaitlistFieldErrors() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: [
             "waitlist.csv": "case;unit;housing;received;granted;living_now;discharge_ready\nVL-1;a;OMBPS9;2019-01-01;2019-02-30;ute;kanskje\nVL-2;a;OMBPS2;;01.02.2019;dps;ja\nVL-2;b;OMBPS3;;01.03.2019;dps;nei\n",
         ])
@@ -212,14 +214,14 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(fields, ["2:housing", "2:granted", "2:living_now", "2:discharge_ready", "4:case"])
     }
 
-    func testIPFileMustBeNamedByPeriod() {
+    @Test func testIPFileMustBeNamedByPeriod() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["ip/desember.csv": "user;unit;target_group;plan\nB1;a;ja;ja\n"])
         let d = onlyError(f.load())
         XCTAssertEqual(d?.file, "ip/desember.csv")
         XCTAssertEqual(d?.expected, "a file named by its period, e.g. ip/2019-T3.csv")
     }
 
-    func testMissingRequiredFiles() {
+    @Test func testMissingRequiredFiles() {
         let f = Fixture(["indicators.yaml": catalogue])
         let d = onlyError(f.load())
         XCTAssertEqual(d?.file, "units.csv")
@@ -232,7 +234,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(file.diagnostics.errors.map(\.message), ["the data directory does not exist or is not a directory"])
     }
 
-    func testTargetsErrors() {
+    @Test func testTargetsErrors() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: [
             "targets.csv": "indicator;unit;from;target;warn\nstaff;zz;;9;5\nnope;*;;1;\nstaff;*;2019-T7;9;\n",
         ])
@@ -242,7 +244,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(fields, ["2:unit", "3:indicator", "4:from"])
     }
 
-    func testWindows1252FileLoadsWithANotice() {
+    @Test func testWindows1252FileLoadsWithANotice() {
         let f = fixture(reports: "period;unit;indicator;value\n")
         f.writeBytes("reports/b.csv", Array("period;unit;indicator;value;comment\n2019-T3;a;staff;3;Tilsyn p".utf8) + [0xE5] + Array(" avdeling\n".utf8))
         let r = f.load()
@@ -251,7 +253,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(r.dataset?.reports.first?.comment, "Tilsyn på avdeling")
     }
 
-    func testUnknownCatalogueKeyIsAWarningNotAnError() {
+    @Test func testUnknownCatalogueKeyIsAWarningNotAnError() {
         let f = fixture(reports: "period;unit;indicator;value\n", extra: ["indicators.yaml": "indicators:\n  - id: staff\n    colour: red\n"])
         let r = f.load()
         XCTAssertNotNil(r.dataset)
@@ -259,7 +261,7 @@ final class LoaderErrorTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.warnings.first?.line, 3)
     }
 
-    func testReloadReparsesOnlyChangedFiles() throws {
+    @Test func testReloadReparsesOnlyChangedFiles() throws {
         let f = fixture(reports: "period;unit;indicator;value\n2019-T3;a;staff;1\n", extra: ["reports/b.csv": "period;unit;indicator;value\n2019-T3;b;staff;2\n"])
         let loader = Loader(directory: f.dir)
         XCTAssertEqual(Set(loader.load().parsedFiles), ["units.csv", "indicators.yaml", "reports/a.csv", "reports/b.csv"])
@@ -277,7 +279,7 @@ final class LoaderErrorTests: XCTestCase {
 }
 
 /// Issue 9, item 17: what can be shown when some rows have errors.
-final class PartialLoadTests: XCTestCase {
+@Suite(.serialized) final class PartialLoadTests: TestCase {
     static let units = """
     id;name;parent;kind;from;to;successor
     root;Etaten;;etat;;;
@@ -289,7 +291,7 @@ final class PartialLoadTests: XCTestCase {
         reported_by: [resultatenhet]
     """)
 
-    func testRowsWithErrorsAreLeftOutOfThePartialDataset() throws {
+    @Test func testRowsWithErrorsAreLeftOutOfThePartialDataset() throws {
         let f = Fixture(["units.csv": Self.units, "indicators.yaml": Self.catalogue,
                          "reports/2019-T3.csv": "period;unit;indicator;value;comment\n2019-T3;a;staff;4;\n2019-T3;b;staff;fire;\n2019-T3;zz;staff;3;\n"])
         let r = f.load()
@@ -305,7 +307,7 @@ final class PartialLoadTests: XCTestCase {
         XCTAssertEqual(c.expected, 2)
     }
 
-    func testABrokenOrganisationOrCatalogueLeavesNothingToShow() {
+    @Test func testABrokenOrganisationOrCatalogueLeavesNothingToShow() {
         let badUnits = Fixture(["units.csv": Self.units + "\nc;Enhet C;nowhere;resultatenhet;;;\n", "indicators.yaml": Self.catalogue,
                                 "reports/2019-T3.csv": "period;unit;indicator;value;comment\n2019-T3;a;staff;4;\n"])
         XCTAssertNil(badUnits.load().dataset)

@@ -1,7 +1,9 @@
-import XCTest
+import Foundation
+import Testing
+import XCTestShim
 @testable import Model
 
-final class WaitlistTests: XCTestCase {
+@Suite(.serialized) final class WaitlistTests: TestCase {
     static let catalogue = Fixture.catalogue("""
       - id: staff
         reported_by: [resultatenhet, byomrade]
@@ -63,7 +65,7 @@ final class WaitlistTests: XCTestCase {
     ]).snapshot()!
     let june = Period.month(2019, 6), dec = Period.month(2019, 12)
 
-    func testStocksAtTheEndOfJune2019() {
+    @Test func testStocksAtTheEndOfJune2019() {
         // Waiting on 30 Jun: c2 (granted 1 Feb, 149 days) and c3 (1 Mar, 121 days); c1 was allocated on 15 Jun.
         XCTAssertEqual(snap.value("w_total", "root", june), 2)
         XCTAssertEqual(snap.value("w_o2", "root", june), 1)
@@ -74,7 +76,7 @@ final class WaitlistTests: XCTestCase {
         XCTAssertEqual(snap.cell("w_total", "root", june)?.origin, .register)
     }
 
-    func testWaitingOnADateExcludesCasesThatLeftThatDay() {
+    @Test func testWaitingOnADateExcludesCasesThatLeftThatDay() {
         // 31 Dec: c2 (333 days) and c5 (0 days); c3 left that day.
         XCTAssertEqual(snap.value("w_total", "root", dec), 2)
         XCTAssertEqual(snap.value("w_median", "root", dec), 166.5)
@@ -84,7 +86,7 @@ final class WaitlistTests: XCTestCase {
         XCTAssertEqual(snap.value("w_total", "root", .year(2019)), 2)
     }
 
-    func testUnitsCoverTheirSubtreeAndPredecessors() {
+    @Test func testUnitsCoverTheirSubtreeAndPredecessors() {
         XCTAssertEqual(snap.value("w_total", "a", june), 1) // c3
         XCTAssertEqual(snap.value("w_total", "b", june), 1) // c2
         XCTAssertEqual(snap.value("w_total", "n", june), 2) // before N existed: A's and B's cases
@@ -96,7 +98,7 @@ final class WaitlistTests: XCTestCase {
         XCTAssertEqual(snap.value("w_median", "n", .month(2020, 4)), 121)
     }
 
-    func testFlowsCountDatesInsideThePeriod() {
+    @Test func testFlowsCountDatesInsideThePeriod() {
         XCTAssertEqual(snap.value("w_alloc", "root", june), 1)
         XCTAssertEqual(snap.value("w_alloc", "root", .month(2019, 7)), 0)
         XCTAssertEqual(snap.value("w_alloc", "root", .tertial(2019, 2)), 1)
@@ -104,7 +106,7 @@ final class WaitlistTests: XCTestCase {
         XCTAssertEqual(snap.value("w_breach", "root", .year(2020)), 0)      // c4 had its interim reply in time
     }
 
-    func testCaseWarningsAreAttachedToTheUnitsWaitlist() {
+    @Test func testCaseWarningsAreAttachedToTheUnitsWaitlist() {
         let kinds = snap.warnings.map(\.kind)
         XCTAssertTrue(kinds.contains(.grantedBeforeReceived(caseID: "c6")))
         XCTAssertTrue(kinds.contains(.exitBeforeGranted(caseID: "c6")))
@@ -114,7 +116,7 @@ final class WaitlistTests: XCTestCase {
         XCTAssertEqual(w.map(\.kind), [.processingBreach(caseID: "c2", days: 62)])
     }
 
-    func testWaitlistViewOnAnyDay() {
+    @Test func testWaitlistViewOnAnyDay() {
         let v = snap.waitlist(unit: snap.tree.root, at: Day(year: 2019, month: 6, day: 30)!)
         XCTAssertEqual(v.total.waiting, 2)
         XCTAssertEqual(v.matrix[.bostedslos]?[.ombps3], 1)
@@ -126,14 +128,14 @@ final class WaitlistTests: XCTestCase {
         XCTAssertEqual(v.breachesLastYear, 1)
     }
 
-    func testMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    @Test func testMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         XCTAssertEqual(Registers.median([1, 10, 3, 4]), 3.5)
         XCTAssertEqual(Registers.median([5]), 5)
         XCTAssertNil(Registers.median([]))
     }
 }
 
-final class IPTests: XCTestCase {
+@Suite(.serialized) final class IPTests: TestCase {
     static let catalogue = Fixture.catalogue("""
       - id: tg
         source: ip
@@ -181,7 +183,7 @@ final class IPTests: XCTestCase {
     ]).snapshot()!
     let t3 = Period.tertial(2019, 3)
 
-    func testMeasuresCountTheTargetGroupAndMayOverlap() {
+    @Test func testMeasuresCountTheTargetGroupAndMayOverlap() {
         XCTAssertEqual(snap.value("tg", "root", t3), 6)
         XCTAssertEqual(snap.value("plan", "root", t3), 3)
         XCTAssertEqual(snap.value("gwp", "root", t3), 1)
@@ -196,26 +198,26 @@ final class IPTests: XCTestCase {
         XCTAssertEqual(snap.value("plan", "n", t3), 3, "the new unit's history covers its predecessors")
     }
 
-    func testSnapshotsAreStocksAtTheirPeriod() {
+    @Test func testSnapshotsAreStocksAtTheirPeriod() {
         XCTAssertEqual(snap.value("plan", "root", .year(2019)), 3)
         XCTAssertNil(snap.value("plan", "root", .tertial(2019, 2)), "no snapshot, no value")
     }
 
-    func testAReportedFigureThatDiffersFromTheRegisterIsAWarning() {
+    @Test func testAReportedFigureThatDiffersFromTheRegisterIsAWarning() {
         XCTAssertEqual(snap.cell("plan", "a", t3)?.value, 3)
         XCTAssertEqual(snap.cell("plan", "a", t3)?.reported, 2)
         XCTAssertEqual(snap.warnings("plan", "a", t3).map(\.kind), [.reportedDiffers(reported: 2, computed: 3)])
         XCTAssertTrue(snap.warnings("plan", "b", t3).isEmpty, "b reported 0 and the register agrees")
     }
 
-    func testEvaluationOverdueBoundary() {
+    @Test func testEvaluationOverdueBoundary() {
         let d = Day(year: 2019, month: 12, day: 31)!
         XCTAssertFalse(Registers.isOverdue(evaluated: Day(year: 2018, month: 12, day: 31)!, at: d))
         XCTAssertTrue(Registers.isOverdue(evaluated: Day(year: 2018, month: 12, day: 30)!, at: d))
     }
 }
 
-final class CompletenessTests: XCTestCase {
+@Suite(.serialized) final class CompletenessTests: TestCase {
     static let catalogue = Fixture.catalogue("""
       - id: staff
         reported_by: [resultatenhet, byomrade]
@@ -243,7 +245,7 @@ final class CompletenessTests: XCTestCase {
                                        "reports/r.csv": CompletenessTests.reports]).snapshot()!
     let t3 = Period.tertial(2019, 3)
 
-    func testMissingValuesAndPartialTotals() {
+    @Test func testMissingValuesAndPartialTotals() {
         XCTAssertEqual(snap.cell("staff", "b", t3)?.status, .missing)
         XCTAssertTrue(snap.cell("staff", "b", t3)!.hasReportRow)
         let root = snap.cell("staff", "root", t3)!
@@ -254,7 +256,7 @@ final class CompletenessTests: XCTestCase {
         XCTAssertEqual(snap.cell("staff", "f", t3)?.status, Status.none, "the Forvaltning does not report staff here")
     }
 
-    func testCompletenessCountsEachDueValueAtItsOwnFrequency() {
+    @Test func testCompletenessCountsEachDueValueAtItsOwnFrequency() {
         // Due in T3: staff from a and b (2) and sick from a and b for four months (8) = 10.
         // Delivered: staff a, sick a x4, sick b Sep = 6 -> 60 %.
         let c = snap.completeness(unit: snap.tree.root, period: t3)
@@ -268,14 +270,14 @@ final class CompletenessTests: XCTestCase {
         XCTAssertEqual(snap.completeness(unit: snap.tree.index["a"]!, period: t3).percent, 100)
     }
 
-    func testMeanOverUnitsThenOverTime() {
+    @Test func testMeanOverUnitsThenOverTime() {
         // Root months: Sep (6+10)/2 = 8, Oct 8, Nov 6, Dec 8 -> tertial mean 7.5.
         XCTAssertEqual(snap.value("sick", "root", .month(2019, 9)), 8)
         XCTAssertEqual(snap.value("sick", "root", t3), 7.5)
         XCTAssertEqual(snap.value("sick", "a", t3), 7)
     }
 
-    func testDeviationsWorstFirst() {
+    @Test func testDeviationsWorstFirst() {
         let devs = snap.deviations(unit: snap.tree.root, period: t3)
         XCTAssertFalse(devs.isEmpty)
         guard case .status(let first) = devs.first!.kind else { return XCTFail("expected a status first") }
@@ -284,8 +286,8 @@ final class CompletenessTests: XCTestCase {
     }
 }
 
-final class DropToZeroTests: XCTestCase {
-    func testAZeroAfterAStableSeriesIsFlaggedAndItsTotalsToo() {
+@Suite(.serialized) final class DropToZeroTests: TestCase {
+    @Test func testAZeroAfterAStableSeriesIsFlaggedAndItsTotalsToo() {
         var rows = "period;unit;indicator;value\n"
         let a = [12, 12, 12, 12, 12, 0], b = [1, 5, 2, 3, 4, 0]
         for (k, p) in ["2018-T1", "2018-T2", "2018-T3", "2019-T1", "2019-T2", "2019-T3"].enumerated() {

@@ -1,16 +1,17 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
 /// The words live in one catalogue per kind (Msg for the UI and reports, Problem for the
 /// loader's diagnostics), complete in both languages.
-final class CatalogueTests: XCTestCase {
+@Suite(.serialized) final class CatalogueTests: TestCase {
     func placeholders(_ s: String) -> Set<String> {
         Set((1...9).map { "{\($0)}" }.filter { s.contains($0) })
     }
 
-    func testEveryMessageHasBothLanguagesWithTheSamePlaceholders() {
+    @Test func testEveryMessageHasBothLanguagesWithTheSamePlaceholders() {
         for m in Msg.allCases {
             let (nb, en) = m.texts
             XCTAssertFalse(nb.isEmpty, "\(m) has no bokmål")
@@ -25,7 +26,7 @@ final class CatalogueTests: XCTestCase {
     }
 
     /// A broken file in the Norwegian dashboard is explained in Norwegian.
-    func testDiagnosticsInBokmal() throws {
+    @Test func testDiagnosticsInBokmal() throws {
         let dir = NSTemporaryDirectory() + "tertial-nb-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -41,7 +42,7 @@ final class CatalogueTests: XCTestCase {
     }
 
     /// No inline language pairs outside the catalogue: a new text gets a key.
-    func testNoInlineLanguagePairsInTheSources() throws {
+    @Test func testNoInlineLanguagePairsInTheSources() throws {
         let sources = Repo.root.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         XCTAssertGreaterThan(files.count, 30)

@@ -1,10 +1,11 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
 /// Issue 9, items 4 and 6: one definition per count, and annual indicators in a tertial.
-final class CountsAndAnnualTests: XCTestCase {
+@Suite(.serialized) final class CountsAndAnnualTests: TestCase {
     var dir = ""
 
     override func setUpWithError() throws {
@@ -60,7 +61,7 @@ final class CountsAndAnnualTests: XCTestCase {
         }
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func snapshot() throws -> Snapshot {
         let r = Loader(directory: dir, today: Day(civil: 2021, 2, 1)).load()
@@ -68,7 +69,7 @@ final class CountsAndAnnualTests: XCTestCase {
     }
 
     /// A share of two annual counts is annual (it was a tertial figure that was always empty).
-    func testAFormulaOverAnnualCountsIsAnnual() throws {
+    @Test func testAFormulaOverAnnualCountsIsAnnual() throws {
         let s = try snapshot()
         XCTAssertEqual(s.indicators[s.dataset.indicatorIndex["rate"]!].frequency, .year)
         // (9 + 10) / (10 + 10) = 95 % for 2020; (6 + 8) / 20 = 70 % for 2019.
@@ -78,7 +79,7 @@ final class CountsAndAnnualTests: XCTestCase {
 
     /// In a tertial, an annual indicator shows its latest year that has ended by then: T3 2020
     /// ends with 2020, T1 2020 shows 2019; each with that year's status.
-    func testAnAnnualIndicatorInATertialShowsItsLatestYear() throws {
+    @Test func testAnAnnualIndicatorInATertialShowsItsLatestYear() throws {
         let s = try snapshot()
         let rate = s.dataset.indicatorIndex["rate"]!
         XCTAssertEqual(s.shownPeriod(indicator: rate, for: .tertial(2020, 3)), .year(2020))
@@ -103,7 +104,7 @@ final class CountsAndAnnualTests: XCTestCase {
 
     /// The overview's count, the scorecard's rows and the status counts all come from one
     /// definition; the incomplete total is counted as such, not as missing and not left out.
-    func testCountsShareOneDefinition() throws {
+    @Test func testCountsShareOneDefinition() throws {
         let s = try snapshot()
         let rows = ScorecardReport.rows(s, unit: s.tree.root, period: .tertial(2020, 3))
         // users (incomplete: b did not report in T3), due, held, rate = 4 indicators.

@@ -1,22 +1,25 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 @testable import Store
 
 /// Follow-up from the command line and in the reports (issue 12), with a real store in a
 /// copy of the sample data.
-final class FollowUpCLITests: XCTestCase {
+@Suite(.serialized) final class FollowUpCLITests: TestCase {
     var dir = ""
     var store: String { dir + "/followup/tertial.sqlite" }
 
     override func setUpWithError() throws {
         dir = NSTemporaryDirectory() + "tertial-fu-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
+        // A developer's own follow-up on the sample data (gitignored) is not the test's.
+        try? FileManager.default.removeItem(atPath: dir + "/followup")
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
         try Repo.run(args + ["--data", dir])
@@ -24,7 +27,7 @@ final class FollowUpCLITests: XCTestCase {
 
     /// The meeting's story: a comment and an action on Fyllingsdalen's stored 0 in T3 2019,
     /// the action under way, then found in the tertial report, the Corporater sheet and the list.
-    func testACommentAndAnActionReachTheReports() throws {
+    @Test func testACommentAndAnActionReachTheReports() throws {
         let figure = ["--unit", "ph-fyllingsdalen", "--indicator", "staff_user_experience", "--period", "2019-T3"]
         let c = try run(["followup", "comment"] + figure + ["Tallet er 12, lagret som 0", "--user", "kari"])
         XCTAssertEqual(c.status, 0, c.err)
@@ -52,12 +55,12 @@ final class FollowUpCLITests: XCTestCase {
         XCTAssertFalse(try run(["followup", "list", "--unit", "ph-nord"]).out.contains("Rette tallet"))
     }
 
-    func testAReportNeverCreatesAStore() throws {
+    @Test func testAReportNeverCreatesAStore() throws {
         XCTAssertEqual(try run(["report", "--period", "2019-T3"]).status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/followup"), "reading must not write")
     }
 
-    func testAnIdentityNumberOrAnUnknownFigureIsRefused() throws {
+    @Test func testAnIdentityNumberOrAnUnknownFigureIsRefused() throws {
         let fnr = try XCTUnwrap(SQLiteStoreTestsSupport.validIdentityNumber())
         let r = try run(["followup", "comment", "--unit", "ph-vest", "--indicator", "staff_user_experience", "--period", "2019-T3", "Gjelder \(fnr)"])
         XCTAssertEqual(r.status, 1)
@@ -71,8 +74,8 @@ final class FollowUpCLITests: XCTestCase {
     }
 
     /// Two processes writing 1 000 entries each at once lose none; every entry has its history.
-    func testTwoWritersAtOnceLoseNothing() throws {
-        guard let bench = Repo.benchBinary else { throw XCTSkip("tertial-bench is not built; run swift build first") }
+    @Test func testTwoWritersAtOnceLoseNothing() throws {
+        guard let bench = Repo.benchBinary else { try skip("tertial-bench is not built; run swift build first") }
         let procs = try ["A", "B"].map { tag -> Process in
             let p = Process()
             p.executableURL = URL(fileURLWithPath: bench)
@@ -95,8 +98,8 @@ final class FollowUpCLITests: XCTestCase {
 
     /// A writer killed with SIGKILL in the middle leaves a sound database with every entry it
     /// had committed.
-    func testAWriterKilledMidWriteLeavesASoundDatabase() throws {
-        guard let bench = Repo.benchBinary else { throw XCTSkip("tertial-bench is not built; run swift build first") }
+    @Test func testAWriterKilledMidWriteLeavesASoundDatabase() throws {
+        guard let bench = Repo.benchBinary else { try skip("tertial-bench is not built; run swift build first") }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bench)
         p.arguments = ["store-writer", store, "--count", "1000000", "--tag", "K"]
@@ -125,12 +128,12 @@ final class FollowUpCLITests: XCTestCase {
     /// A store the user may read but not write: the list works, a write is refused with a
     /// Norwegian message, nothing changes. Run as another user when the tests run as root
     /// (root may write anywhere).
-    func testAReadOnlyStoreIsReadAndNotWritten() throws {
+    @Test func testAReadOnlyStoreIsReadAndNotWritten() throws {
         let figure = ["--unit", "ph-vest", "--indicator", "staff_user_experience", "--period", "2019-T3"]
         XCTAssertEqual(try run(["followup", "comment"] + figure + ["Vurdering"]).status, 0)
         var prefix = [String]()
         if getuid() == 0 {
-            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("needs setpriv to act as another user") }
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { try skip("needs setpriv to act as another user") }
             // nobody may read the copy (and walk to it) but not write in it.
             for p in [dir, dir + "/followup"] { chmod(p, 0o755) }
             chmod(store, 0o644)

@@ -1,11 +1,12 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
 /// Reports on the sample data compared with reviewed golden files.
 /// `UPDATE_GOLDEN=1 swift test --filter GoldenReportTests` rewrites them.
-final class GoldenReportTests: XCTestCase {
+@Suite(.serialized) final class GoldenReportTests: TestCase {
     static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
 
     func check(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -25,7 +26,7 @@ final class GoldenReportTests: XCTestCase {
         }
     }
 
-    func testGoldenReports() {
+    @Test func testGoldenReports() {
         let s = Repo.snapshot
         let vest = s.tree.index["ph-vest"]!, t3 = Period.tertial(2019, 3)
         check("vest-2019-T3.md", TertialReport(snapshot: s, unit: vest, period: t3).text(markdown: true))

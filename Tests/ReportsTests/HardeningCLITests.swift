@@ -1,19 +1,20 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
 /// What tertial writes is never turned against the user, and the command line refuses
 /// what it cannot do with the documented exit codes (issue 10).
-final class HardeningFileTests: XCTestCase {
+@Suite(.serialized) final class HardeningFileTests: TestCase {
     var dir = ""
     override func setUpWithError() throws {
         dir = NSTemporaryDirectory() + "tertial-harden-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
-    func testADanglingSymlinkAtTheOutputCountsAsExisting() throws {
+    @Test func testADanglingSymlinkAtTheOutputCountsAsExisting() throws {
         let victim = dir + "/victim.txt"
         try FileManager.default.createSymbolicLink(atPath: dir + "/report.md", withDestinationPath: victim)
         XCTAssertThrowsError(try FileOutput.write("x", to: dir + "/report.md", force: false)) { e in
@@ -22,7 +23,7 @@ final class HardeningFileTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: victim), "nothing was written through the link")
     }
 
-    func testForceReplacesASymlinkItselfNeverItsTarget() throws {
+    @Test func testForceReplacesASymlinkItselfNeverItsTarget() throws {
         let victim = dir + "/victim.txt"
         try "secret".write(toFile: victim, atomically: true, encoding: .utf8)
         chmod(victim, 0o644)
@@ -36,7 +37,7 @@ final class HardeningFileTests: XCTestCase {
 
     /// A file created at the target after the existence check and before publishing is
     /// never replaced without --force (it was in 18 of 20 runs).
-    func testAFileThatAppearsDuringTheWriteIsNotReplaced() throws {
+    @Test func testAFileThatAppearsDuringTheWriteIsNotReplaced() throws {
         let path = dir + "/report.md"
         XCTAssertThrowsError(try FileOutput.write("ours", to: path, force: false, beforePublish: {
             try "theirs".write(toFile: path, atomically: false, encoding: .utf8)
@@ -47,7 +48,7 @@ final class HardeningFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["report.md"], "no temporary file left")
     }
 
-    func testTemporaryNamesAreRandomAndExclusive() throws {
+    @Test func testTemporaryNamesAreRandomAndExclusive() throws {
         // Names planted for every PID do not matter: the name is random and opened with O_EXCL|O_NOFOLLOW.
         for pid in [getpid(), getpid() + 1] {
             try FileManager.default.createSymbolicLink(atPath: dir + "/.report.md.tmp-\(pid)", withDestinationPath: dir + "/victim")
@@ -63,7 +64,7 @@ final class HardeningFileTests: XCTestCase {
     }
 
     /// The cleanup handler is armed only during a write and restores what was there.
-    func testTheSignalCleanupIsArmedOnlyDuringAWrite() {
+    @Test func testTheSignalCleanupIsArmedOnlyDuringAWrite() {
         var before = sigaction()
         sigaction(SIGTERM, nil, &before)
         FileOutput.Cleanup.arm(dir + "/.x.tertial-abc.tmp")
@@ -88,7 +89,7 @@ extension FileManager {
     }
 }
 
-final class HardeningCLITests: XCTestCase {
+@Suite(.serialized) final class HardeningCLITests: TestCase {
     func copyOfSample() throws -> String {
         let dir = NSTemporaryDirectory() + "tertial-cli-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
@@ -96,7 +97,7 @@ final class HardeningCLITests: XCTestCase {
         return dir
     }
 
-    func testCannotWriteExits73WithoutAUsageText() throws {
+    @Test func testCannotWriteExits73WithoutAUsageText() throws {
         let out = NSTemporaryDirectory() + "tertial-exists-" + UUID().uuidString + ".md"
         try "x".write(toFile: out, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -108,7 +109,7 @@ final class HardeningCLITests: XCTestCase {
         XCTAssertEqual(missing.status, 73, missing.err)
     }
 
-    func testPollOutsideItsRangeIsAUsageError() throws {
+    @Test func testPollOutsideItsRangeIsAUsageError() throws {
         for v in ["nan", "inf", "0.0001", "3000000", "-1"] {
             let r = try Repo.run(["--poll=\(v)", "--lang=en"])
             XCTAssertEqual(r.status, 64, "--poll \(v): \(r.err)")
@@ -116,7 +117,7 @@ final class HardeningCLITests: XCTestCase {
         }
     }
 
-    func testTheDashboardWithoutATerminalSaysSoInTheUserLanguage() throws {
+    @Test func testTheDashboardWithoutATerminalSaysSoInTheUserLanguage() throws {
         let r = try Repo.run([])
         XCTAssertEqual(r.status, 64)
         XCTAssertEqual(r.err, "tertial: dashbordet trenger en terminal; bruk `tertial report` for tekst\n")
@@ -124,7 +125,7 @@ final class HardeningCLITests: XCTestCase {
         XCTAssertEqual(en.err, "tertial: the dashboard needs a terminal; use `tertial report` for text output\n")
     }
 
-    func testADatasetWithoutPeriodsIsSaidSoNotInvented() throws {
+    @Test func testADatasetWithoutPeriodsIsSaidSoNotInvented() throws {
         let dir = try copyOfSample()
         for sub in ["reports", "ip"] {
             for f in try FileManager.default.contentsOfDirectory(atPath: dir + "/" + sub) { try FileManager.default.removeItem(atPath: dir + "/\(sub)/\(f)") }
@@ -137,7 +138,7 @@ final class HardeningCLITests: XCTestCase {
     }
 
     /// With every denominator 0 the ratio is still a row, with no value (it vanished).
-    func testARatioOverZeroKeepsItsRow() throws {
+    @Test func testARatioOverZeroKeepsItsRow() throws {
         let dir = try copyOfSample()
         let path = dir + "/reports/2019-T3.csv"
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -153,7 +154,7 @@ final class HardeningCLITests: XCTestCase {
         XCTAssertTrue(text.out.contains("– (delt på 0)"), text.out)
     }
 
-    func testCheckNamesAStaleTemporaryFile() throws {
+    @Test func testCheckNamesAStaleTemporaryFile() throws {
         let dir = try copyOfSample()
         try "half".write(toFile: dir + "/.rapport.md.tertial-abc123.tmp", atomically: true, encoding: .utf8)
         let r = try Repo.run(["check", dir, "--lang", "en"])

@@ -1,13 +1,14 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
 /// Items of the issue on honest figures that the command line shows.
-final class HonestFiguresCLITests: XCTestCase {
+@Suite(.serialized) final class HonestFiguresCLITests: TestCase {
     /// A waitlist on a day the data does not cover is refused, not shown as 0 waiting or a
     /// median wait of 3465 days.
-    func testWaitlistOutsideTheDataIsRefused() throws {
+    @Test func testWaitlistOutsideTheDataIsRefused() throws {
         for day in ["2030-01-01", "2017-01-01"] {
             let r = try Repo.run(["report", "waitlist", "--at", day, "--lang", "en"])
             XCTAssertEqual(r.status, 64, r.out)
@@ -17,7 +18,7 @@ final class HonestFiguresCLITests: XCTestCase {
     }
 
     /// Table 7 is the most identifying table: small counts are suppressed like in the tertial report.
-    func testWaitlistReportSuppressesSmallCounts() throws {
+    @Test func testWaitlistReportSuppressesSmallCounts() throws {
         let r = try Repo.run(["report", "waitlist", "--at", "2019-12-31", "--suppress-small", "5", "--format", "csv"])
         XCTAssertEqual(r.status, 0, r.err)
         // Table 7: bostedsløs 0, 3, 1, 0 (sum 4); the 3 and 1 and the sum are below 5.
@@ -30,7 +31,7 @@ final class HonestFiguresCLITests: XCTestCase {
     }
 
     /// ArgumentParser prints the default itself; the help text must not say it again.
-    func testHelpSaysEachDefaultOnce() throws {
+    @Test func testHelpSaysEachDefaultOnce() throws {
         for cmd in [["check", "--help"], ["report", "--help"], ["dashboard", "--help"]] {
             let r = try Repo.run(cmd)
             XCTAssertLessThanOrEqual(r.out.components(separatedBy: "(default: sample-data)").count - 1, 1, r.out)
@@ -39,7 +40,7 @@ final class HonestFiguresCLITests: XCTestCase {
 
     /// A total built on fewer units than are due is incomplete: no verdict, no change, never
     /// among the biggest changes, and the CSV says how many were there (was "83 ▲ gul −52 verre").
-    func testAnIncompleteTotalGetsNoVerdictAndNoChange() throws {
+    @Test func testAnIncompleteTotalGetsNoVerdictAndNoChange() throws {
         let s = Repo.snapshot
         let c = try XCTUnwrap(s.cell("staff_external_supervision", "ephrt", .tertial(2020, 3)))
         XCTAssertTrue(c.isPartial)
@@ -65,7 +66,7 @@ final class HonestFiguresCLITests: XCTestCase {
     /// No change against a period before the unit existed (the bosentre unit, created
     /// 1.3.2020, showed "Siden i fjor +24"), unless its predecessors existed then (Bergen Vest
     /// in 2019 is Laksevåg and Fyllingsdalen).
-    func testNoChangeAgainstAPeriodBeforeTheUnitExisted() throws {
+    @Test func testNoChangeAgainstAPeriodBeforeTheUnitExisted() throws {
         let s = Repo.snapshot
         var withYearChange = 0, withChange = 0
         for ind in s.indicators {
@@ -83,7 +84,7 @@ final class HonestFiguresCLITests: XCTestCase {
     /// One message for a data directory that is missing or is a file, with its path once
     /// and no follow-on errors (was `/nonexistent//nonexistent: …` and a false
     /// `units.csv: parent: no unit without a parent`).
-    func testOneClearMessageForAMissingDataDirectory() throws {
+    @Test func testOneClearMessageForAMissingDataDirectory() throws {
         let r = try Repo.run(["report", "--data", "/nonexistent", "--lang", "en"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.hasPrefix("error: /nonexistent: the data directory does not exist or is not a directory (expected"), r.err)
@@ -98,7 +99,7 @@ final class HonestFiguresCLITests: XCTestCase {
     /// Every command-line message in bokmål by default and English with --lang en, the
     /// argument parser's frame included (issue 9, item 21); an error that only the data
     /// reveals has no usage line of the root command.
-    func testTheCommandLineSpeaksTheUsersLanguage() throws {
+    @Test func testTheCommandLineSpeaksTheUsersLanguage() throws {
         let r = try Repo.run(["report", "--foo"])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.err.hasPrefix("Feil: Ukjent valg «--foo»."), r.err)

@@ -1,12 +1,13 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
 /// Properties over many generated inputs (issue 10): the figures of a generated valid
 /// dataset are the ones an independent computation gives, and a mutated file never
 /// changes a figure silently.
-final class PropertyTests: XCTestCase {
+@Suite(.serialized) final class PropertyTests: TestCase {
     /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.
     struct RNG: RandomNumberGenerator {
         var state: UInt64
@@ -34,7 +35,7 @@ final class PropertyTests: XCTestCase {
     /// the etat's and each area's totals in `report --format csv` are the sums the test
     /// works out itself, and a total built on a missing value is marked partial, not summed
     /// as if complete.
-    func testGeneratedDatasetsGiveIndependentlyComputedTotals() throws {
+    @Test func testGeneratedDatasetsGiveIndependentlyComputedTotals() throws {
         for seed in UInt64(1)...25 {
             var rng = RNG(state: seed)
             let areas = Int.random(in: 1...4, using: &rng)
@@ -85,7 +86,7 @@ final class PropertyTests: XCTestCase {
 
     /// Random byte mutations of a report file: the loader never crashes, and a figure
     /// changes only when a parsed value changed (no silent corruption).
-    func testMutationsNeverChangeAFigureSilently() throws {
+    @Test func testMutationsNeverChangeAFigureSilently() throws {
         let base = try String(contentsOfFile: Repo.sample + "/reports/2019-T3.csv", encoding: .utf8)
         let dir = NSTemporaryDirectory() + "tertial-mutate-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)

@@ -2,7 +2,8 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 
@@ -28,7 +29,7 @@ enum Repo {
     }
 
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        guard let bin = binary else { throw XCTSkip("tertial binary not built; run swift build first") }
+        guard let bin = binary else { try skip("tertial binary not built; run swift build first") }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
         p.arguments = args
@@ -43,10 +44,10 @@ enum Repo {
     }
 }
 
-final class CSVReportTests: XCTestCase {
+@Suite(.serialized) final class CSVReportTests: TestCase {
     func rows(_ csv: String) -> [[String]] { csv.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) } }
 
-    func testScorecardCSVParsesBackToTheReferenceFigures() {
+    @Test func testScorecardCSVParsesBackToTheReferenceFigures() {
         let s = Repo.snapshot
         let csv = Renderers.csv(s, unit: s.tree.root, periods: [.tertial(2019, 3)])
         let r = rows(csv)
@@ -70,7 +71,7 @@ final class CSVReportTests: XCTestCase {
                                                           "ph-laksevag", "ph-arstad", "forvaltning"])
     }
 
-    func testSeveralPeriodsAndASubtree() {
+    @Test func testSeveralPeriodsAndASubtree() {
         let s = Repo.snapshot
         let csv = Renderers.csv(s, unit: s.tree.index["ph-vest"]!, periods: [.tertial(2019, 3), .tertial(2020, 3)])
         let r = rows(csv).dropFirst()
@@ -81,7 +82,7 @@ final class CSVReportTests: XCTestCase {
         XCTAssertEqual(r.first { $0[0] == "2019-T3" && $0[2] == "service_users" }?[3], "461")
     }
 
-    func testWaitlistCSVHasTable7() {
+    @Test func testWaitlistCSVHasTable7() {
         let s = Repo.snapshot
         let v = s.waitlist(unit: s.tree.root, at: Day(year: 2019, month: 12, day: 31)!)
         let r = rows(WaitlistReport.csv(v))
@@ -92,13 +93,13 @@ final class CSVReportTests: XCTestCase {
     }
 }
 
-final class TextReportTests: XCTestCase {
+@Suite(.serialized) final class TextReportTests: TestCase {
     func report(_ unit: String = "ephrt", _ p: Period = .tertial(2019, 3), _ o: ReportOptions = ReportOptions()) -> TertialReport {
         let s = Repo.snapshot
         return TertialReport(snapshot: s, unit: s.tree.index[unit]!, period: p, options: o)
     }
 
-    func testDeviationsComeBeforeTheScorecardAndNameTheStoredZero() {
+    @Test func testDeviationsComeBeforeTheScorecardAndNameTheStoredZero() {
         let text = report().text(markdown: false)
         let avvik = text.range(of: "\nAvvik (")!, brukere = text.range(of: "\nBrukere\n")!
         XCTAssertLessThan(avvik.lowerBound, brukere.lowerBound)
@@ -110,7 +111,7 @@ final class TextReportTests: XCTestCase {
         XCTAssertTrue(firstRow.contains("rød"), String(firstRow))
     }
 
-    func testSectionsOfTheMeetingReport() {
+    @Test func testSectionsOfTheMeetingReport() {
         let text = report().text(markdown: false)
         for section in ["Sammendrag", "Største endringer siden forrige periode:", "Venteliste, bolig 31.12.2019", "Individuell plan (IP)", "Rapportering"] {
             XCTAssertTrue(text.contains(section), section)
@@ -121,7 +122,7 @@ final class TextReportTests: XCTestCase {
         for figure in ["613", "180", "257", "196", "29,4 %"] { XCTAssertTrue(t3.contains(figure), "\(figure) in \(t3)") }
     }
 
-    func testEnglishAndMarkdown() {
+    @Test func testEnglishAndMarkdown() {
         let md = report("ph-vest", .tertial(2020, 3), ReportOptions(lang: .en)).text(markdown: true)
         XCTAssertTrue(md.hasPrefix("# Tertial report: Bergen Vest, 3rd tertial 2020"))
         XCTAssertTrue(md.contains("## Deviations ("))
@@ -130,13 +131,13 @@ final class TextReportTests: XCTestCase {
         XCTAssertTrue(md.contains("Bergen Vest reported 47, but the register gives"), md)
     }
 
-    func testMissingReportsAreListed() {
+    @Test func testMissingReportsAreListed() {
         let text = report("ephrt", .tertial(2020, 3)).text(markdown: false)
         XCTAssertTrue(text.contains("Mangler:"))
         XCTAssertTrue(text.contains("Bergen Nord: Brukere i skole eller arbeid, T3 2020 (rapportert som ukjent)"), text)
     }
 
-    func testCaseIdsOnlyWithCases() {
+    @Test func testCaseIdsOnlyWithCases() {
         let ids = Repo.snapshot.dataset.waitlist.map(\.id)
         for text in [report().text(markdown: true), report().html(), report().text(markdown: false)] {
             XCTAssertFalse(ids.contains { text.contains($0) }, "a case id leaked into a report")
@@ -148,7 +149,7 @@ final class TextReportTests: XCTestCase {
     func report(options: ReportOptions) -> TertialReport { report("ephrt", .tertial(2019, 3), options) }
 }
 
-final class HTMLReportTests: XCTestCase {
+@Suite(.serialized) final class HTMLReportTests: TestCase {
     final class Collector: NSObject, XMLParserDelegate {
         var elements = [String: Int]()
         var scripts = 0
@@ -160,7 +161,7 @@ final class HTMLReportTests: XCTestCase {
         }
     }
 
-    func testHTMLIsWellFormedSelfContainedAndHasEveryChart() {
+    @Test func testHTMLIsWellFormedSelfContainedAndHasEveryChart() {
         let s = Repo.snapshot
         let r = TertialReport(snapshot: s, unit: s.tree.index["ph-vest"]!, period: .tertial(2019, 3))
         let html = r.html()
@@ -179,8 +180,8 @@ final class HTMLReportTests: XCTestCase {
     }
 }
 
-final class SuppressionTests: XCTestCase {
-    func testSmallCountsAndRatiosBuiltOnThemAreHidden() {
+@Suite(.serialized) final class SuppressionTests: TestCase {
+    @Test func testSmallCountsAndRatiosBuiltOnThemAreHidden() {
         let s = Repo.snapshot
         let d = Display(lang: .nb, suppressSmall: 5)
         let fy = s.tree.index["ph-fyllingsdalen"]!, t3 = Period.tertial(2019, 3)
@@ -200,7 +201,7 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(Display(lang: .nb).count(3), "3", "off by default")
     }
 
-    func testTheWaitlistBreakdownIsSuppressedInEveryFormat() {
+    @Test func testTheWaitlistBreakdownIsSuppressedInEveryFormat() {
         let s = Repo.snapshot
         let r = TertialReport(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3), options: ReportOptions(suppressSmall: 3))
         let text = r.text(markdown: false)
@@ -215,8 +216,8 @@ final class SuppressionTests: XCTestCase {
     }
 }
 
-final class CorporaterTests: XCTestCase {
-    func testTheSheetFlagsFyllingsdalenAndCarriesTable17() {
+@Suite(.serialized) final class CorporaterTests: TestCase {
+    @Test func testTheSheetFlagsFyllingsdalenAndCarriesTable17() {
         let s = Repo.snapshot
         let sheet = CorporaterSheet(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3), display: Display(lang: .nb))
         let csv = sheet.csv(lang: .nb).split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
@@ -238,8 +239,8 @@ final class CorporaterTests: XCTestCase {
     }
 }
 
-final class FormatTests: XCTestCase {
-    func testNumbers() {
+@Suite(.serialized) final class FormatTests: TestCase {
+    @Test func testNumbers() {
         let nb = Format(lang: .nb), en = Format(lang: .en)
         XCTAssertEqual(nb.value(29.3637, .percent), "29,4 %")
         XCTAssertEqual(en.value(29.3637, .percent), "29.4 %")
@@ -254,7 +255,7 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(nb.change(Change(from: 3, to: 3, direction: .lower), .count), "±0")
     }
 
-    func testDisplayWidth() {
+    @Test func testDisplayWidth() {
         XCTAssertEqual(DisplayWidth.of("Årstad"), 6)
         XCTAssertEqual(DisplayWidth.of("e\u{0301}"), 1)   // e + combining acute
         XCTAssertEqual(DisplayWidth.of("日本"), 4)
@@ -264,8 +265,8 @@ final class FormatTests: XCTestCase {
     }
 }
 
-final class FileOutputTests: XCTestCase {
-    func testWritesOwnerOnlyAndNeverOverwritesWithoutForce() throws {
+@Suite(.serialized) final class FileOutputTests: TestCase {
+    @Test func testWritesOwnerOnlyAndNeverOverwritesWithoutForce() throws {
         let dir = NSTemporaryDirectory() + "tertial-out-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -288,8 +289,8 @@ final class FileOutputTests: XCTestCase {
     }
 }
 
-final class CLITests: XCTestCase {
-    func testCheckAcceptsTheSampleData() throws {
+@Suite(.serialized) final class CLITests: TestCase {
+    @Test func testCheckAcceptsTheSampleData() throws {
         let r = try Repo.run(["check", "sample-data"])
         XCTAssertEqual(r.status, 0, r.out + r.err)
         // Bokmål by default, English with --lang en (issue 9, item 21).
@@ -298,7 +299,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(en.out.contains("sample-data: ok: 13 units, 45 indicators in the catalogue"), en.out)
     }
 
-    func testCheckRefusesABrokenCopyWithLocatedMessages() throws {
+    @Test func testCheckRefusesABrokenCopyWithLocatedMessages() throws {
         let dir = NSTemporaryDirectory() + "tertial-broken-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -314,7 +315,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(nb.out.contains("feil: \(dir)/reports/2019-T3.csv:\(line): value: «null» er ikke et tall"), nb.out)
     }
 
-    func testReportCSVFromTheCommandLine() throws {
+    @Test func testReportCSVFromTheCommandLine() throws {
         let r = try Repo.run(["report", "--period", "2019-T3", "--format", "csv"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("2019-T3;ephrt;ip_coverage;29,4;40,0;yellow;\n"))
@@ -327,7 +328,7 @@ final class CLITests: XCTestCase {
     }
 
     /// The export and the CLI choose a writer from one enum; an ending it cannot write is refused.
-    func testFormatFromFileName() {
+    @Test func testFormatFromFileName() {
         XCTAssertEqual(ReportFormat.forFile("out/vest.md"), .md)
         XCTAssertEqual(ReportFormat.forFile("Vest.HTML"), .html)
         XCTAssertEqual(ReportFormat.forFile("vest.htm"), .html)

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Store
 
 /// The follow-up store (issue 12): entries, history, the rules it refuses by, and its file.
-final class SQLiteStoreTests: XCTestCase {
+@Suite(.serialized) final class SQLiteStoreTests: TestCase {
     var dir = ""
     var path: String { dir + "/followup/tertial.sqlite" }
     let vest = Entry.Key(unit: "ph-vest", indicator: "staff_user_experience", period: .tertial(2019, 3))
@@ -15,13 +16,13 @@ final class SQLiteStoreTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 
-    override func tearDown() {
+    deinit {
         // The folder may have been made read-only by a test.
         chmod(dir + "/followup", 0o700)
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    func testACommentAndAnActionWithTheirHistory() throws {
+    @Test func testACommentAndAnActionWithTheirHistory() throws {
         let s = try SQLiteStore(path: path)
         let c = try s.addComment(vest, text: "Fyllingsdalens tall mangler etter sammenslåingen", by: "kari")
         let a = try s.addAction(vest, text: "Be Fyllingsdalen rette tallet i Corporater", owner: "enhetsleder Vest", due: Day(year: 2020, month: 1, day: 15), by: "kari")
@@ -44,7 +45,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try s.history(of: c.id).map(\.change), ["created"])
     }
 
-    func testANewCommentSupersedesTheOldOneWhichIsKept() throws {
+    @Test func testANewCommentSupersedesTheOldOneWhichIsKept() throws {
         let s = try SQLiteStore(path: path)
         let first = try s.addComment(vest, text: "Første vurdering", by: "kari")
         let second = try s.addComment(vest, text: "Ny vurdering etter møtet", by: "kari")
@@ -55,7 +56,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try s.history(of: first.id).map(\.change), ["created", "superseded"])
     }
 
-    func testNothingIsDeletedOrRewrittenEvenBySQL() throws {
+    @Test func testNothingIsDeletedOrRewrittenEvenBySQL() throws {
         let s = try SQLiteStore(path: path)
         let a = try s.addAction(vest, text: "Tiltak", owner: nil, due: nil, by: "kari")
         XCTAssertThrowsError(try s.db.write { try $0.execute(sql: "DELETE FROM entry WHERE id = ?", arguments: [a.id]) })
@@ -64,7 +65,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try s.all().count, 1)
     }
 
-    func testAnIdentityNumberIsRefusedInEveryField() throws {
+    @Test func testAnIdentityNumberIsRefusedInEveryField() throws {
         let s = try SQLiteStore(path: path)
         // A valid-looking fødselsnummer (control digits hold): 010190 12345 is not, so build one.
         let fnr = try XCTUnwrap(Self.validIdentityNumber())
@@ -98,7 +99,7 @@ final class SQLiteStoreTests: XCTestCase {
         return nil
     }
 
-    func testTheFileIsOwnerOnlyAndInWALMode() throws {
+    @Test func testTheFileIsOwnerOnlyAndInWALMode() throws {
         let s = try SQLiteStore(path: path)
         _ = try s.addComment(vest, text: "x", by: "kari")
         var st = stat()
@@ -111,7 +112,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try s.integrityCheck(), "ok")
     }
 
-    func testADatabaseFromANewerTertialIsRefusedAndNotChanged() throws {
+    @Test func testADatabaseFromANewerTertialIsRefusedAndNotChanged() throws {
         do {
             let s = try SQLiteStore(path: path)
             _ = try s.addComment(vest, text: "x", by: "kari")
@@ -127,7 +128,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
 
-    func testAFileThatIsNoDatabaseIsNamedAndLeftAlone() throws {
+    @Test func testAFileThatIsNoDatabaseIsNamedAndLeftAlone() throws {
         try FileManager.default.createDirectory(atPath: dir + "/followup", withIntermediateDirectories: true)
         let junk = Data(repeating: 0x41, count: 8192)
         try junk.write(to: URL(fileURLWithPath: path))
@@ -135,8 +136,8 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), junk)
     }
 
-    func testAReadOnlyStoreIsReadableAndRefusesWritesWithAMessage() throws {
-        guard getuid() != 0 else { throw XCTSkip("root can write anywhere: a read-only folder cannot be tested as root") }
+    @Test func testAReadOnlyStoreIsReadableAndRefusesWritesWithAMessage() throws {
+        guard getuid() != 0 else { try skip("root can write anywhere: a read-only folder cannot be tested as root") }
         do { _ = try SQLiteStore(path: path).addComment(vest, text: "Vurdering", by: "kari") }
         chmod(path, 0o400)
         chmod(dir + "/followup", 0o500)
@@ -149,7 +150,7 @@ final class SQLiteStoreTests: XCTestCase {
         }
     }
 
-    func testTheChangeTokenMovesWithEveryWriteFromAnyConnection() throws {
+    @Test func testTheChangeTokenMovesWithEveryWriteFromAnyConnection() throws {
         let a = try SQLiteStore(path: path), b = try SQLiteStore(path: path)
         let t0 = try a.changeToken()
         _ = try b.addAction(vest, text: "Tiltak", owner: nil, due: nil, by: "ola")
@@ -158,7 +159,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try a.all().count, 1, "a sees b's write")
     }
 
-    func testDueDatesAsLeadersTypeThem() {
+    @Test func testDueDatesAsLeadersTypeThem() {
         let today = Day(year: 2026, month: 11, day: 30)!
         XCTAssertEqual(FollowUpRules.parseDue("+14", today: today), Day(year: 2026, month: 12, day: 14))
         XCTAssertEqual(FollowUpRules.parseDue("31.1", today: today), Day(year: 2027, month: 1, day: 31), "a date that has passed this year is next year's")

@@ -1,10 +1,11 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 
 /// The real binary in tmux, as a person would use it: drill to Fyllingsdalen's stored 0,
 /// change a report and see it, break a file and see the banner over the old values, quit.
-final class EndToEndTests: XCTestCase {
+@Suite(.serialized) final class EndToEndTests: TestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     var session = "tertial-e2e-\(getpid())"
 
@@ -66,12 +67,12 @@ final class EndToEndTests: XCTestCase {
         return (parent, parent + "/data")
     }
 
-    func testDrillReloadBrokenFileAndQuit() throws {
+    @Test func testDrillReloadBrokenFileAndQuit() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
             if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("tmux is missing in CI") }
-            throw XCTSkip("tmux is not installed")
+            try skip("tmux is not installed")
         }
-        guard let bin = binary else { throw XCTSkip("tertial binary not built; run swift build first") }
+        guard let bin = binary else { try skip("tertial binary not built; run swift build first") }
         let data = NSTemporaryDirectory() + "tertial-e2e-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: data)
         defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: data) }
@@ -115,8 +116,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(s.contains("1 Oversikt"), "the dashboard is gone from the screen")
     }
 
-    func testSigtermRestoresTheTerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+    @Test func testSigtermRestoresTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-term"
         defer { tmux("kill-session", "-t", session) }
         let pidFile = NSTemporaryDirectory() + session + ".pid"
@@ -131,8 +132,8 @@ final class EndToEndTests: XCTestCase {
 
     /// The data directory deleted and made again under a running dashboard: the banner
     /// says it is gone, and once it is back the new figures show (the watches were lost).
-    func testTheDataDirectoryRecreatedIsFollowedAgain() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+    @Test func testTheDataDirectoryRecreatedIsFollowedAgain() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-recreate"
         let (parent, data) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
@@ -160,8 +161,8 @@ final class EndToEndTests: XCTestCase {
 
     /// One bad line does not stop the dashboard (issue 9, item 17): it starts with every other
     /// row, names the error with file:line in its banner, and takes the fix when it is saved.
-    func testOneBadLineDoesNotStopTheDashboard() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+    @Test func testOneBadLineDoesNotStopTheDashboard() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-partial"
         let (parent, data) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
@@ -195,8 +196,8 @@ final class EndToEndTests: XCTestCase {
     /// Two leaders at once (issue 12): an action written in one dashboard appears in the
     /// other within a second and a half (the store is asked once a second), without a key;
     /// an identity number is refused in the input line with the reason, and nothing is saved.
-    func testTwoDashboardsSeeEachOthersFollowUp() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+    @Test func testTwoDashboardsSeeEachOthersFollowUp() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         let first = session + "-fu1", second = session + "-fu2"
         let (parent, data) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", first); tmux("kill-session", "-t", second); try? FileManager.default.removeItem(atPath: parent) }
@@ -229,8 +230,8 @@ final class EndToEndTests: XCTestCase {
 
     /// A terminal that cannot draw: a message in the UI language and the usage exit code,
     /// never ncurses' own English error or a blank screen.
-    func testADumbTerminalIsRefusedWithAMessage() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+    @Test func testADumbTerminalIsRefusedWithAMessage() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-dumb"
         defer { tmux("kill-session", "-t", session) }
         tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "10",
@@ -251,8 +252,8 @@ final class EndToEndTests: XCTestCase {
     /// rename, a partial line, delete and re-create, the directory renamed away and back):
     /// afterwards the screen shows what `report` computes from the final files, the process
     /// is idle, and it holds no more descriptors than before.
-    func testAReloadStormEndsOnTheRightFiguresIdleAndWithoutLeaks() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { throw XCTSkip("needs tmux and the binary") }
+    @Test func testAReloadStormEndsOnTheRightFiguresIdleAndWithoutLeaks() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-storm"
         let (parent, data) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }

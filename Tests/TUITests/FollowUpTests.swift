@@ -1,15 +1,16 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 @testable import Store
 @testable import TUI
 
 /// Follow-up in the dashboard (issue 12): the keys, the input, what the screens show.
-final class FollowUpTests: XCTestCase {
+@Suite(.serialized) final class FollowUpTests: TestCase {
     var dir = ""
     override func setUpWithError() throws { dir = NSTemporaryDirectory() + "tertial-fu-tui-" + UUID().uuidString }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// Bergen Vest in T3 2019, with a store.
     func driver(_ store: SQLiteStore? = nil, width: Int = 120, height: Int = 40) throws -> Driver {
@@ -22,7 +23,7 @@ final class FollowUpTests: XCTestCase {
 
     /// `c` on the worst deviation opens the comment input for that figure; typing with line
     /// editing and Enter hands the text to the store; Esc leaves without saving.
-    func testACommentOnTheWorstDeviation() throws {
+    @Test func testACommentOnTheWorstDeviation() throws {
         var d = try driver()
         d.press(.char("5"))
         let first = try XCTUnwrap(d.selected)
@@ -49,7 +50,7 @@ final class FollowUpTests: XCTestCase {
     }
 
     /// `a`: what, who, by when; a due date that is none is refused in the input, not saved.
-    func testAnActionWithItsThreeFields() throws {
+    @Test func testAnActionWithItsThreeFields() throws {
         var d = try driver()
         d.press(.char("2"), .down, .down)
         let key = try XCTUnwrap(d.selected?.followUp)
@@ -67,7 +68,7 @@ final class FollowUpTests: XCTestCase {
     }
 
     /// Without a writable store, c and a say why instead of opening an input.
-    func testWithoutAStoreTheKeysSayWhy() throws {
+    @Test func testWithoutAStoreTheKeysSayWhy() throws {
         var d = try driver()
         d.state.store = .readOnly("oppfølgingen er skrivebeskyttet")
         d.press(.char("5"), .char("c"))
@@ -77,7 +78,7 @@ final class FollowUpTests: XCTestCase {
 
     /// What was written shows everywhere: the Avvik screen's column, the selected row's
     /// lines, the history, screen 7 (overdue first, in red), the overview's panel.
-    func testFollowUpIsShownOnEveryScreen() throws {
+    @Test func testFollowUpIsShownOnEveryScreen() throws {
         let store = try SQLiteStore(path: dir + "/s.sqlite")
         let fy = Entry.Key(unit: "ph-fyllingsdalen", indicator: "waitlist_median_wait", period: .tertial(2019, 3))
         let lak = Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3))
@@ -112,7 +113,7 @@ final class FollowUpTests: XCTestCase {
     }
 
     /// p moves an action to "in progress" at once; d asks for a closing note first.
-    func testStatusKeysOnTheFollowUpScreen() throws {
+    @Test func testStatusKeysOnTheFollowUpScreen() throws {
         let store = try SQLiteStore(path: dir + "/s.sqlite")
         let a = try store.addAction(Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3)),
                                     text: "Rekruttere", owner: nil, due: nil, by: "kari")

@@ -1,12 +1,13 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 @testable import TUI
 
 /// Every screen rendered on the sample data, compared with a reviewed golden file
 /// (text, then a style layer). `UPDATE_GOLDEN=1 swift test --filter GoldenTests` rewrites them.
-final class GoldenTests: XCTestCase {
+@Suite(.serialized) final class GoldenTests: TestCase {
     static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
 
     /// Key sequences that reach each screen, from the overview in T3 2019.
@@ -44,7 +45,7 @@ final class GoldenTests: XCTestCase {
         }
     }
 
-    func testEveryScreenAt80x24And160x48() {
+    @Test func testEveryScreenAt80x24And160x48() {
         for (w, h) in [(80, 24), (160, 48)] {
             for (name, keys) in GoldenTests.scenarios {
                 var d = Driver(width: w, height: h)
@@ -58,11 +59,11 @@ final class GoldenTests: XCTestCase {
         }
     }
 
-    func testTooSmallAt40x12() {
+    @Test func testTooSmallAt40x12() {
         check("too-small-40x12", Driver(width: 40, height: 12).screen)
     }
 
-    func testEnglishAndASCII() {
+    @Test func testEnglishAndASCII() {
         check("overview-en-80x24", Driver(width: 80, height: 24, lang: .en).screen)
         var d = Driver(width: 80, height: 24, unicode: false)
         d.press(.char("2"))
@@ -74,7 +75,7 @@ final class GoldenTests: XCTestCase {
     }
 
     /// The figures on screen are the domain's, not just whatever the code printed last time.
-    func testReferenceFiguresOnScreen() {
+    @Test func testReferenceFiguresOnScreen() {
         var d = Driver(width: 160, height: 48)
         d.press(.char("4"))
         let ip = d.text.split(separator: "\n").first { $0.contains("Σ Etat") }.map(String.init) ?? ""
@@ -88,7 +89,7 @@ final class GoldenTests: XCTestCase {
 
     /// Numbers are never cut: on every screen at 80x24 (and in 2020, with budget figures in
     /// kroner), every value of a numeric column fits its column; names give way instead.
-    func testNoNumberIsCutAt80x24() {
+    @Test func testNoNumberIsCutAt80x24() {
         for period in [Period.tertial(2019, 3), .tertial(2020, 3), .year(2020)] {
             for (name, keys) in GoldenTests.scenarios where name != "help" && name != "unit-picker" {
                 var d = Driver(width: 80, height: 24, period: period)

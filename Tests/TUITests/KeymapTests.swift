@@ -1,12 +1,13 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 @testable import TUI
 
 /// The key table is the one source of keys: these tests hold it, the help and the README together.
-final class KeymapTests: XCTestCase {
-    func testNoTwoBindingsClaimTheSameKeyInTheSameScope() {
+@Suite(.serialized) final class KeymapTests: TestCase {
+    @Test func testNoTwoBindingsClaimTheSameKeyInTheSameScope() {
         var owner = [String: Int]()
         for (n, b) in Keymap.all.enumerated() {
             for scope in b.scopes {
@@ -22,7 +23,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertGreaterThan(owner.count, 40)
     }
 
-    func testEveryBindingHasHelpInBothLanguages() {
+    @Test func testEveryBindingHasHelpInBothLanguages() {
         for b in Keymap.all {
             XCTAssertFalse(b.keys.isEmpty)
             XCTAssertFalse(b.scopes.isEmpty)
@@ -35,7 +36,7 @@ final class KeymapTests: XCTestCase {
 
     /// Every key the help shows does what the table says, and every action the table
     /// names for the current screen is in the help.
-    func testHelpIsTheTableOfTheCurrentScreen() {
+    @Test func testHelpIsTheTableOfTheCurrentScreen() {
         var d = Driver()
         d.press(.char("2"))
         let help = Dashboard.helpLines(d.state, L10n(.nb))
@@ -49,7 +50,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertFalse(overview.contains { $0.0.hasPrefix("Enter → l") }, "→ moves between tiles on the overview, it does not open")
     }
 
-    func testFooterHintsComeFromTheTable() {
+    @Test func testFooterHintsComeFromTheTable() {
         var d = Driver(width: 200, height: 40)
         let hints = Keymap.hints(d.state, L10n(.nb))
         XCTAssertEqual(hints.first, "←→↑↓ rute")
@@ -58,7 +59,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(Array(Keymap.hints(d.state, L10n(.en)).prefix(5)), ["↑↓ select", "Enter open", "Esc back", "/ filter", "s sort"])
     }
 
-    func testDigitsFollowTheRegistry() {
+    @Test func testDigitsFollowTheRegistry() {
         var d = Driver()
         for (k, spec) in Screens.all.enumerated() {
             d.press(.char(Character(String(k + 1))))
@@ -70,14 +71,14 @@ final class KeymapTests: XCTestCase {
     }
 
     /// The README's key table is the key table.
-    func testReadmeKeyTableIsGeneratedFromTheTable() throws {
+    @Test func testReadmeKeyTableIsGeneratedFromTheTable() throws {
         let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)
         let table = Keymap.markdown(.en)
         XCTAssertTrue(readme.contains(table), "README.md's key table differs from Keymap; paste this between the key-table markers:\n\(table)")
     }
 
     /// Footer hints that do not fit are dropped least important first, and `?` always stays.
-    func testFooterDropsTheLeastImportantAndKeepsHelp() {
+    @Test func testFooterDropsTheLeastImportantAndKeepsHelp() {
         let hints = ["↑↓ velg", "Enter åpne", "Esc tilbake", "/ filter", "s sorter", "[ ] periode", "? hjelp", "q avslutt"]
         XCTAssertEqual(Dashboard.fitting(hints, 200), hints.joined(separator: "  "))
         let narrow = Dashboard.fitting(hints, 60)
@@ -88,7 +89,7 @@ final class KeymapTests: XCTestCase {
     }
 
     /// At the smallest size the help still shows every key of every screen, none cut off.
-    func testHelpShowsEveryKeyAt80x24() {
+    @Test func testHelpShowsEveryKeyAt80x24() {
         for n in 1...Screens.all.count {
             var d = Driver(width: 80, height: 24)
             d.press(.char(Character(String(n))), .char("?"))

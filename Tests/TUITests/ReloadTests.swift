@@ -1,12 +1,13 @@
 import Foundation
-import XCTest
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 @testable import TUI
 
 /// The cursor names its row, not its position: after a reload that inserts rows before
 /// it, every screen still has the same row selected.
-final class ReloadTests: XCTestCase {
+@Suite(.serialized) final class ReloadTests: TestCase {
     /// A copy of the sample data with rows that sort before the ones the tests select:
     /// a new unit "Aaa" first under the etat (due to report, and so missing, with an IP
     /// user and the longest-waiting case), and a new indicator first in the catalogue.
@@ -43,14 +44,14 @@ final class ReloadTests: XCTestCase {
         XCTAssertGreaterThan(st.top.cursor, oldCursor, "\(name): no row was inserted before the cursor, so this proves nothing", file: file, line: line)
     }
 
-    func testScorecard() { check("scorecard", [.char("2")]) }
-    func testDrillDown() { check("drill", [.char("2"), .enter]) }
-    func testWaitingCases() { check("cases", [.char("3"), .down, .down, .enter]) }
-    func testIP() { check("ip", [.char("4")]) }
-    func testDeviations() { check("deviations", [.char("5")]) }
-    func testReporting() { check("reporting", [.char("6")]) }
+    @Test func testScorecard() { check("scorecard", [.char("2")]) }
+    @Test func testDrillDown() { check("drill", [.char("2"), .enter]) }
+    @Test func testWaitingCases() { check("cases", [.char("3"), .down, .down, .enter]) }
+    @Test func testIP() { check("ip", [.char("4")]) }
+    @Test func testDeviations() { check("deviations", [.char("5")]) }
+    @Test func testReporting() { check("reporting", [.char("6")]) }
 
-    func testUnitAndIndicatorIdsSurviveAReload() {
+    @Test func testUnitAndIndicatorIdsSurviveAReload() {
         var d = Driver()
         d.press(.char("2"))
         while d.selected?.key != .indicator("ip_coverage") { d.press(.down) }

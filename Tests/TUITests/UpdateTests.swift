@@ -1,10 +1,12 @@
-import XCTest
+import Foundation
+import Testing
+import XCTestShim
 @testable import Model
 @testable import Reports
 @testable import TUI
 
-final class UpdateTests: XCTestCase {
-    func testStartsOnTheOverviewOfTheEtat() {
+@Suite(.serialized) final class UpdateTests: TestCase {
+    @Test func testStartsOnTheOverviewOfTheEtat() {
         let d = Driver()
         XCTAssertEqual(d.state.stack.count, 1)
         XCTAssertEqual(d.state.top.kind, ViewKind(.overview))
@@ -13,7 +15,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(Driver(period: nil).state.period, .tertial(2020, 3), "default: the latest tertial")
     }
 
-    func testDrillFromScorecardToFyllingsdalensStoredZero() {
+    @Test func testDrillFromScorecardToFyllingsdalensStoredZero() {
         var d = Driver()
         d.press(.char("2"), .char("/"))
         d.type("brukererfaring")
@@ -51,7 +53,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.state.top.kind, ViewKind(.overview))
     }
 
-    func testPeriodKeysStepThroughTertialsAndStopAtTheEnds() {
+    @Test func testPeriodKeysStepThroughTertialsAndStopAtTheEnds() {
         var d = Driver()
         d.press(.char("]"))
         XCTAssertEqual(d.state.period, .tertial(2020, 1))
@@ -62,7 +64,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertNotNil(d.state.message)
     }
 
-    func testUnitPickerSearchesTheTree() {
+    @Test func testUnitPickerSearchesTheTree() {
         var d = Driver()
         d.press(.char("3"), .char("u"))
         d.type("vest")
@@ -75,7 +77,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.state.mode, .normal)
     }
 
-    func testScreensTabCyclesTheSameWayEverywhere() {
+    @Test func testScreensTabCyclesTheSameWayEverywhere() {
         var d = Driver()
         let ids: [ScreenID] = [.overview, .scorecard, .waitlist, .ip, .deviations, .reporting, .followUp]
         for (k, id) in ids.enumerated() {
@@ -91,7 +93,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.state.top.kind, ViewKind(.followUp))
     }
 
-    func testArrowsMoveSpatiallyBetweenTilesAndHLAreSymmetric() {
+    @Test func testArrowsMoveSpatiallyBetweenTilesAndHLAreSymmetric() {
         var d = Driver()
         XCTAssertEqual(d.selected?.key, .tile("status"))
         d.press(.down)
@@ -119,7 +121,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.state.top.kind, ViewKind(.overview))
     }
 
-    func testNextDeviationFromAnywhere() {
+    @Test func testNextDeviationFromAnywhere() {
         var d = Driver(unit: "ph-vest")
         d.press(.char("3"), .char("n"))
         XCTAssertEqual(d.state.stack.first?.kind, ViewKind(.deviations))
@@ -139,7 +141,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.selected?.key, first)
     }
 
-    func testFilterAndSort() {
+    @Test func testFilterAndSort() {
         var d = Driver()
         d.press(.char("2"), .char("/"))
         d.type("venteliste")
@@ -155,7 +157,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertTrue(first.cells[3].text.contains("rød"), first.cells[3].text)
     }
 
-    func testExportAsksForAPathAndReturnsAnEffect() {
+    @Test func testExportAsksForAPathAndReturnsAnEffect() {
         var d = Driver(unit: "ph-vest")
         d.press(.char("e"))
         XCTAssertEqual(d.state.mode, .export(LineEditor("tertial-ph-vest-2019-T3.md")))
@@ -167,7 +169,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.effects.last, .quit)
     }
 
-    func testPageKeysAndCursorStaysVisible() {
+    @Test func testPageKeysAndCursorStaysVisible() {
         var d = Driver(width: 80, height: 24)
         d.press(.char("5"), .end)
         let p = Views.panel(d.state, d.snapshot)
@@ -180,7 +182,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(d.state.top.cursor, rows - 1)
     }
 
-    func testTooSmallSaysHowLargeItNeedsToBe() {
+    @Test func testTooSmallSaysHowLargeItNeedsToBe() {
         var d = Driver(width: 40, height: 12)
         XCTAssertTrue(d.text.contains("tertial trenger minst 80×24"), d.text)
         XCTAssertTrue(d.text.contains("(nå 40×12)."))
@@ -190,7 +192,7 @@ final class UpdateTests: XCTestCase {
 
     /// The reporting tile lists units with the most missing first, then in tree order: the
     /// same order on every start (it changed between runs with the hash seed).
-    func testReportingTileOrderIsDeterministic() {
+    @Test func testReportingTileOrderIsDeterministic() {
         let d = Driver(period: .tertial(2020, 3))
         let tile = Views.panel(d.state, d.snapshot).tiles.first { $0.id == "reporting" }!
         let units = tile.lines.dropFirst().compactMap { line -> String? in
@@ -207,7 +209,7 @@ final class UpdateTests: XCTestCase {
 
     /// The export prompt edits like a shell line: Ctrl-U clears what the default name put
     /// there (typing used to append to it), ←/→ move, Ctrl-W deletes a word, Delete.
-    func testExportPromptLineEditing() {
+    @Test func testExportPromptLineEditing() {
         var d = Driver(unit: "ph-vest")
         d.press(.char("e"), .ctrl("u"))
         d.type("~/rapporter/vest.html")
@@ -229,7 +231,7 @@ final class UpdateTests: XCTestCase {
     }
 
     /// An existing file is not a dead end: the dashboard asks before it writes over it.
-    func testOverwriteIsAskedAndOnlyJWritesOver() {
+    @Test func testOverwriteIsAskedAndOnlyJWritesOver() {
         var d = Driver()
         d.state.mode = .confirmOverwrite(path: "x.md")
         XCTAssertTrue(d.text.contains("x.md finnes allerede. Skrive over? (j/N)"), d.text)
@@ -242,7 +244,7 @@ final class UpdateTests: XCTestCase {
     }
 
     /// `/` matches what the row shows: a status word finds the red rows, a unit name its rows.
-    func testFilterMatchesStatusWordsAndUnits() {
+    @Test func testFilterMatchesStatusWordsAndUnits() {
         var d = Driver()
         d.press(.char("2"), .char("/"))
         d.type("rød")
@@ -260,7 +262,7 @@ final class UpdateTests: XCTestCase {
 
     /// The overview's tiles show the newest figures first and mark where they are cut; the
     /// unit picker marks the unit the user is in.
-    func testTilesNewestFirstAndPickerMarksTheCurrentUnit() {
+    @Test func testTilesNewestFirstAndPickerMarksTheCurrentUnit() {
         var d = Driver(width: 80, height: 24)
         let ipLine = d.text.split(separator: "\n").first { $0.contains("nyeste først") }.map(String.init) ?? ""
         XCTAssertTrue(ipLine.contains("nyeste først: 29,4 27,8"), "T3 2019 first: \(ipLine)")
@@ -271,7 +273,7 @@ final class UpdateTests: XCTestCase {
 
     /// The sorted column is marked, and sorting by change puts counts and shares on one
     /// footing (relative change), not +60 people before +22 percentage points.
-    func testSortedColumnIsMarkedAndChangeIsRelative() {
+    @Test func testSortedColumnIsMarkedAndChangeIsRelative() {
         var d = Driver()
         d.press(.char("2"), .char("s"), .char("s"), .char("s"))
         XCTAssertEqual(d.state.message, "Sortert etter endring")
@@ -285,7 +287,7 @@ final class UpdateTests: XCTestCase {
 
     /// A dissolved unit does not look healthy: it says when it closed and what took over,
     /// `f` goes there, and "every unit has reported" only when something was due.
-    func testAClosedUnitSaysSoAndLeadsToItsSuccessor() {
+    @Test func testAClosedUnitSaysSoAndLeadsToItsSuccessor() {
         var d = Driver(width: 100, height: 30, unit: "ph-laksevag", period: .tertial(2020, 3))
         let text = d.text
         XCTAssertTrue(text.contains("Lagt ned 29.02.2020"), text)
@@ -304,7 +306,7 @@ final class UpdateTests: XCTestCase {
 
     /// The why of a deviation is on the Avvik screen: the note column gets the spare width,
     /// and the selected row says in words what is missing, with the unit's comment in full.
-    func testDeviationsExplainInWords() {
+    @Test func testDeviationsExplainInWords() {
         var d = Driver(width: 200, height: 60, period: .tertial(2020, 3))
         d.press(.char("5"))
         let p = Views.panel(d.state, d.snapshot)
@@ -321,7 +323,7 @@ final class UpdateTests: XCTestCase {
 
     /// On a wide terminal the figures sit next to the names (no 140-column gap), and the
     /// trend shows more history.
-    func testWideTerminalsKeepFiguresNearNamesAndShowMoreHistory() {
+    @Test func testWideTerminalsKeepFiguresNearNamesAndShowMoreHistory() {
         var d = Driver(width: 200, height: 60, period: .tertial(2020, 3))
         d.press(.char("2"))
         let p = Views.panel(d.state, d.snapshot)
