@@ -87,7 +87,7 @@ public final class App {
             return exitUsage
         }
         let app = App(loader: loader, snapshot: snap, directory: directory, unit: unit, options: options)
-        app.openStore(directory: directory)
+        app.storeDirectory = directory
         if result.dataset == nil {
             app.showingPartial = true
             app.showErrors(result)
@@ -155,6 +155,14 @@ public final class App {
                 dirty = false
                 // For the benchmark's start-up measurement: leave once the first frame is on screen.
                 if exitAfterFirstFrame { break loop }
+                // The follow-up store is opened once the figures are on screen (it never
+                // delays them), and its entries drawn in the next frame.
+                if let dir = storeDirectory {
+                    storeDirectory = nil
+                    openStore(directory: dir)
+                    dirty = true
+                    continue loop
+                }
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0),
                        pollfd(fd: reloadPipe[0], events: Int16(POLLIN), revents: 0)]
@@ -304,6 +312,8 @@ public final class App {
 
     static let storePollSeconds = 1.0
     var store: FollowUpStore?
+    /// The data directory whose store is still to be opened (after the first frame).
+    var storeDirectory: String?
     var nextStorePoll = 0.0
     lazy var user: String = options.user ?? FollowUpRules.currentUser()
 
