@@ -338,26 +338,26 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
 
     public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
         let note = try FollowUpRules.check(note, field: "note", required: false)
-        let now = FollowUpRules.timestamp()
-        try write { db in
-            let e = try SQLiteStore.fetch(db, id)
-            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
-            try db.execute(sql: "UPDATE entry SET status = ?, note = coalesce(?, note), updated_at = ?, updated_by = ? WHERE id = ?",
-                           arguments: [status.rawValue, note, now, user, id])
-            try SQLiteStore.record(db, id, "status", at: now, by: user)
-        }
+        try updateAction(id, set: "status = ?, note = coalesce(?, note)", [status.rawValue, note], change: "status", by: user)
     }
 
     public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
         let text = try FollowUpRules.check(text, field: "text", required: false)
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
+        try updateAction(id, set: "text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due)", [text, owner, due?.description],
+                         change: "edited", by: user)
+    }
+
+    /// Changes an action (never a comment) and writes its history row, in one transaction.
+    /// `set` is a fixed list of assignments with `?` for `values` (bound, never spliced).
+    func updateAction(_ id: Int64, set: String, _ values: [(any DatabaseValueConvertible)?], change: String, by user: String) throws {
         let now = FollowUpRules.timestamp()
         try write { db in
-            let e = try SQLiteStore.fetch(db, id)
-            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
-            try db.execute(sql: "UPDATE entry SET text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due), updated_at = ?, updated_by = ? WHERE id = ?",
-                           arguments: [text, owner, due?.description, now, user, id])
-            try SQLiteStore.record(db, id, "edited", at: now, by: user)
+            guard try SQLiteStore.fetch(db, id).kind == .action else { throw FollowUpError.notAnAction(id) }
+            var args = StatementArguments(values)
+            _ = args.append(contentsOf: [now, user, id])
+            try db.execute(sql: "UPDATE entry SET \(set), updated_at = ?, updated_by = ? WHERE id = ?", arguments: args)
+            try SQLiteStore.record(db, id, change, at: now, by: user)
         }
     }
 

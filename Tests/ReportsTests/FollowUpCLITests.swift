@@ -61,7 +61,7 @@ import XCTestShim
     }
 
     @Test func testAnIdentityNumberOrAnUnknownFigureIsRefused() throws {
-        let fnr = try XCTUnwrap(SQLiteStoreTestsSupport.validIdentityNumber())
+        let fnr = try XCTUnwrap(TestData.validIdentityNumber())
         let r = try run(["followup", "comment", "--unit", "ph-vest", "--indicator", "staff_user_experience", "--period", "2019-T3", "Gjelder \(fnr)"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.contains("fødselsnummer"), r.err)
@@ -163,23 +163,5 @@ import XCTestShim
         XCTAssertEqual(write.0, 1)
         XCTAssertTrue(write.2.contains("skrivebeskyttet"), write.2)
         XCTAssertEqual(try SQLiteStore(path: store).all().count, 1)
-    }
-}
-
-enum SQLiteStoreTestsSupport {
-    /// A fødselsnummer whose two mod-11 control digits hold (born 24.03.1985).
-    static func validIdentityNumber() -> String? {
-        let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2], w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-        for n in 100...499 {
-            let base = [2, 4, 0, 3, 8, 5, n / 100, n / 10 % 10, n % 10]
-            var k1 = 11 - zip(base, w1).map(*).reduce(0, +) % 11
-            if k1 == 11 { k1 = 0 }
-            guard k1 < 10 else { continue }
-            var k2 = 11 - zip(base + [k1], w2).map(*).reduce(0, +) % 11
-            if k2 == 11 { k2 = 0 }
-            guard k2 < 10 else { continue }
-            return (base + [k1, k2]).map(String.init).joined()
-        }
-        return nil
     }
 }

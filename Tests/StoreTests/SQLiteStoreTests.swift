@@ -68,7 +68,7 @@ import XCTestShim
     @Test func testAnIdentityNumberIsRefusedInEveryField() throws {
         let s = try SQLiteStore(path: path)
         // A valid-looking fødselsnummer (control digits hold): 010190 12345 is not, so build one.
-        let fnr = try XCTUnwrap(Self.validIdentityNumber())
+        let fnr = try XCTUnwrap(TestData.validIdentityNumber())
         XCTAssertThrowsError(try s.addComment(vest, text: "Gjelder bruker \(fnr)", by: "kari")) { e in
             XCTAssertEqual(e as? FollowUpError, .identityNumber("text"))
             XCTAssertTrue((e as! FollowUpError).text(norwegian: true).contains("fødselsnummer"))
@@ -80,23 +80,6 @@ import XCTestShim
         XCTAssertThrowsError(try s.setStatus(a.id, .done, note: "ferdig for \(fnr)", by: "kari"))
         XCTAssertEqual(try s.all().count, 1)
         XCTAssertThrowsError(try s.addComment(vest, text: "   ", by: "kari")) { XCTAssertEqual($0 as? FollowUpError, .emptyText) }
-    }
-
-    /// A fødselsnummer whose two mod-11 control digits hold: born 24.03.1985, the first
-    /// individual number from 100 that gives valid control digits.
-    static func validIdentityNumber() -> String? {
-        let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2], w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-        for n in 100...499 {
-            let base = [2, 4, 0, 3, 8, 5, n / 100, n / 10 % 10, n % 10]
-            var k1 = 11 - zip(base, w1).map(*).reduce(0, +) % 11
-            if k1 == 11 { k1 = 0 }
-            guard k1 < 10 else { continue }
-            var k2 = 11 - zip(base + [k1], w2).map(*).reduce(0, +) % 11
-            if k2 == 11 { k2 = 0 }
-            guard k2 < 10 else { continue }
-            return (base + [k1, k2]).map(String.init).joined()
-        }
-        return nil
     }
 
     @Test func testTheFileIsOwnerOnlyAndInWALMode() throws {

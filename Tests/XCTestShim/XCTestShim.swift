@@ -120,3 +120,23 @@ public func XCTAssertThrowsError<T>(_ e: @autoclosure () throws -> T, _ message:
     do { _ = try e(); fail("XCTAssertThrowsError failed: did not throw an error", message(), fileID, file, line) }
     catch { handler(error) }
 }
+
+/// Test data shared by the test targets.
+public enum TestData {
+    /// A fødselsnummer whose two mod-11 control digits hold (born 24.03.1985): what the
+    /// privacy rules must refuse wherever text is accepted.
+    public static func validIdentityNumber() -> String? {
+        let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2], w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
+        for n in 100...499 {
+            let base = [2, 4, 0, 3, 8, 5, n / 100, n / 10 % 10, n % 10]
+            var k1 = 11 - zip(base, w1).map(*).reduce(0, +) % 11
+            if k1 == 11 { k1 = 0 }
+            guard k1 < 10 else { continue }
+            var k2 = 11 - zip(base + [k1], w2).map(*).reduce(0, +) % 11
+            if k2 == 11 { k2 = 0 }
+            guard k2 < 10 else { continue }
+            return (base + [k1, k2]).map(String.init).joined()
+        }
+        return nil
+    }
+}
