@@ -2,7 +2,8 @@
 # Rewrites the key table in README.md from Sources/TUI/Keymap.swift (KeymapTests checks it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-table=$(swift test --filter KeymapTests.testReadmeKeyTableIsGeneratedFromTheTable 2>&1 | sed -n '/paste this between/,/^Test Case/p' | sed '1d;$d' || true)
+# Swift Testing prints the message's lines indented by two spaces, then the "✘ Test" line.
+table=$(swift test --filter KeymapTests.testReadmeKeyTableIsGeneratedFromTheTable 2>&1 | sed -n '/paste this between/,/^✘ Test/p' | sed '1d;$d' | sed 's/^  //' || true)
 [ -n "$table" ] || { echo "README.md's key table is up to date"; exit 0; }
 python3 - "$table" <<'PY'
 import sys

@@ -67,6 +67,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
     case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
+    case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord
     // END CASES
 
     /// (bokmål, English)
@@ -402,6 +403,16 @@ public enum Msg: String, CaseIterable, Sendable {
         case .keyNoteAction: ("notat på tiltaket (status som før)", "a note on the action (status unchanged)")
         case .fuColShort: ("Oppf.", "F-up")
         case .legendFollowUpMarks: ("Oppf. (oppfølging): ▶ 2 = to åpne tiltak (rødt når ett er forfalt), ✎ = kommentert, – = ingen ennå. c skriver en kommentar, a et tiltak.", "F-up (follow-up): ▶ 2 = two open actions (red when one is overdue), ✎ = commented, – = none yet. c writes a comment, a an action.")
+        case .screenCompare: ("Sammenlign", "Compare")
+        case .keyMoveColumn: ("cellen til venstre/høyre (enhetskolonnen står)", "the cell to the left/right (the unit column stays)")
+        case .hintColumn: ("kolonne", "column")
+        case .keyNextPerspective: ("neste perspektiv (Brukere, Arbeidsprosesser, …)", "next perspective (users, work processes, …)")
+        case .hintPerspective: ("perspektiv", "perspective")
+        case .keySortColumn: ("sorter enhetene etter kolonnen: høyest først, lavest først, som i treet", "sort the units by the column: highest first, lowest first, as in the tree")
+        case .legendCompare: ("Radene: enhetene under den valgte, så dens sum (Σ) og etatens. Kolonnene: perspektivets indikatorer. 4/5 foran en verdi: summen bygger på 4 av 5 enheter (ufullstendig). Enter åpner enhetens historikk for indikatoren.", "Rows: the units under the chosen one, then its total (Σ) and the etat's. Columns: the perspective's indicators. 4/5 before a value: the total is built on 4 of 5 units (incomplete). Enter opens the unit's history of the indicator.")
+        case .sortHighFirst: ("høyest først", "highest first")
+        case .sortLowFirst: ("lavest først", "lowest first")
+        case .indicatorsWord: ("indikatorer", "indicators")
         case .hintInProgress: ("pågår", "in progress")
         case .hintDone: ("utført", "done")
         case .hintCancelled: ("avbrutt", "cancel")

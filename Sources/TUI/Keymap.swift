@@ -48,6 +48,10 @@ public enum Action: Hashable, Sendable {
     case toggleAllActions
     /// On the follow-up screen: change what the selected action says, or add a note to it.
     case editAction, noteAction
+    /// In a matrix: the cell to the left (−1) or right (+1).
+    case moveColumn(Int)
+    /// On the compare screen: the next perspective's indicators as columns.
+    case nextPerspective
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }
@@ -159,6 +163,7 @@ public enum Keymap {
         case .edge: return .edge(key == .home || key == .char("g") ? -1 : 1)
         case .cycleScreen: return .cycleScreen(key == .backTab ? -1 : 1)
         case .period: return .period(key == .char("[") ? -1 : 1)
+        case .moveColumn: return .moveColumn(key == .left || key == .char("h") ? -1 : 1)
         case .deviation: return .deviation(key == .char("N") ? -1 : 1)
         case .editLine:
             switch key {
@@ -276,6 +281,7 @@ public enum Keymap {
         case .move: return unicode ? "↑↓" : "Up/Dn"
         case .period: return "[ ]"
         case .deviation: return "n/N"
+        case .moveColumn: return unicode ? "←→" : "Left/Right"
         default: return name(b.keys[0], unicode: unicode)
         }
     }

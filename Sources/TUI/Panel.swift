@@ -36,6 +36,10 @@ public struct Item: Sendable {
     public var search: String = ""
     /// The figure a comment or action (`c`, `a`) on this row is about.
     public var followUp: Entry.Key?
+    /// In a matrix: what Enter opens and what `c`/`a` are about, for each cell (by column).
+    public var cellActions: [Int: ViewState] = [:]
+    public var cellFollowUp: [Int: Entry.Key] = [:]
+    public var cellDetail: [Int: [String]] = [:]
     /// The follow-up entry this row is (on the follow-up screen).
     public var entryID: Int64?
 
@@ -80,6 +84,9 @@ public struct Panel: Sendable {
     /// Each column's widest text, its title included (headings left out): what the column
     /// widths are fitted to. Measured once, when the panel is built.
     public var contentWidths: [Int] = []
+    /// A matrix: one cell is selected (`ViewState.column`), not a row; the first column
+    /// stays while the others scroll sideways.
+    public var matrix = false
 
     mutating func measure() {
         // Only the columns whose width follows their content: figures (whole) and flexible ones.

@@ -184,6 +184,7 @@ extension Dashboard {
         let counter = count > 0 ? "\(pos)/\(count) " : ""
         scr.put(1, lay.contentTop, DisplayWidth.truncate(title, st.width - DisplayWidth.of(counter) - 3), .bold)
         scr.put(st.width - DisplayWidth.of(counter), lay.contentTop, counter, .dim)
+        if panel.matrix { return matrix(&scr, st, panel, lay, l) }
         let ws = widths(panel.columns, st.width - 2, content: panel.contentWidths)
         drawRow(&scr, lay.contentTop + 1, panel.columns.map { Span($0.title, Style(.blue, bold: true, underline: true)) },
                 panel.columns, ws, selected: false, width: st.width)
@@ -215,6 +216,81 @@ extension Dashboard {
         for (k, line) in panel.below.enumerated() where lay.belowTop + k < lay.bottom {
             var x = 1
             for span in line { x = scr.put(x, lay.belowTop + k, span.text, span.style, maxWidth: st.width - 1 - x) }
+        }
+    }
+
+    /// The columns of a matrix that fit beside its first: a window that holds the selected
+    /// column, each column as wide as its widest text (figures are never cut).
+    static func matrixWindow(_ panel: Panel, _ st: AppState) -> (first: Int, widths: [Int: Int], nameWidth: Int) {
+        let content = panel.contentWidths
+        // A column is as wide as its widest figure; its title is cut to that (at least 10),
+        // and the selected column's whole name is in the line under the matrix.
+        func w(_ c: Int) -> Int { max(min(DisplayWidth.of(panel.columns[c].title), 10), panel.columns[c].width, cellWidths(panel, c)) }
+        let nameWidth = min(max(12, content.first ?? 12), max(12, st.width / 4))
+        let avail = st.width - 2 - nameWidth - 1
+        let selected = max(1, min(st.top.column, panel.columns.count - 1))
+        // Start at the first column, moving right until the selected one fits.
+        var first = 1
+        while true {
+            var used = 0, last = first - 1
+            for c in first..<panel.columns.count {
+                if used + w(c) + 1 > avail { break }
+                used += w(c) + 1; last = c
+            }
+            if selected <= last || first >= selected { break }
+            first += 1
+        }
+        var widths = [Int: Int](), used = 0
+        for c in first..<max(first, panel.columns.count) {
+            if used + w(c) + 1 > avail && !widths.isEmpty { break }
+            widths[c] = w(c); used += w(c) + 1
+        }
+        return (first, widths, nameWidth)
+    }
+
+    /// The widest cell of a matrix column (its title left out).
+    static func cellWidths(_ panel: Panel, _ c: Int) -> Int {
+        panel.items.reduce(0) { $1.header || !$1.cells.indices.contains(c) ? $0 : max($0, DisplayWidth.of($1.cells[c].text)) }
+    }
+
+    /// A matrix: the first column fixed, the others scrolled so the selected cell shows; the
+    /// selected cell in reverse, its row and column marked.
+    static func matrix(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ lay: Layout, _ l: L10n) {
+        let v = st.top
+        let (first, ws, nameW) = matrixWindow(panel, st)
+        let shown = ws.keys.sorted()
+        func draw(_ y: Int, _ cells: [Span], header: Bool, row: Int?) {
+            let name = cells.first ?? Span("")
+            var style = name.style
+            if header { style = Style(.blue, bold: true, underline: true) }
+            if row == v.cursor { style.bold = true }
+            scr.put(1, y, DisplayWidth.padRight(DisplayWidth.truncate(scr.ascii ? Screen.transliterated(name.text) : name.text, nameW), nameW), style)
+            var x = 1 + nameW + 1
+            for c in shown {
+                let span = c < cells.count ? cells[c] : Span("")
+                let text = DisplayWidth.padLeft(scr.ascii ? Screen.transliterated(span.text) : span.text, ws[c]!)
+                var st2 = header ? Style(.blue, bold: true, underline: true) : span.style
+                if header && c == v.column { st2.reverse = true }
+                if row == v.cursor && c == v.column { st2.reverse = true; st2.bold = true }
+                scr.put(x, y, text, st2)
+                x += ws[c]! + 1
+            }
+        }
+        draw(lay.contentTop + 1, panel.columns.enumerated().map { c, col in Span(c == 0 ? col.title : DisplayWidth.truncate(col.title, ws[c] ?? 0)) }, header: true, row: nil)
+        for row in 0..<lay.listRows {
+            let i = v.offset + row
+            guard i < panel.items.count else { break }
+            let it = panel.items[i]
+            if it.header { scr.put(1, lay.listTop + row, DisplayWidth.truncate(it.cells[0].text, st.width - 2), it.cells[0].style) }
+            else { draw(lay.listTop + row, it.cells, header: false, row: i) }
+        }
+        // Sideways: marks where more columns are.
+        if first > 1 { scr.put(1 + nameW, lay.contentTop + 1, st.unicode ? "◀" : "<", .dim) }
+        if let last = shown.last, last < panel.columns.count - 1 { scr.put(st.width - 1, lay.contentTop + 1, st.unicode ? "▶" : ">", .dim) }
+        if panel.items.indices.contains(v.cursor) {
+            let it = panel.items[v.cursor]
+            let lines = (it.cellDetail[v.column] ?? it.detail).flatMap { DisplayWidth.wrap($0, st.width - 2) }
+            for (k, text) in lines.prefix(lay.detailRows).enumerated() { scr.put(1, lay.detailTop + k, text, .dim) }
         }
     }
 

@@ -31,6 +31,7 @@ public enum Screens {
         DeviationsScreen.spec,
         ReportingScreen.spec,
         FollowUpScreen.spec,
+        CompareScreen.spec,
     ]
 
     /// The root view of the first screen (where the dashboard starts and Esc ends).

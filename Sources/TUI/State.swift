@@ -48,6 +48,10 @@ public struct ViewState: Hashable, Sendable {
     public var cursorKey: RowKey?
     public var filter: String = ""
     public var sort: Int = 0
+    /// In a matrix (the compare screen): the column of the selected cell (1 = the first
+    /// after the row names), and which perspective's indicators are the columns.
+    public var column: Int = 1
+    public var perspective: Int = 0
 
     public init(_ kind: ViewKind, unit: UnitID, cursorKey: RowKey? = nil) {
         self.kind = kind; self.unit = unit; self.cursorKey = cursorKey

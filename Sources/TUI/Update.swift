@@ -101,12 +101,12 @@ public enum Dashboard {
         case .readOnly(let why), .failed(let why): st.message = l(.fuNoStore, why); return []
         case .none: st.message = l(.fuNoStore, l[.fuStoreReadOnly]); return []
         }
-        let items = Views.panel(st, s).items
+        let panel = Views.panel(st, s), items = panel.items
         guard items.indices.contains(st.top.cursor) else { st.message = l[.fuNoFigure]; return [] }
         let item = items[st.top.cursor]
         switch action {
         case .comment, .newAction:
-            guard let key = item.followUp else { st.message = l[.fuNoFigure]; return [] }
+            guard let key = panel.matrix ? item.cellFollowUp[st.top.column] : item.followUp else { st.message = l[.fuNoFigure]; return [] }
             st.mode = .followUp(FollowUpForm(action == .comment ? .comment(key) : .action(key)))
         case .setStatus(let status):
             guard let id = item.entryID else { st.message = l[.fuNotAnAction]; return [] }
@@ -192,7 +192,11 @@ public enum Dashboard {
         case .edge(let d): step(&st, s, d * 1_000_000)
         case .open:
             let items = Views.panel(st, s).items
-            if items.indices.contains(st.top.cursor), let next = items[st.top.cursor].action {
+            let panel = Views.panel(st, s)
+            // A matrix opens the selected cell's figure.
+            if panel.matrix, items.indices.contains(st.top.cursor), let next = items[st.top.cursor].cellActions[st.top.column] {
+                st.stack.append(next)
+            } else if items.indices.contains(st.top.cursor), let next = items[st.top.cursor].action {
                 let item = items[st.top.cursor]
                 st.stack.append(next)
                 // An action opens the figure of its own period.
@@ -204,6 +208,12 @@ public enum Dashboard {
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
         case .comment, .newAction, .setStatus, .editAction, .noteAction: return startFollowUp(&st, s, action)
         case .toggleAllActions: st.showAllActions.toggle()
+        case .moveColumn(let d):
+            let cols = Views.panel(st, s).columns.count
+            st.top.column = max(1, min(cols - 1, st.top.column + d))
+        case .nextPerspective:
+            st.top.perspective = (st.top.perspective + 1) % max(1, s.perspectives.count)
+            st.top.column = 1
         case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break
         }
         return []
