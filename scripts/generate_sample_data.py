@@ -123,6 +123,7 @@ indicators:
     category: e
     reported_by: [resultatenhet, byomrade]
   - id: activity_users
+    per: service_users                # compared per 100 of this on screen 8 (Sammenlign)
     name: Brukere i fast aktivitet, arbeid eller skole
     perspective: Brukere
     category: b
@@ -138,6 +139,7 @@ indicators:
     target: 50
     warn: 40
   - id: users_school_work
+    per: service_users                # compared per 100 of this on screen 8 (Sammenlign)
     name: Brukere i skole eller arbeid
     perspective: Brukere
     category: e
@@ -197,6 +199,7 @@ indicators:
     measure: with_plan
     direction: higher
   - id: ip_group_without_plan
+    per: ip_target_group                # compared per 100 of this on screen 8 (Sammenlign)
     name: Brukere med ansvarsgruppe uten IP
     perspective: Brukere
     category: b
@@ -374,6 +377,7 @@ indicators:
     over_time: sum
     direction: higher
   - id: incident_reports
+    per: service_users                # compared per 100 of this on screen 8 (Sammenlign)
     name: Meldte avvik (uønskede hendelser)
     perspective: Arbeidsprosesser
     category: e
@@ -381,6 +385,7 @@ indicators:
     reported_by: [resultatenhet, byomrade, bosenter]
   # --- Medarbeidere ----------------------------------------------------------
   - id: staff_user_experience
+    per: staff_fte                # compared per 100 of this on screen 8 (Sammenlign)
     name: Ansatte med brukererfaring
     perspective: Medarbeidere
     category: e

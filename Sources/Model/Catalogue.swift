@@ -5,7 +5,7 @@ import Yams
 enum Catalogue {
     static let knownKeys: Set<String> = [
         "id", "name", "description", "perspective", "category", "frequency", "unit", "direction", "over_time",
-        "over_units", "source", "measure", "housing", "living_now", "reported_by", "formula", "target", "warn",
+        "over_units", "source", "measure", "housing", "living_now", "reported_by", "formula", "target", "warn", "per",
     ]
 
     static func parse(text: String, file: String) -> ([Indicator], [Diagnostic]) {
@@ -77,6 +77,7 @@ enum Catalogue {
         if let v = r.pick("over_units", OverUnits.self) { ind.overUnits = v }
         if let v = r.pick("source", IndicatorSource.self) { ind.source = v }
         ind.reportedBy = r.list("reported_by")
+        ind.per = r.str("per")
         ind.target = r.num("target")
         ind.warn = r.num("warn")
         sourceKeys(&ind, &r, idNode)
@@ -144,6 +145,11 @@ enum Catalogue {
         var diags = [Diagnostic]()
         let ids = Set(out.map(\.id))
         for ind in out {
+            // The denominator of the compare screen's normalised view must exist too.
+            if let per = ind.per, !ids.contains(per) {
+                diags.append(Diagnostic(.error, file: file, line: ind.origin.line, field: "per",
+                                        Phrase(.formulaUnknownOperand, per), expected: Phrase(.expectOperandHere)))
+            }
             guard let f = ind.formula else { continue }
             for op in [f.numerator, f.denominator] where !ids.contains(op) {
                 diags.append(Diagnostic(.error, file: file, line: ind.origin.line, field: "formula",

@@ -171,6 +171,9 @@ public struct Indicator: Hashable, Sendable {
     /// Unit kinds or ids that must report it; nil = every active unit without children.
     public var reportedBy: [String]?
     public var formula: Formula?
+    /// The indicator a count is compared per 100 of across units (`per: ip_target_group`):
+    /// the compare screen's normalised view.
+    public var per: String?
     public var target: Double?
     public var warn: Double?
     public var origin: SourceRef

@@ -67,7 +67,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
     case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
-    case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord
+    case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, perHundred, normalisedTitle
     // END CASES
 
     /// (bokmål, English)
@@ -413,6 +413,10 @@ public enum Msg: String, CaseIterable, Sendable {
         case .sortHighFirst: ("høyest først", "highest first")
         case .sortLowFirst: ("lavest først", "lowest first")
         case .indicatorsWord: ("indikatorer", "indicators")
+        case .keyNormalised: ("tellinger per 100 av nevneren katalogen gir (per:), eller som de er", "counts per 100 of the denominator the catalogue names (per:), or as they are")
+        case .hintNormalised: ("per 100", "per 100")
+        case .perHundred: ("per 100 {1}", "per 100 {1}")
+        case .normalisedTitle: ("per 100", "per 100")
         case .hintInProgress: ("pågår", "in progress")
         case .hintDone: ("utført", "done")
         case .hintCancelled: ("avbrutt", "cancel")

@@ -52,6 +52,8 @@ public enum Action: Hashable, Sendable {
     case moveColumn(Int)
     /// On the compare screen: the next perspective's indicators as columns.
     case nextPerspective
+    /// On the compare screen: counts as they are, or per 100 of their denominator.
+    case toggleNormalised
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }

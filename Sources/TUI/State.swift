@@ -52,6 +52,8 @@ public struct ViewState: Hashable, Sendable {
     /// after the row names), and which perspective's indicators are the columns.
     public var column: Int = 1
     public var perspective: Int = 0
+    /// The compare screen shows counts per 100 of their denominator (`per:` in the catalogue).
+    public var normalised = false
 
     public init(_ kind: ViewKind, unit: UnitID, cursorKey: RowKey? = nil) {
         self.kind = kind; self.unit = unit; self.cursorKey = cursorKey

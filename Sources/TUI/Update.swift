@@ -211,6 +211,7 @@ public enum Dashboard {
         case .moveColumn(let d):
             let cols = Views.panel(st, s).columns.count
             st.top.column = max(1, min(cols - 1, st.top.column + d))
+        case .toggleNormalised: st.top.normalised.toggle()
         case .nextPerspective:
             st.top.perspective = (st.top.perspective + 1) % max(1, s.perspectives.count)
             st.top.column = 1

@@ -116,7 +116,7 @@ import XCTestShim
         """])
         let d = onlyError(f.load())
         XCTAssertEqual(d?.file, "indicators.yaml")
-        XCTAssertEqual(d?.line, 4)
+        XCTAssertEqual(d?.line, 3, "the line of the indicator whose per: is wrong")
         XCTAssertEqual(d?.field, "direction")
         XCTAssertEqual(d?.expected, "higher | lower | none")
     }
@@ -315,5 +315,19 @@ import XCTestShim
         let badCatalogue = Fixture(["units.csv": Self.units, "indicators.yaml": Self.catalogue + "\n  - id: x\n    unit: pounds\n",
                                     "reports/2019-T3.csv": "period;unit;indicator;value;comment\n2019-T3;a;staff;4;\n"])
         XCTAssertNil(badCatalogue.load().partial)
+    }
+}
+
+/// `per:` (the compare screen's denominator) names an indicator of the catalogue.
+@Suite(.serialized) final class PerKeyTests: TestCase {
+    @Test func testPerMustNameAnIndicator() {
+        let units = "id;name;parent;kind;from;to;successor\nroot;Etaten;;etat;;;\na;A;root;resultatenhet;;;\n"
+        let ok = Fixture(["units.csv": units, "indicators.yaml": Fixture.catalogue("  - id: users\n  - id: staff\n    per: users\n")])
+        XCTAssertEqual(ok.load().dataset?.indicators.last?.per, "users")
+        let bad = Fixture(["units.csv": units, "indicators.yaml": Fixture.catalogue("  - id: users\n  - id: staff\n    per: nobody\n")])
+        let d = bad.load().diagnostics.first(field: "per")
+        XCTAssertEqual(d?.severity, .error)
+        XCTAssertEqual(d?.line, 3, "the line of the indicator whose per: is wrong")
+        XCTAssertTrue(d?.description.contains("\"nobody\" is not an indicator in the catalogue") == true, d?.description ?? "")
     }
 }

@@ -72,4 +72,20 @@ import XCTestShim
             XCTAssertFalse(line.contains(where: { $0.isNumber }) && line.split(separator: " ").contains { $0.hasSuffix("…") && $0.first!.isNumber }, String(line))
         }
     }
+
+    /// `%`: counts per 100 of the denominator the catalogue names (`per: staff_fte` for staff
+    /// with user experience), so units of different size are compared on one footing.
+    @Test func testNormalisedPerHundredOfTheDenominator() throws {
+        var d = compare(unit: "ph-vest")
+        while !Views.panel(d.state, d.snapshot).title.contains("Medarbeidere") { d.press(.char("p")) }
+        d.press(.char("%"))
+        XCTAssertTrue(Views.panel(d.state, d.snapshot).title.hasSuffix("per 100"))
+        // Laksevåg reported 5 staff with user experience and its own årsverk (staff_fte) in T3 2019.
+        let r = d.snapshot.dataset.reports
+        let fte = try XCTUnwrap(r.first { $0.period == .tertial(2019, 3) && $0.unit == "ph-laksevag" && $0.indicator == "staff_fte" }?.value)
+        let expected = Format.plain(5 / fte * 100, .percent, decimalComma: true)
+        XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "staff_user_experience"), expected)
+        // An indicator without `per:` keeps its value.
+        XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "staff_fte")?.hasPrefix(Format.plain(fte, .count, decimalComma: true)), true)
+    }
 }

@@ -27,6 +27,15 @@ enum CompareScreen {
                 let cell = s.cell(indicator: i, unit: u, period: per)
                 let ind = s.indicators[i]
                 var text = f.value(cell?.value, ind.unit)
+                // Normalised: the count per 100 of its denominator, so a district with 6 and one
+                // with 100 are seen on the same footing.
+                if c.v.normalised, let rate = normalised(c, i, u, per) {
+                    cells.append(Span(Format.plain(rate, .percent, decimalComma: c.st.lang == .nb), Style(.cyan)))
+                    it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
+                    it.cellDetail[k + 1] = [s.tree.units[u].name + " · " + ind.name + ": " + f.value(cell?.value, ind.unit) + " = "
+                                            + Format.plain(rate, .percent, decimalComma: c.st.lang == .nb) + " " + l(.perHundred, per100Name(c, i))]
+                    continue
+                }
                 if let cell, cell.isPartial { text = "\(cell.present)/\(cell.expected) " + text }
                 let status = cell?.status ?? .none
                 let mark = status == .none ? "" : " " + L10n.symbol(status, unicode: c.unicode)
@@ -66,16 +75,32 @@ enum CompareScreen {
         items.append(row(c.unit, label: "Σ " + s.tree.units[c.unit].shortName, bold: true))
         if c.unit != s.tree.root { items.append(row(s.tree.root, label: "Σ " + s.tree.units[s.tree.root].shortName, bold: true)) }
         let columns = [Column(l[.unit], 0)] + inds.map { Column(s.indicators[$0].name, 8, right: true, whole: true) }
-        var p = Panel(title: l[.screenCompare] + " · " + l.perspective(persp) + " (" + "\(inds.count) " + l[.indicatorsWord] + ")", columns: columns, items: items)
+        var p = Panel(title: l[.screenCompare] + " · " + l.perspective(persp) + " (" + "\(inds.count) " + l[.indicatorsWord] + ")"
+                      + (c.v.normalised ? " · " + l[.normalisedTitle] : ""), columns: columns, items: items)
         p.matrix = true
         p.sortNames = [l[.sortCatalogue], l[.sortHighFirst], l[.sortLowFirst]]
         return p
+    }
+
+    /// A count per 100 of the indicator the catalogue names in `per:`, for one unit; nil
+    /// without a `per:`, a value or a denominator above 0.
+    static func normalised(_ c: ViewContext, _ i: Int, _ u: Int, _ p: Period) -> Double? {
+        let s = c.s
+        guard let per = s.indicators[i].per, let d = s.dataset.indicatorIndex[per],
+              let v = s.cell(indicator: i, unit: u, period: p)?.value, !(s.cell(indicator: i, unit: u, period: p)?.isPartial ?? false),
+              let base = s.cell(indicator: d, unit: u, period: s.shownPeriod(indicator: d, for: p))?.value, base > 0 else { return nil }
+        return v / base * 100
+    }
+
+    static func per100Name(_ c: ViewContext, _ i: Int) -> String {
+        c.s.indicators[i].per.flatMap { c.s.dataset.indicatorIndex[$0] }.map { c.s.indicators[$0].name.lowercased() } ?? ""
     }
 
     static let spec = ScreenSpec(
         id: .compare, title: .screenCompare,
         keys: [Binding([.left, .right, .char("h"), .char("l")], [.screen(.compare)], .moveColumn(1), help: .keyMoveColumn, hint: (11, .hintColumn)),
                Binding([.char("p")], [.screen(.compare)], .nextPerspective, help: .keyNextPerspective, hint: (12, .hintPerspective)),
-               Binding([.char("s")], [.screen(.compare)], .sort, help: .keySortColumn, hint: (14, .hintSort))],
+               Binding([.char("s")], [.screen(.compare)], .sort, help: .keySortColumn, hint: (14, .hintSort)),
+               Binding([.char("%")], [.screen(.compare)], .toggleNormalised, help: .keyNormalised, hint: (13, .hintNormalised))],
         legend: [.legendCompare], build: build)
 }
