@@ -116,7 +116,7 @@ import XCTestShim
         """])
         let d = onlyError(f.load())
         XCTAssertEqual(d?.file, "indicators.yaml")
-        XCTAssertEqual(d?.line, 3, "the line of the indicator whose per: is wrong")
+        XCTAssertEqual(d?.line, 4)
         XCTAssertEqual(d?.field, "direction")
         XCTAssertEqual(d?.expected, "higher | lower | none")
     }
