@@ -8,6 +8,7 @@ Run from the repository root: python3 scripts/generate_sample_data.py
 import os, random, datetime as dt
 
 R = random.Random(2019)
+NEEDS = random.Random(411)  # its own stream: the figures drawn before it stay as they were
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-data")
 
 OLD = ["ph-arna-asane", "ph-bergenhus", "ph-fana-ytrebygda", "ph-fyllingsdalen", "ph-laksevag", "ph-arstad"]
@@ -257,6 +258,13 @@ indicators:
     perspective: Brukere
     category: e
     reported_by: [resultatenhet, byomrade]
+  - id: evening_weekend_needs
+    per: service_users                # compared per 100 of this on screen 8 (Sammenlign)
+    name: Brukere med behov for tjenester kveld, natt og helg
+    description: Invented figures, shaped after the audit's finding (one district reported 6, others up to 100).
+    perspective: Brukere
+    category: e
+    reported_by: [resultatenhet, byomrade]
   - id: psyopp_users
     name: Brukere med samtaleoppfølging (PSYOPP)
     perspective: Brukere
@@ -377,7 +385,6 @@ indicators:
     over_time: sum
     direction: higher
   - id: incident_reports
-    per: service_users                # compared per 100 of this on screen 8 (Sammenlign)
     name: Meldte avvik (uønskede hendelser)
     perspective: Arbeidsprosesser
     category: e
@@ -385,7 +392,6 @@ indicators:
     reported_by: [resultatenhet, byomrade, bosenter]
   # --- Medarbeidere ----------------------------------------------------------
   - id: staff_user_experience
-    per: staff_fte                # compared per 100 of this on screen 8 (Sammenlign)
     name: Ansatte med brukererfaring
     perspective: Medarbeidere
     category: e
@@ -568,6 +574,12 @@ def reports():
             rows.append((per, "ph-vest", "ip_with_plan", 47))
         if (y, t) == (2019, 3):
             rows.append((per, "ph-arna-asane", "ip_target_group", 128))
+        # Needs for evening, night and weekend services (invented): one district counts only
+        # its 6 users with a decision for it, the others everyone who needs it (the audit's
+        # "seks brukere" against "opptil 100"). Appended, so earlier lines keep their numbers.
+        narrow = "ph-sentrum" if y == 2020 else "ph-bergenhus"
+        for u in units:
+            rows.append((per, u, "evening_weekend_needs", 6 if u == narrow else int(SIZE[u] * NEEDS.uniform(0.14, 0.30))))
     # yearly forms
     for y in (2018, 2019, 2020):
         rows = by_file.setdefault(f"reports/{y}-aarlig.csv", [])

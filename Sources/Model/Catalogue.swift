@@ -6,6 +6,7 @@ enum Catalogue {
     static let knownKeys: Set<String> = [
         "id", "name", "description", "perspective", "category", "frequency", "unit", "direction", "over_time",
         "over_units", "source", "measure", "housing", "living_now", "reported_by", "formula", "target", "warn", "per",
+        "outlier_ratio", "outlier_z",
     ]
 
     static func parse(text: String, file: String) -> ([Indicator], [Diagnostic]) {
@@ -78,6 +79,8 @@ enum Catalogue {
         if let v = r.pick("source", IndicatorSource.self) { ind.source = v }
         ind.reportedBy = r.list("reported_by")
         ind.per = r.str("per")
+        if let v = r.num("outlier_ratio") { ind.outlierRatio = v }
+        if let v = r.num("outlier_z") { ind.outlierZ = v }
         ind.target = r.num("target")
         ind.warn = r.num("warn")
         sourceKeys(&ind, &r, idNode)

@@ -174,6 +174,11 @@ public struct Indicator: Hashable, Sendable {
     /// The indicator a count is compared per 100 of across units (`per: ip_target_group`):
     /// the compare screen's normalised view.
     public var per: String?
+    /// An outlier is more than this many times its peers' median per 100, or less than
+    /// its inverse (`outlier_ratio`, default 4) …
+    public var outlierRatio: Double = 4
+    /// … or has a robust z-score (median and MAD of all the units) above this (`outlier_z`, default 3.5).
+    public var outlierZ: Double = 3.5
     public var target: Double?
     public var warn: Double?
     public var origin: SourceRef

@@ -204,7 +204,10 @@ final class Computation: @unchecked Sendable {
             }
         }
         let reported = inds.indices.filter { inds[$0].source == .reported }
-        DispatchQueue.concurrentPerform(iterations: reported.count) { k in self.checkDropsToZero(reported[k]) }
+        DispatchQueue.concurrentPerform(iterations: reported.count) { k in
+            self.checkDropsToZero(reported[k])
+            self.checkOutliers(reported[k])
+        }
         checkReportsOutsideActiveDates()
         checkWaitlistCases()
         var warnings = [QualityWarning]()
@@ -616,6 +619,46 @@ final class Computation: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Units whose count per 100 of its denominator (`per:`) is far from the other units'
+    /// that reported it in the same period: more than `outlierRatio` times the others'
+    /// median or less than its inverse, or a robust z-score (0.6745 · (x − median) / MAD over
+    /// all of them, the MAD at least a tenth of the median) above `outlierZ`. At least four
+    /// units are needed to have peers at all.
+    func checkOutliers(_ i: Int) {
+        guard let perID = inds[i].per, let d = ds.indicatorIndex[perID] else { return }
+        let ratio = max(1, inds[i].outlierRatio), zLimit = inds[i].outlierZ
+        for p in 0..<nP where periods[p].kind == info[i].freq {
+            var units = [Int](), rates = [Double]()
+            for u in 0..<nU where isDueUnit(i, u, p) {
+                let c = cells.ptr[slot(i, u, p)], b = cells.ptr[slot(d, u, p)]
+                guard c.exists, c.origin == .reported, !c.value.isNaN, b.exists, !b.value.isNaN, b.value > 0 else { continue }
+                units.append(u); rates.append(c.value / b.value * 100)
+            }
+            guard rates.count >= 4 else { continue }
+            let all = Computation.median(rates)
+            // The MAD is at least a tenth of the median: figures that agree closely (46 against
+            // 50) are not outliers because the others happen to agree even more closely.
+            let mad = max(Computation.median(rates.map { abs($0 - all) }), 0.1 * abs(all))
+            for (k, u) in units.enumerated() {
+                var others = rates
+                others.remove(at: k)
+                let peers = Computation.median(others)
+                let x = rates[k]
+                let byRatio = peers > 0 && (x > ratio * peers || x < peers / ratio)
+                let byZ = mad > 0 && abs(0.6745 * (x - all) / mad) > zLimit
+                if byRatio || byZ {
+                    addWarning(.outlier(rate: x, peersMedian: peers), i, u, periods[p], source(cells.ptr[slot(i, u, p)]))
+                }
+            }
+        }
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        guard !s.isEmpty else { return 0 }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
     func checkReportsOutsideActiveDates() {

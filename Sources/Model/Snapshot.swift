@@ -80,6 +80,9 @@ public struct QualityWarning: Hashable, Sendable {
         case exitBeforeGranted(caseID: String)
         /// Over 4 weeks from application to decision without an interim reply (forvaltningsloven § 11a).
         case processingBreach(caseID: String, days: Int)
+        /// A count far from its peers' per 100 of its denominator (`per:`): this unit's rate
+        /// against the median rate of the other units that reported it.
+        case outlier(rate: Double, peersMedian: Double)
     }
 
     public let kind: Kind

@@ -125,6 +125,11 @@ public struct L10n: Sendable {
         case let .totalDiffers(reported, computed):
             return t("\(unit) rapporterte totalen \(f.value(reported, vu)), men enhetene summerer til \(f.value(computed, vu))",
                      "\(unit) reported a total of \(f.value(reported, vu)), but its units add up to \(f.value(computed, vu))")
+        case let .outlier(rate, peers):
+            let perName = ind?.per.flatMap { snapshot.dataset.indicatorIndex[$0] }.map { snapshot.indicators[$0].name.lowercased() } ?? ""
+            let r = Format.plain(rate, .percent, decimalComma: lang == .nb), m = Format.plain(peers, .percent, decimalComma: lang == .nb)
+            return t("\(unit): uteligger – \(r) per 100 \(perName) mot median \(m) hos de andre enhetene; er tallet talt likt?",
+                     "\(unit): outlier – \(r) per 100 \(perName) against a median of \(m) at the other units; is it counted the same way?")
         case let .dropToZero(typical):
             return t("\(unit): verdien falt til 0 fra en stabil serie (typisk \(f.value(typical, vu))) – trolig registreringsfeil",
                      "\(unit): the value dropped to 0 from a stable series (typically \(f.value(typical, vu))) – probably a data-entry error")

@@ -55,6 +55,7 @@ public struct DeviationKey: Hashable, Sendable, CustomStringConvertible {
             switch w.kind {
             case .totalDiffers: kind = "totalDiffers"; detail = ""
             case .dropToZero: kind = "dropToZero"; detail = ""
+            case .outlier: kind = "outlier"; detail = ""
             case .reportedDiffers: kind = "reportedDiffers"; detail = ""
             case .outsideActiveDates: kind = "outsideActiveDates"; detail = ""
             case .builtOnSuspect(let u): kind = "builtOnSuspect"; detail = u

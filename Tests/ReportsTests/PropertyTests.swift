@@ -97,7 +97,7 @@ import XCTestShim
         var rng = RNG(state: 2019)
         var loaded = 0, refused = 0
         let alphabet = Array("0123456789;,.-\n\" xTæ".utf8)
-        for _ in 0..<150 {
+        for _ in 0..<250 {
             var bytes = Array(base.utf8)
             for _ in 0..<Int.random(in: 1...3, using: &rng) {
                 let at = Int.random(in: 0..<bytes.count, using: &rng)

@@ -73,19 +73,41 @@ import XCTestShim
         }
     }
 
-    /// `%`: counts per 100 of the denominator the catalogue names (`per: staff_fte` for staff
-    /// with user experience), so units of different size are compared on one footing.
+    /// `%`: counts per 100 of the denominator the catalogue names (`per: service_users` for
+    /// users in school or work), so units of different size are compared on one footing.
     @Test func testNormalisedPerHundredOfTheDenominator() throws {
         var d = compare(unit: "ph-vest")
-        while !Views.panel(d.state, d.snapshot).title.contains("Medarbeidere") { d.press(.char("p")) }
         d.press(.char("%"))
         XCTAssertTrue(Views.panel(d.state, d.snapshot).title.hasSuffix("per 100"))
-        // Laksevåg reported 5 staff with user experience and its own årsverk (staff_fte) in T3 2019.
+        // Laksevåg's own reported figures in T3 2019: users in school or work and service users.
         let r = d.snapshot.dataset.reports
-        let fte = try XCTUnwrap(r.first { $0.period == .tertial(2019, 3) && $0.unit == "ph-laksevag" && $0.indicator == "staff_fte" }?.value)
-        let expected = Format.plain(5 / fte * 100, .percent, decimalComma: true)
-        XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "staff_user_experience"), expected)
+        func reported(_ i: String) throws -> Double {
+            try XCTUnwrap(r.first { $0.period == .tertial(2019, 3) && $0.unit == "ph-laksevag" && $0.indicator == i }?.value)
+        }
+        let expected = Format.plain(try reported("users_school_work") / reported("service_users") * 100, .percent, decimalComma: true)
+        XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "users_school_work"), expected)
         // An indicator without `per:` keeps its value.
-        XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "staff_fte")?.hasPrefix(Format.plain(fte, .count, decimalComma: true)), true)
+        XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "service_users"), Format.plain(try reported("service_users"), .count, decimalComma: true))
+    }
+
+    /// The audit's finding: one district counting 6 users with evening, night and weekend
+    /// needs while the others count everyone. Bergenhus (6 of 306 service users in T3 2019,
+    /// 2 per 100) is an outlier against the other districts' median; none of them is.
+    @Test func testTheOutlierIsFlaggedAndOnlyIt() throws {
+        let s = Sample.snapshot
+        let i = try XCTUnwrap(s.dataset.indicatorIndex["evening_weekend_needs"])
+        let flagged = s.warnings.filter { $0.indicator == i && $0.period == .tertial(2019, 3) }.compactMap { w -> String? in
+            if case .outlier = w.kind { return s.tree.units[w.unit].id } else { return nil }
+        }
+        XCTAssertEqual(flagged, ["ph-bergenhus"])
+        let w = try XCTUnwrap(s.warnings(indicator: i, unit: s.tree.index["ph-bergenhus"]!, period: .tertial(2019, 3)).first)
+        guard case let .outlier(rate, peers) = w.kind else { return XCTFail("\(w.kind)") }
+        XCTAssertEqual(rate, 6.0 / 306 * 100, accuracy: 0.01)
+        XCTAssertGreaterThan(peers, 4 * rate, "more than four times as many per 100 at the others")
+        XCTAssertTrue(L10n(.nb).quality(w, snapshot: s).contains("uteligger – 2,0 per 100 brukere med tjenester mot median"), L10n(.nb).quality(w, snapshot: s))
+        // On Avvik, as a data-quality warning.
+        var d = compare()
+        d.press(.char("5"))
+        XCTAssertTrue(Views.panel(d.state, d.snapshot).items.contains { $0.cells.last?.text.contains("uteligger") == true })
     }
 }
