@@ -409,7 +409,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .keyNextPerspective: ("neste perspektiv", "next perspective")
         case .hintPerspective: ("perspektiv", "perspective")
         case .keySortColumn: ("sorter etter kolonnen", "sort by the column")
-        case .legendCompare: ("Rader: enhetene under den valgte, så Σ for den og for etaten. 4/5: summen bygger på 4 av 5 enheter. Enter: enhetens historikk.", "Rows: the units under the chosen one, then the Σ of it and of the etat. 4/5: the total is built on 4 of 5 units. Enter: the unit's history.")
+        case .legendCompare: ("Rader: enhetene under den valgte, så Σ for den og for etaten. 4/5: summen bygger på 4 av 5 enheter. Enter: enhetens historikk. ⚠: uteligger.", "Rows: the units under the chosen one, then the Σ of it and of the etat. 4/5: the total is built on 4 of 5 units. Enter: the unit's history. ⚠: outlier.")
         case .sortHighFirst: ("høyest først", "highest first")
         case .sortLowFirst: ("lavest først", "lowest first")
         case .indicatorsWord: ("indikatorer", "indicators")

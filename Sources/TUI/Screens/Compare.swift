@@ -30,7 +30,9 @@ enum CompareScreen {
                 // Normalised: the count per 100 of its denominator, so a district with 6 and one
                 // with 100 are seen on the same footing.
                 if c.v.normalised, let rate = normalised(c, i, u, per) {
-                    cells.append(Span(Format.plain(rate, .percent, decimalComma: c.st.lang == .nb), Style(.cyan)))
+                    let flagged = s.warnings(indicator: i, unit: u, period: per).contains { if case .outlier = $0.kind { return true } else { return false } }
+                    cells.append(Span(Format.plain(rate, .percent, decimalComma: c.st.lang == .nb) + (flagged ? " " + Views.warnMark(c.unicode) : ""),
+                                      flagged ? Style(.yellow, bold: true) : Style(.cyan)))
                     it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
                     it.cellDetail[k + 1] = [s.tree.units[u].name + " · " + ind.name + ": " + f.value(cell?.value, ind.unit) + " = "
                                             + Format.plain(rate, .percent, decimalComma: c.st.lang == .nb) + " " + l(.perHundred, per100Name(c, i))]
@@ -39,13 +41,18 @@ enum CompareScreen {
                 if let cell, cell.isPartial { text = "\(cell.present)/\(cell.expected) " + text }
                 let status = cell?.status ?? .none
                 let mark = status == .none ? "" : " " + L10n.symbol(status, unicode: c.unicode)
-                cells.append(Span(text + mark, cell?.isPartial == true ? Style(.grey) : (status == .none ? .plain : Views.statusStyle(status))))
+                // An outlier among the units (per 100 of its denominator): marked in its cell.
+                let outliers = s.warnings(indicator: i, unit: u, period: per).filter { if case .outlier = $0.kind { return true } else { return false } }
+                let flag = outliers.isEmpty ? "" : " " + Views.warnMark(c.unicode)
+                cells.append(Span(text + mark + flag, !outliers.isEmpty ? Style(.yellow, bold: true)
+                                  : cell?.isPartial == true ? Style(.grey) : (status == .none ? .plain : Views.statusStyle(status))))
                 it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
                 it.cellFollowUp[k + 1] = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per)
                 var detail = [s.tree.units[u].name + " · " + ind.name + (per == c.period ? "" : " (" + l.period(per) + ")") + ": "
                               + f.value(cell?.value, ind.unit) + (cell?.target.map { " · " + l[.target].lowercased() + " " + f.value($0, ind.unit) } ?? "")
                               + (status == .none ? "" : " · " + l.status(status))]
                 if let cell, cell.isPartial { detail.append(l(.partialOfValuesDelivered, cell.present, cell.expected)) }
+                for w in outliers { detail.append("⚠ " + l.quality(w, snapshot: s)) }
                 it.cellDetail[k + 1] = detail + Views.followUpLines(c, Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per))
             }
             it.cells = cells
