@@ -41,10 +41,14 @@ struct TimeCommand: ParsableCommand {
     @Argument var data: String
     func run() throws {
         func memory() -> String {
+            // By name: /proc lists VmHWM (the peak) before VmRSS (now), and the two were swapped.
             let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-            return status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-                .map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map { String(Int($0)! / 1024) + " MB" } ?? "" }
-                .joined(separator: " (peak ") + ")"
+            func field(_ name: String) -> String {
+                status.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+                    .flatMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
+                    .flatMap { Int($0) }.map { String($0 / 1024) + " MB" } ?? "?"
+            }
+            return field("VmRSS") + " (peak " + field("VmHWM") + ")"
         }
         let t0 = now()
         let loader = Loader(directory: data)
