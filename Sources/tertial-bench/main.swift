@@ -44,9 +44,10 @@ struct TimeCommand: ParsableCommand {
             // By name: /proc lists VmHWM (the peak) before VmRSS (now), and the two were swapped.
             let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
             func field(_ name: String) -> String {
-                status.split(separator: "\n").first { $0.hasPrefix(name + ":") }
-                    .flatMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
-                    .flatMap { Int($0) }.map { String($0 / 1024) + " MB" } ?? "?"
+                guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return "?" }
+                let words = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard words.count > 1, let kb = Int(words[1]) else { return "?" }
+                return "\(kb / 1024) MB"
             }
             return field("VmRSS") + " (peak " + field("VmHWM") + ")"
         }
