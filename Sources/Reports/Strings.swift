@@ -58,6 +58,7 @@ public enum Msg: String, CaseIterable, Sendable {
     // The command line and `check`
     case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
     case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce, cliUnknownIndicator
+    case storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported
     case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
     case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
     // Follow-up
@@ -345,6 +346,13 @@ public enum Msg: String, CaseIterable, Sendable {
         case .cliWrote: ("skrev {1}", "wrote {1}")
         case .cliCannotWrite: ("kan ikke skrive {1}: {2}", "cannot write {1}: {2}")
         case .cliUnknownIndicator: ("ukjent indikator «{1}»; se indicators.yaml", "unknown indicator \"{1}\"; see indicators.yaml")
+        case .storeCreated: ("Opprettet {1} (mappe 0700, fil 0600, WAL) med skjemaet: {2}", "Created {1} (folder 0700, file 0600, WAL) with the schema: {2}")
+        case .storeExisted: ("{1} fantes; skjemaet er: {2}", "{1} existed; its schema is: {2}")
+        case .storeSchema: ("{1}: skjema {2}", "{1}: schema {2}")
+        case .storeCounts: ("{1} oppføringer, {2} historikkrader, integritetssjekk: {3}", "{1} entries, {2} history rows, integrity check: {3}")
+        case .storeOnlyCSV: ("--format {1}: eksporten er csv", "--format {1}: the export is csv")
+        case .storeCannotRead: ("kan ikke lese {1}", "cannot read {1}")
+        case .storeImported: ("Importerte {1} oppføringer med {2} historikkrader til {3}", "Imported {1} entries with {2} history rows into {3}")
         case .cliExistsUseForce: ("{1} finnes allerede; bruk --force for å skrive over", "{1} exists; use --force to overwrite it")
         case .checkNotLoaded: ("{1}: {2} feil, {3} advarsler; ikke lastet", "{1}: {2} error(s), {3} warning(s); not loaded")
         case .checkOk: ("{1}: ok: {2}, {3}; {4} advarsler, {5} datakvalitetsvarsler", "{1}: ok: {2}, {3}; {4} warning(s), {5} data-quality warning(s)")

@@ -83,6 +83,7 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case notAnAction(Int64)
     case cannotOpen(String, String)
     case diskFull(String)
+    case notEmpty(String)
     case failed(String)
 
     public func text(norwegian nb: Bool) -> String {
@@ -110,6 +111,9 @@ public enum FollowUpError: Error, Equatable, Sendable {
         case .diskFull(let p):
             return nb ? "kunne ikke lagre: disken er full (\(p)); ingenting er endret, tallene vises som før"
                       : "could not save: the disk is full (\(p)); nothing was changed, the figures are shown as before"
+        case .notEmpty(let p):
+            return nb ? "\(p) har oppføringer allerede; importer til en tom database (ingenting er endret)"
+                      : "\(p) has entries already; import into an empty store (nothing was changed)"
         case .failed(let why): return nb ? "kunne ikke lagre: \(why)" : "could not save: \(why)"
         }
     }

@@ -17,7 +17,7 @@ struct Tertial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial",
         abstract: "Tertial figures for Etat for psykisk helse og rustjenester: check, report, dashboard.",
-        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self, FollowUpCommand.self],
+        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self, FollowUpCommand.self, StoreCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
@@ -576,6 +576,95 @@ struct FollowUpStatus: ParsableCommand {
     func run() throws {
         let store = try FollowUpCommand.open(options, followUp)
         try FollowUpCommand.write { try store.setStatus(id, status, note: note, by: followUp.user ?? FollowUpRules.currentUser()) }
+    }
+}
+
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "The follow-up store: create it, bring its schema up to date, check it, export it with its history, import an export.",
+        subcommands: [StoreInit.self, StoreMigrate.self, StoreCheck.self, StoreExport.self, StoreImport.self])
+
+    /// The store the options name, as its SQLite implementation (the only one so far).
+    static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> SQLiteStore {
+        do { return try SQLiteStore(path: FollowUpStores.path(option: f.store, dataDirectory: options.data)) }
+        catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+}
+
+struct StoreInit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the store (folder 0700, file 0600) with its schema; say what was done.")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    func run() throws {
+        let path = FollowUpStores.path(option: followUp.store, dataDirectory: options.data)
+        let existed = FileManager.default.fileExists(atPath: path)
+        let store = try StoreCommand.open(options, followUp)
+        print(CLI.l(existed ? .storeExisted : .storeCreated, store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? ""))
+    }
+}
+
+struct StoreMigrate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Bring the store's schema up to this tertial's (a newer schema is refused and left alone).")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    func run() throws {
+        let store = try StoreCommand.open(options, followUp)
+        print(CLI.l(.storeSchema, store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? ""))
+    }
+}
+
+struct StoreCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the store: schema, entries, history, and SQLite's integrity check. Exit 1 when it is not sound.")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    func run() throws {
+        let store = try StoreCommand.open(options, followUp)
+        do {
+            let integrity = try store.integrityCheck()
+            let entries = try store.all().count, history = try store.changeToken()
+            print(CLI.l(.storeSchema, store.location, try store.appliedMigrations().joined(separator: ", ")))
+            print(CLI.l(.storeCounts, entries, history, integrity) + (store.isReadOnly ? " · " + CLI.l[.fuStoreReadOnly] : ""))
+            if integrity != "ok" { throw ExitCode(1) }
+        } catch let e as ExitCode { throw e } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+}
+
+struct StoreExport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Every entry with its whole history as CSV (what `store import` reads).")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    @Option(name: .long, help: "The format (csv).")
+    var format: String = "csv"
+    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+    @Flag(name: .long, help: "Overwrite --output if it exists.")
+    var force = false
+    func validate() throws {
+        guard format == "csv" else { throw ValidationError(CLI.l(.storeOnlyCSV, format)) }
+    }
+    func run() throws {
+        let store = try StoreCommand.open(options, followUp)
+        let rows: [FollowUpExport.Row]
+        do { rows = try store.exportRows() } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+        try CLI.emit(FollowUpExport.csv(rows), to: output, force: force)
+    }
+}
+
+struct StoreImport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Read an export into an empty store, keeping entry numbers, authors and times.")
+    @OptionGroup var options: DataOptions
+    @OptionGroup var followUp: FollowUpOptions
+    @Argument(help: "The file `tertial store export` wrote.")
+    var file: String
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
+        let rows: [FollowUpExport.Row]
+        do { rows = try FollowUpExport.parse(Array(data), file: file) }
+        catch let e as FollowUpExport.ParseError { CLI.say(e.text(file: file)); throw ExitCode(1) }
+        let store = try StoreCommand.open(options, followUp)
+        do { try store.importRows(rows) } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+        print(CLI.l(.storeImported, Set(rows.map(\.entryID)).count, rows.count, store.location))
     }
 }
 

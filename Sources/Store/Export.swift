@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import Model
+
+/// Follow-up as a CSV file, every entry with its whole history: `tertial store export`
+/// writes it, `tertial store import` reads it into an empty store, keeping the entries'
+/// numbers, who wrote what and when. Moving between stores (SQLite now, PostgreSQL later)
+/// loses nothing: importing an export and exporting again gives the same file.
+public enum FollowUpExport {
+    public static let header = ["entry_id", "kind", "unit", "indicator", "period", "change", "at", "by", "text", "owner", "due", "status", "note", "superseded_by"]
+
+    /// One history row with what its entry is about.
+    public struct Row: Hashable, Sendable {
+        public var entryID: Int64
+        public var kind: Entry.Kind
+        public var key: Entry.Key
+        public var change: String
+        public var at: String
+        public var by: String
+        public var text: String
+        public var owner: String?
+        public var due: Day?
+        public var status: Entry.Status?
+        public var note: String?
+        /// On a `superseded` row: the comment that replaced this one.
+        public var supersededBy: Int64?
+    }
+
+    public static func csv(_ rows: [Row]) -> String {
+        var out = header.joined(separator: ";") + "\n"
+        for r in rows {
+            let fields: [String] = [String(r.entryID), r.kind.rawValue, r.key.unit, r.key.indicator, r.key.period.description, r.change, r.at, r.by,
+                                    r.text, r.owner ?? "", r.due?.description ?? "", r.status?.rawValue ?? "", r.note ?? "", r.supersededBy.map(String.init) ?? ""]
+            out += fields.map(field).joined(separator: ";") + "\n"
+        }
+        return out
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public enum ParseError: Error, Equatable {
+        /// file:line: field: what was wrong.
+        case bad(line: Int, field: String, problem: String)
+        public func text(file: String) -> String {
+            switch self { case let .bad(line, field, problem): return "\(file):\(line): \(field): \(problem)" }
+        }
+    }
+
+    /// Reads an export; a row that is not one names its line and field.
+    public static func parse(_ bytes: [UInt8], file: String) throws -> [Row] {
+        let t = CSVTable.parse(bytes: bytes, file: file)
+        let cols = header.map { t.column($0) }
+        if let missing = header.indices.first(where: { cols[$0] == nil }) {
+            throw ParseError.bad(line: t.headerLine, field: header[missing], problem: "column missing (expected the header of `tertial store export`)")
+        }
+        var rows = [Row]()
+        for i in 0..<t.rowCount {
+            func v(_ k: Int) -> String { t.string(i, cols[k]) }
+            func opt(_ k: Int) -> String? { let s = v(k); return s.isEmpty ? nil : s }
+            let line = t.line(i)
+            guard let id = Int64(v(0)), id > 0 else { throw ParseError.bad(line: line, field: "entry_id", problem: "\"\(v(0))\" is not an entry number") }
+            guard let kind = Entry.Kind(rawValue: v(1)) else { throw ParseError.bad(line: line, field: "kind", problem: "\"\(v(1))\" is not comment or action") }
+            guard let period = Period(parsing: v(4)) else { throw ParseError.bad(line: line, field: "period", problem: "\"\(v(4))\" is not a period") }
+            guard ["created", "edited", "status", "superseded"].contains(v(5)) else { throw ParseError.bad(line: line, field: "change", problem: "\"\(v(5))\" is not a change") }
+            let due = opt(10).map { Day(parsing: $0) }
+            if let d = due, d == nil { throw ParseError.bad(line: line, field: "due", problem: "\"\(v(10))\" is not a date (YYYY-MM-DD)") }
+            let status = opt(11).map { Entry.Status(rawValue: $0) }
+            if let s = status, s == nil { throw ParseError.bad(line: line, field: "status", problem: "\"\(v(11))\" is not planned, in_progress, done or cancelled") }
+            rows.append(Row(entryID: id, kind: kind, key: Entry.Key(unit: v(2), indicator: v(3), period: period), change: v(5), at: v(6), by: v(7),
+                            text: v(8), owner: opt(9), due: due ?? nil, status: status ?? nil, note: opt(12), supersededBy: opt(13).flatMap { Int64($0) }))
+        }
+        return rows
+    }
+}
+
+extension SQLiteStore {
+    /// Every history row, oldest first, with its entry's kind and figure.
+    public func exportRows() throws -> [FollowUpExport.Row] {
+        try read { db in
+            var out = [FollowUpExport.Row](), p = Parsers()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT h.entry_id, e.kind, e.unit, e.indicator, e.period, h.change, h.at, h.by, h.text, h.owner, h.due, h.status, h.note, e.superseded_by
+                FROM entry_history h JOIN entry e ON e.id = h.entry_id ORDER BY h.id
+                """)
+            while let r = try rows.next() {
+                let kind: String = r[1], change: String = r[5], status: String? = r[11]
+                out.append(FollowUpExport.Row(entryID: r[0], kind: kind == "action" ? .action : .comment,
+                                              key: Entry.Key(unit: r[2], indicator: r[3], period: p.period(r[4])), change: change, at: r[6], by: r[7],
+                                              text: r[8], owner: r[9], due: p.day(r[10]), status: status.flatMap(Entry.Status.init(rawValue:)), note: r[12],
+                                              supersededBy: change == "superseded" ? r[13] : nil))
+            }
+            return out
+        }
+    }
+
+    /// Replays an export into this store, which must be empty: each entry is created as its
+    /// first row says and changed as the later ones say, with their original times and
+    /// authors, in one transaction. The same checks as every write (an identity number is
+    /// refused here too).
+    public func importRows(_ rows: [FollowUpExport.Row]) throws {
+        for r in rows {
+            _ = try FollowUpRules.check(r.text, field: "text", required: true)
+            _ = try FollowUpRules.check(r.owner, field: "owner", required: false)
+            _ = try FollowUpRules.check(r.note, field: "note", required: false)
+        }
+        try write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") == 0 else { throw FollowUpError.notEmpty(location) }
+            for r in rows {
+                if r.change == "created" {
+                    try db.execute(sql: """
+                        INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [r.entryID, r.kind.rawValue, r.key.unit, r.key.indicator, r.key.period.description, r.text, r.owner, r.due?.description,
+                                         r.kind == .action ? (r.status ?? .planned).rawValue : nil, r.note, r.at, r.by, r.at, r.by])
+                } else {
+                    try db.execute(sql: """
+                        UPDATE entry SET text = ?, owner = ?, due = ?, status = ?, note = ?, superseded_by = coalesce(?, superseded_by), updated_at = ?, updated_by = ?
+                        WHERE id = ?
+                        """, arguments: [r.text, r.owner, r.due?.description, r.kind == .action ? r.status?.rawValue : nil, r.note, r.supersededBy, r.at, r.by, r.entryID])
+                    guard db.changesCount == 1 else { throw FollowUpError.noSuchEntry(r.entryID) }
+                }
+                try SQLiteStore.record(db, r.entryID, r.change, at: r.at, by: r.by)
+            }
+        }
+    }
+
+    /// The migrations applied, oldest first (the schema version).
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try SQLiteStore.migrator.appliedMigrations(db) }
+    }
+}
