@@ -21,9 +21,9 @@ enum ReportingScreen {
                 let comp = s.completeness(unit: u, period: p)
                 if comp.due == 0 { cells.append(Span("·", .dim)); continue }
                 anyDue = true
-                let pct = Int(comp.percent.rounded(.down))
-                let style: Style = pct >= 100 ? Style(.green) : (pct >= 90 ? Style(.yellow) : Style(.red, bold: true))
-                cells.append(Span("\(pct) %" + (comp.missing.isEmpty ? "" : " (\(comp.missing.count))"), style))
+                // The same share as the overview and the report (one decimal, rounded down).
+                let style: Style = comp.missing.isEmpty ? Style(.green) : (comp.percent >= 90 ? Style(.yellow) : Style(.red, bold: true))
+                cells.append(Span(l.delivered(comp.percent) + (comp.missing.isEmpty ? "" : " (\(comp.missing.count))"), style))
             }
             guard anyDue || u == c.unit else { continue }
             var it = Item(cells, key: .unit(s.tree.id(u)))
@@ -32,7 +32,7 @@ enum ReportingScreen {
             items.append(it)
         }
         return Panel(title: l[.reportingShareDeliveredMissing],
-                     columns: [Column(l[.unit], 0)] + periods.map { Column(l.period($0), 9) }, items: items)
+                     columns: [Column(l[.unit], 0)] + periods.map { Column(l.period($0), 11, whole: true) }, items: items)
     }
 
     static func missing(_ c: ViewContext) -> Panel {
