@@ -152,4 +152,27 @@ import XCTestShim
         XCTAssertNil(FollowUpRules.parseDue("31.2", today: today))
         XCTAssertNil(FollowUpRules.parseDue("snart", today: today))
     }
+
+    /// A full disk (SQLite's page limit standing in for it): the write is refused with a
+    /// message in the user's language, nothing half-written stays, and what was there is kept.
+    @Test func testAFullDiskIsSaidAndLosesNothing() throws {
+        let s = try SQLiteStore(path: path)
+        try s.addComment(vest, text: "Før disken ble full", by: "kari")
+        try s.db.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 1
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let long = String(repeating: "Lang vurdering som ikke får plass. ", count: 57)
+        var refused: FollowUpError?
+        for n in 0..<200 {
+            do { try s.addComment(Entry.Key(unit: "u\(n)", indicator: "i", period: .tertial(2019, 3)), text: long, by: "kari") }
+            catch { refused = error as? FollowUpError; break }
+        }
+        XCTAssertEqual(refused, .diskFull(path))
+        XCTAssertTrue(refused?.text(norwegian: true).contains("disken er full") == true)
+        XCTAssertEqual(try s.all().first?.text, "Før disken ble full")
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+        XCTAssertEqual(try s.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id)") }, 0,
+                       "no entry without its history row")
+    }
 }
