@@ -102,7 +102,7 @@ extension Dashboard {
         // their start (the current one keeps its name).
         // Measured as drawn: ASCII terminals get the transliterated names (ø → o, å → aa).
         let names = Screens.all.map { scr.ascii ? Screen.transliterated(l[$0.title]) : l[$0.title] }
-        func cutTo(_ s: String, _ n: Int) -> String { scr.ascii ? String(s.prefix(max(1, n - 1))) + "." : DisplayWidth.truncate(s, n) }
+        func cutTo(_ s: String, _ n: Int) -> String { fit(s, n, ascii: scr.ascii) }
         let current = Screens.all.firstIndex { $0.id == st.screen } ?? 0
         func width(_ ns: [String], gap: Int) -> Int { ns.enumerated().map { DisplayWidth.of(" \($0.offset + 1) \($0.element) ") }.reduce(0, +) + gap * ns.count + 1 }
         var shown = names, gap = 1
@@ -248,6 +248,15 @@ extension Dashboard {
         return (first, widths, nameWidth)
     }
 
+    /// Text cut to a width as it will be drawn: on an ASCII terminal transliterated first
+    /// (ø → o, å → aa) and cut with a `.`, so that it still fits after the drawing's own
+    /// transliteration (which turns `…` into three dots).
+    static func fit(_ s: String, _ width: Int, ascii: Bool) -> String {
+        guard ascii else { return DisplayWidth.truncate(s, width) }
+        let t = Screen.transliterated(s)
+        return t.count <= width ? t : String(t.prefix(max(0, width - 1))) + "."
+    }
+
     /// The widest cell of a matrix column (its title left out).
     static func cellWidths(_ panel: Panel, _ c: Int) -> Int {
         panel.items.reduce(0) { $1.header || !$1.cells.indices.contains(c) ? $0 : max($0, DisplayWidth.of($1.cells[c].text)) }
@@ -276,7 +285,7 @@ extension Dashboard {
                 x += ws[c]! + 1
             }
         }
-        draw(lay.contentTop + 1, panel.columns.enumerated().map { c, col in Span(c == 0 ? col.title : DisplayWidth.truncate(col.title, ws[c] ?? 0)) }, header: true, row: nil)
+        draw(lay.contentTop + 1, panel.columns.enumerated().map { c, col in Span(c == 0 ? col.title : fit(col.title, ws[c] ?? 0, ascii: scr.ascii)) }, header: true, row: nil)
         for row in 0..<lay.listRows {
             let i = v.offset + row
             guard i < panel.items.count else { break }
