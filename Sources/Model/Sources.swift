@@ -73,5 +73,9 @@ public enum DataSources {
     /// backup files, and READMEs.
     static func isIgnorable(_ n: String) -> Bool {
         n.hasPrefix(".") || n.hasPrefix("~$") || n.hasSuffix("~") || n.hasSuffix(".swp") || n.uppercased().hasPrefix("README")
+            || n == configFile
     }
+
+    /// tertial's own settings in the data directory (`store: …`, docs/followup.md): not data.
+    public static let configFile = "tertial.conf"
 }

@@ -298,10 +298,28 @@ public struct FollowUpBook: Sendable {
 /// Opens the store a command or the dashboard names: `--store PATH`, else `TERTIAL_STORE`,
 /// else `DATA/followup/tertial.sqlite`.
 public enum FollowUpStores {
-    public static func path(option: String?, dataDirectory: String) -> String {
+    public static func path(option: String?, dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let o = option, !o.isEmpty { return o }
-        if let e = ProcessInfo.processInfo.environment["TERTIAL_STORE"], !e.isEmpty { return e }
+        if let e = environment["TERTIAL_STORE"], !e.isEmpty { return e }
+        if let c = configured(dataDirectory: dataDirectory) { return c }
         return SQLiteStore.defaultPath(dataDirectory: dataDirectory)
+    }
+
+    /// The `store:` line of `DATA/tertial.conf` (`#` starts a comment): a path, relative to the
+    /// data directory unless absolute, or an address. One place for a whole etat to say
+    /// where its follow-up is, so that no leader has to type it.
+    public static func configured(dataDirectory: String) -> String? {
+        let file = (dataDirectory as NSString).appendingPathComponent(DataSources.configFile)
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        for line in text.split(whereSeparator: \.isNewline) {
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let parts = content.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, parts[0] == "store", !parts[1].isEmpty else { continue }
+            let value = parts[1]
+            if value.contains("://") || value.hasPrefix("/") { return value }
+            return (dataDirectory as NSString).appendingPathComponent(value)
+        }
+        return nil
     }
 
     public static func open(option: String?, dataDirectory: String) throws -> FollowUpStore {

@@ -175,4 +175,20 @@ import XCTestShim
         XCTAssertEqual(try s.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id)") }, 0,
                        "no entry without its history row")
     }
+
+    /// Where the store is: `--store`, else `TERTIAL_STORE`, else the `store:` line of
+    /// `DATA/tertial.conf` (relative to the data directory), else `DATA/followup/tertial.sqlite`.
+    @Test func testTheStoreIsFoundInThisOrder() throws {
+        let data = dir + "/data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        XCTAssertEqual(FollowUpStores.path(option: nil, dataDirectory: data, environment: [:]), data + "/followup/tertial.sqlite")
+        try "# the etat's follow-up\nstore: delt/oppfolging.sqlite   # on the shared disk\n".write(toFile: data + "/tertial.conf", atomically: true, encoding: .utf8)
+        XCTAssertEqual(FollowUpStores.path(option: nil, dataDirectory: data, environment: [:]), data + "/delt/oppfolging.sqlite")
+        XCTAssertEqual(FollowUpStores.path(option: nil, dataDirectory: data, environment: ["TERTIAL_STORE": "/srv/f.sqlite"]), "/srv/f.sqlite")
+        XCTAssertEqual(FollowUpStores.path(option: "/tmp/x.sqlite", dataDirectory: data, environment: ["TERTIAL_STORE": "/srv/f.sqlite"]), "/tmp/x.sqlite")
+        try "store: postgresql://kari@db/oppfolging\n".write(toFile: data + "/tertial.conf", atomically: true, encoding: .utf8)
+        XCTAssertEqual(FollowUpStores.configured(dataDirectory: data), "postgresql://kari@db/oppfolging")
+        // The file is tertial's own, not data: no warning about it.
+        XCTAssertFalse(Loader(directory: data).load().diagnostics.contains { $0.file == "tertial.conf" })
+    }
 }
