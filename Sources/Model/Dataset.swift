@@ -103,6 +103,13 @@ public struct OrgTree: Sendable {
         return out
     }
 
+    /// The ids of a unit, the units below it, and the units any of them continues (Bergen
+    /// Vest's scope holds Fyllingsdalen of 2019): whose follow-up belongs to the unit.
+    public func scopeIDs(_ u: Int) -> Set<String> {
+        let below = subtree(u)
+        return Set((below + below.flatMap(allPredecessors)).map { units[$0].id })
+    }
+
     /// Path from the root to the unit, inclusive.
     public func path(to u: Int) -> [Int] {
         var out = [u]

@@ -98,11 +98,7 @@ extension TertialReport {
     /// The scope's actions on this period's figures: overdue, open, done.
     func followUpGroups() -> (overdue: [Entry], open: [Entry], done: [Entry]) {
         guard let book = options.followUp else { return ([], [], []) }
-        let s = snapshot
-        var seen = Set<Int>(), work = s.tree.subtree(unit)
-        while let x = work.popLast() { if seen.insert(x).inserted { work += s.tree.predecessors[x] } }
-        let units = Set(seen.map { s.tree.units[$0].id })
-        let all = book.actions(units: units, openOnly: false, today: options.today).filter { $0.key.period == period }
+        let all = book.actions(units: snapshot.tree.scopeIDs(unit), openOnly: false, today: options.today).filter { $0.key.period == period }
         return (all.filter { $0.isOverdue(on: options.today) }, all.filter { $0.status?.isOpen == true && !$0.isOverdue(on: options.today) },
                 all.filter { $0.status == .done })
     }

@@ -364,13 +364,11 @@ public final class App {
             _ = refreshFollowUp(onlyIfChanged: false)
             state.message = l[.fuSaved]
         } catch {
+            // A status saved without its form (p: under way) says why in the message line;
+            // a form is shown again with the reason, the text kept.
             var again = form
             again.error = l.followUp(error)
-            if form.fields.isEmpty || (form.fields.count == 1 && form.fields[0].string.isEmpty && { if case .status = form.purpose { return true } else { return false } }()) {
-                state.message = again.error
-            } else {
-                state.mode = .followUp(again)
-            }
+            if case .status(_, .inProgress) = form.purpose { state.message = again.error } else { state.mode = .followUp(again) }
         }
     }
 

@@ -191,8 +191,7 @@ public enum Dashboard {
         case .page(let d): step(&st, s, d * max(1, Layout(st, Views.panel(st, s)).listRows - 1))
         case .edge(let d): step(&st, s, d * 1_000_000)
         case .open:
-            let items = Views.panel(st, s).items
-            let panel = Views.panel(st, s)
+            let panel = Views.panel(st, s), items = panel.items
             // A matrix opens the selected cell's figure.
             if panel.matrix, items.indices.contains(st.top.cursor), let next = items[st.top.cursor].cellActions[st.top.column] {
                 st.stack.append(next)

@@ -482,10 +482,7 @@ struct FollowUpList: ParsableCommand {
         var units: Set<String>? = nil
         if let unit {
             guard let s else { throw UsageError(message: CLI.l(.cliHasErrors, options.data)) }
-            let u = try CLI.unit(s, unit)
-            var seen = Set<Int>(), work = s.tree.subtree(u)
-            while let x = work.popLast() { if seen.insert(x).inserted { work += s.tree.predecessors[x] } }
-            units = Set(seen.map { s.tree.units[$0].id })
+            units = s.tree.scopeIDs(try CLI.unit(s, unit))
         }
         let filter: FollowUpReport.Filter = overdue ? .overdue : open ? .open : .all
         let p = period.flatMap { Period(parsing: $0) }

@@ -27,10 +27,12 @@ enum CompareScreen {
                 let cell = s.cell(indicator: i, unit: u, period: per)
                 let ind = s.indicators[i]
                 var text = f.value(cell?.value, ind.unit)
+                // An outlier among the units (per 100 of its denominator): marked in its cell.
+                let outliers = s.warnings(indicator: i, unit: u, period: per).filter { if case .outlier = $0.kind { return true } else { return false } }
                 // Normalised: the count per 100 of its denominator, so a district with 6 and one
                 // with 100 are seen on the same footing.
                 if c.v.normalised, let rate = normalised(c, i, u, per) {
-                    let flagged = s.warnings(indicator: i, unit: u, period: per).contains { if case .outlier = $0.kind { return true } else { return false } }
+                    let flagged = !outliers.isEmpty
                     cells.append(Span(Format.plain(rate, .percent, decimalComma: c.st.lang == .nb) + (flagged ? " " + Views.warnMark(c.unicode) : ""),
                                       flagged ? Style(.yellow, bold: true) : Style(.cyan)))
                     it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
@@ -41,8 +43,6 @@ enum CompareScreen {
                 if let cell, cell.isPartial { text = "\(cell.present)/\(cell.expected) " + text }
                 let status = cell?.status ?? .none
                 let mark = status == .none ? "" : " " + L10n.symbol(status, unicode: c.unicode)
-                // An outlier among the units (per 100 of its denominator): marked in its cell.
-                let outliers = s.warnings(indicator: i, unit: u, period: per).filter { if case .outlier = $0.kind { return true } else { return false } }
                 let flag = outliers.isEmpty ? "" : " " + Views.warnMark(c.unicode)
                 cells.append(Span(text + mark + flag, !outliers.isEmpty ? Style(.yellow, bold: true)
                                   : cell?.isPartial == true ? Style(.grey) : (status == .none ? .plain : Views.statusStyle(status))))

@@ -10,7 +10,7 @@ extension ScreenID { public static let followUp = ScreenID("followup") }
 enum FollowUpScreen {
     @Sendable static func build(_ c: ViewContext) -> Panel {
         let s = c.s, l = c.l
-        let scope = scopeIDs(c)
+        let scope = s.tree.scopeIDs(c.unit)
         let actions = c.st.followUp.actions(units: scope, openOnly: !c.st.showAllActions, today: c.st.today)
         var items = [Item]()
         for a in actions {
@@ -41,18 +41,6 @@ enum FollowUpScreen {
         return Panel(title: l[c.st.showAllActions ? .fuTitleAll : .fuTitleOpen] + " (\(actions.count))",
                      columns: [Column(l[.fuDue], 10, whole: true), Column(l[.status], 11), Column(l[.fuWhat], 0, weight: 3), Column(l[.fuOwner], 0, weight: 1),
                                Column(l[.unit], 13), Column(l[.period], 7, whole: true)] + (wide ? [Column(l[.indicator], 0, weight: 2)] : []), items: items)
-    }
-
-    /// The units whose follow-up belongs to a scope: the unit, those below it, and the units
-    /// they continue (Bergen Vest's scope holds Fyllingsdalen's actions of 2019).
-    static func scopeIDs(_ c: ViewContext) -> Set<String> {
-        let t = c.s.tree
-        var seen = Set<Int>(), work = t.subtree(c.unit)
-        while let u = work.popLast() {
-            guard seen.insert(u).inserted else { continue }
-            work += t.predecessors[u]
-        }
-        return Set(seen.map { t.units[$0].id })
     }
 
     /// Enter on an action: the figure it is about, in the drill-down of the unit's parent

@@ -61,7 +61,7 @@ enum OverviewScreen {
     static func followUpLines(_ c: ViewContext) -> [[Span]] {
         let l = c.l
         if case .failed(let why) = c.st.store { return [[Span(why, .dim)]] }
-        let scope = FollowUpScreen.scopeIDs(c)
+        let scope = c.s.tree.scopeIDs(c.unit)
         // "Since last period": from the start of the tertial before today's.
         let since = Period.containing(c.st.today, kind: .tertial).previous.start
         let n = c.st.followUp.counts(units: scope, today: c.st.today, since: since)
