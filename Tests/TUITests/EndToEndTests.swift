@@ -97,7 +97,9 @@ import XCTestShim
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         s = waitFor(" 29 ")
         XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 29 ") }, s)
-        // The reload says what changed (the figure did not move by itself).
+        // The reload says what changed (the figure did not move by itself); the message line
+        // is the frame's last part, so it is waited for too (AddressSanitizer draws slowly).
+        s = waitFor("reports/2019-T3.csv")
         XCTAssertTrue(s.contains("oppdatert ") && s.contains("reports/2019-T3.csv"), s)
         // A broken file: the banner names it, the last good values stay.
         try (text + "2019-T3;ph-laksevag;staff_fte;tolv;\n").write(toFile: file, atomically: true, encoding: .utf8)
