@@ -102,6 +102,18 @@ public final class App {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         let unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // Signals are ours before the terminal is taken over: a SIGTERM that arrives while
+        // the first frame is prepared still ends in `run`'s clean exit, never ncurses' own.
+        pipe(&signalPipe)
+        _ = fcntl(signalPipe[0], F_SETFL, fcntl(signalPipe[0], F_GETFL) | O_NONBLOCK)
+        _ = fcntl(signalPipe[1], F_SETFL, fcntl(signalPipe[1], F_GETFL) | O_NONBLOCK)
+        var quitSignals = sigset_t()
+        sigemptyset(&quitSignals)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { signal(sig, onSignal); sigaddset(&quitSignals, sig) }
+        // A parent may hand down these signals blocked (a test runner's worker thread, some
+        // process supervisors): then SIGTERM or a closed terminal's SIGHUP would never reach
+        // the handler. The main thread takes them; Dispatch's threads keep them blocked.
+        pthread_sigmask(SIG_UNBLOCK, &quitSignals, nil)
         terminal = Terminal(useColor: options.useColor && !noColor)
         let size = terminal.size
         let name = (directory as NSString).lastPathComponent
@@ -138,10 +150,8 @@ public final class App {
     let exitAfterFirstFrame = ProcessInfo.processInfo.environment["TERTIAL_EXIT_AFTER_FIRST_FRAME"] == "1"
 
     func run() -> Int32 {
-        pipe(&signalPipe)
         pipe(&reloadPipe)
-        for fd in signalPipe + reloadPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { signal(sig, onSignal) }
+        for fd in reloadPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         Terminal.restoreOnCrash()
         defer { terminal.restore() }
         var exitCode: Int32 = 0
@@ -177,6 +187,11 @@ public final class App {
             }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR { exitCode = 1; break }
+            // The terminal is gone (its window closed, the ssh connection dropped): there is no
+            // one to draw for, and reading would only return nothing again, forever.
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                exitCode = 128 + SIGHUP; break loop
+            }
             // Signals: quit cleanly.
             if fds[1].revents & Int16(POLLIN) != 0 {
                 var b: UInt8 = 0
