@@ -448,6 +448,49 @@ indicators:
     category: e
     frequency: year
     reported_by: [resultatenhet, byomrade]
+  # --- BrukerPlan (yearly mapping, brukerplan/YEAR.csv) ------------------------
+  - id: bp_mapped
+    name: Kartlagt i BrukerPlan
+    perspective: Brukere
+    category: e
+    source: brukerplan
+    measure: mapped
+  - id: bp_red_overall
+    per: bp_mapped                      # compared per 100 of this on screen 8 (Sammenlign)
+    name: Rød eller blodrød samlet funksjonsnivå (BrukerPlan)
+    perspective: Brukere
+    category: e
+    source: brukerplan
+    measure: red_overall
+  - id: bp_red_share
+    name: Andel rød eller blodrød samlet (BrukerPlan)
+    perspective: Brukere
+    category: e
+    source: formula
+    formula: bp_red_overall / bp_mapped
+    unit: percent
+  - id: bp_yellow_or_red
+    name: Gul eller rød samlet funksjonsnivå (BrukerPlan)
+    perspective: Brukere
+    category: e
+    source: brukerplan
+    measure: yellow_or_red
+  - id: bp_without_plan
+    per: bp_yellow_or_red
+    name: Gul eller rød uten IP, annen plan eller ansvarsgruppe (BrukerPlan)
+    perspective: Brukere
+    category: e
+    source: brukerplan
+    measure: without_plan
+    direction: lower
+  - id: bp_without_plan_share
+    name: Andel gul eller rød uten plan (BrukerPlan)
+    perspective: Brukere
+    category: e
+    source: formula
+    formula: bp_without_plan / bp_yellow_or_red
+    unit: percent
+    direction: lower
   # --- Økonomi ---------------------------------------------------------------
   - id: budget_kr
     name: Budsjett i perioden
@@ -495,6 +538,7 @@ def main():
     reports()
     waitlist()
     ip()
+    brukerplan()
 
 
 # ---------------------------------------------------------------- reports
@@ -775,6 +819,136 @@ def ip():
                 yn = lambda b: "ja" if b else "nei"
                 rows.append((f"B{n:05d}", u, yn(tgv), yn(pl), yn(gr), yn(de), yn(co), ev.isoformat() if ev else ""))
         write(f"ip/{tname(y, t)}.csv", ["user", "unit", "target_group", "plan", "group", "declined", "coordinator", "evaluated"], rows)
+
+
+
+# ---------------------------------------------------------------- BrukerPlan
+# 2014: the city-wide figures of the BrukerPlan mapping of recipients with mental health
+# problems (domain.md, seed 002 part B), reproduced exactly; the split over the six
+# districts, the age bands, and the 2020 mapping are invented.
+BP = random.Random(2014)  # its own stream: the files above stay as they were
+BP_AREAS = ["finances", "mental_health", "physical_health", "housing", "social_skills", "network", "work_activity"]
+# Green / yellow / red per area (work/activity is stated; the others are counts that round
+# to the stated percentages of 1845).
+BP_2014_AREAS = {"finances": (1218, 535, 92), "mental_health": (185, 1420, 240), "physical_health": (990, 750, 105),
+                 "housing": (1568, 240, 37), "social_skills": (720, 996, 129), "network": (664, 1052, 129)}
+# Work/activity (rows) by overall level (green, yellow, red, blood-red): the stated cross-table.
+BP_2014_WORK = {"red": (0, 96, 336, 13), "yellow": (0, 570, 166, 1), "green": (79, 563, 21, 0)}
+# With IP, another plan or an ansvarsgruppe, per overall level: 4 of 79 green (not stated;
+# at most 10 can be, see sample-data/README.md), 846 of 1229, 357 of 523, 12 of 14.
+BP_2014_ANY_PLAN = (4, 846, 357, 12)
+# Age bands (sizes invented) and IP per band, so that IP is 15/18/11/10/4 % and 206 in all.
+BP_2014_BANDS = [("18-25", 220, 33, 1), ("26-35", 350, 63, 10), ("36-45", 420, 47, 13), ("46-55", 450, 46, 14), ("56+", 405, 17, 20)]
+BP_LEVELS = ["grønn", "gul", "rød", "blodrød"]
+
+
+def bp_score(level):
+    return {0: "1", 1: str(BP.randint(2, 4)), 2: "5"}[level]
+
+
+def bp_areas(people, quotas):
+    """Gives each area its exact green/yellow/red counts, the worse levels to those worse overall."""
+    for area, (g, y, r) in quotas.items():
+        order = sorted(range(len(people)), key=lambda k: people[k]["overall"] + BP.gauss(0, 0.9), reverse=True)
+        for rank, k in enumerate(order):
+            people[k][area] = 2 if rank < r else (1 if rank < r + y else 0)
+
+
+def bp_write(year, people, units, weights):
+    rows = []
+    BP.shuffle(people)
+    n = 0
+    for p in people:
+        n += 1
+        u = BP.choices(units, weights)[0]
+        yn = lambda b: "ja" if b else "nei"
+        rows.append((f"K{year % 100:02d}{n:05d}", u, p["age"], p["gender"]) + tuple(bp_score(p[a]) for a in BP_AREAS)
+                    + (BP_LEVELS[p["overall"]], yn(p["ip"]), yn(p["other"]), yn(p["group"]), yn(p["coord"]), yn(p["crisis"])))
+    rows.sort(key=lambda r: (units.index(r[1]), r[0]))
+    write(f"brukerplan/{year}.csv", ["user", "unit", "age_band", "gender"] + BP_AREAS
+          + ["overall", "ip", "other_plan", "group", "coordinator_only", "short_term_crisis"], rows)
+
+
+def bp_plans(people, any_plan, ip_total, other_total, group_total, overlap, bands):
+    """Plans: exactly `any_plan[level]` per overall level have IP, another plan or a group;
+    IP per age band as given; `overlap` IP holders also have a group."""
+    holders = []
+    for lvl in range(4):
+        at = [p for p in people if p["overall"] == lvl]
+        for p in BP.sample(at, any_plan[lvl]):
+            p["plan"] = True
+            holders.append(p)
+    for band, _, ips, coords in bands:
+        cand = [p for p in holders if p["age"] == band and not p["ip"]]
+        for p in BP.sample(cand, ips):
+            p["ip"] = True
+        without = [p for p in people if p["age"] == band and not p["plan"]]
+        for p in BP.sample(without, coords):
+            p["coord"] = True
+    rest = [p for p in holders if not p["ip"]]
+    BP.shuffle(rest)
+    primary_group = group_total - overlap
+    assert len(rest) == other_total + primary_group, (len(rest), other_total, primary_group)
+    for k, p in enumerate(rest):
+        if k < other_total:
+            p["other"] = True
+        else:
+            p["group"] = True
+    for p in BP.sample([p for p in holders if p["ip"]], overlap):
+        p["group"] = True
+
+
+def brukerplan():
+    people = []
+    for work, counts in BP_2014_WORK.items():
+        for lvl, c in enumerate(counts):
+            for _ in range(c):
+                people.append({"work_activity": {"green": 0, "yellow": 1, "red": 2}[work], "overall": lvl,
+                               "ip": False, "other": False, "group": False, "coord": False, "plan": False, "crisis": False})
+    assert len(people) == 1845
+    ages = [band for band, size, _, _ in BP_2014_BANDS for _ in range(size)]
+    BP.shuffle(ages)
+    for p, a in zip(people, ages):
+        p["age"] = a
+    genders = ["mann"] * 838 + ["kvinne"] * 1007
+    BP.shuffle(genders)
+    for p, g in zip(people, genders):
+        p["gender"] = g
+    for p in BP.sample([p for p in people if p["overall"] <= 1], 90):
+        p["crisis"] = True
+    bp_plans(people, BP_2014_ANY_PLAN, 206, 629, 390, 6, BP_2014_BANDS)
+    bp_areas(people, BP_2014_AREAS)
+    bp_write(2014, people, OLD, [0.21, 0.17, 0.2, 0.12, 0.12, 0.18])
+
+    # 2020 (invented): the four byområder and the bosenter unit, a somewhat larger mapping
+    # with more IPs and fewer without any plan.
+    people = []
+    for _ in range(1912):
+        o = BP.choices([0, 1, 2, 3], [0.045, 0.655, 0.285, 0.015])[0]
+        work = {0: 0, 1: BP.choices([0, 1, 2], [0.46, 0.46, 0.08])[0], 2: BP.choices([0, 1, 2], [0.04, 0.32, 0.64])[0],
+                3: BP.choices([1, 2], [0.1, 0.9])[0]}[o]
+        people.append({"work_activity": work, "overall": o, "ip": False, "other": False, "group": False, "coord": False,
+                       "plan": False, "crisis": BP.random() < 0.045 and o <= 1})
+    for p in people:
+        p["age"] = BP.choices(["18-25", "26-35", "36-45", "46-55", "56+"], [0.13, 0.2, 0.22, 0.24, 0.21])[0]
+        p["gender"] = "mann" if BP.random() < 0.46 else "kvinne"
+    counts = [sum(1 for p in people if p["overall"] == l) for l in range(4)]
+    any_plan = (int(counts[0] * 0.05), int(counts[1] * 0.74), int(counts[2] * 0.75), counts[3] - 1)
+    holders = sum(any_plan)
+    ip_total = 0
+    bands = []
+    for band, share in [("18-25", 0.2), ("26-35", 0.22), ("36-45", 0.15), ("46-55", 0.13), ("56+", 0.07)]:
+        n = sum(1 for p in people if p["age"] == band)
+        bands.append((band, n, int(n * share), int(n * 0.03)))
+        ip_total += int(n * share)
+    group_total = int(holders * 0.3)
+    bp_plans(people, any_plan, ip_total, holders - ip_total - (group_total - 10), group_total, 10, bands)
+    total = len(people)
+    quotas = {a: (round(total * g), round(total * y), total - round(total * g) - round(total * y))
+              for a, (g, y) in {"finances": (0.65, 0.30), "mental_health": (0.11, 0.76), "physical_health": (0.53, 0.41),
+                                "housing": (0.84, 0.14), "social_skills": (0.40, 0.53), "network": (0.37, 0.56)}.items()}
+    bp_areas(people, quotas)
+    bp_write(2020, people, NEW + ["ph-bosenter"], [0.25, 0.24, 0.2, 0.24, 0.07])
 
 
 if __name__ == "__main__":

@@ -118,6 +118,12 @@ enum Catalogue {
             } else {
                 r.err(idNode, "formula", Phrase(.missingForSourceFormula), Phrase(.expectFormula))
             }
+        case .brukerplan:
+            // A mapping is made once a year: its figures are annual whatever else is said.
+            ind.frequency = .year; ind.frequencyGiven = true
+            if let m = measure, let v = BrukerPlanMeasure(rawValue: m) { ind.brukerPlanMeasure = v }
+            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase(.notBrukerPlanMeasure, $0) } ?? Phrase(.missingForSourceBrukerPlan),
+                         Phrase(.expectAlternatives, BrukerPlanMeasure.allCases.map(\.rawValue).joined(separator: " | "))) }
         case .reported:
             break
         }

@@ -127,7 +127,7 @@ public enum ValueUnit: String, Sendable, CaseIterable { case count, percent, day
 public enum Direction: String, Sendable, CaseIterable { case higher, lower, none }
 public enum OverTime: String, Sendable, CaseIterable { case last, sum, mean }
 public enum OverUnits: String, Sendable, CaseIterable { case sum, mean, none }
-public enum IndicatorSource: String, Sendable, CaseIterable { case reported, ip, waitlist, formula }
+public enum IndicatorSource: String, Sendable, CaseIterable { case reported, ip, waitlist, formula, brukerplan }
 
 public enum Housing: String, Sendable, CaseIterable, Hashable {
     case ombps2 = "OMBPS2", ombps3 = "OMBPS3", ombps4 = "OMBPS4", bosenter = "BOSENTER"
@@ -172,6 +172,7 @@ public struct Indicator: Hashable, Sendable {
     public var source: IndicatorSource = .reported
     public var ipMeasure: IPMeasure?
     public var waitlistMeasure: WaitlistMeasure?
+    public var brukerPlanMeasure: BrukerPlanMeasure?
     /// Waitlist filters; empty = all.
     public var housing: Set<Housing> = []
     public var livingNow: Set<LivingNow> = []
@@ -305,6 +306,8 @@ public struct Dataset: Sendable {
     public let reports: [Report]
     public let waitlist: [WaitCase]
     public let ip: [IPSnapshot]
+    /// BrukerPlan mappings, oldest first.
+    public let brukerplan: [BPMapping]
     /// Warnings and notices from loading (a dataset exists only without errors).
     public let diagnostics: [Diagnostic]
     /// For each report, its unit and indicator index, resolved once by the validator.
@@ -312,13 +315,13 @@ public struct Dataset: Sendable {
     let reportIndicator: [Int32]
 
     public init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule],
-                reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], diagnostics: [Diagnostic]) {
+                reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) {
         self.init(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist,
-                  ip: ip, diagnostics: diagnostics, resolved: nil)
+                  ip: ip, brukerplan: brukerplan, diagnostics: diagnostics, resolved: nil)
     }
 
     init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report], waitlist: [WaitCase],
-         ip: [IPSnapshot], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32])?) {
+         ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32])?) {
         self.directory = directory; self.tree = tree; self.indicators = indicators
         var idx = [String: Int]()
         for (i, ind) in indicators.enumerated() { idx[ind.id] = i }
@@ -330,6 +333,7 @@ public struct Dataset: Sendable {
             reportIndicator = reports.map { Int32(idx[$0.indicator] ?? -1) }
         }
         self.targets = targets; self.reports = reports; self.waitlist = waitlist; self.ip = ip
+        self.brukerplan = brukerplan.sorted { $0.year < $1.year }
         self.diagnostics = diagnostics
     }
 

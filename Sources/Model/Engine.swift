@@ -328,7 +328,7 @@ final class Computation: @unchecked Sendable {
             c.expected = a.expected + b.expected
             c.present = a.present + b.present
             compareReported(c, i, u, p)
-        case .ip, .waitlist:
+        case .ip, .waitlist, .brukerplan:
             if !closed, let table = register[i] { c.value = table[p * nU + u].orNaN }
             c.origin = c.value.isNaN ? .none : .register
             compareReported(c, i, u, p)
@@ -475,7 +475,21 @@ final class Computation: @unchecked Sendable {
                     dischargeReady: c.dischargeReady, breach: c.isProcessingBreach)
         }
         let order = rows.indices.sorted { rows[$0].granted > rows[$1].granted }
-        let registerIndicators = inds.indices.filter { inds[$0].source == .ip || inds[$0].source == .waitlist }
+        // BrukerPlan counts per mapping year: [measure * nU + unit], each record counted for
+        // every unit whose coverage holds its unit (as the IP counts).
+        let bpMeasures = BrukerPlanMeasure.allCases
+        var bpCounts = [Int: [Int]]()
+        for m in ds.brukerplan {
+            var counts = [Int](repeating: 0, count: bpMeasures.count * nU)
+            for r in m.records {
+                guard let x = tree.index[r.unit] else { continue }
+                for (mi, meas) in bpMeasures.enumerated() where meas.counts(r) {
+                    for u in covering[x] { counts[mi * nU + u] += 1 }
+                }
+            }
+            bpCounts[m.year] = counts
+        }
+        let registerIndicators = inds.indices.filter { inds[$0].source == .ip || inds[$0].source == .waitlist || inds[$0].source == .brukerplan }
         let tables = UnsafeMutablePointer<[Double?]>.allocate(capacity: max(1, registerIndicators.count))
         tables.initialize(repeating: [], count: registerIndicators.count)
         defer { tables.deinitialize(count: registerIndicators.count); tables.deallocate() }
@@ -488,6 +502,13 @@ final class Computation: @unchecked Sendable {
                 for (p, per) in self.periods.enumerated() where per.kind >= freq {
                     let snap = ipCounts[per] != nil ? per : snapshotPeriods.last { per.contains($0) }
                     guard let sp = snap, let counts = ipCounts[sp] else { continue }
+                    for u in 0..<self.nU { table[p * self.nU + u] = Double(counts[mi * self.nU + u]) }
+                }
+                tables[k] = table
+            } else if ind.source == .brukerplan, let m = ind.brukerPlanMeasure, let mi = bpMeasures.firstIndex(of: m) {
+                var table = [Double?](repeating: nil, count: self.nP * self.nU)
+                for (p, per) in self.periods.enumerated() where per.kind == .year {
+                    guard let counts = bpCounts[per.year] else { continue }
                     for u in 0..<self.nU { table[p * self.nU + u] = Double(counts[mi * self.nU + u]) }
                 }
                 tables[k] = table

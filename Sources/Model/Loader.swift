@@ -33,6 +33,7 @@ public final class Loader: @unchecked Sendable {
         case reportRange(Range<Int>)
         case waitlist([WaitCase])
         case ip(IPSnapshot)
+        case brukerplan(BPMapping)
         case none
     }
 
@@ -203,7 +204,7 @@ public final class Loader: @unchecked Sendable {
         var diags = discoverDiags
         var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
         var reports = [Report](), reportRanges = [(String, Range<Int>)]()
-        var waitlist = [WaitCase](), ip = [IPSnapshot]()
+        var waitlist = [WaitCase](), ip = [IPSnapshot](), brukerplan = [BPMapping]()
         for f in files {
             guard let e = cache[f] else { continue }
             diags += e.diagnostics
@@ -221,6 +222,7 @@ public final class Loader: @unchecked Sendable {
                 reportRanges.append((f, start..<reports.count))
             case .waitlist(let w): waitlist = w
             case .ip(let s): ip.append(s)
+            case .brukerplan(let m): brukerplan.append(m)
             case .none: break
             }
         }
@@ -236,6 +238,7 @@ public final class Loader: @unchecked Sendable {
         let tree = OrgTree(units: units)
         var resolved = (units: [Int32](), indicators: [Int32]())
         diags += Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
+        diags += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: !broken.contains("units.csv"))
         diags += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
                                     waitlist: waitlist, ip: ip,
                                     checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"),
@@ -247,13 +250,13 @@ public final class Loader: @unchecked Sendable {
             // the catalogue themselves are sound (the dashboard starts with it, see `partial`).
             if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
                 r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, targets: targets,
-                                                     reports: reports, waitlist: waitlist, ip: ip, diagnostics: r.diagnostics)
+                                                     reports: reports, waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: r.diagnostics)
             }
             return r
         }
         ip.sort { $0.period < $1.period }
         let ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
-                         waitlist: waitlist, ip: ip, diagnostics: Loader.sorted(diags), resolved: resolved)
+                         waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: Loader.sorted(diags), resolved: resolved)
         var r = LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
         r.removedFiles = removed
         Loader.releaseFreedMemory()
@@ -264,7 +267,7 @@ public final class Loader: @unchecked Sendable {
     /// (it could not be read as a whole) contributes nothing. Validated again, so what is
     /// left is consistent (of a value reported twice, the first stays).
     static func withoutFaultyRows(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
-                                  waitlist: [WaitCase], ip: [IPSnapshot], diagnostics: [Diagnostic]) -> Dataset? {
+                                  waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) -> Dataset? {
         var badLines = Set<SourceRef>(), badFiles = Set<String>()
         for d in diagnostics.errors {
             if let line = d.line { badLines.insert(SourceRef(file: d.file, line: line)) } else { badFiles.insert(d.file) }
@@ -276,13 +279,16 @@ public final class Loader: @unchecked Sendable {
         let ip = ip.filter { !badFiles.contains($0.file) }.map { s in
             IPSnapshot(period: s.period, file: s.file, records: s.records.filter { ok(SourceRef(file: s.file, line: Int($0.line))) })
         }.sorted { $0.period < $1.period }
+        let brukerplan = brukerplan.filter { !badFiles.contains($0.file) }.map { m in
+            BPMapping(year: m.year, file: m.file, records: m.records.filter { ok(SourceRef(file: m.file, line: Int($0.line))) })
+        }
         var resolved = (units: [Int32](), indicators: [Int32]())
         let again = Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
                                        checkUnits: true, checkIndicators: true, resolved: &resolved)
         // Whatever is still wrong would be an error of its own: then nothing partial is shown.
         guard !again.hasErrors else { return nil }
         return Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
-                       waitlist: waitlist, ip: ip, diagnostics: diagnostics, resolved: resolved)
+                       waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: diagnostics, resolved: resolved)
     }
 
     /// The parser threads' freed buffers stay in glibc's per-thread arenas; give them back
@@ -365,6 +371,15 @@ public final class Loader: @unchecked Sendable {
         }
         let (inds, diags) = Catalogue.parse(text: text, file: rel)
         return (.indicators(inds), diags)
+    }
+
+    /// A BrukerPlan mapping, named by its year: `brukerplan/2014.csv`.
+    func brukerPlan(_ rel: String) -> (Parsed, [Diagnostic]) {
+        let name = String(String(rel.split(separator: "/").last ?? "").dropLast(".csv".count))
+        guard name.count == 4, name.allSatisfy(\.isASCII), let year = Int(name) else {
+            return (.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotYear, Fields.shown(name)), expected: Phrase(.expectBrukerPlanFileName))])
+        }
+        return csv(rel) { let (m, d) = FileParsers.brukerPlan($0, year: year); return (.brukerplan(m), d) }
     }
 
     /// An IP snapshot, named by its period: `ip/2019-T3.csv`.
@@ -541,6 +556,33 @@ enum Validator {
         for s in ip {
             check(s.period.year, "\(s.period)", s.file, nil, "period")
             for r in s.records { if let d = r.evaluated { check(d.year, "\(d)", s.file, Int(r.line), "evaluated") } }
+        }
+        return diags
+    }
+
+    /// A BrukerPlan mapping: its year inside the window, each row's unit known (an error)
+    /// and active at some time in the mapping year (a warning: the row still counts).
+    static func brukerPlan(_ mappings: [BPMapping], tree: OrgTree, years: ClosedRange<Int>, checkUnits: Bool) -> [Diagnostic] {
+        var diags = [Diagnostic]()
+        for m in mappings {
+            if !years.contains(m.year) {
+                diags.append(Diagnostic(.error, file: m.file, field: "year", Phrase(.yearOutside, String(m.year), String(years.lowerBound), String(years.upperBound)),
+                                        expected: Phrase(.expectYearsWithin, String(years.lowerBound), String(years.upperBound))))
+            }
+            guard checkUnits else { continue }
+            let first = Day(year: m.year, month: 1, day: 1), last = Day(year: m.year, month: 12, day: 31)
+            for r in m.records {
+                guard let u = tree.index[r.unit] else {
+                    diags.append(Diagnostic(.error, file: m.file, line: Int(r.line), field: "unit",
+                                            Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
+                    continue
+                }
+                let unit = tree.units[u]
+                if let first, let last, (unit.from.map { $0 > last } ?? false) || (unit.to.map { $0 < first } ?? false) {
+                    diags.append(Diagnostic(.warning, file: m.file, line: Int(r.line), field: "unit",
+                                            Phrase(.unitNotActiveInMappingYear, r.unit, String(m.year)), expected: Phrase(.expectUnitActiveInYear)))
+                }
+            }
         }
         return diags
     }

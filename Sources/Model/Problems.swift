@@ -127,6 +127,9 @@ public enum Problem: String, CaseIterable, Sendable {
     case expectOneRowPerUser
     case evaluatedAfterSnapshot
     case expectOnOrBefore
+    case notAgeBand, expectAgeBand, notGender, expectGender, notAreaLevel, expectAreaLevel, notOverallLevel, expectOverallLevel
+    case fileNameNotYear, expectBrukerPlanFileName, notBrukerPlanMeasure, missingForSourceBrukerPlan
+    case unitNotActiveInMappingYear, expectUnitActiveInYear
 
     /// (English, bokmål)
     public var texts: (en: String, nb: String) {
@@ -153,7 +156,7 @@ public enum Problem: String, CaseIterable, Sendable {
         case .fileMissing: ("the file is missing", "filen mangler")
         case .expectFileIn: ("{1} in {2}", "{1} i {2}")
         case .fileNotRead: ("tertial does not read this file; it is ignored", "tertial leser ikke denne filen; den blir ikke brukt")
-        case .expectKnownFiles: ("one of units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv", "en av units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv")
+        case .expectKnownFiles: ("one of units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv, brukerplan/*.csv", "en av units.csv, indicators.yaml, targets.csv, waitlist.csv, reports/*.csv, ip/*.csv, brukerplan/*.csv")
         case .cannotReadBecause: ("cannot be read: {1}", "kan ikke leses: {1}")
         case .expectReadable: ("a readable file", "en fil som kan leses")
         case .notUTF8: ("is not valid UTF-8", "er ikke gyldig UTF-8")
@@ -262,6 +265,20 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectOneRowPerUser: ("one row per user", "én rad per bruker")
         case .evaluatedAfterSnapshot: ("{1} is after the snapshot date {2}", "{1} er etter datoen for uttrekket {2}")
         case .expectOnOrBefore: ("a date on or before {1}", "en dato lik eller før {1}")
+        case .notAgeBand: ("\"{1}\" is not an age band", "«{1}» er ikke en aldersgruppe")
+        case .expectAgeBand: ("18-25, 26-35, 36-45, 46-55 or 56+", "18-25, 26-35, 36-45, 46-55 eller 56+")
+        case .notGender: ("\"{1}\" is not a gender tertial knows", "«{1}» er ikke et kjønn tertial kjenner")
+        case .expectGender: ("mann, kvinne or annet (or empty)", "mann, kvinne eller annet (eller tomt)")
+        case .notAreaLevel: ("\"{1}\" is not a functional level", "«{1}» er ikke et funksjonsnivå")
+        case .expectAreaLevel: ("a score 1-5 (1 green, 2-4 yellow, 5 red) or grønn, gul, rød (empty: not mapped)", "en skår 1-5 (1 grønn, 2-4 gul, 5 rød) eller grønn, gul, rød (tomt: ikke kartlagt)")
+        case .notOverallLevel: ("\"{1}\" is not an overall functional level", "«{1}» er ikke et samlet funksjonsnivå")
+        case .expectOverallLevel: ("grønn, gul, rød or blodrød, as BrukerPlan's index gave it", "grønn, gul, rød eller blodrød, slik BrukerPlans indeks ga det")
+        case .fileNameNotYear: ("the file name \"{1}\" is not a year", "filnavnet «{1}» er ikke et år")
+        case .expectBrukerPlanFileName: ("a file named by the mapping year, e.g. brukerplan/2014.csv", "en fil med kartleggingsåret som navn, f.eks. brukerplan/2014.csv")
+        case .notBrukerPlanMeasure: ("\"{1}\" is not a BrukerPlan measure", "«{1}» er ikke et BrukerPlan-mål")
+        case .missingForSourceBrukerPlan: ("is missing for source: brukerplan", "mangler for source: brukerplan")
+        case .unitNotActiveInMappingYear: ("unit \"{1}\" was not active in {2}, the mapping year", "enheten «{1}» var ikke aktiv i {2}, kartleggingsåret")
+        case .expectUnitActiveInYear: ("a unit that existed during the mapping year", "en enhet som fantes i kartleggingsåret")
         }
     }
 }

@@ -48,6 +48,9 @@ public enum DataSources {
                    summary: { "\($0.waitlist.count) " + ($1 ? "ventelistesaker" : "waitlist cases") }),
         SourceKind(name: "ip", place: .folder("ip"), required: false,
                    parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) " + ($1 ? "IP-uttrekk" : "IP snapshots") }),
+        SourceKind(name: "brukerplan", place: .folder("brukerplan"), required: false,
+                   parse: { $0.brukerPlan($1) },
+                   summary: { "\($0.brukerplan.count) " + ($1 ? "BrukerPlan-kartlegginger" : "BrukerPlan mappings") }),
     ]
 
     /// In the name of a temporary file tertial writes (`.NAME.tertial-XXXX.tmp`); one left
