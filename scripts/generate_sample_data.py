@@ -450,41 +450,41 @@ indicators:
     reported_by: [resultatenhet, byomrade]
   # --- BrukerPlan (yearly mapping, brukerplan/YEAR.csv) ------------------------
   - id: bp_mapped
-    name: Kartlagt i BrukerPlan
+    name: "BrukerPlan: kartlagt"
     perspective: Brukere
     category: e
     source: brukerplan
     measure: mapped
   - id: bp_red_overall
     per: bp_mapped                      # compared per 100 of this on screen 8 (Sammenlign)
-    name: Rød eller blodrød samlet funksjonsnivå (BrukerPlan)
+    name: "BrukerPlan: rød eller blodrød samlet"
     perspective: Brukere
     category: e
     source: brukerplan
     measure: red_overall
   - id: bp_red_share
-    name: Andel rød eller blodrød samlet (BrukerPlan)
+    name: "BrukerPlan: andel rød eller blodrød samlet"
     perspective: Brukere
     category: e
     source: formula
     formula: bp_red_overall / bp_mapped
     unit: percent
   - id: bp_yellow_or_red
-    name: Gul eller rød samlet funksjonsnivå (BrukerPlan)
+    name: "BrukerPlan: gul eller rød samlet"
     perspective: Brukere
     category: e
     source: brukerplan
     measure: yellow_or_red
   - id: bp_without_plan
     per: bp_yellow_or_red
-    name: Gul eller rød uten IP, annen plan eller ansvarsgruppe (BrukerPlan)
+    name: "BrukerPlan: gul/rød uten IP, annen plan eller ansvarsgruppe"
     perspective: Brukere
     category: e
     source: brukerplan
     measure: without_plan
     direction: lower
   - id: bp_without_plan_share
-    name: Andel gul eller rød uten plan (BrukerPlan)
+    name: "BrukerPlan: andel gul/rød uten plan"
     perspective: Brukere
     category: e
     source: formula

@@ -65,7 +65,7 @@ public struct ReportTable: Sendable {
 extension TertialReport {
     /// The sections of the tertial report, in order.
     public func document() -> [Block] {
-        header() + summary() + deviationSection() + followUpSection() + scorecardSections() + waitlistSection() + ipSection() + reportingSection()
+        header() + summary() + deviationSection() + followUpSection() + scorecardSections() + waitlistSection() + ipSection() + brukerPlanSection() + reportingSection()
     }
 
     var l: L10n { L10n(options.lang) }
@@ -205,6 +205,60 @@ extension TertialReport {
                                                       l[.colDeclined], l[.coverage], l[.target], l[.status]], rows: rows, right: [1, 2, 3, 4, 5, 6]))]
         if let ci = ip.coverage { b.append(.chart(.trend(indicator: ci, unit: unit), caption: l[.ipCoverageOverTimeDashed])) }
         b += [.gap, .note(l[.theCategoriesOverlapAndNeed])]
+        return b
+    }
+
+    /// The BrukerPlan mapping that belongs to the period (the latest in or before its year):
+    /// the levels with counts and shares, against the previous mapping; work/activity by
+    /// overall level; yellow or red without any plan, and the units where it lies.
+    func brukerPlanSection() -> [Block] {
+        let ds = snapshot.dataset, d = display
+        guard let year = BrukerPlanView.year(for: period, in: ds) else { return [] }
+        let coverage = Registers.coverage(ds.tree)
+        let v = BrukerPlanView(dataset: ds, unit: unit, year: year, coverage: coverage)
+        guard v.mapped > 0 else { return [] }
+        let prev = BrukerPlanView.previous(year, in: ds).map { BrukerPlanView(dataset: ds, unit: unit, year: $0, coverage: coverage) }.flatMap { $0.mapped > 0 ? $0 : nil }
+        let rows = BrukerPlanRow.rows(v), prevRows = prev.map(BrukerPlanRow.rows)
+        // A count with its share; a share built on a suppressed count is not shown.
+        func cell(_ r: BrukerPlanRow, _ lvl: Int) -> ReportCell {
+            if r.area != nil && lvl == 3 { return ReportCell("") }
+            let n = r.counts[lvl]
+            return ReportCell(d.isSmall(Double(n)) ? d.count(n) : d.count(n) + " (" + (r.share(lvl).map(l.percent) ?? "–") + ")")
+        }
+        var header = [l[.bpArea], l[.bpGreen], l[.bpYellow], l[.bpRed], l[.bpBloodRed]]
+        if let p = prev { header += [l[.bpRed] + " \(p.year)", l[.bpChange]] }
+        let table = rows.enumerated().map { k, r -> [ReportCell] in
+            var cells = [ReportCell(l.area(r.area))] + (0..<4).map { cell(r, $0) }
+            if let p = prevRows?[k] {
+                let small = d.isSmall(Double(r.counts[2] + r.counts[3])) || d.isSmall(Double(p.counts[2] + p.counts[3]))
+                let delta = r.redShare.flatMap { a in p.redShare.map { a - $0 } }
+                cells += [ReportCell(small ? ".." : p.redShare.map(l.percent) ?? "–"),
+                          ReportCell(small ? ".." : delta.map(l.points) ?? "", better: delta.flatMap { abs($0) < 0.05 ? nil : $0 < 0 })]
+            }
+            return cells
+        }
+        var b: [Block] = [.heading(l[.bpSection]),
+                          .paragraph(l(.bpReportIntro, year, snapshot.tree.units[unit].name, d.count(v.mapped))),
+                          .table(ReportTable(header: header, rows: table, right: Set(1..<header.count)))]
+        if let p = prev { b.append(.note(l(.bpReportPrev, p.year) + " " + l[.legendBrukerPlanChange])) }
+        let cross = [2, 1, 0].map { w in
+            [ReportCell([l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]][w])] + (0..<4).map { ReportCell(d.count(v.workByOverall[w][$0])) }
+                + [ReportCell(d.count(v.workByOverall[w].reduce(0, +)))]
+        }
+        b += [.gap, .paragraph(l[.bpCross]),
+              .table(ReportTable(header: [l[.bpWorkActivity]] + (0..<4).map(l.level) + [l[.total]], rows: cross, right: [1, 2, 3, 4, 5]))]
+        let yr = v.yellowOrRed
+        let share = yr > 0 && !d.isSmall(Double(v.yellowOrRedWithoutPlan)) ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : ".."
+        b += [.gap, .paragraph(l(.bpWithoutPlan, d.count(v.yellowOrRedWithoutPlan), d.count(yr), share, d.count(v.bloodRedWithoutPlan)))]
+        let parts = v.parts(ds).sorted { ($0.view.yellowOrRedWithoutPlan, snapshot.tree.units[$1.unit].name) > ($1.view.yellowOrRedWithoutPlan, snapshot.tree.units[$0.unit].name) }
+        if parts.count > 1 {
+            b.append(.table(ReportTable(header: [l[.unit], l[.bpMapped], l[.bpWithoutPlanCol], l[.bpWithoutPlanShare]], rows: parts.map { u, x in
+                let sh = x.yellowOrRed > 0 && !d.isSmall(Double(x.yellowOrRedWithoutPlan)) ? l.percent(Double(x.yellowOrRedWithoutPlan) / Double(x.yellowOrRed) * 100) : ".."
+                return [ReportCell(snapshot.tree.units[u].name), ReportCell(d.count(x.mapped)), ReportCell(d.count(x.yellowOrRedWithoutPlan)), ReportCell(sh)]
+            }, right: [1, 2, 3])))
+        }
+        b += [.gap, .note(l(.bpPlans, d.count(v.withIP), d.count(v.otherPlan), d.count(v.group), d.count(v.coordinatorOnly), d.count(v.crisis),
+                            d.count(v.men), d.count(v.women)))]
         return b
     }
 

@@ -54,6 +54,8 @@ public enum Action: Hashable, Sendable {
     case nextPerspective
     /// On the compare screen: counts as they are, or per 100 of their denominator.
     case toggleNormalised
+    /// On the BrukerPlan screen: the next mapping year (wrapping).
+    case nextMappingYear
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }

@@ -42,6 +42,8 @@ public struct Item: Sendable {
     public var cellDetail: [Int: [String]] = [:]
     /// The follow-up entry this row is (on the follow-up screen).
     public var entryID: Int64?
+    /// A stacked bar drawn in the panel's `barColumn` instead of the cell's text.
+    public var bar: [BarPart] = []
 
     public init(_ cells: [Span], key: RowKey) { self.cells = cells; self.key = key; search = cells.first?.text ?? "" }
 
@@ -50,6 +52,29 @@ public struct Item: Sendable {
         var h = Item([Span(text, style)], key: .heading(text))
         h.selectable = false; h.header = true
         return h
+    }
+}
+
+/// One part of a stacked bar: its share of the whole, colour, and a glyph of its own so
+/// that the parts differ without colour too.
+public struct BarPart: Hashable, Sendable {
+    public var share: Double
+    public var style: Style
+    public var glyph: String
+    public var asciiGlyph: String
+    public init(_ share: Double, _ style: Style, glyph: String, ascii: String) { self.share = share; self.style = style; self.glyph = glyph; self.asciiGlyph = ascii }
+
+    /// Widths of the parts in `width` columns: largest remainders, so they fill it exactly
+    /// and a part above zero gets a column whenever rounding allows.
+    public static func widths(_ parts: [BarPart], _ width: Int) -> [Int] {
+        let total = parts.map(\.share).reduce(0, +)
+        guard total > 0, width > 0 else { return parts.map { _ in 0 } }
+        let exact = parts.map { $0.share / total * Double(width) }
+        var w = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { exact[$0] - Double(w[$0]) > exact[$1] - Double(w[$1]) }
+        var left = width - w.reduce(0, +)
+        for k in order where left > 0 { w[k] += 1; left -= 1 }
+        return w
     }
 }
 
@@ -87,6 +112,8 @@ public struct Panel: Sendable {
     /// A matrix: one cell is selected (`ViewState.column`), not a row; the first column
     /// stays while the others scroll sideways.
     public var matrix = false
+    /// The column in which rows with a `bar` draw it.
+    public var barColumn: Int?
 
     mutating func measure() {
         // Only the columns whose width follows their content: figures (whole) and flexible ones.

@@ -62,6 +62,7 @@ extension Dashboard {
                 if lastIndicator != i { crumbs.append(s.position(i).map { s.indicators[$0].name } ?? i.rawValue); lastIndicator = i }
             case .cases(let h): label = h.map { l.housing($0) } ?? l[.all]
             case .missing: label = l[.missing]
+            case .bpUnits: label = l[.bpMapped]
             case .root, .ipHistory: break
             }
             if v.unit != lastUnit { crumbs.append(name(v.unit)); lastUnit = v.unit }
@@ -157,10 +158,19 @@ extension Dashboard {
         return w
     }
 
-    static func drawRow(_ scr: inout Screen, _ y: Int, _ cells: [Span], _ cols: [Column], _ ws: [Int], selected: Bool, width: Int) {
+    static func drawRow(_ scr: inout Screen, _ y: Int, _ cells: [Span], _ cols: [Column], _ ws: [Int], selected: Bool, width: Int,
+                        bar: [BarPart] = [], barColumn: Int? = nil) {
         var x = 1
         for (c, col) in cols.enumerated() {
             guard c < cells.count else { break }
+            if c == barColumn, !bar.isEmpty {
+                var bx = x
+                for (part, w) in zip(bar, BarPart.widths(bar, ws[c] - 1)) where w > 0 {
+                    bx = scr.put(bx, y, String(repeating: scr.ascii ? part.asciiGlyph : part.glyph, count: w), part.style)
+                }
+                x += ws[c] + 1
+                continue
+            }
             let span = cells[c]
             let text = DisplayWidth.truncate(scr.ascii ? Screen.transliterated(span.text) : span.text, ws[c])
             let padded = col.right ? DisplayWidth.padLeft(text, ws[c]) : DisplayWidth.padRight(text, ws[c])
@@ -199,7 +209,8 @@ extension Dashboard {
             if it.header {
                 scr.put(1, lay.listTop + row, DisplayWidth.truncate(it.cells[0].text, st.width - 2), it.cells[0].style)
             } else {
-                drawRow(&scr, lay.listTop + row, it.cells, panel.columns, ws, selected: i == v.cursor, width: st.width)
+                drawRow(&scr, lay.listTop + row, it.cells, panel.columns, ws, selected: i == v.cursor, width: st.width,
+                        bar: it.bar, barColumn: panel.barColumn)
             }
         }
         // Scroll marks.

@@ -32,6 +32,7 @@ public enum Screens {
         ReportingScreen.spec,
         FollowUpScreen.spec,
         CompareScreen.spec,
+        BrukerPlanScreen.spec,
     ]
 
     /// The root view of the first screen (where the dashboard starts and Esc ends).

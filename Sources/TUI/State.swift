@@ -26,6 +26,8 @@ public enum Page: Hashable, Sendable {
     case ipHistory
     /// The values a unit has not delivered in the period.
     case missing
+    /// The units of a BrukerPlan mapping, most yellow or red without a plan first.
+    case bpUnits
 }
 
 /// What a view shows: a page, on the screen the user reached it from (the tab stays lit).
@@ -54,6 +56,8 @@ public struct ViewState: Hashable, Sendable {
     public var perspective: Int = 0
     /// The compare screen shows counts per 100 of their denominator (`per:` in the catalogue).
     public var normalised = false
+    /// The BrukerPlan screen's mapping year; nil = the one that belongs to the period.
+    public var year: Int? = nil
 
     public init(_ kind: ViewKind, unit: UnitID, cursorKey: RowKey? = nil) {
         self.kind = kind; self.unit = unit; self.cursorKey = cursorKey

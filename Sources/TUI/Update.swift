@@ -211,6 +211,12 @@ public enum Dashboard {
             let cols = Views.panel(st, s).columns.count
             st.top.column = max(1, min(cols - 1, st.top.column + d))
         case .toggleNormalised: st.top.normalised.toggle()
+        case .nextMappingYear:
+            let years = BrukerPlanView.years(s.dataset)
+            guard !years.isEmpty else { break }
+            let now = st.top.year ?? BrukerPlanView.year(for: st.period, in: s.dataset) ?? years[0]
+            st.top.year = years.first { $0 > now } ?? years[0]
+            st.top.cursor = 0; st.top.offset = 0
         case .nextPerspective:
             st.top.perspective = (st.top.perspective + 1) % max(1, s.perspectives.count)
             st.top.column = 1

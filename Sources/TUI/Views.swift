@@ -12,13 +12,15 @@ public enum Views {
         let followUp: Int64, showAll: Bool, store: StoreState, today: Day
         /// A matrix's perspective, and its column (the rows are sorted by it).
         let perspective: Int, column: Int, normalised: Bool
+        /// The BrukerPlan screen's mapping year, when one was chosen.
+        let year: Int?
     }
 
     public static func panel(_ st: AppState, _ s: Snapshot) -> Panel {
         let v = st.top
         let key = PanelKey(kind: v.kind, unit: v.unit, period: st.period, filter: v.filter, sort: v.sort, lang: st.lang, unicode: st.unicode, width: st.width,
                            followUp: st.followUp.token, showAll: st.showAllActions, store: st.store, today: st.today,
-                           perspective: v.perspective, column: v.sort == 0 ? 0 : v.column, normalised: v.normalised)
+                           perspective: v.perspective, column: v.sort == 0 ? 0 : v.column, normalised: v.normalised, year: v.year)
         return s.memo(key) { buildPanel(st, s) }
     }
 

@@ -51,7 +51,7 @@ import XCTestShim
             f.remove(name)
             XCTAssertTrue(f.load().diagnostics.errors.contains { $0.file == name && $0.message.contains("missing") }, name)
         }
-        XCTAssertEqual(DataSources.folders, ["", "reports", "ip"])
+        XCTAssertEqual(DataSources.folders, ["", "reports", "ip", "brukerplan"])
         XCTAssertEqual(DataSources.kind(of: "ip/2019-T3.csv")?.name, "ip")
         XCTAssertNil(DataSources.kind(of: "ip/old/2019-T3.csv"))
         XCTAssertNil(DataSources.kind(of: "extra.csv"))

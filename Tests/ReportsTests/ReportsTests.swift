@@ -294,9 +294,9 @@ enum Repo {
         let r = try Repo.run(["check", "sample-data"])
         XCTAssertEqual(r.status, 0, r.out + r.err)
         // Bokmål by default, English with --lang en (issue 9, item 21).
-        XCTAssertTrue(r.out.contains("sample-data: ok: 13 enheter, 46 indikatorer i katalogen"), r.out)
+        XCTAssertTrue(r.out.contains("sample-data: ok: 13 enheter, 52 indikatorer i katalogen"), r.out)
         let en = try Repo.run(["check", "sample-data", "--lang", "en"])
-        XCTAssertTrue(en.out.contains("sample-data: ok: 13 units, 46 indicators in the catalogue"), en.out)
+        XCTAssertTrue(en.out.contains("sample-data: ok: 13 units, 52 indicators in the catalogue"), en.out)
     }
 
     @Test func testCheckRefusesABrokenCopyWithLocatedMessages() throws {

@@ -79,7 +79,7 @@ import XCTestShim
 
     @Test func testScreensTabCyclesTheSameWayEverywhere() {
         var d = Driver()
-        let ids: [ScreenID] = [.overview, .scorecard, .waitlist, .ip, .deviations, .reporting, .followUp, .compare]
+        let ids: [ScreenID] = [.overview, .scorecard, .waitlist, .ip, .deviations, .reporting, .followUp, .compare, .brukerplan]
         for (k, id) in ids.enumerated() {
             d.press(.char(Character(String(k + 1))))
             XCTAssertEqual(d.state.top.kind, ViewKind(id))
@@ -90,7 +90,7 @@ import XCTestShim
         d.press(.tab)
         XCTAssertEqual(d.state.top.kind, ViewKind(.scorecard), "Tab on the overview goes to the next screen too")
         d.press(.backTab, .backTab)
-        XCTAssertEqual(d.state.top.kind, ViewKind(.compare))
+        XCTAssertEqual(d.state.top.kind, ViewKind(.brukerplan))
     }
 
     @Test func testArrowsMoveSpatiallyBetweenTilesAndHLAreSymmetric() {

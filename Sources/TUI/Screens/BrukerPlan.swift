@@ -1,0 +1,138 @@
+import Model
+import Reports
+
+extension ScreenID { public static let brukerplan = ScreenID("brukerplan") }
+
+/// Screen 9: the BrukerPlan mapping of the chosen unit (its subtree and predecessors) in one
+/// year: the overall level and the seven areas as stacked bars, against the etat and the
+/// previous mapping; under them the work/activity × overall table and the figure that
+/// links the mapping to IP (yellow or red without any plan). Enter lists the units, most
+/// without a plan first; `y` steps through the mapping years.
+enum BrukerPlanScreen {
+    @Sendable static func build(_ c: ViewContext) -> Panel {
+        let ds = c.s.dataset, l = c.l
+        guard let year = c.v.year ?? BrukerPlanView.year(for: c.period, in: ds) else {
+            var p = Panel(title: l[.screenBrukerPlan], columns: [Column(l[.bpArea], 0)], items: [])
+            p.below = [[Span(l[.bpNone], .dim)]]
+            return p
+        }
+        let coverage = Registers.coverage(ds.tree)
+        let view = BrukerPlanView(dataset: ds, unit: c.unit, year: year, coverage: coverage)
+        return c.v.kind.page == .bpUnits ? units(c, view) : areas(c, view, coverage)
+    }
+
+    static func parts(_ r: BrukerPlanRow) -> [BarPart] {
+        [BarPart(Double(r.counts[0]), Style(.green), glyph: "█", ascii: "#"),
+         BarPart(Double(r.counts[1]), Style(.yellow), glyph: "▓", ascii: "="),
+         BarPart(Double(r.counts[2]), Style(.red), glyph: "▒", ascii: "-"),
+         BarPart(Double(r.counts[3]), Style(.magenta), glyph: "░", ascii: ".")]
+    }
+
+    static func areas(_ c: ViewContext, _ v: BrukerPlanView, _ coverage: [[Int]]) -> Panel {
+        let ds = c.s.dataset, l = c.l, f = c.f, tree = ds.tree
+        let name = tree.units[c.unit].shortName
+        let title = l(.bpTitle, name, v.year, f.value(Double(v.mapped), .count))
+        // The etat's column only below the etat (for the etat it would repeat the row).
+        let atRoot = c.unit == tree.root
+        var columns = [Column(l[.bpArea], 17), Column(l[.bpDistribution], 0, weight: 3),
+                       Column(l[.bpGreen], 7, right: true), Column(l[.bpYellow], 7, right: true), Column(l[.bpRed], 7, right: true),
+                       Column(l[.bpBloodRed], 7, right: true)]
+        if !atRoot { columns.append(Column(l[.bpEtatRed], 7, right: true)) }
+        columns.append(Column(l[.bpChange], 9, right: true))
+        guard v.mapped > 0 else {
+            var p = Panel(title: title, columns: columns, items: [])
+            p.below = [[Span(l(.bpNoneForUnit, v.year, tree.units[c.unit].name), .dim)]]
+            return p
+        }
+        let etat = tree.root == c.unit ? v : BrukerPlanView(dataset: ds, unit: tree.root, year: v.year, coverage: coverage)
+        let prevYear = BrukerPlanView.previous(v.year, in: ds)
+        let prev = prevYear.map { BrukerPlanView(dataset: ds, unit: c.unit, year: $0, coverage: coverage) }.flatMap { $0.mapped > 0 ? $0 : nil }
+        let rows = BrukerPlanRow.rows(v), etatRows = BrukerPlanRow.rows(etat), prevRows = prev.map(BrukerPlanRow.rows)
+        var items = [Item]()
+        for (k, r) in rows.enumerated() {
+            func share(_ lvl: Int) -> String { r.area != nil && lvl == 3 ? "" : r.share(lvl).map(l.percent) ?? "–" }
+            let change = prevRows.flatMap { p -> Double? in
+                guard let a = r.redShare, let b = p[k].redShare else { return nil }
+                return a - b
+            }
+            var cells = [Span(r.area == nil ? l[.bpOverallShort] : l.area(r.area), r.area == nil ? .bold : .plain), Span(String(repeating: " ", count: 40)),
+                         Span(share(0)), Span(share(1)), Span(share(2)), Span(share(3))]
+            if !atRoot { cells.append(Span(etatRows[k].redShare.map(l.percent) ?? "–", .dim)) }
+            cells.append(Span(change.map(l.shortPoints) ?? "", change.map { $0 > 0.05 ? Style(.red) : ($0 < -0.05 ? Style(.green) : .plain) } ?? .plain))
+            var it = Item(cells, key: .heading("bp-\(r.area?.column ?? "overall")"))
+            it.search = l.area(r.area)
+            it.bar = parts(r)
+            it.action = ViewState(ViewKind(.brukerplan, .bpUnits), unit: tree.id(c.unit))
+            it.action?.year = v.year
+            let blood = r.area == nil ? l(.bpBloodRedCount, f.value(Double(r.counts[3]), .count)) : ""
+            it.detail = [l(.bpCounts, f.value(Double(r.counts[0]), .count), f.value(Double(r.counts[1]), .count), f.value(Double(r.counts[2]), .count), blood,
+                           f.value(Double(r.total), .count)) + (r.unmapped > 0 ? l(.bpNotMapped, r.unmapped) : "")]
+            if let p = prevRows?[k], let py = prev?.year {
+                it.detail.append(l(.bpPrevLine, py, l.levelShares(p)))
+            } else {
+                it.detail.append(l[.bpNoPrev])
+            }
+            if etat.unit != v.unit { it.detail.append(l(.bpEtatLine, v.year, l.levelShares(etatRows[k]))) }
+            items.append(it)
+        }
+        var p = Panel(title: title, columns: columns, items: items)
+        p.barColumn = 1
+        p.below = below(c, v)
+        return p
+    }
+
+    /// The work/activity × overall table and the plans, under the bars.
+    static func below(_ c: ViewContext, _ v: BrukerPlanView) -> [[Span]] {
+        let l = c.l, f = c.f
+        func n(_ x: Int) -> String { DisplayWidth.padLeft(f.value(Double(x), .count), 8) }
+        let label = [l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]]
+        let lw = max(DisplayWidth.of(l[.bpCross]), label.map(DisplayWidth.of).max() ?? 0) + 2
+        var lines: [[Span]] = [[Span(DisplayWidth.padRight(l[.bpCross], lw), .bold)] + (0..<4).map { Span(DisplayWidth.padLeft(l.level($0), 8), Style(.blue, bold: true)) }]
+        for w in [2, 1, 0] {
+            lines.append([Span(DisplayWidth.padRight("  " + label[w], lw))] + (0..<4).map { Span(n(v.workByOverall[w][$0])) })
+        }
+        let yr = v.yellowOrRed
+        // Wrapped at word boundaries, so no figure is ever cut at the edge.
+        let width = max(20, c.st.width - 3)
+        let plan = l(.bpWithoutPlan, f.value(Double(v.yellowOrRedWithoutPlan), .count), f.value(Double(yr), .count),
+                     yr > 0 ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : "–", f.value(Double(v.bloodRedWithoutPlan), .count))
+        func keep(_ s: String) -> String { s.replacingOccurrences(of: " %", with: "\u{00A0}%") }
+        lines += DisplayWidth.wrap(keep(plan) + " · " + l[.bpEnterUnits], width).map { [Span($0, .bold)] }
+        let plans = l(.bpPlans, f.value(Double(v.withIP), .count), f.value(Double(v.otherPlan), .count), f.value(Double(v.group), .count),
+                      f.value(Double(v.coordinatorOnly), .count), f.value(Double(v.crisis), .count), f.value(Double(v.men), .count),
+                      f.value(Double(v.women), .count))
+        lines += DisplayWidth.wrap(plans, width).map { [Span($0, .dim)] }
+        return lines
+    }
+
+    /// The units with mapped recipients under the chosen one, most yellow or red without a
+    /// plan first; Enter shows a unit's own mapping.
+    static func units(_ c: ViewContext, _ v: BrukerPlanView) -> Panel {
+        let ds = c.s.dataset, l = c.l, f = c.f, tree = ds.tree
+        let columns = [Column(l[.unit], 0), Column(l[.bpMapped], 8, right: true), Column(l[.bpRedPlus], 11, right: true),
+                       Column(l[.bpWithoutPlanCol], 9, right: true), Column(l[.bpWithoutPlanShare], 15, right: true)]
+        func row(_ label: String, _ x: BrukerPlanView, _ key: RowKey) -> Item {
+            let red = x.mapped > 0 ? l.percent(Double(x.overall[2] + x.overall[3]) / Double(x.mapped) * 100) : "–"
+            let share = x.yellowOrRed > 0 ? l.percent(Double(x.yellowOrRedWithoutPlan) / Double(x.yellowOrRed) * 100) : "–"
+            return Item([Span(label), Span(f.value(Double(x.mapped), .count)), Span(red), Span(f.value(Double(x.yellowOrRedWithoutPlan), .count), .bold), Span(share)], key: key)
+        }
+        var total = row("Σ " + tree.units[c.unit].shortName, v, .unit(tree.id(c.unit)))
+        total.cells[0].style = .bold
+        var items = [total]
+        let parts = v.parts(ds).sorted { ($0.view.yellowOrRedWithoutPlan, tree.units[$1.unit].name) > ($1.view.yellowOrRedWithoutPlan, tree.units[$0.unit].name) }
+        for (u, x) in parts {
+            var it = row("  " + tree.units[u].name, x, .unit(tree.id(u)))
+            it.search = tree.units[u].name
+            var next = ViewState(ViewKind(.brukerplan), unit: tree.id(u))
+            next.year = v.year
+            it.action = next
+            items.append(it)
+        }
+        return Panel(title: l(.bpUnitsTitle, v.year, tree.units[c.unit].name), columns: columns, items: items)
+    }
+
+    static let spec = ScreenSpec(
+        id: .brukerplan, title: .screenBrukerPlan,
+        keys: [Binding([.char("y")], [.screen(.brukerplan)], .nextMappingYear, help: .keyNextMappingYear, hint: (12, .hintMappingYear))],
+        legend: [.legendBrukerPlan], build: build)
+}
