@@ -8,7 +8,7 @@ public enum FuzzEntry {
     public static func csv(_ bytes: [UInt8]) {
         let t = CSVTable.parse(bytes: bytes, file: "fuzz.csv")
         for (_, d) in [FileParsers.units(t).1, FileParsers.targets(t).1, FileParsers.reports(t).1, FileParsers.waitlist(t).1,
-                       FileParsers.ipSnapshot(t, period: .tertial(2019, 3)).1].enumerated() {
+                       FileParsers.ipSnapshot(t, period: .tertial(2019, 3)).1, FileParsers.brukerPlan(t, year: 2014).1].enumerated() {
             for x in d { precondition(x.line.map { $0 >= 1 } ?? true, "a diagnostic line is 1-based") }
         }
     }
@@ -24,11 +24,12 @@ public enum FuzzEntry {
     /// The files of the small dataset the directory target starts from.
     static let seedFiles: [(String, String)] = [
         ("units.csv", "id;name;parent;kind;from;to;successor\nroot;Etaten;;etat;;;\na;Enhet A;root;resultatenhet;;2020-02-29;n\nb;Enhet B;root;resultatenhet;;2020-02-29;n\nn;Nytt område;root;byomrade;2020-03-01;;\n"),
-        ("indicators.yaml", "indicators:\n  - id: staff\n    name: Ansatte\n    direction: higher\n    reported_by: [resultatenhet, byomrade]\n  - id: users\n    reported_by: [resultatenhet, byomrade]\n  - id: share\n    source: formula\n    formula: staff / users\n    unit: percent\n    target: 50\n  - id: waiting\n    source: waitlist\n    measure: waiting\n    frequency: month\n  - id: ip_cov\n    source: ip\n    measure: coverage\n    unit: percent\n"),
+        ("indicators.yaml", "indicators:\n  - id: staff\n    name: Ansatte\n    direction: higher\n    reported_by: [resultatenhet, byomrade]\n  - id: users\n    reported_by: [resultatenhet, byomrade]\n  - id: share\n    source: formula\n    formula: staff / users\n    unit: percent\n    target: 50\n  - id: waiting\n    source: waitlist\n    measure: waiting\n    frequency: month\n  - id: ip_cov\n    source: ip\n    measure: with_plan\n  - id: bp_red\n    source: brukerplan\n    measure: red_overall\n"),
         ("targets.csv", "indicator;unit;from;target;warn\nstaff;*;2019;9;5\n"),
         ("reports/2019-T3.csv", "period;unit;indicator;value;comment\n2019-T3;a;staff;12;\n2019-T3;b;staff;0;null\n2019-T3;a;users;100;\n2019-T3;b;users;0;\n"),
         ("waitlist.csv", "case;unit;housing;received;granted;interim_reply;allocated;left;left_reason;living_now;discharge_ready\nVL-1;a;OMBPS2;2019-01-02;2019-02-01;;;;;dps;ja\n"),
         ("ip/2019-T3.csv", "user;unit;target_group;plan;group;declined;coordinator;evaluated\nB1;a;ja;ja;nei;nei;ja;2019-02-04\n"),
+        ("brukerplan/2019.csv", "user;unit;age_band;gender;finances;mental_health;physical_health;housing;social_skills;network;work_activity;overall;ip;other_plan;group\nK1;a;18-25;kvinne;1;3;4;5;gul;rød;1;rød;ja;nei;nei\n"),
     ]
 
     nonisolated(unsafe) static var directoryPath: String? = nil
@@ -38,7 +39,7 @@ public enum FuzzEntry {
         let dir: String
         if let d = directoryPath { dir = d } else {
             dir = NSTemporaryDirectory() + "tertial-fuzz-\(getpid())"
-            for sub in ["reports", "ip"] { try? FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true) }
+            for sub in ["reports", "ip", "brukerplan"] { try? FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true) }
             directoryPath = dir
         }
         guard let first = bytes.first else { return }

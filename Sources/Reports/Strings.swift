@@ -442,7 +442,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .bpBloodRedCount: (" · blodrød {1}", " · blood-red {1}")
         case .bpNotMapped: (" (ikke kartlagt på området: {1})", " (not mapped on the area: {1})")
         case .bpEtatLine: ("Etaten {1}: {2}", "The etat {1}: {2}")
-        case .bpPrevLine: ("Forrige kartlegging {1}: {2}", "Previous mapping {1}: {2}")
+        case .bpPrevLine: ("Kartlegging {1}: {2}", "Mapping {1}: {2}")
         case .bpNoPrev: ("Ingen tidligere kartlegging å sammenligne med", "No earlier mapping to compare with")
         case .bpCross: ("Arbeid/aktivitet × samlet funksjonsnivå", "Work/activity × overall functional level")
         case .bpWorkGreen: ("grønn: i arbeid/aktivitet", "green: in work/activity")

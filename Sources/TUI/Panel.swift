@@ -115,11 +115,14 @@ public struct Panel: Sendable {
     /// The column in which rows with a `bar` draw it.
     public var barColumn: Int?
 
-    mutating func measure() {
+    /// `ascii`: measured as an ASCII terminal shows the text (`±` is `+/-` there), so a
+    /// figure is never cut by its transliteration.
+    mutating func measure(ascii: Bool = false) {
+        func width(_ s: String) -> Int { DisplayWidth.of(ascii ? Screen.transliterated(s) : s) }
         // Only the columns whose width follows their content: figures (whole) and flexible ones.
         contentWidths = columns.enumerated().map { c, col in
             guard col.whole || col.width == 0 else { return 0 }
-            return items.reduce(DisplayWidth.of(col.title)) { max($0, $1.header || !$1.cells.indices.contains(c) ? 0 : DisplayWidth.of($1.cells[c].text)) }
+            return items.reduce(width(col.title)) { max($0, $1.header || !$1.cells.indices.contains(c) ? 0 : width($1.cells[c].text)) }
         }
     }
 

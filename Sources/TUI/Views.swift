@@ -35,7 +35,7 @@ public enum Views {
         default: p = Screens.spec(st.top.kind.screen)?.build(ctx) ?? .empty
         }
         p.items = filtered(p.items, st.top.filter)
-        p.measure()
+        p.measure(ascii: !st.unicode)
         return p
     }
 

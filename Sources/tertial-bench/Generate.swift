@@ -21,6 +21,8 @@ struct Generator {
     var years = 10
     var waitlist = 200_000
     var ipUsers = 20_000
+    /// BrukerPlan rows per mapping year (Bergen mapped 1,845 in 2014); one mapping a year.
+    var brukerPlanRows = 2_000
     var seed: UInt64 = 2019
     let firstYear = 2012
 
@@ -40,7 +42,7 @@ struct Generator {
         var rng = SplitMix64(seed: seed)
         let fm = FileManager.default
         try? fm.removeItem(atPath: dir)
-        for sub in ["", "/reports", "/ip"] { try fm.createDirectory(atPath: dir + sub, withIntermediateDirectories: true) }
+        for sub in ["", "/reports", "/ip", "/brukerplan"] { try fm.createDirectory(atPath: dir + sub, withIntermediateDirectories: true) }
         var written = 0, files = 0
         func save(_ o: Out, _ rel: String) throws { try o.write(dir + "/" + rel); written += o.bytes.count; files += 1 }
 
@@ -168,6 +170,25 @@ struct Generator {
                 }
                 try save(ip, "ip/\(tp).csv")
             }
+        }
+
+        // BrukerPlan: one mapping a year, drawn from a stream of its own so that every file
+        // above stays byte-identical to earlier versions of the generator.
+        var bp = SplitMix64(seed: seed ^ 0xB0B0)
+        let levels = ["grønn", "gul", "rød", "blodrød"], bands = AgeBand.allCases.map(\.rawValue)
+        for y in firstYear..<(firstYear + years) where brukerPlanRows > 0 {
+            let mid = Period.tertial(y, 2)
+            let live = leafUnits.filter { active($0, mid) }.map(\.id)
+            var o = Out()
+            o.line("user;unit;age_band;gender;finances;mental_health;physical_health;housing;social_skills;network;work_activity;overall;ip;other_plan;group;coordinator_only;short_term_crisis")
+            for k in 0..<brukerPlanRows {
+                let r = bp.next(), s = bp.next()
+                let overall = r % 100 < 4 ? 0 : (r % 100 < 71 ? 1 : (r % 100 < 99 ? 2 : 3))
+                let areas = (0..<7).map { String(1 + Int((s >> UInt64($0 * 8)) % 5)) }.joined(separator: ";")
+                func yn(_ b: Bool) -> String { b ? "ja" : "nei" }
+                o.line("kartlagt-\(y)-\(String(format: "%06d", k));\(live[Int((r >> 8) % UInt64(live.count))]);\(bands[Int((r >> 20) % 5)]);\((r >> 24) % 2 == 0 ? "mann" : "kvinne");\(areas);\(levels[overall]);\(yn((r >> 28) % 9 == 0));\(yn((r >> 32) % 3 == 0));\(yn((r >> 36) % 5 == 0));\(yn((r >> 40) % 30 == 0));\(yn((r >> 44) % 20 == 0))")
+            }
+            try save(o, "brukerplan/\(y).csv")
         }
         return (files, written)
     }

@@ -19,10 +19,11 @@ struct GenerateCommand: ParsableCommand {
     @Option var years = 10
     @Option var waitlist = 200_000
     @Option(name: .customLong("ip-users")) var ipUsers = 20_000
+    @Option(name: .customLong("brukerplan"), help: "BrukerPlan rows per mapping year.") var brukerPlan = 2_000
     @Option var seed: UInt64 = 2019
 
     func run() throws {
-        let g = Generator(units: units, indicators: indicators, years: years, waitlist: waitlist, ipUsers: ipUsers, seed: seed)
+        let g = Generator(units: units, indicators: indicators, years: years, waitlist: waitlist, ipUsers: ipUsers, brukerPlanRows: brukerPlan, seed: seed)
         let (files, bytes) = try g.run(into: out)
         print("\(out): \(files) files, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
     }
