@@ -58,7 +58,7 @@ public enum Msg: String, CaseIterable, Sendable {
     // The command line and `check`
     case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
     case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce, cliUnknownIndicator
-    case storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported
+    case storeAccessPostgresOnly, storeAccessUnknownUnit, storeAccessHeader, storeAccessBadRow, fuOffline, storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported
     case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
     case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
     // Follow-up
@@ -347,6 +347,11 @@ public enum Msg: String, CaseIterable, Sendable {
         case .cliWrote: ("skrev {1}", "wrote {1}")
         case .cliCannotWrite: ("kan ikke skrive {1}: {2}", "cannot write {1}: {2}")
         case .cliUnknownIndicator: ("ukjent indikator «{1}»; se indicators.yaml", "unknown indicator \"{1}\"; see indicators.yaml")
+        case .storeAccessPostgresOnly: ("--access gjelder bare en PostgreSQL-database (--store postgresql://…); en SQLite-fil har ingen roller", "--access applies to a PostgreSQL store only (--store postgresql://…); a SQLite file has no roles")
+        case .storeAccessUnknownUnit: ("{1}: enheten «{2}» finnes ikke i units.csv (ingenting er endret)", "{1}: the unit \"{2}\" is not in units.csv (nothing was changed)")
+        case .storeAccessHeader: ("{1}: overskriftsraden må ha kolonnene role og unit", "{1}: the header row must have the columns role and unit")
+        case .storeAccessBadRow: ("{1}:{2}: «{3}» er ikke et rollenavn (a-z, 0-9, _) eller enheten mangler (ingenting er endret)", "{1}:{2}: \"{3}\" is not a role name (a-z, 0-9, _) or the unit is missing (nothing was changed)")
+        case .fuOffline: ("⚠ oppfølging frakoblet", "⚠ follow-up offline")
         case .storeCreated: ("Opprettet {1} (mappe 0700, fil 0600, WAL) med skjemaet: {2}", "Created {1} (folder 0700, file 0600, WAL) with the schema: {2}")
         case .storeExisted: ("{1} fantes; skjemaet er: {2}", "{1} existed; its schema is: {2}")
         case .storeSchema: ("{1}: skjema {2}", "{1}: schema {2}")

@@ -24,6 +24,12 @@ public enum FollowUpExport {
         public var note: String?
         /// On a `superseded` row: the comment that replaced this one.
         public var supersededBy: Int64?
+
+        public init(entryID: Int64, kind: Entry.Kind, key: Entry.Key, change: String, at: String, by: String, text: String,
+                    owner: String?, due: Day?, status: Entry.Status?, note: String?, supersededBy: Int64?) {
+            self.entryID = entryID; self.kind = kind; self.key = key; self.change = change; self.at = at; self.by = by; self.text = text
+            self.owner = owner; self.due = due; self.status = status; self.note = note; self.supersededBy = supersededBy
+        }
     }
 
     public static func csv(_ rows: [Row]) -> String {
@@ -132,3 +138,4 @@ extension SQLiteStore {
         try read { db in try SQLiteStore.migrator.appliedMigrations(db) }
     }
 }
+extension SQLiteStore: AdministeredStore {}

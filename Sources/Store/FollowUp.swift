@@ -85,6 +85,10 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case diskFull(String)
     case notEmpty(String)
     case failed(String)
+    /// The database server cannot be reached now (a shared store); nothing was written.
+    case disconnected(String)
+    /// The server refused: the user's database role may not write follow-up for this unit.
+    case outsideScope(unit: String, role: String)
 
     public func text(norwegian nb: Bool) -> String {
         switch self {
@@ -115,6 +119,12 @@ public enum FollowUpError: Error, Equatable, Sendable {
             return nb ? "\(p) har oppføringer allerede; importer til en tom database (ingenting er endret)"
                       : "\(p) has entries already; import into an empty store (nothing was changed)"
         case .failed(let why): return nb ? "kunne ikke lagre: \(why)" : "could not save: \(why)"
+        case .disconnected(let p):
+            return nb ? "ingen forbindelse til oppfølgingsdatabasen (\(p)); ikke lagret, prøv igjen når forbindelsen er tilbake (teksten er tatt vare på)"
+                      : "no connection to the follow-up database (\(p)); not saved, try again when it is back (the text is kept)"
+        case let .outsideScope(unit, role):
+            return nb ? "rollen \(role) kan ikke skrive oppfølging for \(unit); databasen gir den bare tilgang til sine egne enheter (tertial store init --access)"
+                      : "the role \(role) may not write follow-up for \(unit); the database gives it its own units only (tertial store init --access)"
         }
     }
 }
@@ -144,6 +154,23 @@ public protocol FollowUpStore: AnyObject, Sendable {
     func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws
     /// Changes what an action says, who owns it or when it is due.
     func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws
+    /// A store that tells of changes itself (PostgreSQL's LISTEN/NOTIFY) calls `changed` when
+    /// another client wrote, and `connection` when it loses or regains its server; both from
+    /// another thread. A store that does not (SQLite) returns false and is polled.
+    func watch(changed: @escaping @Sendable () -> Void, connection: @escaping @Sendable (Bool) -> Void) -> Bool
+}
+
+/// What `tertial store` does with a store, on either backend.
+public protocol AdministeredStore: FollowUpStore {
+    func appliedMigrations() throws -> [String]
+    func exportRows() throws -> [FollowUpExport.Row]
+    func importRows(_ rows: [FollowUpExport.Row]) throws
+    /// "ok", or what is wrong.
+    func integrityCheck() throws -> String
+}
+
+extension FollowUpStore {
+    public func watch(changed: @escaping @Sendable () -> Void, connection: @escaping @Sendable (Bool) -> Void) -> Bool { false }
 }
 
 public enum FollowUpRules {
@@ -323,13 +350,16 @@ public enum FollowUpStores {
     }
 
     public static func open(option: String?, dataDirectory: String) throws -> FollowUpStore {
-        try SQLiteStore(path: path(option: option, dataDirectory: dataDirectory))
+        let p = path(option: option, dataDirectory: dataDirectory)
+        if PostgresStore.Address.isAddress(p) { return try PostgresStore(p) }
+        return try SQLiteStore(path: p)
     }
 
     /// For reading only (reports): nil when there is no store yet, so a report never
     /// creates one.
     public static func openExisting(option: String?, dataDirectory: String) throws -> FollowUpStore? {
         let p = path(option: option, dataDirectory: dataDirectory)
+        if PostgresStore.Address.isAddress(p) { return try PostgresStore(p) }
         guard FileManager.default.fileExists(atPath: p) else { return nil }
         return try SQLiteStore(path: p)
     }

@@ -151,7 +151,8 @@ public final class App {
 
     func run() -> Int32 {
         pipe(&reloadPipe)
-        for fd in reloadPipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        pipe(&storePipe)
+        for fd in reloadPipe + storePipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         Terminal.restoreOnCrash()
         defer { terminal.restore() }
         var exitCode: Int32 = 0
@@ -175,13 +176,14 @@ public final class App {
                 }
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: reloadPipe[0], events: Int16(POLLIN), revents: 0)]
+                       pollfd(fd: reloadPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: storePipe[0], events: Int16(POLLIN), revents: 0)]
             if let w = watcher, w.isActive { fds.append(pollfd(fd: w.fd, events: Int16(POLLIN), revents: 0)) }
             var timeout: Int32 = -1
             if let at = reloadAt ?? nextDataPoll { timeout = Int32(max(0, (at - App.now()) * 1000)) }
-            // Another dashboard's follow-up: the store is asked once a second (one indexed
+            // Another dashboard's follow-up: a store that tells of changes (PostgreSQL) wakes
+            // the loop through `storePipe`; a SQLite file is asked once a second (one indexed
             // read; no other wake-ups when idle).
-            if store != nil {
+            if store != nil, !storeNotifies {
                 let untilStore = Int32(max(0, (nextStorePoll - App.now()) * 1000))
                 timeout = timeout < 0 ? untilStore : min(timeout, untilStore)
             }
@@ -199,10 +201,17 @@ public final class App {
             }
             // A reload finished in the background: show it.
             if fds[2].revents & Int16(POLLIN) != 0 { dirty = finishReload() || dirty }
-            if fds.count > 3, fds[3].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
+            if fds[3].revents & Int16(POLLIN) != 0 {
+                var buf = [UInt8](repeating: 0, count: 64)
+                while read(storePipe[0], &buf, buf.count) > 0 {}
+                let offline = !((store as? PostgresStore)?.isConnected ?? true)
+                if offline != state.storeOffline { state.storeOffline = offline; dirty = true }
+                if !offline { dirty = refreshFollowUp(onlyIfChanged: true) || dirty }
+            }
+            if fds.count > 4, fds[4].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
                 reloadAt = App.now() + 0.04 // let an editor finish writing
             }
-            if store != nil, App.now() >= nextStorePoll {
+            if store != nil, !storeNotifies, App.now() >= nextStorePoll {
                 nextStorePoll = App.now() + App.storePollSeconds
                 dirty = refreshFollowUp(onlyIfChanged: true) || dirty
             }
@@ -330,6 +339,9 @@ public final class App {
     /// The data directory whose store is still to be opened (after the first frame).
     var storeDirectory: String?
     var nextStorePoll = 0.0
+    /// The store wakes the loop itself (LISTEN/NOTIFY) through this pipe; no polling.
+    var storeNotifies = false
+    var storePipe: [Int32] = [-1, -1]
     lazy var user: String = options.user ?? FollowUpRules.currentUser()
 
     /// Opens the store; the dashboard works without one (and says why on `c`/`a`).
@@ -339,6 +351,9 @@ public final class App {
             let st = try FollowUpStores.open(option: options.store, dataDirectory: directory)
             store = st
             state.store = st.isReadOnly ? .readOnly(l[.fuStoreReadOnly]) : .writable(st.location)
+            let fd = storePipe[1]
+            storeNotifies = st.watch(changed: { var b: UInt8 = 1; _ = write(fd, &b, 1) },
+                                     connection: { _ in var b: UInt8 = 2; _ = write(fd, &b, 1) })
             _ = refreshFollowUp(onlyIfChanged: false)
         } catch {
             state.store = .failed(l.followUp(error))

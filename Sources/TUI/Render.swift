@@ -78,7 +78,7 @@ extension Dashboard {
         let left = (wide ? " tertial · " : " ") + st.dataName + bar
         // The time of the last load is labelled where there is room, and left out where there
         // is not (a bare time reads as a clock that has stopped).
-        let right = bar + (wide ? l.periodLong(st.period) + bar + l[.loaded] + st.loadedAt : l.period(st.period)) + " "
+        let right = (st.storeOffline ? bar + l[.fuOffline] : "") + bar + (wide ? l.periodLong(st.period) + bar + l[.loaded] + st.loadedAt : l.period(st.period)) + " "
         scr.fill(0, 0, st.width, Style(.blue, bold: true, reverse: true))
         let room = st.width - DisplayWidth.of(left) - DisplayWidth.of(right)
         var crumbs = breadcrumb(st, s)

@@ -155,6 +155,9 @@ public struct AppState: Sendable {
     /// Comments and actions, as last read from the store.
     public var followUp: FollowUpBook = .empty
     public var store: StoreState = .none
+    /// The shared follow-up database cannot be reached now (the top line says so; the
+    /// figures and the follow-up last read stay).
+    public var storeOffline = false
     /// The follow-up screen lists every action (true) or only open ones.
     public var showAllActions = false
     /// Today, for due dates (set by the app; tests set it).

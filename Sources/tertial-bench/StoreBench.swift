@@ -9,7 +9,7 @@ import Store
 struct StoreWriterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "store-writer", abstract: "Write N follow-up entries (for the store's concurrency tests).")
 
-    @Argument(help: "The store (a SQLite file).")
+    @Argument(help: "The store (a SQLite file or a postgresql:// address).")
     var path: String
 
     @Option(name: .long, help: "How many entries.")
@@ -19,7 +19,7 @@ struct StoreWriterCommand: ParsableCommand {
     var tag = "W"
 
     func run() throws {
-        let store = try SQLiteStore(path: path)
+        let store = try FollowUpStores.open(option: path, dataDirectory: ".")
         let units = ["ph-vest", "ph-nord", "ph-sentrum", "ph-sor", "bosenter"]
         for n in 0..<count {
             let key = Entry.Key(unit: units[n % units.count], indicator: "staff_user_experience", period: .tertial(2019, 3))
@@ -39,17 +39,20 @@ struct StoreBenchCommand: ParsableCommand {
     @Option(name: .long, help: "Entries in the generated store.")
     var entries = 100_000
 
-    @Option(name: .long, help: "Where to put the store (default: a temporary folder).")
+    @Option(name: .long, help: "Where to put the store (default: a temporary folder), or a postgresql:// address of an empty database.")
     var path: String?
 
     func run() throws {
         let file = path ?? (NSTemporaryDirectory() + "tertial-store-bench-\(getpid())/tertial.sqlite")
         defer { if path == nil { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) } }
-        let store = try SQLiteStore(path: file)
+        func open() throws -> any AdministeredStore {
+            PostgresStore.Address.isAddress(file) ? try PostgresStore(file) : try SQLiteStore(path: file)
+        }
+        let store = try open()
         let have = try store.all().count
         let t0 = Date()
-        if have < entries {
-            // Generated in one transaction (importEntries: the same checks and history rows).
+        if have == 0 {
+            // Generated in one transaction (importRows: the same checks and history rows).
             let units = ["ph-vest", "ph-nord", "ph-sentrum", "ph-sor", "ph-fyllingsdalen", "ph-laksevag"]
             let now = FollowUpRules.timestamp()
             let made = (have..<entries).map { n -> Entry in
@@ -60,7 +63,10 @@ struct StoreBenchCommand: ParsableCommand {
                              status: action ? [.planned, .inProgress, .done, .cancelled][n % 4] : nil, note: nil, supersededBy: nil,
                              createdAt: now, createdBy: "bench", updatedAt: now, updatedBy: "bench")
             }
-            try store.importEntries(made)
+            try store.importRows(made.enumerated().map { k, e in
+                FollowUpExport.Row(entryID: Int64(k + 1), kind: e.kind, key: e.key, change: "created", at: e.createdAt, by: e.createdBy, text: e.text,
+                                   owner: e.owner, due: e.due, status: e.status, note: nil, supersededBy: nil)
+            })
             print(String(format: "generated %d entries in %.1f s", entries - have, Date().timeIntervalSince(t0)))
         }
         func time(_ label: String, _ runs: Int = 7, _ body: () throws -> Void) rethrows {
@@ -73,8 +79,8 @@ struct StoreBenchCommand: ParsableCommand {
             ts.sort()
             print(String(format: "%@: median %.1f ms (%.1f–%.1f)", label, ts[ts.count / 2], ts.first!, ts.last!))
         }
-        try time("open the store") { _ = try SQLiteStore(path: file) }
-        try time("read every entry (FollowUpBook)") { _ = try FollowUpBook(SQLiteStore(path: file)) }
+        try time("open the store") { _ = try open() }
+        try time("read every entry (FollowUpBook)") { _ = try FollowUpBook(open()) }
         let book = try FollowUpBook(store)
         time("list: select and render as text") {
             _ = FollowUpReport.render(FollowUpReport.select(book, units: nil, period: nil, filter: .open, today: Day.today()), snapshot: nil,

@@ -582,22 +582,52 @@ struct StoreCommand: ParsableCommand {
         abstract: "The follow-up store: create it, bring its schema up to date, check it, export it with its history, import an export.",
         subcommands: [StoreInit.self, StoreMigrate.self, StoreCheck.self, StoreExport.self, StoreImport.self])
 
-    /// The store the options name, as its SQLite implementation (the only one so far).
-    static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> SQLiteStore {
-        do { return try SQLiteStore(path: FollowUpStores.path(option: f.store, dataDirectory: options.data)) }
+    /// The store the options name: a SQLite file, or a PostgreSQL server for a whole etat.
+    static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> any AdministeredStore {
+        let p = FollowUpStores.path(option: f.store, dataDirectory: options.data)
+        do { return PostgresStore.Address.isAddress(p) ? try PostgresStore(p) : try SQLiteStore(path: p) }
         catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
 }
 
 struct StoreInit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the store (folder 0700, file 0600) with its schema; say what was done.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the store (a SQLite file 0600 in a folder 0700, or the schema on a PostgreSQL server) and, with --access, the roles that may write each unit; say what was done.")
     @OptionGroup var options: DataOptions
     @OptionGroup var followUp: FollowUpOptions
+    @Option(name: .long, help: "PostgreSQL only: a CSV file `role;unit` giving each database role the units (with those below them and their predecessors) it may write follow-up for.")
+    var access: String?
     func run() throws {
         let path = FollowUpStores.path(option: followUp.store, dataDirectory: options.data)
-        let existed = FileManager.default.fileExists(atPath: path)
+        let postgres = PostgresStore.Address.isAddress(path)
+        let existed = postgres || FileManager.default.fileExists(atPath: path)
+        if access != nil && !postgres { CLI.say(CLI.l[.storeAccessPostgresOnly]); throw ExitCode(1) }
+        let grants = try access.map { try StoreInit.grants($0) }
         let store = try StoreCommand.open(options, followUp)
         print(CLI.l(existed ? .storeExisted : .storeCreated, store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? ""))
+        guard let grants, let pg = store as? PostgresStore else { return }
+        // Each unit must be in units.csv; a role is given its unit's whole scope.
+        let loaded = Loader(directory: options.data).load()
+        guard let tree = (loaded.dataset ?? loaded.partial)?.tree else { CLI.say(CLI.l(.startHasErrors, options.data)); throw ExitCode(1) }
+        for g in grants where tree.index[g.unit] == nil {
+            CLI.say(CLI.l(.storeAccessUnknownUnit, access ?? "", g.unit)); throw ExitCode(1)
+        }
+        do {
+            for line in try pg.applyAccess(grants, scope: { u in tree.index[u].map { tree.scopeIDs($0).sorted() } ?? [u] }) { print(line) }
+        } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+
+    /// `role;unit` rows (a header row, `;` or `,`), every row located when wrong.
+    static func grants(_ file: String) throws -> [PostgresStore.Grant] {
+        guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
+        let t = CSVTable.parse(bytes: Array(data), file: file)
+        guard let cr = t.column("role"), let cu = t.column("unit") else { CLI.say(CLI.l(.storeAccessHeader, file)); throw ExitCode(1) }
+        var out = [PostgresStore.Grant]()
+        for r in 0..<t.rowCount {
+            let role = t.string(r, cr), unit = t.string(r, cu)
+            guard PostgresStore.isRoleName(role), !unit.isEmpty else { CLI.say(CLI.l(.storeAccessBadRow, file, t.line(r), role)); throw ExitCode(1) }
+            out.append(PostgresStore.Grant(role: role, unit: unit))
+        }
+        return out
     }
 }
 

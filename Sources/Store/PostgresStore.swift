@@ -1,0 +1,613 @@
+import Foundation
+import Logging
+import Model
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// Follow-up on a PostgreSQL server, for a whole etat on many machines (a SQLite file on a
+/// network drive is not safe). The same schema, rules and history as `SQLiteStore`, with
+/// the identity-number rule and "never deleted" enforced by the server too, so another
+/// client cannot break them. Chosen by `--store postgresql://user@host[:port]/db` or
+/// `TERTIAL_STORE`; the password comes from `PGPASSWORD` or `~/.pgpass` (never printed: the
+/// location shown has none).
+///
+/// One connection, used through postgres-nio's EventLoopFuture interface and waited on, so
+/// the store keeps the same synchronous shape as the SQLite one. Every value is a bound
+/// parameter; the only SQL spliced in is this file's own text.
+public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked Sendable {
+    public let location: String
+    public let isReadOnly = false
+    public let address: Address
+    let configuration: PostgresConnection.Configuration
+    let logger: Logger
+    /// One statement or transaction at a time on the one connection.
+    let lock = NSLock()
+    /// Guards the connection and the watchers (taken briefly, never around a query).
+    let state = NSLock()
+    var connection: PostgresConnection?
+    var reconnecting = false
+    var closed = false
+    var onChange: (@Sendable () -> Void)?
+    var onConnection: (@Sendable (Bool) -> Void)?
+    nonisolated(unsafe) static var nextID = 1
+
+    /// A `postgresql://` address, parsed: what libpq would take from it.
+    public struct Address: Equatable, Sendable {
+        public var user: String
+        public var password: String?
+        public var host: String
+        public var port: Int
+        public var database: String
+        /// `disable`, `prefer` (the default, as libpq's) or `require`.
+        public var sslmode: String
+
+        /// The address as shown and logged: never with a password.
+        public var shown: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+
+        public static func isAddress(_ s: String) -> Bool { s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") }
+
+        public init?(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+            guard Address.isAddress(url), let c = URLComponents(string: url), let host = c.host, !host.isEmpty else { return nil }
+            self.host = host
+            port = c.port ?? 5432
+            user = c.user ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+            let path = c.path.hasPrefix("/") ? String(c.path.dropFirst()) : c.path
+            database = path.isEmpty ? user : path
+            sslmode = c.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+            password = c.password ?? environment["PGPASSWORD"] ?? Address.pgpass(host: host, port: port, database: database, user: user, environment: environment)
+        }
+
+        /// The password for this address in `~/.pgpass` (or `PGPASSFILE`), as libpq reads it:
+        /// `host:port:database:user:password`, `*` matching anything, the first match winning.
+        static func pgpass(host: String, port: Int, database: String, user: String, environment: [String: String]) -> String? {
+            let file = environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" } ?? "")
+            guard !file.isEmpty, let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let f = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+                guard f.count == 5 else { continue }
+                func ok(_ v: String, _ want: String) -> Bool { v == "*" || v == want }
+                if ok(f[0], host), ok(f[1], String(port)), ok(f[2], database), ok(f[3], user) { return f[4] }
+            }
+            return nil
+        }
+    }
+
+    /// The address without a password, for messages (`postgresql://kari:secret@…` → `postgresql://kari@…`).
+    public static func shown(_ url: String) -> String {
+        Address(url, environment: [:])?.shown ?? url.split(separator: "@").last.map { "postgresql://…@" + $0 } ?? "postgresql://…"
+    }
+
+    public init(_ url: String) throws {
+        guard let a = Address(url) else { throw FollowUpError.cannotOpen(PostgresStore.shown(url), "not a postgresql://user@host:port/database address") }
+        address = a
+        location = a.shown
+        var logger = Logger(label: "tertial.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        let tls: PostgresConnection.Configuration.TLS
+        switch a.sslmode {
+        case "disable": tls = .disable
+        case "require", "verify-ca", "verify-full":
+            var c = TLSConfiguration.makeClientConfiguration()
+            // require: encrypted, the certificate not checked (libpq's meaning); verify-*: checked.
+            if a.sslmode == "require" { c.certificateVerification = .none }
+            tls = .require(try NIOSSLContext(configuration: c))
+        default:
+            // prefer: TLS when the server offers it, as libpq does (without verifying, as libpq's prefer).
+            var c = TLSConfiguration.makeClientConfiguration()
+            c.certificateVerification = .none
+            tls = .prefer(try NIOSSLContext(configuration: c))
+        }
+        var config = PostgresConnection.Configuration(host: a.host, port: a.port, username: a.user, password: a.password, database: a.database, tls: tls)
+        config.options.connectTimeout = .seconds(5)
+        configuration = config
+        do { connection = try connect() }
+        catch { throw FollowUpError.cannotOpen(a.shown, PostgresStore.describe(error)) }
+        try migrate()
+    }
+
+    deinit {
+        state.lock(); closed = true; let c = connection; connection = nil; state.unlock()
+        try? c?.close().wait()
+    }
+
+    /// A new connection, followed: when it closes the store says so and reconnects.
+    func connect() throws -> PostgresConnection {
+        state.lock(); let id = PostgresStore.nextID; PostgresStore.nextID += 1; state.unlock()
+        let c = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger).wait()
+        c.closeFuture.whenComplete { [weak self] _ in self?.dropped(c) }
+        state.lock(); let watching = onChange != nil; state.unlock()
+        if watching { try listen(c) }
+        return c
+    }
+
+    /// LISTEN on the channel the schema's trigger notifies (one notification per history row).
+    func listen(_ c: PostgresConnection) throws {
+        c.addListener(channel: "tertial_followup") { [weak self] _, _ in
+            guard let self else { return }
+            self.state.lock(); let f = self.onChange; self.state.unlock()
+            f?()
+        }
+        _ = try c.query("LISTEN tertial_followup", logger: logger).wait()
+    }
+
+    public func watch(changed: @escaping @Sendable () -> Void, connection: @escaping @Sendable (Bool) -> Void) -> Bool {
+        state.lock(); onChange = changed; onConnection = connection; let c = self.connection; state.unlock()
+        if let c {
+            lock.lock(); defer { lock.unlock() }
+            do { try listen(c) } catch { dropped(c) }
+        }
+        return true
+    }
+
+    /// The connection was lost (the server restarted, the network went): say so once and
+    /// reconnect in the background, waiting longer after each failure (¼ s doubling to 8 s).
+    func dropped(_ c: PostgresConnection) {
+        state.lock()
+        guard connection === c || connection == nil, !closed else { state.unlock(); return }
+        connection = nil
+        let tell = onConnection
+        let start = !reconnecting
+        reconnecting = true
+        state.unlock()
+        tell?(false)
+        if start { reconnect(after: 0.25) }
+    }
+
+    func reconnect(after delay: Double) {
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + delay) { [weak self] in
+            guard let self else { return }
+            self.state.lock(); let stop = self.closed; self.state.unlock()
+            if stop { return }
+            do {
+                let c = try self.connect()
+                self.state.lock(); self.connection = c; self.reconnecting = false
+                let tell = self.onConnection, changed = self.onChange
+                self.state.unlock()
+                tell?(true)
+                changed?() // what was written meanwhile is read again (changes since the last token)
+            } catch {
+                self.reconnect(after: min(8, delay * 2))
+            }
+        }
+    }
+
+    /// The connection to use, or a refusal that says the server is out of reach.
+    func current() throws -> PostgresConnection {
+        state.lock(); let c = connection; state.unlock()
+        guard let c, !c.isClosed else {
+            if let c { dropped(c) } else { state.lock(); let start = !reconnecting && !closed; reconnecting = true; state.unlock(); if start { reconnect(after: 0.25) } }
+            throw FollowUpError.disconnected(location)
+        }
+        return c
+    }
+
+    public var isConnected: Bool { state.lock(); defer { state.unlock() }; return connection.map { !$0.isClosed } ?? false }
+
+    /// The server's own words for a failure (never the address with a password).
+    static func describe(_ error: Error) -> String {
+        if let e = error as? PSQLError, let m = e.serverInfo?[.message] { return m }
+        if let e = error as? PSQLError { return "\(e.code)" }
+        return "\(error)"
+    }
+
+    // MARK: Running SQL
+
+    func run(_ q: PostgresQuery) throws -> [PostgresRow] {
+        let c = try current()
+        do { return Array(try c.query(q, logger: logger).wait().rows) }
+        catch {
+            if c.isClosed { dropped(c); throw FollowUpError.disconnected(location) }
+            throw translate(error)
+        }
+    }
+
+    /// A server refusal in the store's terms: the identity-number check, a unit outside the
+    /// role's scope, a full disk.
+    func translate(_ error: Error) -> Error {
+        if let e = error as? FollowUpError { return e }
+        let info = (error as? PSQLError)?.serverInfo
+        let message = info?[.message] ?? ""
+        if message.contains("tertial_no_identity_number") { return FollowUpError.identityNumber("text") }
+        if info?[.sqlState] == "42501", let unit = pendingUnit { return FollowUpError.outsideScope(unit: unit, role: address.user) }
+        if info?[.sqlState] == "53100" { return FollowUpError.diskFull(location) }
+        return FollowUpError.failed(message.isEmpty ? PostgresStore.describe(error) : message)
+    }
+
+    /// The unit a write is about, for the message when the server refuses it.
+    var pendingUnit: String?
+
+    /// Runs `body` in one transaction on the one connection.
+    func transaction<T>(unit: String? = nil, _ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock(); pendingUnit = nil }
+        pendingUnit = unit
+        _ = try run("BEGIN")
+        do {
+            let v = try body()
+            _ = try run("COMMIT")
+            return v
+        } catch {
+            _ = try? run("ROLLBACK")
+            throw error
+        }
+    }
+
+    // MARK: Schema (the same migrations as SQLiteStore's, by name)
+
+    static let migrations: [(String, String)] = [("v1: entry and entry_history", """
+        CREATE FUNCTION tertial_has_identity_number(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE m text[]; d int[]; k1 int; k2 int; i int;
+        BEGIN
+          IF t IS NULL THEN RETURN false; END IF;
+          FOR m IN SELECT regexp_matches(t, '(?<![0-9])([0-9]{6})[ .-]?([0-9]{5})(?![0-9])', 'g') LOOP
+            d := ARRAY[]::int[];
+            FOR i IN 1..11 LOOP d := d || substr(m[1] || m[2], i, 1)::int; END LOOP;
+            k1 := 11 - (3*d[1] + 7*d[2] + 6*d[3] + 1*d[4] + 8*d[5] + 9*d[6] + 4*d[7] + 5*d[8] + 2*d[9]) % 11;
+            IF k1 = 11 THEN k1 := 0; END IF;
+            k2 := 11 - (5*d[1] + 4*d[2] + 3*d[3] + 2*d[4] + 7*d[5] + 6*d[6] + 5*d[7] + 4*d[8] + 3*d[9] + 2*d[10]) % 11;
+            IF k2 = 11 THEN k2 := 0; END IF;
+            IF k1 < 10 AND k2 < 10 AND k1 = d[10] AND k2 = d[11] THEN RETURN true; END IF;
+          END LOOP;
+          RETURN false;
+        END $$;
+        CREATE TABLE entry (
+            id bigserial PRIMARY KEY,
+            kind text NOT NULL CHECK (kind IN ('comment', 'action')),
+            unit text NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            indicator text NOT NULL CHECK (length(indicator) BETWEEN 1 AND 200),
+            period text NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+            text text NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+            owner text CHECK (owner IS NULL OR length(owner) <= 2000),
+            due text CHECK (due IS NULL OR due ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+            status text CHECK (status IS NULL OR status IN ('planned', 'in_progress', 'done', 'cancelled')),
+            note text CHECK (note IS NULL OR length(note) <= 2000),
+            superseded_by bigint REFERENCES entry(id),
+            created_at text NOT NULL, created_by text NOT NULL,
+            updated_at text NOT NULL, updated_by text NOT NULL,
+            CHECK ((kind = 'action') = (status IS NOT NULL)),
+            CONSTRAINT tertial_no_identity_number CHECK (NOT tertial_has_identity_number(text) AND NOT tertial_has_identity_number(owner)
+                                                         AND NOT tertial_has_identity_number(note))
+        );
+        CREATE INDEX entry_by_key ON entry(unit, indicator, period);
+        CREATE TABLE entry_history (
+            id bigserial PRIMARY KEY,
+            entry_id bigint NOT NULL REFERENCES entry(id),
+            at text NOT NULL, by text NOT NULL,
+            change text NOT NULL CHECK (change IN ('created', 'edited', 'status', 'superseded')),
+            text text NOT NULL, owner text, due text, status text, note text
+        );
+        CREATE INDEX entry_history_by_entry ON entry_history(entry_id);
+        CREATE FUNCTION tertial_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'follow-up is never deleted or rewritten (%)', TG_TABLE_NAME; END $$;
+        CREATE TRIGGER entry_never_deleted BEFORE DELETE ON entry FOR EACH ROW EXECUTE FUNCTION tertial_refuse();
+        CREATE TRIGGER entry_history_never_changed BEFORE UPDATE OR DELETE ON entry_history FOR EACH ROW EXECUTE FUNCTION tertial_refuse();
+        CREATE FUNCTION tertial_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('tertial_followup', NEW.id::text); RETURN NEW; END $$;
+        CREATE TRIGGER entry_history_notify AFTER INSERT ON entry_history FOR EACH ROW EXECUTE FUNCTION tertial_notify();
+        """), ("v2: access and row-level security", """
+        CREATE TABLE tertial_access (
+            role text NOT NULL,
+            unit text NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            PRIMARY KEY (role, unit)
+        );
+        ALTER TABLE entry ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE entry_history ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY tertial_read ON entry FOR SELECT USING (true);
+        CREATE POLICY tertial_insert ON entry FOR INSERT
+            WITH CHECK (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user));
+        CREATE POLICY tertial_update ON entry FOR UPDATE
+            USING (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user))
+            WITH CHECK (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user));
+        CREATE POLICY tertial_history_read ON entry_history FOR SELECT USING (true);
+        CREATE POLICY tertial_history_insert ON entry_history FOR INSERT
+            WITH CHECK (entry_id IN (SELECT e.id FROM entry e WHERE e.unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user)));
+        """)]
+
+    /// Applies missing migrations under an advisory lock (two tertials starting at once do not
+    /// both create the schema); refuses a database that knows migrations this tertial does not.
+    func migrate() throws {
+        try transaction {
+            _ = try run("SELECT pg_advisory_xact_lock(7262011)")
+            // A leader's role may not create tables: the table is only made where it is missing.
+            if try run("SELECT to_regclass('tertial_migrations') IS NULL").first?.decode(Bool.self) == true {
+                _ = try run("CREATE TABLE tertial_migrations (identifier text PRIMARY KEY)")
+            }
+            let applied = Set(try run("SELECT identifier FROM tertial_migrations").map { try $0.decode(String.self) })
+            let known = Set(PostgresStore.migrations.map(\.0))
+            if !applied.isSubset(of: known) { throw FollowUpError.newerSchema(location) }
+            for (name, sql) in PostgresStore.migrations where !applied.contains(name) {
+                for statement in PostgresStore.statements(sql) { _ = try run(PostgresQuery(unsafeSQL: statement)) }
+                _ = try run("INSERT INTO tertial_migrations (identifier) VALUES (\(name))")
+            }
+        }
+    }
+
+    /// A migration's statements one by one: postgres-nio sends each through the extended
+    /// protocol, which takes one statement at a time. Splits at `;` outside quotes and
+    /// `$$` bodies (the migrations are this file's own text).
+    static func statements(_ sql: String) -> [String] {
+        var out = [String](), cur = "", inDollar = false, inQuote = false
+        var chars = Array(sql)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if !inQuote && c == "$" && chars.first == "$" { inDollar.toggle(); cur += "$$"; chars = chars.dropFirst(); continue }
+            if !inDollar && c == "'" { inQuote.toggle() }
+            if c == ";" && !inDollar && !inQuote {
+                let t = cur.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty { out.append(t) }
+                cur = ""
+            } else { cur.append(c) }
+        }
+        let t = cur.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !t.isEmpty { out.append(t) }
+        return out
+    }
+
+    public func appliedMigrations() throws -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT identifier FROM tertial_migrations ORDER BY identifier").map { try $0.decode(String.self) }
+    }
+
+    // MARK: Reading
+
+    static let columns = "id, kind, unit, indicator, period, text, owner, due, status, note, superseded_by, created_at, created_by, updated_at, updated_by"
+
+    static func entry(_ row: PostgresRow) throws -> Entry {
+        let r = row.makeRandomAccess()
+        let kind = try r[1].decode(String.self), status = try r[8].decode(String?.self), due = try r[7].decode(String?.self)
+        return Entry(id: try r[0].decode(Int64.self), kind: kind == "action" ? .action : .comment,
+                     key: Entry.Key(unit: try r[2].decode(String.self), indicator: try r[3].decode(String.self),
+                                    period: Period(parsing: try r[4].decode(String.self)) ?? .year(1970)),
+                     text: try r[5].decode(String.self), owner: try r[6].decode(String?.self), due: due.flatMap { Day(parsing: $0) },
+                     status: status.flatMap(Entry.Status.init(rawValue:)), note: try r[9].decode(String?.self), supersededBy: try r[10].decode(Int64?.self),
+                     createdAt: try r[11].decode(String.self), createdBy: try r[12].decode(String.self),
+                     updatedAt: try r[13].decode(String.self), updatedBy: try r[14].decode(String.self))
+    }
+
+    func entries(_ q: PostgresQuery) throws -> [Entry] { try run(q).map(PostgresStore.entry) }
+
+    public func all() throws -> [Entry] {
+        lock.lock(); defer { lock.unlock() }
+        return try entries(PostgresQuery(unsafeSQL: "SELECT \(PostgresStore.columns) FROM entry ORDER BY id"))
+    }
+
+    public func entries(units: Set<String>?, periods: [Period]?, openActionsOnly: Bool) throws -> [Entry] {
+        lock.lock(); defer { lock.unlock() }
+        let u = units.map { Array($0) }, p = periods?.map(\.description)
+        return try entries("""
+            SELECT id, kind, unit, indicator, period, text, owner, due, status, note, superseded_by, created_at, created_by, updated_at, updated_by
+            FROM entry WHERE (\(u)::text[] IS NULL OR unit = ANY(\(u)::text[])) AND (\(p)::text[] IS NULL OR period = ANY(\(p)::text[]))
+              AND (NOT \(openActionsOnly) OR (kind = 'action' AND status IN ('planned', 'in_progress'))) ORDER BY id
+            """)
+    }
+
+    public func changes(since token: Int64) throws -> (entries: [Entry], token: Int64) {
+        try transaction {
+            let now = try run("SELECT coalesce(max(id), 0)::bigint FROM entry_history").first?.decode(Int64.self) ?? 0
+            let changed = try entries("""
+                SELECT id, kind, unit, indicator, period, text, owner, due, status, note, superseded_by, created_at, created_by, updated_at, updated_by
+                FROM entry WHERE id IN (SELECT entry_id FROM entry_history WHERE id > \(token) AND id <= \(now)) ORDER BY id
+                """)
+            return (changed, now)
+        }
+    }
+
+    public func changeToken() throws -> Int64 {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT coalesce(max(id), 0)::bigint FROM entry_history").first?.decode(Int64.self) ?? 0
+    }
+
+    public func history(of id: Int64) throws -> [HistoryRow] {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT entry_id, at, by, change, text, owner, due, status, note FROM entry_history WHERE entry_id = \(id) ORDER BY id").map { row in
+            let r = row.makeRandomAccess()
+            return HistoryRow(entryID: try r[0].decode(Int64.self), at: try r[1].decode(String.self), by: try r[2].decode(String.self),
+                              change: try r[3].decode(String.self), text: try r[4].decode(String.self), owner: try r[5].decode(String?.self),
+                              due: try r[6].decode(String?.self).flatMap { Day(parsing: $0) },
+                              status: try r[7].decode(String?.self).flatMap(Entry.Status.init(rawValue:)), note: try r[8].decode(String?.self))
+        }
+    }
+
+    // MARK: Writing
+
+    func record(_ id: Int64, _ change: String, at: String, by: String) throws {
+        _ = try run("""
+            INSERT INTO entry_history (entry_id, at, by, change, text, owner, due, status, note)
+            SELECT id, \(at), \(by), \(change), text, owner, due, status, note FROM entry WHERE id = \(id)
+            """)
+    }
+
+    func fetch(_ id: Int64) throws -> Entry {
+        guard let e = try entries(PostgresQuery(unsafeSQL: "SELECT \(PostgresStore.columns) FROM entry WHERE id = $1", binds: {
+            var b = PostgresBindings(); b.append(id); return b }())).first else { throw FollowUpError.noSuchEntry(id) }
+        return e
+    }
+
+    @discardableResult public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
+        let text = try FollowUpRules.check(text, field: "text", required: true)!
+        let now = FollowUpRules.timestamp()
+        return try transaction(unit: key.unit) {
+            let id = try run("""
+                INSERT INTO entry (kind, unit, indicator, period, text, created_at, created_by, updated_at, updated_by)
+                VALUES ('comment', \(key.unit), \(key.indicator), \(key.period.description), \(text), \(now), \(user), \(now), \(user)) RETURNING id
+                """).first!.decode(Int64.self)
+            try record(id, "created", at: now, by: user)
+            let earlier = try run("""
+                SELECT id FROM entry WHERE kind = 'comment' AND unit = \(key.unit) AND indicator = \(key.indicator) AND period = \(key.period.description)
+                  AND id <> \(id) AND superseded_by IS NULL
+                """).map { try $0.decode(Int64.self) }
+            for e in earlier {
+                guard !(try run("UPDATE entry SET superseded_by = \(id), updated_at = \(now), updated_by = \(user) WHERE id = \(e) RETURNING id")).isEmpty else {
+                    throw FollowUpError.outsideScope(unit: key.unit, role: address.user)
+                }
+                try record(e, "superseded", at: now, by: user)
+            }
+            return try fetch(id)
+        }
+    }
+
+    @discardableResult public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
+        let text = try FollowUpRules.check(text, field: "text", required: true)!
+        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
+        let now = FollowUpRules.timestamp()
+        return try transaction(unit: key.unit) {
+            let id = try run("""
+                INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, created_at, created_by, updated_at, updated_by)
+                VALUES ('action', \(key.unit), \(key.indicator), \(key.period.description), \(text), \(owner), \(due?.description), 'planned',
+                        \(now), \(user), \(now), \(user)) RETURNING id
+                """).first!.decode(Int64.self)
+            try record(id, "created", at: now, by: user)
+            return try fetch(id)
+        }
+    }
+
+    public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
+        let note = try FollowUpRules.check(note, field: "note", required: false)
+        let now = FollowUpRules.timestamp()
+        try transaction {
+            let e = try fetch(id)
+            pendingUnit = e.key.unit
+            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
+            let changed = try run("UPDATE entry SET status = \(status.rawValue), note = coalesce(\(note), note), updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id")
+            // Row-level security hides a row the role may not change: no row, no error.
+            guard !changed.isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
+            try record(id, "status", at: now, by: user)
+        }
+    }
+
+    public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
+        let text = try FollowUpRules.check(text, field: "text", required: false)
+        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
+        let now = FollowUpRules.timestamp()
+        try transaction {
+            let e = try fetch(id)
+            pendingUnit = e.key.unit
+            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
+            let changed = try run("""
+                UPDATE entry SET text = coalesce(\(text), text), owner = coalesce(\(owner), owner), due = coalesce(\(due?.description), due),
+                  updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id
+                """)
+            guard !changed.isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
+            try record(id, "edited", at: now, by: user)
+        }
+    }
+
+    /// Runs SQL as another client would (tests: the server's own rules must hold).
+    func unchecked(_ sql: String) throws {
+        lock.lock(); defer { lock.unlock() }
+        for statement in PostgresStore.statements(sql) { _ = try run(PostgresQuery(unsafeSQL: statement)) }
+    }
+
+    // MARK: Administration (tertial store …)
+
+    /// Every history row, oldest first, with its entry's kind and figure (`store export`).
+    public func exportRows() throws -> [FollowUpExport.Row] {
+        lock.lock(); defer { lock.unlock() }
+        return try run("""
+            SELECT h.entry_id, e.kind, e.unit, e.indicator, e.period, h.change, h.at, h.by, h.text, h.owner, h.due, h.status, h.note, e.superseded_by
+            FROM entry_history h JOIN entry e ON e.id = h.entry_id ORDER BY h.id
+            """).map { row in
+            let r = row.makeRandomAccess()
+            let change = try r[5].decode(String.self)
+            return FollowUpExport.Row(entryID: try r[0].decode(Int64.self), kind: try r[1].decode(String.self) == "action" ? .action : .comment,
+                                      key: Entry.Key(unit: try r[2].decode(String.self), indicator: try r[3].decode(String.self),
+                                                     period: Period(parsing: try r[4].decode(String.self)) ?? .year(1970)),
+                                      change: change, at: try r[6].decode(String.self), by: try r[7].decode(String.self), text: try r[8].decode(String.self),
+                                      owner: try r[9].decode(String?.self), due: try r[10].decode(String?.self).flatMap { Day(parsing: $0) },
+                                      status: try r[11].decode(String?.self).flatMap(Entry.Status.init(rawValue:)), note: try r[12].decode(String?.self),
+                                      supersededBy: change == "superseded" ? try r[13].decode(Int64?.self) : nil)
+        }
+    }
+
+    /// Replays an export into this store, which must be empty, keeping entry numbers,
+    /// authors and times, in one transaction (`store import`); the id sequences then go on
+    /// after the highest number imported.
+    public func importRows(_ rows: [FollowUpExport.Row]) throws {
+        for r in rows {
+            _ = try FollowUpRules.check(r.text, field: "text", required: true)
+            _ = try FollowUpRules.check(r.owner, field: "owner", required: false)
+            _ = try FollowUpRules.check(r.note, field: "note", required: false)
+        }
+        try transaction {
+            guard try run("SELECT count(*)::bigint FROM entry").first?.decode(Int64.self) == 0 else { throw FollowUpError.notEmpty(location) }
+            for r in rows {
+                pendingUnit = r.key.unit
+                if r.change == "created" {
+                    _ = try run("""
+                        INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
+                        VALUES (\(r.entryID), \(r.kind.rawValue), \(r.key.unit), \(r.key.indicator), \(r.key.period.description), \(r.text), \(r.owner),
+                                \(r.due?.description), \(r.kind == .action ? (r.status ?? .planned).rawValue : nil), \(r.note), \(r.at), \(r.by), \(r.at), \(r.by))
+                        """)
+                } else {
+                    let changed = try run("""
+                        UPDATE entry SET text = \(r.text), owner = \(r.owner), due = \(r.due?.description), status = \(r.kind == .action ? r.status?.rawValue : nil),
+                          note = \(r.note), superseded_by = coalesce(\(r.supersededBy), superseded_by), updated_at = \(r.at), updated_by = \(r.by)
+                        WHERE id = \(r.entryID) RETURNING id
+                        """)
+                    guard !changed.isEmpty else { throw FollowUpError.noSuchEntry(r.entryID) }
+                }
+                try record(r.entryID, r.change, at: r.at, by: r.by)
+            }
+            _ = try run("SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM entry)))")
+        }
+    }
+
+    /// What `store check` reports: "ok", or what is wrong (an entry without the history
+    /// row that created it).
+    public func integrityCheck() throws -> String {
+        lock.lock(); defer { lock.unlock() }
+        let orphans = try run("""
+            SELECT count(*)::bigint FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id AND h.change = 'created')
+            """).first?.decode(Int64.self) ?? 0
+        return orphans == 0 ? "ok" : "\(orphans) entries without their history"
+    }
+
+    /// One line of an access file: a database role may write follow-up for a unit (and,
+    /// through `scope`, the units below it and the ones it continues).
+    public struct Grant: Hashable, Sendable {
+        public let role: String
+        public let unit: String
+        public init(role: String, unit: String) { self.role = role; self.unit = unit }
+    }
+
+    /// Sets up who may write what (`tertial store init --access FILE`): a login role for each
+    /// name (created when missing, with no password: set one with ALTER ROLE, or use the
+    /// server's own authentication), the group role `tertial_leader` with reading and writing
+    /// rights on the follow-up tables, and each role's units in `tertial_access` (replacing
+    /// what those roles had). Row-level security (migration v2) lets a role write only those
+    /// units; every role in the group reads everything. Returns what was done, a line each.
+    public func applyAccess(_ grants: [Grant], scope: (String) -> [String]) throws -> [String] {
+        var done = [String]()
+        try transaction {
+            if try run("SELECT 1 FROM pg_roles WHERE rolname = 'tertial_leader'").isEmpty {
+                _ = try run("CREATE ROLE tertial_leader NOLOGIN")
+                done.append("created group role tertial_leader")
+            }
+            _ = try run("GRANT SELECT, INSERT, UPDATE ON entry, entry_history TO tertial_leader")
+            _ = try run("GRANT SELECT ON tertial_access, tertial_migrations TO tertial_leader")
+            _ = try run("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tertial_leader")
+            for role in Set(grants.map(\.role)).sorted() {
+                guard PostgresStore.isRoleName(role) else { throw FollowUpError.failed("\"\(role)\" is not a role name (a-z, 0-9, _)") }
+                if try run("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty {
+                    // A role name cannot be a bound parameter; it was checked above to be a plain identifier.
+                    _ = try run(PostgresQuery(unsafeSQL: "CREATE ROLE \(role) LOGIN"))
+                    done.append("created login role \(role)")
+                }
+                _ = try run(PostgresQuery(unsafeSQL: "GRANT tertial_leader TO \(role)"))
+                _ = try run("DELETE FROM tertial_access WHERE role = \(role)")
+                let units = Set(grants.filter { $0.role == role }.flatMap { scope($0.unit) }).sorted()
+                for u in units { _ = try run("INSERT INTO tertial_access (role, unit) VALUES (\(role), \(u))") }
+                done.append("\(role) may write follow-up for \(units.count) units: \(units.joined(separator: ", "))")
+            }
+        }
+        return done
+    }
+
+    /// A plain lower-case identifier: what a role name from an access file may be.
+    public static func isRoleName(_ s: String) -> Bool {
+        guard let f = s.utf8.first, (97...122).contains(f) || f == 95, s.utf8.count <= 63 else { return false }
+        return s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
+    }
+}
