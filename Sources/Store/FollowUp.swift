@@ -158,6 +158,8 @@ public protocol FollowUpStore: AnyObject, Sendable {
     /// another client wrote, and `connection` when it loses or regains its server; both from
     /// another thread. A store that does not (SQLite) returns false and is polled.
     func watch(changed: @escaping @Sendable () -> Void, connection: @escaping @Sendable (Bool) -> Void) -> Bool
+    /// False while a database server is out of reach (the store reconnects by itself).
+    var isConnected: Bool { get }
 }
 
 /// What `tertial store` does with a store, on either backend.
@@ -167,10 +169,33 @@ public protocol AdministeredStore: FollowUpStore {
     func importRows(_ rows: [FollowUpExport.Row]) throws
     /// "ok", or what is wrong.
     func integrityCheck() throws -> String
+    /// Who may write which units (a database with roles); returns what was done, a line each.
+    func applyAccess(_ grants: [AccessGrant], scope: (String) -> [String]) throws -> [String]
+}
+
+extension AdministeredStore {
+    public func applyAccess(_ grants: [AccessGrant], scope: (String) -> [String]) throws -> [String] {
+        throw FollowUpError.failed("--access needs a PostgreSQL store")
+    }
+}
+
+/// One line of an access file: a database role may write follow-up for a unit (and,
+/// through the caller's `scope`, the units below it and the ones it continues).
+public struct AccessGrant: Hashable, Sendable {
+    public let role: String
+    public let unit: String
+    public init(role: String, unit: String) { self.role = role; self.unit = unit }
+
+    /// A plain lower-case identifier: what a role name from an access file may be.
+    public static func isRoleName(_ s: String) -> Bool {
+        guard let f = s.utf8.first, (97...122).contains(f) || f == 95, s.utf8.count <= 63 else { return false }
+        return s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
+    }
 }
 
 extension FollowUpStore {
     public func watch(changed: @escaping @Sendable () -> Void, connection: @escaping @Sendable (Bool) -> Void) -> Bool { false }
+    public var isConnected: Bool { true }
 }
 
 public enum FollowUpRules {
@@ -349,17 +374,31 @@ public enum FollowUpStores {
         return nil
     }
 
+    /// A `postgresql://` (or `postgres://`) address rather than a file.
+    public static func isAddress(_ s: String) -> Bool { s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") }
+
+    /// The store at a path or address, with what `tertial store` needs.
+    public static func openAdministered(_ p: String) throws -> any AdministeredStore {
+        if isAddress(p) {
+            #if TERTIAL_POSTGRES
+            return try PostgresStore(p)
+            #else
+            throw FollowUpError.cannotOpen(p.split(separator: "@").last.map { "postgresql://…@" + $0 } ?? p, "this build of tertial has no PostgreSQL (built with TERTIAL_NO_POSTGRES)")
+            #endif
+        }
+        return try SQLiteStore(path: p)
+    }
+
     public static func open(option: String?, dataDirectory: String) throws -> FollowUpStore {
         let p = path(option: option, dataDirectory: dataDirectory)
-        if PostgresStore.Address.isAddress(p) { return try PostgresStore(p) }
-        return try SQLiteStore(path: p)
+        return try openAdministered(p)
     }
 
     /// For reading only (reports): nil when there is no store yet, so a report never
     /// creates one.
     public static func openExisting(option: String?, dataDirectory: String) throws -> FollowUpStore? {
         let p = path(option: option, dataDirectory: dataDirectory)
-        if PostgresStore.Address.isAddress(p) { return try PostgresStore(p) }
+        if isAddress(p) { return try openAdministered(p) }
         guard FileManager.default.fileExists(atPath: p) else { return nil }
         return try SQLiteStore(path: p)
     }

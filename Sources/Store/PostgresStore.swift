@@ -1,3 +1,6 @@
+// Built unless TERTIAL_NO_POSTGRES is set (Package.swift): the AddressSanitizer run of CI
+// leaves postgres-nio's BoringSSL out.
+#if TERTIAL_POSTGRES
 import Foundation
 import Logging
 import Model
@@ -46,7 +49,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         /// The address as shown and logged: never with a password.
         public var shown: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
 
-        public static func isAddress(_ s: String) -> Bool { s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") }
+        public static func isAddress(_ s: String) -> Bool { FollowUpStores.isAddress(s) }
 
         public init?(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
             guard Address.isAddress(url), let c = URLComponents(string: url), let host = c.host, !host.isEmpty else { return nil }
@@ -564,21 +567,13 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         return orphans == 0 ? "ok" : "\(orphans) entries without their history"
     }
 
-    /// One line of an access file: a database role may write follow-up for a unit (and,
-    /// through `scope`, the units below it and the ones it continues).
-    public struct Grant: Hashable, Sendable {
-        public let role: String
-        public let unit: String
-        public init(role: String, unit: String) { self.role = role; self.unit = unit }
-    }
-
     /// Sets up who may write what (`tertial store init --access FILE`): a login role for each
     /// name (created when missing, with no password: set one with ALTER ROLE, or use the
     /// server's own authentication), the group role `tertial_leader` with reading and writing
     /// rights on the follow-up tables, and each role's units in `tertial_access` (replacing
     /// what those roles had). Row-level security (migration v2) lets a role write only those
     /// units; every role in the group reads everything. Returns what was done, a line each.
-    public func applyAccess(_ grants: [Grant], scope: (String) -> [String]) throws -> [String] {
+    public func applyAccess(_ grants: [AccessGrant], scope: (String) -> [String]) throws -> [String] {
         var done = [String]()
         try transaction {
             if try run("SELECT 1 FROM pg_roles WHERE rolname = 'tertial_leader'").isEmpty {
@@ -589,7 +584,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             _ = try run("GRANT SELECT ON tertial_access, tertial_migrations TO tertial_leader")
             _ = try run("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tertial_leader")
             for role in Set(grants.map(\.role)).sorted() {
-                guard PostgresStore.isRoleName(role) else { throw FollowUpError.failed("\"\(role)\" is not a role name (a-z, 0-9, _)") }
+                guard AccessGrant.isRoleName(role) else { throw FollowUpError.failed("\"\(role)\" is not a role name (a-z, 0-9, _)") }
                 if try run("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty {
                     // A role name cannot be a bound parameter; it was checked above to be a plain identifier.
                     _ = try run(PostgresQuery(unsafeSQL: "CREATE ROLE \(role) LOGIN"))
@@ -604,10 +599,5 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         }
         return done
     }
-
-    /// A plain lower-case identifier: what a role name from an access file may be.
-    public static func isRoleName(_ s: String) -> Bool {
-        guard let f = s.utf8.first, (97...122).contains(f) || f == 95, s.utf8.count <= 63 else { return false }
-        return s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
-    }
 }
+#endif

@@ -204,7 +204,7 @@ public final class App {
             if fds[3].revents & Int16(POLLIN) != 0 {
                 var buf = [UInt8](repeating: 0, count: 64)
                 while read(storePipe[0], &buf, buf.count) > 0 {}
-                let offline = !((store as? PostgresStore)?.isConnected ?? true)
+                let offline = !(store?.isConnected ?? true)
                 if offline != state.storeOffline { state.storeOffline = offline; dirty = true }
                 if !offline { dirty = refreshFollowUp(onlyIfChanged: true) || dirty }
             }

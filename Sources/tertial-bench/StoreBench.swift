@@ -19,7 +19,7 @@ struct StoreWriterCommand: ParsableCommand {
     var tag = "W"
 
     func run() throws {
-        let store = try FollowUpStores.open(option: path, dataDirectory: ".")
+        let store = try FollowUpStores.openAdministered(path)
         let units = ["ph-vest", "ph-nord", "ph-sentrum", "ph-sor", "bosenter"]
         for n in 0..<count {
             let key = Entry.Key(unit: units[n % units.count], indicator: "staff_user_experience", period: .tertial(2019, 3))
@@ -46,7 +46,7 @@ struct StoreBenchCommand: ParsableCommand {
         let file = path ?? (NSTemporaryDirectory() + "tertial-store-bench-\(getpid())/tertial.sqlite")
         defer { if path == nil { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) } }
         func open() throws -> any AdministeredStore {
-            PostgresStore.Address.isAddress(file) ? try PostgresStore(file) : try SQLiteStore(path: file)
+            try FollowUpStores.openAdministered(file)
         }
         let store = try open()
         let have = try store.all().count

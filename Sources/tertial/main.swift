@@ -585,7 +585,7 @@ struct StoreCommand: ParsableCommand {
     /// The store the options name: a SQLite file, or a PostgreSQL server for a whole etat.
     static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> any AdministeredStore {
         let p = FollowUpStores.path(option: f.store, dataDirectory: options.data)
-        do { return PostgresStore.Address.isAddress(p) ? try PostgresStore(p) : try SQLiteStore(path: p) }
+        do { return try FollowUpStores.openAdministered(p) }
         catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
 }
@@ -598,13 +598,13 @@ struct StoreInit: ParsableCommand {
     var access: String?
     func run() throws {
         let path = FollowUpStores.path(option: followUp.store, dataDirectory: options.data)
-        let postgres = PostgresStore.Address.isAddress(path)
+        let postgres = FollowUpStores.isAddress(path)
         let existed = postgres || FileManager.default.fileExists(atPath: path)
         if access != nil && !postgres { CLI.say(CLI.l[.storeAccessPostgresOnly]); throw ExitCode(1) }
         let grants = try access.map { try StoreInit.grants($0) }
         let store = try StoreCommand.open(options, followUp)
         print(CLI.l(existed ? .storeExisted : .storeCreated, store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? ""))
-        guard let grants, let pg = store as? PostgresStore else { return }
+        guard let grants else { return }
         // Each unit must be in units.csv; a role is given its unit's whole scope.
         let loaded = Loader(directory: options.data).load()
         guard let tree = (loaded.dataset ?? loaded.partial)?.tree else { CLI.say(CLI.l(.startHasErrors, options.data)); throw ExitCode(1) }
@@ -612,20 +612,20 @@ struct StoreInit: ParsableCommand {
             CLI.say(CLI.l(.storeAccessUnknownUnit, access ?? "", g.unit)); throw ExitCode(1)
         }
         do {
-            for line in try pg.applyAccess(grants, scope: { u in tree.index[u].map { tree.scopeIDs($0).sorted() } ?? [u] }) { print(line) }
+            for line in try store.applyAccess(grants, scope: { u in tree.index[u].map { tree.scopeIDs($0).sorted() } ?? [u] }) { print(line) }
         } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
 
     /// `role;unit` rows (a header row, `;` or `,`), every row located when wrong.
-    static func grants(_ file: String) throws -> [PostgresStore.Grant] {
+    static func grants(_ file: String) throws -> [AccessGrant] {
         guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
         let t = CSVTable.parse(bytes: Array(data), file: file)
         guard let cr = t.column("role"), let cu = t.column("unit") else { CLI.say(CLI.l(.storeAccessHeader, file)); throw ExitCode(1) }
-        var out = [PostgresStore.Grant]()
+        var out = [AccessGrant]()
         for r in 0..<t.rowCount {
             let role = t.string(r, cr), unit = t.string(r, cu)
-            guard PostgresStore.isRoleName(role), !unit.isEmpty else { CLI.say(CLI.l(.storeAccessBadRow, file, t.line(r), role)); throw ExitCode(1) }
-            out.append(PostgresStore.Grant(role: role, unit: unit))
+            guard AccessGrant.isRoleName(role), !unit.isEmpty else { CLI.say(CLI.l(.storeAccessBadRow, file, t.line(r), role)); throw ExitCode(1) }
+            out.append(AccessGrant(role: role, unit: unit))
         }
         return out
     }
