@@ -43,8 +43,10 @@ let package = Package(
         .target(name: "XCTestShim", path: "Tests/XCTestShim"),
         .testTarget(name: "ModelTests", dependencies: ["Model", "XCTestShim"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "XCTestShim"], swiftSettings: postgresSettings),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "XCTestShim", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store", "XCTestShim"], exclude: ["golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "XCTestShim", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"],
+                    swiftSettings: postgresSettings),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store", "XCTestShim"], exclude: ["golden"],
+                    swiftSettings: postgresSettings),
     ]
 )
 

@@ -96,6 +96,46 @@ import XCTestShim
         XCTAssertEqual(try s.integrityCheck(), "ok")
     }
 
+    #if TERTIAL_POSTGRES
+    /// Eight processes writing 1 000 entries each at once to one PostgreSQL database lose
+    /// none, double none, and leave every entry with its history; `store check` says ok and
+    /// `store export` lists all 8 000.
+    @Test func testEightWritersOnPostgreSQLLoseNothing() throws {
+        guard let bench = Repo.benchBinary else { try skip("tertial-bench is not built; run swift build first") }
+        guard let server = ProcessInfo.processInfo.environment["TERTIAL_TEST_POSTGRES"], !server.isEmpty else {
+            try skip("no PostgreSQL server (set TERTIAL_TEST_POSTGRES)")
+        }
+        let admin = try PostgresStore(server)
+        let db = "tertial_writers_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+        try admin.unchecked("CREATE DATABASE \(db)")
+        defer { try? admin.unchecked("DROP DATABASE IF EXISTS \(db) WITH (FORCE)") }
+        var c = URLComponents(string: server)!
+        c.path = "/" + db
+        let url = c.string!
+        _ = try PostgresStore(url) // the schema once, before the race of the writers' first statements
+        let tags = (1...8).map { "P\($0)" }
+        let procs = try tags.map { tag -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: bench)
+            p.arguments = ["store-writer", url, "--count", "1000", "--tag", tag]
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in procs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        let s = try PostgresStore(url)
+        let all = try s.all()
+        XCTAssertEqual(all.count, 8000)
+        XCTAssertEqual(Set(all.map(\.id)).count, 8000)
+        for tag in tags { XCTAssertEqual(Set(all.filter { $0.createdBy == "writer-\(tag)" }.map(\.text)).count, 1000, tag) }
+        XCTAssertEqual(try s.exportRows().filter { $0.change == "created" }.count, 8000, "every entry has its history")
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+        let check = try run(["store", "check", "--store", url])
+        XCTAssertEqual(check.status, 0, check.out + check.err)
+        XCTAssertTrue(check.out.contains("integritetssjekk: ok"), check.out)
+    }
+    #endif
+
     /// A writer killed with SIGKILL in the middle leaves a sound database with every entry it
     /// had committed.
     @Test func testAWriterKilledMidWriteLeavesASoundDatabase() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XCTestShim
 @testable import Model
+@testable import Store
 
 /// The real binary in tmux, as a person would use it: drill to Fyllingsdalen's stored 0,
 /// change a report and see it, break a file and see the banner over the old values, quit.
@@ -255,6 +256,59 @@ import XCTestShim
         _ = waitFor("EXIT=0")
         XCTAssertFalse(try String(contentsOfFile: data + "/followup/tertial.sqlite", encoding: .isoLatin1).contains("24038510041"))
     }
+
+    #if TERTIAL_POSTGRES
+    /// Two dashboards on one PostgreSQL database (two leaders on two machines): a write in one
+    /// reaches the other within a second through NOTIFY; after the server dropped their
+    /// connections both reconnect, and what is written next arrives once.
+    @Test func testTwoDashboardsOnPostgreSQL() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        guard let server = ProcessInfo.processInfo.environment["TERTIAL_TEST_POSTGRES"], !server.isEmpty else {
+            try skip("no PostgreSQL server (set TERTIAL_TEST_POSTGRES)")
+        }
+        let admin = try PostgresStore(server)
+        let db = "tertial_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+        try admin.unchecked("CREATE DATABASE \(db)")
+        var c = URLComponents(string: server)!
+        c.path = "/" + db
+        let url = c.string!
+        let first = session + "-pg1", second = session + "-pg2"
+        defer {
+            tmux("kill-session", "-t", first); tmux("kill-session", "-t", second)
+            try? admin.unchecked("DROP DATABASE IF EXISTS \(db) WITH (FORCE)")
+        }
+        for (name, user) in [(first, "kari"), (second, "ola")] {
+            tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "32",
+                 "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(root.appendingPathComponent("sample-data").path) --store '\(url)' --period 2019-T3 --unit ph-vest --user \(user); echo EXIT=$?; sleep 30")
+        }
+        session = second
+        _ = waitFor("Bergen Vest")
+        keys("5")
+        _ = waitFor("Oppf.")
+        session = first
+        _ = waitFor("Bergen Vest")
+        keys("5", "a"); keys("-l", "Gå gjennom ventelisten"); keys("Enter"); keys("-l", "enhetsleder"); keys("Enter"); keys("-l", "+14"); keys("Enter")
+        _ = waitFor("Lagret")
+        let saved = Date()
+        session = second
+        let s = waitFor("▶ 1", timeout: 3)
+        XCTAssertLessThan(Date().timeIntervalSince(saved), 1.5, "seen within a second (NOTIFY) and a frame")
+        XCTAssertTrue(s.contains("Gå gjennom ventelisten · enhetsleder"), s)
+        // The server ends their sessions (as a restart does); both reconnect by themselves.
+        let store = try PostgresStore(url)
+        try store.unchecked("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        usleep(1_500_000)
+        session = first
+        XCTAssertFalse(screen().contains("frakoblet"), "reconnected: \(screen())")
+        keys("a"); keys("-l", "Etter omstarten"); keys("Enter"); keys("Enter"); keys("Enter")
+        _ = waitFor("Lagret")
+        session = second
+        _ = waitFor("▶ 2", timeout: 3)
+        XCTAssertEqual(try store.all().map(\.text).sorted(), ["Etter omstarten", "Gå gjennom ventelisten"], "nothing lost, nothing doubled")
+        keys("q")
+        _ = waitFor("EXIT=0")
+    }
+    #endif
 
     /// A terminal that cannot draw: a message in the UI language and the usage exit code,
     /// never ncurses' own English error or a blank screen.
