@@ -131,4 +131,18 @@ import XCTestShim
         guard case .followUp(let edit) = d.state.mode else { return XCTFail("E edits") }
         XCTAssertEqual(edit.fields.map(\.string), ["Rekruttere", "", ""])
     }
+
+    /// A shared store out of reach: the top line says so, in the user's language and at the
+    /// narrowest size, beside the period; the figures stay.
+    @Test func testAnOfflineStoreIsSaidInTheTopLine() {
+        for (lang, word) in [(Lang.nb, "⚠ oppfølging frakoblet"), (.en, "⚠ follow-up offline")] {
+            var d = Driver(width: 80, height: 24, lang: lang)
+            d.state.storeOffline = true
+            let top = d.text.split(separator: "\n").first.map(String.init) ?? ""
+            XCTAssertTrue(top.contains(word) && top.contains("T3 2019"), top)
+            XCTAssertTrue(d.text.contains(lang == .nb ? "Status · Etaten" : "Status · Etaten"), "the overview is still drawn")
+            d.state.storeOffline = false
+            XCTAssertFalse(d.text.contains(word))
+        }
+    }
 }
