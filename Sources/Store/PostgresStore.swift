@@ -357,19 +357,21 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
 
     static let columns = "id, kind, unit, indicator, period, text, owner, due, status, note, superseded_by, created_at, created_by, updated_at, updated_by"
 
-    static func entry(_ row: PostgresRow) throws -> Entry {
-        let r = row.makeRandomAccess()
-        let kind = try r[1].decode(String.self), status = try r[8].decode(String?.self), due = try r[7].decode(String?.self)
-        return Entry(id: try r[0].decode(Int64.self), kind: kind == "action" ? .action : .comment,
-                     key: Entry.Key(unit: try r[2].decode(String.self), indicator: try r[3].decode(String.self),
-                                    period: Period(parsing: try r[4].decode(String.self)) ?? .year(1970)),
-                     text: try r[5].decode(String.self), owner: try r[6].decode(String?.self), due: due.flatMap { Day(parsing: $0) },
-                     status: status.flatMap(Entry.Status.init(rawValue:)), note: try r[9].decode(String?.self), supersededBy: try r[10].decode(Int64?.self),
-                     createdAt: try r[11].decode(String.self), createdBy: try r[12].decode(String.self),
-                     updatedAt: try r[13].decode(String.self), updatedBy: try r[14].decode(String.self))
+    /// A row decoded by position in one call (postgres-nio's random-access row builds a name
+    /// lookup per row: 3× slower for 100 000 entries), periods and dates parsed once per
+    /// distinct text, as SQLiteStore does.
+    static func entry(_ row: PostgresRow, _ p: inout SQLiteStore.Parsers) throws -> Entry {
+        let (id, kind, unit, indicator, period, text, owner, due, status, note, superseded, createdAt, createdBy, updatedAt, updatedBy) =
+            try row.decode((Int64, String, String, String, String, String, String?, String?, String?, String?, Int64?, String, String, String, String).self)
+        return Entry(id: id, kind: kind == "action" ? .action : .comment, key: Entry.Key(unit: unit, indicator: indicator, period: p.period(period)),
+                     text: text, owner: owner, due: p.day(due), status: status.flatMap(Entry.Status.init(rawValue:)), note: note, supersededBy: superseded,
+                     createdAt: createdAt, createdBy: createdBy, updatedAt: updatedAt, updatedBy: updatedBy)
     }
 
-    func entries(_ q: PostgresQuery) throws -> [Entry] { try run(q).map(PostgresStore.entry) }
+    func entries(_ q: PostgresQuery) throws -> [Entry] {
+        var p = SQLiteStore.Parsers()
+        return try run(q).map { try PostgresStore.entry($0, &p) }
+    }
 
     public func all() throws -> [Entry] {
         lock.lock(); defer { lock.unlock() }
@@ -501,6 +503,12 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
     func unchecked(_ sql: String) throws {
         lock.lock(); defer { lock.unlock() }
         for statement in PostgresStore.statements(sql) { _ = try run(PostgresQuery(unsafeSQL: statement)) }
+    }
+
+    /// Whether this connection is encrypted (pg_stat_ssl).
+    public func usesTLS() throws -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)").first?.decode(Bool.self) ?? false
     }
 
     // MARK: Administration (tertial store …)

@@ -136,6 +136,58 @@ import XCTestShim
     }
     #endif
 
+    #if TERTIAL_POSTGRES
+    /// `store init --access`: roles and their units from a file, each unit's whole scope, and
+    /// what was done said; a unit not in units.csv, a bad role name, or a SQLite store is
+    /// refused with a located message and nothing changed. Then a leader's role writes its
+    /// own unit from the command line and is refused another's.
+    @Test func testStoreInitWithAccessOnPostgreSQL() throws {
+        guard let server = ProcessInfo.processInfo.environment["TERTIAL_TEST_POSTGRES"], !server.isEmpty else {
+            try skip("no PostgreSQL server (set TERTIAL_TEST_POSTGRES)")
+        }
+        let admin = try PostgresStore(server)
+        let db = "tertial_access_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+        try admin.unchecked("CREATE DATABASE \(db)")
+        let role = "vest_" + db.suffix(6)
+        defer {
+            try? admin.unchecked("DROP DATABASE IF EXISTS \(db) WITH (FORCE)")
+            try? admin.unchecked("DROP ROLE IF EXISTS \(role)")
+        }
+        var c = URLComponents(string: server)!
+        c.path = "/" + db
+        let url = c.string!
+        let access = dir + "/access.csv"
+        try "role;unit\n\(role);ph-vest\n".write(toFile: access, atomically: true, encoding: .utf8)
+        let r = try run(["store", "init", "--store", url, "--access", access])
+        XCTAssertEqual(r.status, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("v2: access and row-level security"), r.out)
+        XCTAssertTrue(r.out.contains("created login role \(role)"), r.out)
+        XCTAssertTrue(r.out.contains("\(role) may write follow-up for 3 units: ph-fyllingsdalen, ph-laksevag, ph-vest"), r.out)
+        // Refusals, each saying where.
+        try "role;unit\n\(role);ph-nowhere\n".write(toFile: access, atomically: true, encoding: .utf8)
+        let unknown = try run(["store", "init", "--store", url, "--access", access])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.err.contains("enheten «ph-nowhere» finnes ikke i units.csv"), unknown.err)
+        try "role;unit\nVest-Leder;ph-vest\n".write(toFile: access, atomically: true, encoding: .utf8)
+        let bad = try run(["store", "init", "--store", url, "--access", access])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("access.csv:2: «Vest-Leder» er ikke et rollenavn"), bad.err)
+        let sqlite = try run(["store", "init", "--access", access])
+        XCTAssertEqual(sqlite.status, 1)
+        XCTAssertTrue(sqlite.err.contains("--access gjelder bare en PostgreSQL-database"), sqlite.err)
+        // The role at work: its own unit yes, Bergen Nord no (the server's refusal, in bokmål).
+        var asRole = URLComponents(string: url)!
+        asRole.user = role
+        let figure = ["--indicator", "staff_user_experience", "--period", "2020-T3", "--store", asRole.string!]
+        let own = try run(["followup", "comment", "--unit", "ph-vest"] + figure + ["Vår vurdering"])
+        XCTAssertEqual(own.status, 0, own.err)
+        let other = try run(["followup", "comment", "--unit", "ph-nord"] + figure + ["Blande seg inn"])
+        XCTAssertNotEqual(other.status, 0)
+        XCTAssertTrue(other.err.contains("rollen \(role) kan ikke skrive oppfølging for ph-nord"), other.err)
+        XCTAssertEqual(try PostgresStore(url).all().map(\.text), ["Vår vurdering"])
+    }
+    #endif
+
     /// A writer killed with SIGKILL in the middle leaves a sound database with every entry it
     /// had committed.
     @Test func testAWriterKilledMidWriteLeavesASoundDatabase() throws {

@@ -264,6 +264,44 @@ import XCTestShim
         XCTAssertEqual(try pg.addComment(key, text: "Etter flyttingen", by: "kari").id, 4)
     }
 
+    /// `~/.pgpass` as libpq reads it: host:port:database:user:password, `*` for any, the
+    /// first match; the address's own password and PGPASSWORD come first.
+    @Test func testThePasswordFileIsReadAsLibpqDoes() throws {
+        let file = NSTemporaryDirectory() + "tertial-pgpass-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "# kommentar\nandre:5432:*:kari:feil\ndb.bergen:*:oppfolging:kari:riktig\n*:*:*:*:reserve\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let env = ["PGPASSFILE": file]
+        XCTAssertEqual(PostgresStore.Address("postgresql://kari@db.bergen/oppfolging", environment: env)?.password, "riktig")
+        XCTAssertEqual(PostgresStore.Address("postgresql://ola@db.bergen/oppfolging", environment: env)?.password, "reserve")
+        XCTAssertEqual(PostgresStore.Address("postgresql://kari@db.bergen/oppfolging", environment: env.merging(["PGPASSWORD": "miljø"]) { a, _ in a })?.password, "miljø")
+        XCTAssertEqual(PostgresStore.Address("postgresql://kari:url@db.bergen/oppfolging", environment: env)?.password, "url")
+        // A failure names the server without the password.
+        XCTAssertThrowsError(try PostgresStore("postgresql://kari:hemmelig@127.0.0.1:1/oppfolging?sslmode=disable")) { e in
+            let text = (e as? FollowUpError)?.text(norwegian: true) ?? "\(e)"
+            XCTAssertFalse(text.contains("hemmelig"), text)
+            XCTAssertTrue(text.contains("postgresql://kari@127.0.0.1:1/oppfolging"), text)
+        }
+    }
+
+    /// TLS when the server offers it (`prefer`, libpq's default) and when it is required;
+    /// CI's cluster offers it (TERTIAL_TEST_POSTGRES_TLS=1).
+    @Test func testTLSIsUsedWhenTheServerOffersIt() throws {
+        guard ProcessInfo.processInfo.environment["TERTIAL_TEST_POSTGRES_TLS"] == "1" else {
+            try skip("the test server does not offer TLS (CI's does: TERTIAL_TEST_POSTGRES_TLS=1)")
+        }
+        let (a, _, url) = try postgresPair()
+        _ = a
+        for mode in ["prefer", "require"] {
+            var c = URLComponents(string: url)!
+            c.queryItems = [URLQueryItem(name: "sslmode", value: mode)]
+            let s = try PostgresStore(c.string!)
+            XCTAssertEqual(try s.usesTLS(), true, mode)
+        }
+        var c = URLComponents(string: url)!
+        c.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
+        XCTAssertEqual(try PostgresStore(c.string!).usesTLS(), false)
+    }
+
     @Test func testAnAddressNeverShowsItsPassword() {
         let a = PostgresStore.Address("postgresql://kari:hemmelig@db.bergen.kommune.no:5433/oppfolging?sslmode=require", environment: [:])
         XCTAssertEqual(a?.shown, "postgresql://kari@db.bergen.kommune.no:5433/oppfolging")
