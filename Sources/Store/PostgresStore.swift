@@ -468,17 +468,24 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         }
     }
 
-    public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
-        let note = try FollowUpRules.check(note, field: "note", required: false)
-        let now = FollowUpRules.timestamp()
+    /// Changes an action in one transaction: refuses a comment, and a row the role may not
+    /// change (row-level security hides it: the UPDATE finds no row, and says no error), then
+    /// writes its history row.
+    func updateAction(_ id: Int64, change: String, at now: String, by user: String, _ update: () throws -> [PostgresRow]) throws {
         try transaction {
             let e = try fetch(id)
             pendingUnit = e.key.unit
             guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
-            let changed = try run("UPDATE entry SET status = \(status.rawValue), note = coalesce(\(note), note), updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id")
-            // Row-level security hides a row the role may not change: no row, no error.
-            guard !changed.isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
-            try record(id, "status", at: now, by: user)
+            guard !(try update()).isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
+            try record(id, change, at: now, by: user)
+        }
+    }
+
+    public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
+        let note = try FollowUpRules.check(note, field: "note", required: false)
+        let now = FollowUpRules.timestamp()
+        try updateAction(id, change: "status", at: now, by: user) {
+            try run("UPDATE entry SET status = \(status.rawValue), note = coalesce(\(note), note), updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id")
         }
     }
 
@@ -486,16 +493,11 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         let text = try FollowUpRules.check(text, field: "text", required: false)
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
         let now = FollowUpRules.timestamp()
-        try transaction {
-            let e = try fetch(id)
-            pendingUnit = e.key.unit
-            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
-            let changed = try run("""
+        try updateAction(id, change: "edited", at: now, by: user) {
+            try run("""
                 UPDATE entry SET text = coalesce(\(text), text), owner = coalesce(\(owner), owner), due = coalesce(\(due?.description), due),
                   updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id
                 """)
-            guard !changed.isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
-            try record(id, "edited", at: now, by: user)
         }
     }
 

@@ -73,10 +73,9 @@ import XCTestShim
         XCTAssertTrue(i.err.contains("ukjent indikator «nothing»"), i.err)
     }
 
-    /// Two processes writing 1 000 entries each at once lose none; every entry has its history.
-    @Test func testTwoWritersAtOnceLoseNothing() throws {
-        guard let bench = Repo.benchBinary else { try skip("tertial-bench is not built; run swift build first") }
-        let procs = try ["A", "B"].map { tag -> Process in
+    /// `tertial-bench store-writer` processes, one per tag, writing 1 000 entries each at once.
+    func writers(_ bench: String, _ tags: [String], to store: String) throws -> [Process] {
+        try tags.map { tag in
             let p = Process()
             p.executableURL = URL(fileURLWithPath: bench)
             p.arguments = ["store-writer", store, "--count", "1000", "--tag", tag]
@@ -84,6 +83,12 @@ import XCTestShim
             try p.run()
             return p
         }
+    }
+
+    /// Two processes writing 1 000 entries each at once lose none; every entry has its history.
+    @Test func testTwoWritersAtOnceLoseNothing() throws {
+        guard let bench = Repo.benchBinary else { try skip("tertial-bench is not built; run swift build first") }
+        let procs = try writers(bench, ["A", "B"], to: store)
         for p in procs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
         let s = try SQLiteStore(path: store)
         let all = try s.all()
@@ -114,14 +119,7 @@ import XCTestShim
         let url = c.string!
         _ = try PostgresStore(url) // the schema once, before the race of the writers' first statements
         let tags = (1...8).map { "P\($0)" }
-        let procs = try tags.map { tag -> Process in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: bench)
-            p.arguments = ["store-writer", url, "--count", "1000", "--tag", tag]
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            return p
-        }
+        let procs = try writers(bench, tags, to: url)
         for p in procs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
         let s = try PostgresStore(url)
         let all = try s.all()
