@@ -132,27 +132,12 @@ extension FileParsers {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: .userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
-            var age: AgeBand? = nil
-            if let s = rr.optionalText(cAge) {
-                age = AgeBand.parse(s)
-                if age == nil { rr.error("age_band", Phrase(.notAgeBand, Fields.shown(s)), expected: Phrase(.expectAgeBand)) }
+            let age = rr.choice("age_band", cAge, AgeBand.parse, .notAgeBand, expected: .expectAgeBand)
+            let gender = rr.choice("gender", cGender, Gender.parse, .notGender, expected: .expectGender)
+            let areas = FunctionArea.allCases.enumerated().map { k, area in
+                rr.choice(area.column, cAreas[k], { FunctionLevel.parse($0, overall: false) }, .notAreaLevel, expected: .expectAreaLevel)
             }
-            var gender: Gender? = nil
-            if let s = rr.optionalText(cGender) {
-                gender = Gender.parse(s)
-                if gender == nil { rr.error("gender", Phrase(.notGender, Fields.shown(s)), expected: Phrase(.expectGender)) }
-            }
-            var areas = [FunctionLevel?](repeating: nil, count: FunctionArea.allCases.count)
-            for (k, area) in FunctionArea.allCases.enumerated() {
-                guard let s = rr.optionalText(cAreas[k]) else { continue }
-                areas[k] = FunctionLevel.parse(s, overall: false)
-                if areas[k] == nil { rr.error(area.column, Phrase(.notAreaLevel, Fields.shown(s)), expected: Phrase(.expectAreaLevel)) }
-            }
-            var overall: FunctionLevel? = nil
-            if let s = rr.required("overall", cOverall) {
-                overall = FunctionLevel.parse(s, overall: true)
-                if overall == nil { rr.error("overall", Phrase(.notOverallLevel, Fields.shown(s)), expected: Phrase(.expectOverallLevel)) }
-            }
+            let overall = rr.choice("overall", cOverall, required: true, { FunctionLevel.parse($0, overall: true) }, .notOverallLevel, expected: .expectOverallLevel)
             let ip = rr.bool("ip", cIP), other = rr.bool("other_plan", cOther), group = rr.bool("group", cGroup)
             let coord = rr.bool("coordinator_only", cCoord), crisis = rr.bool("short_term_crisis", cCrisis)
             let ok = !rr.diagnostics.hasErrors

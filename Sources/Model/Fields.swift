@@ -58,6 +58,16 @@ struct RowReader {
         return def
     }
 
+    /// A field that must be one of a set of words (`parse` says which): nil when empty (an
+    /// error when required), an error quoting the value when it is none of them.
+    mutating func choice<T>(_ name: String, _ col: Int?, required isRequired: Bool = false, _ parse: (String) -> T?,
+                            _ problem: Problem, expected: Problem) -> T? {
+        guard let s = isRequired ? required(name, col) : optionalText(col) else { return nil }
+        if let v = parse(s) { return v }
+        error(name, Phrase(problem, Fields.shown(s)), expected: Phrase(expected))
+        return nil
+    }
+
     /// Free text (a name, a comment): refused, and not shown, when it holds an identity number.
     mutating func freeText(_ name: String, _ col: Int?, required isRequired: Bool) -> String? {
         guard let s = isRequired ? required(name, col) : optionalText(col) else { return nil }

@@ -125,11 +125,7 @@ enum FileParsers {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: .caseTwice, expected: .expectOneRowPerApplication)
             let unit = rr.required("unit", cUnit)
-            var housing: Housing? = nil
-            if let h = rr.required("housing", cHousing) {
-                housing = Housing(rawValue: h.uppercased())
-                if housing == nil { rr.error("housing", Phrase(.notHousingCategory, Fields.shown(h)), expected: Phrase(.expectHousing)) }
-            }
+            let housing = rr.choice("housing", cHousing, required: true, { Housing(rawValue: $0.uppercased()) }, .notHousingCategory, expected: .expectHousing)
             let received = rr.date("received", cReceived)
             let granted = rr.date("granted", cGranted)
             if granted.ok && granted.value == nil { rr.error("granted", Phrase(.isEmpty), expected: Phrase(.expectDecisionDate)) }
