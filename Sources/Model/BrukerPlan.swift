@@ -182,8 +182,7 @@ public struct BrukerPlanView: Sendable {
     public init(dataset: Dataset, unit: Int, year: Int, coverage: [[Int]]? = nil) {
         self.year = year; self.unit = unit
         let tree = dataset.tree
-        var covered = Set((coverage ?? Registers.coverage(tree))[unit].map { tree.units[$0].id })
-        if covered.isEmpty { covered = [tree.units[unit].id] }
+        let covered = Set((coverage ?? Registers.coverage(tree))[unit].map { tree.units[$0].id })
         let recs = dataset.brukerplan.first { $0.year == year }?.records.filter { covered.contains($0.unit) } ?? []
         records = recs
         var overall = [0, 0, 0, 0], anyPlan = [0, 0, 0, 0]
@@ -231,17 +230,12 @@ public struct BrukerPlanView: Sendable {
     /// The mapping before `year`, if any.
     public static func previous(_ year: Int, in ds: Dataset) -> Int? { years(ds).last { $0 < year } }
 
-    /// The units with mapped recipients in the coverage, each with its own view (its
-    /// records only, not its coverage), for "where is it largest".
+    /// The units with mapped recipients in the coverage, each with a view of its own records
+    /// only (not its subtree's), for "where is it largest".
     public func parts(_ ds: Dataset) -> [(unit: Int, view: BrukerPlanView)] {
-        let ids = Set(records.map(\.unit))
-        return ids.compactMap { ds.tree.index[$0] }.sorted().map { u in (u, BrukerPlanView(dataset: ds, unit: u, year: year, coverage: nil, only: true)) }
-    }
-
-    /// A view of one unit's own records (not its subtree).
-    init(dataset: Dataset, unit: Int, year: Int, coverage: [[Int]]?, only: Bool) {
-        var own = [[Int]](repeating: [], count: dataset.tree.units.count)
-        own[unit] = [unit]
-        self.init(dataset: dataset, unit: unit, year: year, coverage: own)
+        let own = (0..<ds.tree.units.count).map { [$0] }
+        return Set(records.map(\.unit)).compactMap { ds.tree.index[$0] }.sorted().map { u in
+            (u, BrukerPlanView(dataset: ds, unit: u, year: year, coverage: own))
+        }
     }
 }

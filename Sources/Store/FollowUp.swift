@@ -374,6 +374,15 @@ public enum FollowUpStores {
         return nil
     }
 
+    /// An address as messages show it: never with a password (`postgresql://…@host/db` when
+    /// it cannot be parsed).
+    public static func shownAddress(_ p: String) -> String {
+        #if TERTIAL_POSTGRES
+        if let a = PostgresStore.Address(p, environment: [:]) { return a.shown }
+        #endif
+        return p.split(separator: "@").last.map { "postgresql://…@" + $0 } ?? "postgresql://…"
+    }
+
     /// A `postgresql://` (or `postgres://`) address rather than a file.
     public static func isAddress(_ s: String) -> Bool { s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") }
 
@@ -383,7 +392,7 @@ public enum FollowUpStores {
             #if TERTIAL_POSTGRES
             return try PostgresStore(p)
             #else
-            throw FollowUpError.cannotOpen(p.split(separator: "@").last.map { "postgresql://…@" + $0 } ?? p, "this build of tertial has no PostgreSQL (built with TERTIAL_NO_POSTGRES)")
+            throw FollowUpError.cannotOpen(shownAddress(p), "this build of tertial has no PostgreSQL (built with TERTIAL_NO_POSTGRES)")
             #endif
         }
         return try SQLiteStore(path: p)

@@ -77,13 +77,8 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         }
     }
 
-    /// The address without a password, for messages (`postgresql://kari:secret@…` → `postgresql://kari@…`).
-    public static func shown(_ url: String) -> String {
-        Address(url, environment: [:])?.shown ?? url.split(separator: "@").last.map { "postgresql://…@" + $0 } ?? "postgresql://…"
-    }
-
     public init(_ url: String) throws {
-        guard let a = Address(url) else { throw FollowUpError.cannotOpen(PostgresStore.shown(url), "not a postgresql://user@host:port/database address") }
+        guard let a = Address(url) else { throw FollowUpError.cannotOpen(FollowUpStores.shownAddress(url), "not a postgresql://user@host:port/database address") }
         address = a
         location = a.shown
         var logger = Logger(label: "tertial.postgres")

@@ -121,19 +121,25 @@ import XCTestShim
         XCTAssertFalse(s.contains("1 Oversikt"), "the dashboard is gone from the screen")
     }
 
+    /// The dashboard in the foreground of this session's terminal (it needs one), `then` run
+    /// after it ends; returns its process id once its first frame is on screen.
+    func dashboardWithItsPid(_ bin: String, then: String) throws -> pid_t {
+        let pidFile = NSTemporaryDirectory() + session + ".pid"
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "26",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path) --store \(NSTemporaryDirectory())\(session).sqlite'" + then)
+        _ = waitFor("Oversikt", timeout: 20)
+        let pid = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try XCTUnwrap(pid_t(pid), "the pid file says \(pid)")
+    }
+
     @Test func testSigtermRestoresTheTerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-term"
         defer { tmux("kill-session", "-t", session) }
-        let pidFile = NSTemporaryDirectory() + session + ".pid"
-        defer { try? FileManager.default.removeItem(atPath: pidFile) }
-        // tertial runs in the foreground (it needs the terminal); the test sends SIGTERM once
-        // the dashboard is on screen (a timed background kill raced a slow start under load).
-        tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "26",
-             "LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path) --store \(NSTemporaryDirectory())tertial-sigterm-\(getpid()).sqlite'; echo EXIT=$?; stty -a; sleep 30")
-        _ = waitFor("Oversikt", timeout: 20)
-        let pid = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let target = try XCTUnwrap(pid_t(pid), "the pid file says \(pid)")
+        // The test sends SIGTERM once the dashboard is on screen (a timed background kill
+        // raced a slow start under load).
+        let target = try dashboardWithItsPid(bin, then: "; echo EXIT=$?; stty -a; sleep 30")
         XCTAssertEqual(kill(target, SIGTERM), 0)
         let s = waitFor("icanon")
         XCTAssertTrue(s.contains("EXIT=143"), s)
@@ -146,13 +152,7 @@ import XCTestShim
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-hup"
         defer { tmux("kill-session", "-t", session) }
-        let pidFile = NSTemporaryDirectory() + session + ".pid"
-        defer { try? FileManager.default.removeItem(atPath: pidFile) }
-        tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "26",
-             "LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'echo $$ > \(pidFile); exec \(bin) --data \(root.appendingPathComponent("sample-data").path) --store \(NSTemporaryDirectory())tertial-hup-\(getpid()).sqlite'")
-        _ = waitFor("Oversikt", timeout: 20)
-        let pid = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let target = try XCTUnwrap(pid_t(pid), "the pid file says \(pid)")
+        let target = try dashboardWithItsPid(bin, then: "")
         tmux("kill-session", "-t", session)
         let end = Date().addingTimeInterval(10)
         while kill(target, 0) == 0 && Date() < end { usleep(50_000) }
