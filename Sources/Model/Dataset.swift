@@ -297,13 +297,76 @@ public struct IPSnapshot: Hashable, Sendable {
 }
 
 /// A loaded, validated data directory. Immutable.
+/// The report rows of a dataset, file by file, addressed as one collection. A reload that
+/// re-reads one report file shares every other file's rows with the dataset before it,
+/// where one flat array would copy all of them (30 ms for 324 000 rows on the benchmark).
+public struct ReportRows: RandomAccessCollection, Sendable {
+    let chunks: [[Report]]
+    /// The index of each chunk's first row.
+    let starts: [Int]
+    public let endIndex: Int
+    public var startIndex: Int { 0 }
+
+    public init(_ rows: [Report]) { self.init(chunks: [rows]) }
+
+    init(chunks: [[Report]]) {
+        self.chunks = chunks
+        var starts = [Int](), n = 0
+        starts.reserveCapacity(chunks.count)
+        for c in chunks { starts.append(n); n += c.count }
+        self.starts = starts
+        endIndex = n
+    }
+
+    public subscript(k: Int) -> Report {
+        precondition(k >= 0 && k < endIndex, "report index out of range")
+        if chunks.count == 1 { return chunks[0][k] }
+        // The last chunk that starts at or before k (empty chunks share a start with the next).
+        var lo = 0, hi = starts.count
+        while lo < hi { let mid = (lo + hi) / 2; if starts[mid] <= k { lo = mid + 1 } else { hi = mid } }
+        var c = lo - 1
+        while k - starts[c] >= chunks[c].count { c += 1 }
+        return chunks[c][k - starts[c]]
+    }
+
+    /// Chunk by chunk, without a search per row.
+    public struct Iterator: IteratorProtocol {
+        let chunks: [[Report]]
+        var c = 0, j = 0
+        public mutating func next() -> Report? {
+            while c < chunks.count {
+                if j < chunks[c].count { j += 1; return chunks[c][j - 1] }
+                c += 1; j = 0
+            }
+            return nil
+        }
+    }
+    public func makeIterator() -> Iterator { Iterator(chunks: chunks) }
+}
+
+/// One report file's rows in `Dataset.reports`.
+struct ReportFile: Sendable {
+    let file: String
+    let range: Range<Int>
+    /// The first and last day of the periods of its rows (nil when it has none).
+    let first: Day?, last: Day?
+}
+
+/// A dataset's difference from the one loaded before it (generation `base`): the same
+/// units, catalogue, targets and registers; only report rows differ, of these indicators.
+/// Every other indicator's rows are the same, at the same place within their files.
+struct DatasetDelta: Sendable {
+    let base: Int
+    let changedIndicators: Set<Int>
+}
+
 public struct Dataset: Sendable {
     public let directory: String
     public let tree: OrgTree
     public let indicators: [Indicator]
     public let indicatorIndex: [String: Int]
     public let targets: [TargetRule]
-    public let reports: [Report]
+    public let reports: ReportRows
     public let waitlist: [WaitCase]
     public let ip: [IPSnapshot]
     /// BrukerPlan mappings, oldest first.
@@ -313,14 +376,22 @@ public struct Dataset: Sendable {
     /// For each report, its unit and indicator index, resolved once by the validator.
     let reportUnit: [Int32]
     let reportIndicator: [Int32]
+    /// Where each report file's rows are in `reports`, with the first and last day of their
+    /// periods (set by the Loader; empty for a dataset built in code).
+    var reportFiles: [ReportFile] = []
+    /// The Loader's count of loads that produced this dataset (0 for one built in code).
+    public internal(set) var generation = 0
+    /// What differs from the dataset of the previous load, when only report files changed:
+    /// the engine then recomputes those indicators alone (`Engine.compute(_:previous:)`).
+    var delta: DatasetDelta? = nil
 
     public init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule],
                 reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) {
-        self.init(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist,
+        self.init(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: ReportRows(reports), waitlist: waitlist,
                   ip: ip, brukerplan: brukerplan, diagnostics: diagnostics, resolved: nil)
     }
 
-    init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report], waitlist: [WaitCase],
+    init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows, waitlist: [WaitCase],
          ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32])?) {
         self.directory = directory; self.tree = tree; self.indicators = indicators
         var idx = [String: Int]()

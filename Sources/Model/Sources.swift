@@ -20,6 +20,9 @@ public struct SourceKind: Sendable {
     /// the flag is set).
     public let summary: @Sendable (Dataset, Bool) -> String
 
+    /// Report files: the only kind a reload can take in part (`Loader.validateChangedReports`).
+    var isReports: Bool { name == "reports" }
+
     public func matches(_ rel: String) -> Bool {
         switch place {
         case .file(let f): return rel == f

@@ -148,6 +148,32 @@ public final class App {
     public static let pollRange: ClosedRange<Double> = 0.5...3600
 
     let exitAfterFirstFrame = ProcessInfo.processInfo.environment["TERTIAL_EXIT_AFTER_FIRST_FRAME"] == "1"
+    /// For the benchmark's reload-to-frame measurement (`tertial-bench frames`): each frame
+    /// drawn appends "MONOTONIC-SECONDS GENERATION KEYS" (the data's load generation, the
+    /// keys handled so far) to the file this names (created by the benchmark; never set by users).
+    lazy var frameLog: Int32 = {
+        guard let path = ProcessInfo.processInfo.environment["TERTIAL_FRAME_LOG"] else { return -1 }
+        return open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+    }()
+
+    var keysHandled = 0
+
+    /// The frame log's note of a reload's steps (lines starting with #).
+    static func logReload(started: Double, computed: Double, _ load: Phases, _ compute: Phases) {
+        guard let path = ProcessInfo.processInfo.environment["TERTIAL_FRAME_LOG"] else { return }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let line = String(format: "# reload %.6f: load+compute %.1f ms, screen built %.1f ms; ", started, (computed - started) * 1000, (App.now() - computed) * 1000)
+            + load.description + "; " + compute.description + "\n"
+        _ = line.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    func logFrame() {
+        guard frameLog >= 0 else { return }
+        let line = String(format: "%.6f %d %d\n", App.now(), snapshot.dataset.generation, keysHandled)
+        _ = line.withCString { write(frameLog, $0, strlen($0)) }
+    }
 
     func run() -> Int32 {
         pipe(&reloadPipe)
@@ -163,6 +189,7 @@ public final class App {
         loop: while true {
             if dirty {
                 terminal.draw(Dashboard.render(state, snapshot))
+                logFrame()
                 dirty = false
                 // For the benchmark's start-up measurement: leave once the first frame is on screen.
                 if exitAfterFirstFrame { break loop }
@@ -209,7 +236,7 @@ public final class App {
                 if !offline { dirty = refreshFollowUp(onlyIfChanged: true) || dirty }
             }
             if fds.count > 4, fds[4].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
-                reloadAt = App.now() + 0.04 // let an editor finish writing
+                reloadAt = App.now() + 0.01 // let an editor finish writing (a rename is one event)
             }
             if store != nil, !storeNotifies, App.now() >= nextStorePoll {
                 nextStorePoll = App.now() + App.storePollSeconds
@@ -244,6 +271,7 @@ public final class App {
                 terminal.invalidate()
                 result = .changed
             case .key(let k):
+                keysHandled += 1
                 let (next, effects) = Dashboard.update(state, .key(k), snapshot)
                 state = next
                 result = .changed
@@ -277,11 +305,19 @@ public final class App {
         guard !reloading else { pendingReload = (pendingReload ?? false) || force; return }
         reloading = true
         let loader = self.loader, box = finished, fd = reloadPipe[1], partial = showingPartial
+        let previous = snapshot, st = state
         reloadQueue.async {
+            let started = App.now()
             let result = loader.load()
             // A dashboard that started without the faulty rows goes on that way until the
             // errors are fixed; one that had good data keeps it (the last good snapshot).
-            let snap = result.changed || force ? (result.dataset ?? (partial ? result.partial : nil)).map(Engine.compute) : nil
+            // When only report rows changed, the snapshot on screen lends the rest.
+            let snap = result.changed || force
+                ? (result.dataset ?? (partial ? result.partial : nil)).map { Engine.compute($0, previous: previous) } : nil
+            // The screen being looked at is built here, so the event loop only draws it.
+            let computed = App.now()
+            if let snap { _ = Dashboard.render(Dashboard.reloaded(st, to: snap), snap) }
+            if let snap { App.logReload(started: started, computed: computed, result.phases, snap.phases) }
             box.put(Reloaded(result: result, snapshot: snap, force: force))
             var b: UInt8 = 1
             _ = write(fd, &b, 1)

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import Model
 import Store
+import TUI
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial-bench",
         abstract: "Generate large datasets and measure tertial against the floor and a pandas baseline.",
-        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self, StoreWriterCommand.self, StoreBenchCommand.self],
+        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, FramesCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self, StoreWriterCommand.self, StoreBenchCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 
@@ -40,6 +41,7 @@ func now() -> Double {
 struct TimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "time", abstract: "Load and compute once, printing each step's time.")
     @Argument var data: String
+    @Flag(help: "Then change one report value on a copy of the data and time the reload (in process).") var reload = false
     func run() throws {
         func memory() -> String {
             // By name: /proc lists VmHWM (the peak) before VmRSS (now), and the two were swapped.
@@ -61,6 +63,57 @@ struct TimeCommand: ParsableCommand {
         let s = Engine.compute(ds)
         let t2 = now()
         print("after compute: \(memory())")
+        print("load phases: " + r.phases.description)
+        print("compute phases: " + s.phases.description)
         print(String(format: "load %.3f s, compute %.3f s, %d cells, %d warnings", t1 - t0, t2 - t1, s.periods.count * ds.indicators.count * ds.tree.units.count, s.warnings.count))
+        if reload { try timeReloads(s) }
     }
+
+    /// Five reloads, each after one report value was changed in a copy of the data.
+    func timeReloads(_ first: Snapshot) throws {
+        let copy = NSTemporaryDirectory() + "tertial-bench-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: data, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let loader = Loader(directory: copy)
+        guard var previous = loader.load().dataset.map({ Engine.compute($0) }) else { return }
+        for k in 0..<5 {
+            guard let file = try changeOneValue(in: copy, round: k) else { return }
+            let t0 = now()
+            let r = loader.load()
+            let t1 = now()
+            guard let ds = r.dataset else { print("reload: errors"); return }
+            let s = Engine.compute(ds, previous: previous)
+            let t2 = now()
+            if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil, let per = s.latestTertial(endedBy: .today()) {
+                let a = now(); _ = s.deviations(unit: s.tree.root, period: per)
+                let b = now(); _ = s.completeness(unit: s.tree.root, period: per)
+                let c = now()
+                print(String(format: "  deviations %.1f ms, completeness %.1f ms", (b - a) * 1000, (c - b) * 1000))
+            }
+            let t2b = now()
+            _ = Dashboard.render(AppState(snapshot: s, width: 100, height: 30, dataName: "bench"), s)
+            let t3 = now()
+            print(String(format: "reload %d (%@): load %.1f ms, compute %.1f ms, total %.1f ms; then the first screen %.1f ms", k, file, (t1 - t0) * 1000, (t2 - t1) * 1000, (t2 - t0) * 1000, (t3 - t2b) * 1000))
+            print("  load phases: " + r.phases.description)
+            print("  compute phases: " + s.phases.description)
+            previous = s
+        }
+    }
+}
+
+/// Changes one report value (the first data row of a report file, chosen by `round`) in place,
+/// as a leader correcting a figure would: the same rows, one number different. Returns the file.
+func changeOneValue(in dir: String, round: Int) throws -> String? {
+    let reports = dataFiles(dir).filter { $0.contains("/reports/") }.sorted()
+    guard !reports.isEmpty else { return nil }
+    let file = reports[(reports.count - 1 - round % reports.count)]
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count > 2 else { return nil }
+    var fields = lines[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+    guard fields.count >= 4 else { return nil }
+    fields[3] = String((Int(fields[3]) ?? 0) + 1)
+    lines[1] = Substring(fields.joined(separator: ";"))
+    try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+    return String(file.dropFirst(dir.count + 1))
 }
