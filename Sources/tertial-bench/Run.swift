@@ -92,9 +92,17 @@ struct Measurement {
     var reload = Stats(values: []), firstFrame = Stats(values: [])
     var keys = Stats(values: [])
     var idleCPU = Double.nan
-    var pandasWork = Stats(values: []), pandasTotal = Stats(values: [])
-    var pandasRows = 0, pandasMismatches = -1
+    var peers = [PeerResult]()
+    var reloadToFrame = Stats(values: []), keysWhileReloading = Stats(values: [])
     var cells = 0
+}
+
+/// A peer tool's run on the same files: its time, memory and agreement with tertial.
+struct PeerResult {
+    let name: String
+    var work = Stats(values: []), total = Stats(values: [])
+    var rss = 0
+    var rows = 0, mismatches = -1
 }
 
 struct RunCommand: ParsableCommand {
@@ -102,7 +110,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Data directories (default: sample-data and a generated dataset in .build/bench-data).") var data: [String] = []
     @Option(help: "Runs per figure (the median is shown, with min and max).") var runs = 5
     @Option(help: "Seconds of idle time to measure CPU over.") var idle = 10.0
-    @Flag(help: "Skip the pandas baseline.") var noPandas = false
+    @Flag(help: "Skip the peers (pandas, polars, DuckDB).") var noPeers = false
     @Option(help: "Also write the table as markdown to this file.") var markdown: String?
 
     func run() throws {
@@ -154,36 +162,28 @@ struct RunCommand: ParsableCommand {
         // shares our memory until exec, and Linux keeps that high-water mark in the child's maxrss.
         m.rss = peakRSS([CommandLine.arguments[0], "load-once", dir])
         m.reload = try incremental(dir)
+        if let f = try? FramesCommand.measure(tertial: tertial, data: dir, runs: runs * 2) { m.reloadToFrame = f.reload; m.keysWhileReloading = f.keys }
         m.firstFrame = Stats(values: (0..<runs).map { _ in firstFrame(tertial, dir) })
         m.keys = keystrokes(s)
         m.idleCPU = idleCPU(tertial, dir)
-        if !noPandas { try pandas(dir, s, &m) }
+        if !noPeers, dir != "sample-data" { m.peers = try ["pandas", "polars", "duckdb"].map { try peer($0, dir, s) } }
         return m
     }
 
-    /// Change one report file on a copy and time the reload and recompute.
+    /// Change one report value on a copy and time the reload and recompute, in process,
+    /// as the dashboard does it (the previous snapshot lends what did not change).
     func incremental(_ dir: String) throws -> Stats {
         let copy = NSTemporaryDirectory() + "tertial-bench-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: dir, toPath: copy)
         defer { try? FileManager.default.removeItem(atPath: copy) }
         let loader = Loader(directory: copy)
-        _ = loader.load()
-        guard let file = dataFiles(copy).first(where: { $0.contains("/reports/") }) else { return Stats(values: []) }
+        guard var previous = loader.load().dataset.map({ Engine.compute($0) }) else { return Stats(values: []) }
         var times = [Double]()
-        for k in 0..<runs {
-            // A new comment on the first row changes the file without changing its figures.
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.count > 2 {
-                var fields = lines[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-                while fields.count < 5 { fields.append("") }
-                fields[4] = "endret \(k)"
-                lines[1] = Substring(fields.joined(separator: ";"))
-            }
-            try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        for k in 0..<runs * 2 {
+            guard try changeOneValue(in: copy, round: k) != nil else { break }
             let t0 = now()
-            let r = loader.load()
-            if let ds = r.dataset { _ = Engine.compute(ds) }
+            guard let ds = loader.load().dataset else { break }
+            previous = Engine.compute(ds, previous: previous)
             times.append(now() - t0)
         }
         return Stats(values: times)
@@ -257,25 +257,45 @@ struct RunCommand: ParsableCommand {
         return Stats(values: times)
     }
 
-    func pandas(_ dir: String, _ s: Snapshot, _ m: inout Measurement) throws {
-        let out = NSTemporaryDirectory() + "tertial-pandas-\(getpid()).csv"
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        // Install pandas once (outside the timing).
-        _ = spawn("/usr/bin/env", ["python3", "-c", "import pandas"]).status == 0 ? 0
-            : spawn("/usr/bin/env", ["python3", "-m", "pip", "install", "-q", "pandas"]).status
-        var works = [Double](), totals = [Double]()
-        for _ in 0..<Swift.max(1, Swift.min(runs, 3)) {
-            let errFile = out + ".err"
-            let t0 = now()
-            let r = spawn("/bin/sh", ["-c", "python3 bench/pandas_baseline.py '\(dir)' '\(out)' 2> '\(errFile)'"], quiet: false)
-            totals.append(now() - t0)
-            guard r.status == 0, let err = try? String(contentsOfFile: errFile, encoding: .utf8),
-                  let w = err.split(separator: "\n").last(where: { $0.hasPrefix("work_seconds=") }) else { return }
-            works.append(Double(w.split(separator: " ")[0].dropFirst("work_seconds=".count)) ?? .nan)
-            try? FileManager.default.removeItem(atPath: errFile)
-        }
-        m.pandasWork = Stats(values: works); m.pandasTotal = Stats(values: totals)
+    /// The peers run in a virtual environment of their own (.build/bench-venv), made and
+    /// filled from PyPI on first use, outside the timing.
+    static let venv = ".build/bench-venv"
+    static func ensureVenv() -> String? {
+        let python = venv + "/bin/python"
+        let ok = { spawn(python, ["-c", "import pandas, polars, duckdb, pyarrow, yaml"]).status == 0 }
+        if FileManager.default.isExecutableFile(atPath: python), ok() { return python }
+        print("installing pandas, polars and DuckDB into \(venv) (once) ...")
+        _ = spawn("/usr/bin/env", ["python3", "-m", "venv", venv])
+        _ = spawn(python, ["-m", "pip", "install", "-q", "pandas", "polars", "duckdb", "pyarrow", "pyyaml"], quiet: false)
+        return ok() ? python : nil
+    }
+
+    /// One peer (bench/NAME_baseline.py): first checked to give the same figures as tertial,
+    /// then timed as a whole process (median of `runs`, at most 3 for pandas).
+    func peer(_ name: String, _ dir: String, _ s: Snapshot) throws -> PeerResult {
+        var result = PeerResult(name: name)
+        guard let python = RunCommand.ensureVenv() else { print("no python environment for the peers"); return result }
+        let out = NSTemporaryDirectory() + "tertial-\(name)-\(getpid()).csv", errFile = out + ".err"
+        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: errFile) }
+        let command = "'\(python)' bench/\(name)_baseline.py '\(dir)' '\(out)' 2> '\(errFile)'"
         // The same numbers as `tertial report --format csv`?
+        guard spawn("/bin/sh", ["-c", command], quiet: false).status == 0 else { return result }
+        (result.rows, result.mismatches) = RunCommand.agreement(s, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+        for _ in 0..<(name == "pandas" ? Swift.min(runs, 3) : runs) {
+            let r = spawn("/bin/sh", ["-c", "exec " + command], quiet: false)
+            guard r.status == 0, let err = try? String(contentsOfFile: errFile, encoding: .utf8),
+                  let w = err.split(separator: "\n").last(where: { $0.hasPrefix("work_seconds=") }) else { break }
+            result.total = Stats(values: result.total.values + [r.wall])
+            result.work = Stats(values: result.work.values + [Double(w.split(separator: " ")[0].dropFirst("work_seconds=".count)) ?? .nan])
+        }
+        // By GNU time, as tertial's own: a child of this (large) process would report our peak.
+        result.rss = peakRSS(["/bin/sh", "-c", "exec " + command])
+        return result
+    }
+
+    /// How many of a peer's `period;unit;indicator;value` rows there are, and how many differ
+    /// from tertial's own CSV report of the same tertials.
+    static func agreement(_ s: Snapshot, _ theirs: String) -> (rows: Int, mismatches: Int) {
         let csv = Renderers.csv(s, unit: s.tree.root, periods: s.tertials)
         var ours = [Substring: Double]()
         for line in csv.split(separator: "\n").dropFirst() {
@@ -283,7 +303,6 @@ struct RunCommand: ParsableCommand {
             guard f.count >= 6, let v = Double(f[3].replacingOccurrences(of: ",", with: ".")) else { continue }
             ours[f[0] + ";" + f[1] + ";" + f[2]] = v
         }
-        let theirs = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         var rows = 0, mismatches = 0
         for line in theirs.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ";")
@@ -293,7 +312,7 @@ struct RunCommand: ParsableCommand {
             if let o = ours[Substring(key)], abs(o - v) < 0.051 { continue }
             mismatches += 1
         }
-        m.pandasRows = rows; m.pandasMismatches = mismatches
+        return (rows, mismatches)
     }
 
     func render(_ rs: [Measurement]) -> String {
@@ -311,16 +330,20 @@ struct RunCommand: ParsableCommand {
         t += row("throughput", { String(format: "%.0f MB/s", Double($0.bytes) / 1e6 / $0.both.median) })
         t += row("tertial ÷ floor", { String(format: "%.1f×", $0.both.median / $0.floor.median) }, target: "< 10×")
         t += row("peak memory (RSS)", { mb(Double($0.rss)) + String(format: " (%.1f× data)", Double($0.rss) / Double(Swift.max(1, $0.bytes))) }, target: "< 4× data")
-        t += row("reload after one changed report file", { $0.reload.description }, target: "< 150 ms")
+        t += row("reload after one changed report value, in process", { $0.reload.description }, target: "< 50 ms")
+        t += row("reload, file written to new frame (tmux)", { $0.reloadToFrame.description }, target: "< 100 ms")
+        t += row("key to frame while reloading (tmux), p99", { ms($0.keysWhileReloading.percentile(0.99)) }, target: "< 16 ms")
         t += row("start to first frame (pty)", { $0.firstFrame.description }, target: "< 100 ms sample, < 2 s generated")
         t += row("keystroke to frame, median", { ms($0.keys.median) })
         t += row("keystroke to frame, p99", { ms($0.keys.percentile(0.99)) }, target: "< 10 ms")
         t += row("CPU in \(Int(idle)) s idle", { $0.idleCPU.isNaN ? "–" : String(format: "%.3f s", $0.idleCPU) }, target: "≈ 0")
-        if !noPandas {
-            t += row("pandas: read + aggregate", { $0.pandasWork.description })
-            t += row("pandas: whole process", { $0.pandasTotal.description })
-            t += row("pandas ÷ tertial (read + aggregate vs load + compute)", { String(format: "%.1f×", $0.pandasWork.median / $0.both.median) }, target: "≥ 2×")
-            t += row("pandas figures equal to `tertial report --format csv`", { $0.pandasMismatches < 0 ? "–" : ($0.pandasMismatches == 0 ? "yes, \($0.pandasRows) rows" : "NO: \($0.pandasMismatches) of \($0.pandasRows) differ") })
+        for name in noPeers ? [] : ["pandas", "polars", "duckdb"] {
+            func p(_ m: Measurement) -> PeerResult? { m.peers.first { $0.name == name } }
+            t += row("\(name): whole process (read + aggregate)", { p($0).map { "\($0.total) (\(ms($0.work.median)))" } ?? "–" })
+            t += row("\(name): peak memory", { p($0).map { mb(Double($0.rss)) } ?? "–" })
+            t += row("tertial load + compute ÷ \(name) whole process", { m in p(m).map { String(format: "%.2f×", m.both.median / $0.total.median) } ?? "–" },
+                     target: name == "polars" ? "≤ 0.5×" : "")
+            t += row("\(name) figures equal to `tertial report --format csv`", { p($0).map { $0.mismatches < 0 ? "–" : ($0.mismatches == 0 ? "yes, \($0.rows) rows" : "NO: \($0.mismatches) of \($0.rows) differ") } ?? "–" })
         }
         return t
     }
