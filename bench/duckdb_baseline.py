@@ -13,6 +13,8 @@ import time
 import duckdb
 import yaml
 
+import baseline_common as common
+
 
 def main():
     data = sys.argv[1]
@@ -22,9 +24,7 @@ def main():
     csv = "read_csv('{}', delim=';', header=true, all_varchar=true)"
     with open(os.path.join(data, "indicators.yaml"), encoding="utf-8") as f:
         catalogue = yaml.safe_load(f)["indicators"]
-    wanted = [i["id"] for i in catalogue
-              if i.get("frequency", "tertial") == "tertial" and i.get("over_units", "sum") == "sum"
-              and i.get("source", "reported") == "reported"]
+    wanted = common.wanted(catalogue)
     # Every file is read, as tertial's load does.
     for p in [os.path.join(data, "targets.csv"), os.path.join(data, "waitlist.csv")] + sorted(glob.glob(os.path.join(data, "ip", "*.csv"))):
         if os.path.exists(p):
@@ -55,14 +55,7 @@ def main():
         order by period, ancestor, indicator
     """).fetchall()
     elapsed = time.perf_counter() - t0
-    lines = ["period;unit;indicator;value"] + [f"{p};{u};{i};{v:g}" for p, u, i, v in rows]
-    text = "\n".join(lines) + "\n"
-    if out:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-    print(f"work_seconds={elapsed:.4f} rows={len(rows)}", file=sys.stderr)
+    common.write(rows, out, elapsed)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ except ImportError:  # the benchmark installs what it needs
     import pandas as pd
 import yaml
 
+import baseline_common as common
+
 
 def read(path):
     return pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -45,9 +47,7 @@ def main():
     for p in sorted(glob.glob(os.path.join(data, "ip", "*.csv"))):
         read(p)
 
-    wanted = {i["id"] for i in catalogue
-              if i.get("frequency", "tertial") == "tertial" and i.get("over_units", "sum") == "sum"
-              and i.get("source", "reported") == "reported"}
+    wanted = set(common.wanted(catalogue))
     r = reports[reports["indicator"].isin(wanted) & reports["period"].str.match(r"^\d{4}-T[123]$")].copy()
     r["value"] = pd.to_numeric(r["value"].str.replace(" ", "", regex=False).str.replace(",", ".", regex=False), errors="coerce")
     year = r["period"].str[:4].astype(int)
@@ -70,14 +70,7 @@ def main():
     m = m[(m["start"] <= m["end"]) & (m["end"] <= m["stop"])]
     agg = m.groupby(["period", "ancestor", "indicator"], sort=True)["value"].sum(min_count=1).dropna().reset_index()
     elapsed = time.perf_counter() - t0
-    lines = ["period;unit;indicator;value"] + [f"{p};{u};{i};{v:g}" for p, u, i, v in agg.itertuples(index=False)]
-    text = "\n".join(lines) + "\n"
-    if out:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-    print(f"work_seconds={elapsed:.4f} rows={len(agg)}", file=sys.stderr)
+    common.write(agg.itertuples(index=False), out, elapsed)
 
 
 if __name__ == "__main__":

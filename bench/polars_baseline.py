@@ -14,6 +14,8 @@ from datetime import date
 import polars as pl
 import yaml
 
+import baseline_common as common
+
 
 def scan(path):
     return pl.scan_csv(path, separator=";", infer_schema=False, encoding="utf8")
@@ -30,9 +32,7 @@ def main():
     # in parallel with the reports).
     others = [scan(p) for p in [os.path.join(data, "targets.csv"), os.path.join(data, "waitlist.csv")] if os.path.exists(p)]
     others += [scan(p) for p in sorted(glob.glob(os.path.join(data, "ip", "*.csv")))]
-    wanted = [i["id"] for i in catalogue
-              if i.get("frequency", "tertial") == "tertial" and i.get("over_units", "sum") == "sum"
-              and i.get("source", "reported") == "reported"]
+    wanted = common.wanted(catalogue)
 
     # Every (unit, ancestor) pair, with the dates the whole chain between them is active.
     parent = dict(zip(units["id"], units["parent"].fill_null("")))
@@ -61,14 +61,7 @@ def main():
            .sort(["period", "ancestor", "indicator"]))
     result, *_ = pl.collect_all([agg] + others)
     elapsed = time.perf_counter() - t0
-    lines = ["period;unit;indicator;value"] + [f"{p};{u};{i};{v:g}" for p, u, i, v, _ in result.iter_rows()]
-    text = "\n".join(lines) + "\n"
-    if out:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-    print(f"work_seconds={elapsed:.4f} rows={result.height}", file=sys.stderr)
+    common.write(((p, u, i, v) for p, u, i, v, _ in result.iter_rows()), out, elapsed)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ struct Generator {
     /// BrukerPlan rows per mapping year (Bergen mapped 1,845 in 2014); one mapping a year.
     var brukerPlanRows = 2_000
     var seed: UInt64 = 2019
-    let firstYear = 2012
+    var firstYear = 2012
 
     struct GenUnit { let id: String; let parent: String?; let kind: String; let from: String; let to: String; let successor: String }
 

@@ -106,7 +106,7 @@ struct PeerResult {
 }
 
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Measure tertial on the sample data and a generated dataset, side by side with the floor and pandas.")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Measure tertial on the sample data and a generated dataset, side by side with the floor and the peers (pandas, polars, DuckDB).")
     @Argument(help: "Data directories (default: sample-data and a generated dataset in .build/bench-data).") var data: [String] = []
     @Option(help: "Runs per figure (the median is shown, with min and max).") var runs = 5
     @Option(help: "Seconds of idle time to measure CPU over.") var idle = 10.0
@@ -166,7 +166,7 @@ struct RunCommand: ParsableCommand {
         m.firstFrame = Stats(values: (0..<runs).map { _ in firstFrame(tertial, dir) })
         m.keys = keystrokes(s)
         m.idleCPU = idleCPU(tertial, dir)
-        if !noPeers, dir != "sample-data" { m.peers = try ["pandas", "polars", "duckdb"].map { try peer($0, dir, s) } }
+        if !noPeers, dir != "sample-data" { m.peers = try ["pandas", "polars", "duckdb"].map { try RunCommand.peer($0, dir, s, runs: runs) } }
         return m
     }
 
@@ -272,7 +272,7 @@ struct RunCommand: ParsableCommand {
 
     /// One peer (bench/NAME_baseline.py): first checked to give the same figures as tertial,
     /// then timed as a whole process (median of `runs`, at most 3 for pandas).
-    func peer(_ name: String, _ dir: String, _ s: Snapshot) throws -> PeerResult {
+    static func peer(_ name: String, _ dir: String, _ s: Snapshot, runs: Int) throws -> PeerResult {
         var result = PeerResult(name: name)
         guard let python = RunCommand.ensureVenv() else { print("no python environment for the peers"); return result }
         let out = NSTemporaryDirectory() + "tertial-\(name)-\(getpid()).csv", errFile = out + ".err"
@@ -370,26 +370,44 @@ struct LoadOnceCommand: ParsableCommand {
 }
 
 struct ScaleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scale", abstract: "Load + compute at 1×, 2×, 4× and 8× the units, to see how cost grows.")
+    static let configuration = CommandConfiguration(commandName: "scale", abstract: "Load + compute at 1×, 2×, 4× and 8× the units and at 4× the years, with peak memory, to see how cost grows.")
     @Option var runs = 3
+    @Flag(help: "Also run the peers (pandas, polars, DuckDB) once on each dataset, checked against tertial.") var peers = false
     func run() throws {
-        print("| units | data | cells | load + compute (median) | per million cells |\n|---|---|---|---|---|")
-        for k in [1, 2, 4, 8] {
-            let dir = ".build/bench-scale-\(k)"
+        let peerNames = peers ? ["polars", "duckdb", "pandas"] : []
+        print("| dataset | data | cells | load + compute (median) | per million cells | peak RSS | RSS ÷ data |"
+              + peerNames.map { " \($0): process, RSS, equal |" }.joined() + "\n|---|---|---|---|---|---|---|" + peerNames.map { _ in "---|" }.joined())
+        for (k, years) in [(1, 10), (2, 10), (4, 10), (8, 10), (1, 40)] {
+            let dir = years == 10 ? ".build/bench-scale-\(k)" : ".build/bench-scale-years-\(years)"
             var g = Generator()
             g.units = 60 * k
+            g.years = years
+            g.firstYear = 2022 - years // inside the years tertial reads (50 back from today)
             if !FileManager.default.fileExists(atPath: dir + "/units.csv") { _ = try g.run(into: dir) }
             let bytes = dataFiles(dir).reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
             var times = [Double](), cells = 0
+            var snapshot: Snapshot? = nil
             for _ in 0..<runs {
                 let t0 = now()
-                let ds = Loader(directory: dir).load().dataset!
+                guard let ds = Loader(directory: dir).load().dataset else { print("| \(dir) does not load: tertial check \(dir) |"); break }
                 let s = Engine.compute(ds)
                 times.append(now() - t0)
                 cells = s.periods.count * s.indicators.count * s.tree.units.count
+                snapshot = s
             }
             let st = Stats(values: times)
-            print("| \(g.units) | \(mb(Double(bytes))) | \(cells) | \(st) | \(ms(st.median / Double(cells) * 1e6)) |")
+            var peerCells = ""
+            if let s = snapshot {
+                for name in peerNames {
+                    let p = try RunCommand.peer(name, dir, s, runs: 1)
+                    peerCells += " \(ms(p.total.median)), \(mb(Double(p.rss))), " + (p.mismatches == 0 ? "yes" : "NO (\(p.mismatches) of \(p.rows))") + " |"
+                }
+            }
+            let rss = peakRSS([CommandLine.arguments[0], "load-once", dir])
+            let name = years == 10 ? "\(k)× units (\(g.units))" : "\(years / 10)× years (\(years))"
+            guard !times.isEmpty else { continue }
+            print("| \(name) | \(mb(Double(bytes))) | \(cells) | \(st) | \(ms(st.median / Double(cells) * 1e6)) | \(mb(Double(rss))) | \(String(format: "%.1f×", Double(rss) / Double(bytes))) |" + peerCells)
+            fflush(stdout)
         }
     }
 }
