@@ -27,7 +27,9 @@ struct FramesCommand: ParsableCommand {
         try FileManager.default.copyItem(atPath: data, toPath: copy)
         let log = copy + ".frames"
         let store = copy + ".followup.sqlite"
-        FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("cannot create the frame log \(log)")
+        }
         let session = "tertial-frames-\(getpid())"
         defer {
             _ = spawn("/usr/bin/tmux", ["kill-session", "-t", session])
