@@ -55,16 +55,7 @@ def main():
     r["end"] = pd.to_datetime(dict(year=year, month=month, day=1)) + pd.offsets.MonthEnd(0)
 
     # Every (unit, ancestor) pair, with the dates the whole chain between them is active.
-    parent = dict(zip(units["id"], units["parent"]))
-    lo = {u: (pd.Timestamp(f) if f else pd.Timestamp.min) for u, f in zip(units["id"], units["from"])}
-    hi = {u: (pd.Timestamp(t) if t else pd.Timestamp.max) for u, t in zip(units["id"], units["to"])}
-    rows = []
-    for u in units["id"]:
-        a, start, stop = u, lo[u], hi[u]
-        while a:
-            start, stop = max(start, lo[a]), min(stop, hi[a])
-            rows.append((u, a, start, stop))
-            a = parent.get(a, "")
+    rows = common.chains(list(units["id"]), units["parent"], units["from"], units["to"], pd.Timestamp, pd.Timestamp.min, pd.Timestamp.max)
     pairs = pd.DataFrame(rows, columns=["unit", "ancestor", "start", "stop"])
     m = r.merge(pairs, on="unit")
     m = m[(m["start"] <= m["end"]) & (m["end"] <= m["stop"])]

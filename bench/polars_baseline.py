@@ -35,16 +35,8 @@ def main():
     wanted = common.wanted(catalogue)
 
     # Every (unit, ancestor) pair, with the dates the whole chain between them is active.
-    parent = dict(zip(units["id"], units["parent"].fill_null("")))
-    lo = {u: (date.fromisoformat(f) if f else date.min) for u, f in zip(units["id"], units["from"].fill_null(""))}
-    hi = {u: (date.fromisoformat(t) if t else date.max) for u, t in zip(units["id"], units["to"].fill_null(""))}
-    rows = []
-    for u in units["id"]:
-        a, start, stop = u, lo[u], hi[u]
-        while a:
-            start, stop = max(start, lo[a]), min(stop, hi[a])
-            rows.append((u, a, start, stop))
-            a = parent.get(a, "")
+    rows = common.chains(list(units["id"]), units["parent"].fill_null(""), units["from"].fill_null(""), units["to"].fill_null(""),
+                         date.fromisoformat, date.min, date.max)
     pairs = pl.DataFrame(rows, schema=["unit", "ancestor", "start", "stop"], orient="row").lazy()
 
     reports = pl.concat([scan(p) for p in sorted(glob.glob(os.path.join(data, "reports", "*.csv")))])

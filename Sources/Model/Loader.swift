@@ -45,26 +45,17 @@ public final class Loader: @unchecked Sendable {
     }
 
     /// What the last load that produced a dataset checked, kept so that a reload in which
-    /// only report files changed validates those files alone (`validateChangedReports`).
-    /// A class: the Loader is its only owner, so the key table is changed in place.
+    /// only report files changed validates those files alone (`validateChangedReports`):
+    /// that dataset (its rows, their resolved ids and files, its tree and catalogue), the
+    /// key of every report and the cross-file diagnostics. A class: the Loader is its only
+    /// owner, so the key table is changed in place.
     final class Validated {
-        let generation: Int
+        let dataset: Dataset
         /// Every report's (period, unit, indicator) key, packed (`Validator.key`).
         var keys: [Int: Int]
-        let resolved: (units: [Int32], indicators: [Int32])
-        let segments: [ReportFile]
-        /// The rows those keys and segments were made of.
-        let rows: ReportRows
         /// The cross-file diagnostics of that load (warnings only: it had no errors).
         let cross: [Diagnostic]
-        let tree: OrgTree
-        let indicators: [Indicator]
-        let indicatorIndex: [String: Int]
-        init(generation: Int, keys: [Int: Int], resolved: (units: [Int32], indicators: [Int32]), segments: [ReportFile], rows: ReportRows,
-             cross: [Diagnostic], tree: OrgTree, indicators: [Indicator], indicatorIndex: [String: Int]) {
-            self.generation = generation; self.keys = keys; self.resolved = resolved; self.segments = segments; self.rows = rows
-            self.cross = cross; self.tree = tree; self.indicators = indicators; self.indicatorIndex = indicatorIndex
-        }
+        init(dataset: Dataset, keys: [Int: Int], cross: [Diagnostic]) { self.dataset = dataset; self.keys = keys; self.cross = cross }
     }
 
     private var cache: [String: Entry] = [:]
@@ -267,24 +258,18 @@ public final class Loader: @unchecked Sendable {
         phases.mark("merge")
         // Only report files changed since a load without errors: check their rows alone
         // against what that load checked. Anything it cannot decide goes the whole way.
-        var delta: DatasetDelta? = nil
-        var resolved = (units: [Int32](), indicators: [Int32]())
         let previous = validated
         validated = nil
         if let previous, !diags.hasErrors, (parsedNames + removed).allSatisfy({ DataSources.kind(of: $0)?.isReports ?? false }),
-           let (res, changed) = validateChangedReports(previous, old: previous.rows, new: reports, segments: segments,
-                                                       touched: Set(parsedNames + removed)) {
-            resolved = res
-            diags += previous.cross
-            delta = DatasetDelta(base: previous.generation, changedIndicators: changed)
-            validated = Validated(generation: generation, keys: previous.keys, resolved: res, segments: segments, rows: reports, cross: previous.cross,
-                                  tree: previous.tree, indicators: previous.indicators, indicatorIndex: previous.indicatorIndex)
-            previous.keys = [:]
+           let (resolved, changed) = validateChangedReports(previous, new: reports, segments: segments, touched: Set(parsedNames + removed)) {
             phases.mark("validate changed")
-            return finish(tree: previous.tree, indicators: previous.indicators, targets: targets, reports: reports, waitlist: waitlist,
-                          ip: ip, brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: delta,
+            let old = previous.dataset
+            return finish(tree: old.tree, indicators: old.indicators, targets: targets, reports: reports, waitlist: waitlist,
+                          ip: ip, brukerplan: brukerplan, diagnostics: diags + previous.cross, resolved: resolved, segments: segments,
+                          delta: DatasetDelta(base: old.generation, changedIndicators: changed), keys: previous.keys, cross: previous.cross,
                           parsed: parsedNames, removed: removed, phases: phases)
         }
+        var resolved = (units: [Int32](), indicators: [Int32]())
         let tree = OrgTree(units: units)
         var keys = [Int: Int]()
         var cross = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
@@ -307,20 +292,18 @@ public final class Loader: @unchecked Sendable {
             }
             return r
         }
-        var indicatorIndex = [String: Int]()
-        for (k, i) in indicators.enumerated() { indicatorIndex[i.id] = k }
-        validated = Validated(generation: generation, keys: keys, resolved: resolved, segments: segments, rows: reports, cross: cross,
-                              tree: tree, indicators: indicators, indicatorIndex: indicatorIndex)
         Loader.releaseFreedMemory()
         return finish(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
-                      brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: nil,
+                      brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: nil, keys: keys, cross: cross,
                       parsed: parsedNames, removed: removed, phases: phases)
     }
 
-    /// The dataset of a load without errors.
+    /// The dataset of a load without errors; kept, with its report keys and cross-file
+    /// diagnostics, for the next load to validate changed report files against.
     private func finish(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows, waitlist: [WaitCase],
                         ip: [IPSnapshot], brukerplan: [BPMapping], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32]),
-                        segments: [ReportFile], delta: DatasetDelta?, parsed: [String], removed: [String], phases: Phases) -> LoadResult {
+                        segments: [ReportFile], delta: DatasetDelta?, keys: [Int: Int], cross: [Diagnostic],
+                        parsed: [String], removed: [String], phases: Phases) -> LoadResult {
         var phases = phases
         let sorted = Loader.sorted(diagnostics)
         var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
@@ -328,6 +311,7 @@ public final class Loader: @unchecked Sendable {
         ds.reportFiles = segments
         ds.generation = generation
         ds.delta = delta
+        validated = Validated(dataset: ds, keys: keys, cross: cross)
         var r = LoadResult(dataset: ds, diagnostics: sorted, parsedFiles: parsed)
         r.removedFiles = removed
         phases.mark("dataset")
@@ -352,13 +336,14 @@ public final class Loader: @unchecked Sendable {
     /// differs when the row at the same place in its file is not the same: value, period,
     /// unit, comment or line); nil when a row has an error, so the whole load is validated
     /// again and says everything in its usual order. Costs the changed files' rows, not all.
-    func validateChangedReports(_ v: Validated, old: ReportRows, new: ReportRows, segments: [ReportFile],
+    func validateChangedReports(_ v: Validated, new: ReportRows, segments: [ReportFile],
                                 touched: Set<String>) -> ((units: [Int32], indicators: [Int32]), Set<Int>)? {
+        let ds = v.dataset, old = ds.reports
         var oldByFile = [String: Range<Int>]()
-        for seg in v.segments { oldByFile[seg.file] = seg.range }
-        for seg in v.segments where touched.contains(seg.file) {
+        for seg in ds.reportFiles { oldByFile[seg.file] = seg.range }
+        for seg in ds.reportFiles where touched.contains(seg.file) {
             for k in seg.range {
-                v.keys.removeValue(forKey: Validator.key(old[k].period, Int(v.resolved.units[k]), Int(v.resolved.indicators[k])))
+                v.keys.removeValue(forKey: Validator.key(old[k].period, Int(ds.reportUnit[k]), Int(ds.reportIndicator[k])))
             }
         }
         var units = [Int32](), inds = [Int32]()
@@ -367,13 +352,13 @@ public final class Loader: @unchecked Sendable {
         for seg in segments {
             let was = oldByFile[seg.file]
             if let was, !touched.contains(seg.file) {
-                units += v.resolved.units[was]; inds += v.resolved.indicators[was]
+                units += ds.reportUnit[was]; inds += ds.reportIndicator[was]
                 continue
             }
             for k in seg.range {
                 let r = new[k]
-                guard let u = v.tree.index[r.unit], let i = v.indicatorIndex[r.indicator], years.contains(r.period.year),
-                      Validator.fits(r.period, v.indicators[i]) else { return nil }
+                guard let u = ds.tree.index[r.unit], let i = ds.indicatorIndex[r.indicator], years.contains(r.period.year),
+                      Validator.fits(r.period, ds.indicators[i]) else { return nil }
                 let key = Validator.key(r.period, u, i)
                 guard v.keys[key] == nil else { return nil }
                 v.keys[key] = k
@@ -383,12 +368,12 @@ public final class Loader: @unchecked Sendable {
             for j in 0..<max(n, m) {
                 if j < n, j < m, new[seg.range.lowerBound + j] == old[was!.lowerBound + j] { continue }
                 if j < n { changed.insert(Int(inds[seg.range.lowerBound + j])) }
-                if j < m { changed.insert(Int(v.resolved.indicators[was!.lowerBound + j])) }
+                if j < m { changed.insert(Int(ds.reportIndicator[was!.lowerBound + j])) }
             }
         }
         let present = Set(segments.map(\.file))
-        for seg in v.segments where !present.contains(seg.file) {
-            for k in seg.range { changed.insert(Int(v.resolved.indicators[k])) }
+        for seg in ds.reportFiles where !present.contains(seg.file) {
+            for k in seg.range { changed.insert(Int(ds.reportIndicator[k])) }
         }
         return ((units, inds), changed)
     }

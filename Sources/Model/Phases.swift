@@ -21,7 +21,8 @@ public struct Phases: Sendable {
         steps.map { String(format: "%@ %.1f ms", $0.name, $0.seconds * 1000) }.joined(separator: ", ")
     }
 
-    static func now() -> Double {
+    /// Seconds on the monotonic clock (the dashboard's and the benchmark's clock too).
+    public static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

@@ -137,11 +137,7 @@ public final class App {
         return String(format: "%02d:%02d:%02d", tmv.tm_hour, tmv.tm_min, tmv.tm_sec)
     }
 
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    static func now() -> Double { Phases.now() }
 
     /// What `--poll` accepts: often enough to matter, seldom enough to idle (NaN and
     /// infinity are outside).
@@ -151,28 +147,30 @@ public final class App {
     /// For the benchmark's reload-to-frame measurement (`tertial-bench frames`): each frame
     /// drawn appends "MONOTONIC-SECONDS GENERATION KEYS" (the data's load generation, the
     /// keys handled so far) to the file this names (created by the benchmark; never set by users).
-    lazy var frameLog: Int32 = {
+    /// Opened once (a static is initialised once, thread-safely): the event loop writes
+    /// frames, the reload queue its notes.
+    static let frameLog: Int32 = {
         guard let path = ProcessInfo.processInfo.environment["TERTIAL_FRAME_LOG"] else { return -1 }
         return open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
     }()
+
+    /// One line to the frame log; each line is one `write` to an O_APPEND file, so the
+    /// event loop's and the reload queue's lines never interleave.
+    static func appendToFrameLog(_ line: String) {
+        guard frameLog >= 0 else { return }
+        _ = line.withCString { write(frameLog, $0, strlen($0)) }
+    }
 
     var keysHandled = 0
 
     /// The frame log's note of a reload's steps (lines starting with #).
     static func logReload(started: Double, computed: Double, _ load: Phases, _ compute: Phases) {
-        guard let path = ProcessInfo.processInfo.environment["TERTIAL_FRAME_LOG"] else { return }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let line = String(format: "# reload %.6f: load+compute %.1f ms, screen built %.1f ms; ", started, (computed - started) * 1000, (App.now() - computed) * 1000)
-            + load.description + "; " + compute.description + "\n"
-        _ = line.withCString { write(fd, $0, strlen($0)) }
+        appendToFrameLog(String(format: "# reload %.6f: load+compute %.1f ms, screen built %.1f ms; ", started, (computed - started) * 1000, (App.now() - computed) * 1000)
+                         + load.description + "; " + compute.description + "\n")
     }
 
     func logFrame() {
-        guard frameLog >= 0 else { return }
-        let line = String(format: "%.6f %d %d\n", App.now(), snapshot.dataset.generation, keysHandled)
-        _ = line.withCString { write(frameLog, $0, strlen($0)) }
+        App.appendToFrameLog(String(format: "%.6f %d %d\n", App.now(), snapshot.dataset.generation, keysHandled))
     }
 
     func run() -> Int32 {

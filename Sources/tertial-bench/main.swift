@@ -32,11 +32,7 @@ struct GenerateCommand: ParsableCommand {
 
 Bench.main()
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
+func now() -> Double { Phases.now() }
 
 struct TimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "time", abstract: "Load and compute once, printing each step's time.")
