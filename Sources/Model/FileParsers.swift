@@ -89,11 +89,14 @@ enum FileParsers {
         let cValue = t.column("value"), cComment = t.column("comment")
         var out = [Report]()
         out.reserveCapacity(t.rowCount)
+        // A file holds few periods, row after row: the last one parsed is kept.
+        var lastText = "", lastPeriod: Period? = nil
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             var period: Period? = nil
             if let p = rr.required("period", cPeriod) {
-                period = Period(parsing: p)
+                if p != lastText { lastText = p; lastPeriod = Period(parsing: p) }
+                period = lastPeriod
                 if period == nil { rr.error("period", Phrase(.notAPeriod, Fields.shown(p)), expected: Phrase(.expectReportPeriod)) }
             }
             let unit = rr.required("unit", cUnit)
@@ -120,7 +123,7 @@ enum FileParsers {
         let cReason = c("left_reason"), cLiving = c("living_now"), cDR = c("discharge_ready")
         var out = [WaitCase]()
         out.reserveCapacity(t.rowCount)
-        var seen = [String: Int]()
+        var seen = [String: Int](minimumCapacity: t.rowCount)
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: .caseTwice, expected: .expectOneRowPerApplication)
@@ -162,7 +165,7 @@ enum FileParsers {
         let cDecl = c("declined"), cCoord = c("coordinator"), cEval = c("evaluated")
         var out = [IPRecord]()
         out.reserveCapacity(t.rowCount)
-        var seen = [String: Int]()
+        var seen = [String: Int](minimumCapacity: t.rowCount)
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: .userTwice, expected: .expectOneRowPerUser)

@@ -92,3 +92,87 @@ import XCTestShim
         XCTAssertEqual(Period.containing(Day(year: 2020, month: 4, day: 30)!, kind: .tertial), Period.tertial(2020, 1))
     }
 }
+
+/// The scanner's rules written the plain way, one byte at a time (the loader's scanner
+/// before it learnt to skip to the next delimiter): the fast one must split every input
+/// the same way.
+enum ReferenceCSV {
+    struct Table: Equatable { var header: [String]; var headerLine: Int; var rows: [[[UInt8]]]; var lines: [Int] }
+
+    static func parse(_ bytes: [UInt8], delimiter delim: UInt8) -> Table {
+        var out = Table(header: [], headerLine: 1, rows: [], lines: [])
+        var haveHeader = false
+        var line = 1, i = 0
+        let n = bytes.count
+        while i < n {
+            let recordLine = line
+            var fields = [[UInt8]](), field = [UInt8]()
+            var blank = true, inQuotes = false, endOfRecord = false
+            while i < n && !endOfRecord {
+                let b = bytes[i]
+                if inQuotes {
+                    if b == 34 {
+                        if i + 1 < n && bytes[i + 1] == 34 { field.append(34); i += 2; continue }
+                        inQuotes = false; i += 1; continue
+                    }
+                    if b == 10 { line += 1 }
+                    field.append(b); i += 1; blank = false
+                    continue
+                }
+                switch b {
+                case 34: inQuotes = true; blank = false; i += 1
+                case delim: fields.append(field); field = []; blank = false; i += 1
+                case 13 where i + 1 < n && bytes[i + 1] == 10: i += 1
+                case 10: line += 1; i += 1; endOfRecord = true
+                default:
+                    if b != 32 && b != 9 && b != 13 { blank = false }
+                    field.append(b); i += 1
+                }
+            }
+            if blank { continue }
+            fields.append(field)
+            if !haveHeader {
+                haveHeader = true
+                out.header = fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces.lowercased() }
+                out.headerLine = recordLine
+                continue
+            }
+            out.rows.append(fields); out.lines.append(recordLine)
+        }
+        return out
+    }
+}
+
+@Suite(.serialized) final class CSVScannerTests: TestCase {
+    /// 20 000 random inputs over the bytes that matter (delimiters, quotes, CR, LF, spaces,
+    /// tabs, letters, a two-byte letter): every field's bytes, every row's line, the header.
+    @Test func testTheFastScannerSplitsLikeTheByteAtATimeOne() {
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let alphabet: [[UInt8]] = [[59], [44], [34], [34, 34], [13], [10], [13, 10], [32], [9], [97], [49], [0xC3, 0xA5], [98, 99, 100]]
+        var withQuotes = 0, withBlankLines = 0
+        for _ in 0..<20_000 {
+            var bytes = [UInt8]()
+            for _ in 0..<next(60) { bytes += alphabet[next(alphabet.count)] }
+            let t = CSVTable.parse(bytes: bytes, file: "r.csv")
+            let ref = ReferenceCSV.parse(bytes, delimiter: t.delimiter)
+            var rows = [[[UInt8]]]()
+            for r in 0..<t.rowCount {
+                var fields = [[UInt8]]()
+                var c = 0
+                while let range = t.range(r, c) { fields.append(Array(t.storage[range])); c += 1 }
+                rows.append(fields)
+            }
+            let got = ReferenceCSV.Table(header: t.header, headerLine: t.headerLine, rows: rows, lines: (0..<t.rowCount).map(t.line))
+            XCTAssertEqual(got, ref, "input \(bytes)")
+            if got != ref { return }
+            if bytes.contains(34) { withQuotes += 1 }
+            if ref.lines.count > 1 && zip(ref.lines, ref.lines.dropFirst()).contains(where: { $1 - $0 > 1 }) { withBlankLines += 1 }
+        }
+        XCTAssertGreaterThan(withQuotes, 1000)
+        XCTAssertGreaterThan(withBlankLines, 100)
+    }
+}
