@@ -201,6 +201,10 @@ final class Computation: @unchecked Sendable {
     let warnBuf: UnsafeMutablePointer<[QualityWarning]>
     /// Index into `ds.reports` of the report for each cell, or -1.
     var reportAt: [Int32]
+    /// Each report's value (NaN when empty), read without copying the report.
+    var reportValue: [Double] = []
+    /// Each unit's first and last day as day numbers (Int.min / Int.max when open).
+    let unitFrom: [Int], unitTo: [Int]
     /// Per period: the index of the previous period of its kind and of the same period a year before, or -1.
     var prevP: [Int] = [], yearP: [Int] = []
     /// Per period and finer kind: the indices of its parts within the span.
@@ -266,6 +270,8 @@ final class Computation: @unchecked Sendable {
         warnBuf.initialize(repeating: [], count: inds.count + 1)
         reportAt = [Int32](repeating: -1, count: n)
         covering = Registers.coveringUnits(tree)
+        unitFrom = tree.units.map { $0.from?.ordinal ?? Int.min }
+        unitTo = tree.units.map { $0.to?.ordinal ?? Int.max }
         prevP = periods.map { pi[$0.previous] ?? -1 }
         yearP = periods.map { pi[$0.yearBefore] ?? -1 }
         let inSpanSet = periods.map { $0.start >= s && $0.end <= e }
@@ -368,10 +374,12 @@ final class Computation: @unchecked Sendable {
 
     func run(_ phases: Phases = Phases()) -> Snapshot {
         var phases = phases
+        reportValue = [Double](repeating: .nan, count: ds.reports.count)
         for (k, r) in ds.reports.enumerated() {
             let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
             guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { continue }
             reportAt[slot(i, u, p)] = Int32(k)
+            reportValue[k] = r.value.orNaN
         }
         for t in ds.targets {
             if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
@@ -499,7 +507,6 @@ final class Computation: @unchecked Sendable {
     func compute(_ i: Int, _ u: Int, _ p: Int) -> Slot {
         let ind = info[i]
         let per = periods[p]
-        let unit = tree.units[u]
         let freq = ind.freq
         guard per.kind >= freq else { return Slot() }
         var c = Slot()
@@ -507,11 +514,11 @@ final class Computation: @unchecked Sendable {
         let s = slot(i, u, p)
         let k = reportAt[s]
         if k >= 0 {
-            c.hasReportRow = true; c.report = k; c.reported = ds.reports[Int(k)].value.orNaN
+            c.hasReportRow = true; c.report = k; c.reported = reportValue[Int(k)]
         }
         c.due = isDue(i, u, p)
-        let closed = unit.to.map { per.end > $0 } ?? false
-        let beforeStart = unit.from.map { per.end < $0 } ?? false
+        let closed = per.end.ordinal > unitTo[u]
+        let beforeStart = per.end.ordinal < unitFrom[u]
 
         switch ind.source {
         case .formula:
@@ -628,14 +635,13 @@ final class Computation: @unchecked Sendable {
     func ruleTarget(_ i: Int, _ u: Int, _ p: Int) -> (Double?, Double?)? {
         guard let rs = rules[i] else { return nil }
         let per = periods[p]
-        let unit = tree.units[u]
         var best: TargetRule? = nil
         var bestRank = -1
         for r in rs {
             if let f = r.from, f.start > per.end { continue }
             let rank: Int
             switch r.scope {
-            case .unit(let id): guard id == unit.id else { continue }; rank = 2
+            case .unit(let id): guard id == tree.units[u].id else { continue }; rank = 2
             case .root: guard u == tree.root else { continue }; rank = 2
             case .everyDueUnit: guard isDueUnit(i, u, p) else { continue }; rank = 1
             }

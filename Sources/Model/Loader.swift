@@ -272,12 +272,30 @@ public final class Loader: @unchecked Sendable {
         var resolved = (units: [Int32](), indicators: [Int32]())
         let tree = OrgTree(units: units)
         var keys = [Int: Int]()
-        var cross = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
-        cross += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: !broken.contains("units.csv"))
-        cross += Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
-                                    waitlist: waitlist, ip: ip,
-                                    checkUnits: !broken.contains("units.csv"), checkIndicators: !broken.contains("indicators.yaml"),
-                                    resolved: &resolved, keys: &keys)
+        // Two threads: the report rows (units, catalogue, keys) and everything else.
+        let checkUnits = !broken.contains("units.csv"), checkIndicators = !broken.contains("indicators.yaml")
+        var parts = [[Diagnostic]](repeating: [], count: 2)
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            withUnsafeMutablePointer(to: &resolved) { resolvedP in
+                withUnsafeMutablePointer(to: &keys) { keysP in
+                    nonisolated(unsafe) let resolvedP = resolvedP, keysP = keysP
+                    DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        if k == 0 {
+                            out[0] = Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
+                                                        waitlist: waitlist, ip: ip, checkUnits: checkUnits, checkIndicators: checkIndicators,
+                                                        checkRegisterUnits: false, resolved: &resolvedP.pointee, keys: &keysP.pointee)
+                        } else {
+                            var d = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
+                            d += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: checkUnits)
+                            if checkUnits { d += Validator.registerUnits(tree: tree, waitlist: waitlist, ip: ip) }
+                            out[1] = d
+                        }
+                    }
+                }
+            }
+        }
+        let cross = parts[0] + parts[1]
         diags += cross
         phases.mark("validate")
         if diags.hasErrors {
@@ -533,7 +551,7 @@ enum Validator {
 
     /// As above; `keys` is left holding every valid report's key (with its index).
     static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
-                         waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool, checkIndicators: Bool,
+                         waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool, checkIndicators: Bool, checkRegisterUnits: Bool = true,
                          resolved: inout (units: [Int32], indicators: [Int32]), keys seen: inout [Int: Int]) -> [Diagnostic] {
         var diags = [Diagnostic]()
         let units = tree.units
@@ -654,12 +672,20 @@ enum Validator {
                                         expected: Phrase(.expectOneValue)))
             } else { seen[key] = n }
         }
-        for c in waitlist where tree.index[c.unit] == nil {
+        if checkRegisterUnits { diags += registerUnits(tree: tree, waitlist: waitlist, ip: ip) }
+        return diags
+    }
+
+    /// Every waitlist case's and IP record's unit is in units.csv.
+    static func registerUnits(tree: OrgTree, waitlist: [WaitCase], ip: [IPSnapshot]) -> [Diagnostic] {
+        var diags = [Diagnostic]()
+        var lookup = UnitLookup(tree)
+        for c in waitlist where lookup.index(c.unit) < 0 {
             diags.append(Diagnostic(.error, file: c.source.file, line: c.source.line, field: "unit",
                                     Phrase(.notInUnits, Fields.shown(c.unit)), expected: Phrase(.expectUnitID)))
         }
         for s in ip {
-            for r in s.records where tree.index[r.unit] == nil {
+            for r in s.records where lookup.index(r.unit) < 0 {
                 diags.append(Diagnostic(.error, file: s.file, line: Int(r.line), field: "unit",
                                         Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
             }
@@ -682,14 +708,24 @@ enum Validator {
         }
         for t in targets { if let p = t.from { check(p.year, "\(p)", t.source.file, t.source.line, "from") } }
         for r in reports where !years.contains(r.period.year) { check(r.period.year, "\(r.period)", r.source.file, r.source.line, "period") }
+        // Dates compared as day numbers with the window's first and last day (no calendar
+        // arithmetic per date); only a date outside is turned into its year.
+        let lo = Day(year: years.lowerBound, month: 1, day: 1)?.ordinal ?? Int.min
+        let hi = Day(year: years.upperBound, month: 12, day: 31)?.ordinal ?? Int.max
+        func checkDay(_ d: Day?, _ file: String, _ line: Int?, _ field: String) {
+            guard let d, d.ordinal < lo || d.ordinal > hi else { return }
+            check(d.year, "\(d)", file, line, field)
+        }
         for c in waitlist {
-            for (d, field) in [(c.received, "received"), (c.granted, "granted"), (c.interimReply, "interim_reply"), (c.allocated, "allocated"), (c.left, "left")] {
-                if let d { check(d.year, "\(d)", c.source.file, c.source.line, field) }
-            }
+            checkDay(c.received, c.source.file, c.source.line, "received")
+            checkDay(c.granted, c.source.file, c.source.line, "granted")
+            checkDay(c.interimReply, c.source.file, c.source.line, "interim_reply")
+            checkDay(c.allocated, c.source.file, c.source.line, "allocated")
+            checkDay(c.left, c.source.file, c.source.line, "left")
         }
         for s in ip {
             check(s.period.year, "\(s.period)", s.file, nil, "period")
-            for r in s.records { if let d = r.evaluated { check(d.year, "\(d)", s.file, Int(r.line), "evaluated") } }
+            for r in s.records { checkDay(r.evaluated, s.file, Int(r.line), "evaluated") }
         }
         return diags
     }
