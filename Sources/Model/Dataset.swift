@@ -384,6 +384,9 @@ public struct Dataset: Sendable {
     /// What differs from the dataset of the previous load, when only report files changed:
     /// the engine then recomputes those indicators alone (`Engine.compute(_:previous:)`).
     var delta: DatasetDelta? = nil
+    /// The register files were left out of this load, to be loaded next
+    /// (`Loader.load(registersLaterOver:)`): their indicators have no figures yet.
+    public internal(set) var registersPending = false
 
     public init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule],
                 reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) {

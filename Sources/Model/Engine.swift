@@ -239,7 +239,7 @@ final class Computation: @unchecked Sendable {
         // A reload of report rows only, over the same periods: recompute what they touch.
         var previous: Snapshot? = nil
         var recompute = [Bool](repeating: true, count: inds.count)
-        if let prev = candidate, let delta = ds.delta, delta.base == prev.dataset.generation, prev.periods == periods,
+        if let prev = candidate, !prev.registersPending, !ds.registersPending, let delta = ds.delta, delta.base == prev.dataset.generation, prev.periods == periods,
            prev.tree.units.count == nU, prev.indicators.count == inds.count {
             previous = prev
             recompute = Computation.affected(by: delta.changedIndicators, inds, formulaOperands, ds.indicatorIndex)
@@ -387,7 +387,8 @@ final class Computation: @unchecked Sendable {
         phases.mark("index")
         // The registers depend on units, catalogue, waitlist, IP and BrukerPlan, none of
         // which changed when `previous` is reused.
-        if let previous { register = previous.registers } else { computeRegisters() }
+        // Registers still being read have no figures yet (not zeros).
+        if let previous { register = previous.registers } else if !ds.registersPending { computeRegisters() }
         phases.mark("registers")
         // Indicators in parallel, level by level: a formula waits for its operands' level.
         for level in formulaLevels() {

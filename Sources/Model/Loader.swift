@@ -186,9 +186,26 @@ public final class Loader: @unchecked Sendable {
     /// Loads (or reloads) the directory. One function on purpose: the cache, the reused
     /// report ranges and the flat report array are updated together under the lock, so a
     /// concurrent load never sees one without the other.
-    public func load() -> LoadResult {
+    public func load() -> LoadResult { load(registersLaterOver: nil) }
+
+    /// The register files (waitlist, IP, BrukerPlan) are the bulk of a large dataset and feed
+    /// only their own indicators. With a limit, when they hold more bytes than it, this load
+    /// leaves them out (`Dataset.registersPending`): the dashboard shows the reported figures
+    /// at once and loads the registers next, with a plain `load()`.
+    public func load(registersLaterOver limit: Int?) -> LoadResult {
         var phases = Phases()
-        let (files, fileStamps, discoverDiags) = discover()
+        var (files, fileStamps, discoverDiags) = discover()
+        let discovered = files
+        var registersPending = false
+        if let limit {
+            let later = files.indices.filter { DataSources.kind(of: files[$0])?.isRegister ?? false }
+            if later.reduce(0, { $0 + fileStamps[$1].size }) > limit {
+                let skip = Set(later)
+                files = files.indices.filter { !skip.contains($0) }.map { files[$0] }
+                fileStamps = fileStamps.indices.filter { !skip.contains($0) }.map { fileStamps[$0] }
+                registersPending = true
+            }
+        }
         phases.mark("discover")
         // No directory: one message, and no follow-on errors about what is then missing.
         if discoverDiags.contains(where: { $0.problem.problem == .dataDirectoryMissing }) {
@@ -221,7 +238,7 @@ public final class Loader: @unchecked Sendable {
         for (k, i) in todo.enumerated() { cache[files[i]] = fresh[k] }
         phases.mark("parse")
         // Forget files that are gone.
-        let present = Set(files)
+        let present = Set(discovered)
         let removed = cache.keys.filter { !present.contains($0) }.sorted()
         for key in removed { cache[key] = nil }
         // A load that found nothing changed keeps the generation: the snapshot on screen is
@@ -267,7 +284,7 @@ public final class Loader: @unchecked Sendable {
             return finish(tree: old.tree, indicators: old.indicators, targets: targets, reports: reports, waitlist: waitlist,
                           ip: ip, brukerplan: brukerplan, diagnostics: diags + previous.cross, resolved: resolved, segments: segments,
                           delta: DatasetDelta(base: old.generation, changedIndicators: changed), keys: previous.keys, cross: previous.cross,
-                          parsed: parsedNames, removed: removed, phases: phases)
+                          parsed: parsedNames, removed: removed, registersPending: registersPending, phases: phases)
         }
         var resolved = (units: [Int32](), indicators: [Int32]())
         let tree = OrgTree(units: units)
@@ -307,13 +324,14 @@ public final class Loader: @unchecked Sendable {
             if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
                 r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, targets: targets,
                                                      reports: reports, waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: r.diagnostics)
+                r.partial?.registersPending = registersPending
             }
             return r
         }
         Loader.releaseFreedMemory()
         return finish(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
                       brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: nil, keys: keys, cross: cross,
-                      parsed: parsedNames, removed: removed, phases: phases)
+                      parsed: parsedNames, removed: removed, registersPending: registersPending, phases: phases)
     }
 
     /// The dataset of a load without errors; kept, with its report keys and cross-file
@@ -321,7 +339,7 @@ public final class Loader: @unchecked Sendable {
     private func finish(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows, waitlist: [WaitCase],
                         ip: [IPSnapshot], brukerplan: [BPMapping], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32]),
                         segments: [ReportFile], delta: DatasetDelta?, keys: [Int: Int], cross: [Diagnostic],
-                        parsed: [String], removed: [String], phases: Phases) -> LoadResult {
+                        parsed: [String], removed: [String], registersPending: Bool = false, phases: Phases) -> LoadResult {
         var phases = phases
         let sorted = Loader.sorted(diagnostics)
         var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
@@ -329,6 +347,7 @@ public final class Loader: @unchecked Sendable {
         ds.reportFiles = segments
         ds.generation = generation
         ds.delta = delta
+        ds.registersPending = registersPending
         validated = Validated(dataset: ds, keys: keys, cross: cross)
         var r = LoadResult(dataset: ds, diagnostics: sorted, parsedFiles: parsed)
         r.removedFiles = removed

@@ -145,6 +145,26 @@ public struct Snapshot: Sendable {
     public var tree: OrgTree { dataset.tree }
     public var indicators: [Indicator] { dataset.indicators }
 
+    /// The register files are still being loaded (`Loader.load(registersLaterOver:)`).
+    public var registersPending: Bool { dataset.registersPending }
+
+    /// The indicator's figures come from a register, or from a formula over one, whose
+    /// files are still being loaded: it has no figures yet, and none is shown as missing.
+    public func isPending(indicator i: Int) -> Bool {
+        registersPending && dependsOnRegister(i, depth: 0)
+    }
+
+    func dependsOnRegister(_ i: Int, depth: Int) -> Bool {
+        let ind = indicators[i]
+        switch ind.source {
+        case .ip, .waitlist, .brukerplan: return true
+        case .reported: return false
+        case .formula:
+            guard depth < 16, let f = ind.formula else { return false }
+            return [f.numerator, f.denominator].contains { dataset.indicatorIndex[$0].map { dependsOnRegister($0, depth: depth + 1) } ?? false }
+        }
+    }
+
     init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, slots: SlotStorage, prevP: [Int], yearP: [Int],
          warnings: [QualityWarning], warningRanges: [Range<Int>], registers: [Int: [Double?]]) {
         self.dataset = dataset; self.periods = periods; self.spanStart = spanStart; self.spanEnd = spanEnd

@@ -22,6 +22,8 @@ public struct SourceKind: Sendable {
 
     /// Report files: the only kind a reload can take in part (`Loader.validateChangedReports`).
     var isReports: Bool { name == "reports" }
+    /// The registers: waitlist, IP and BrukerPlan files (`Loader.load(registersLaterOver:)`).
+    var isRegister: Bool { name == "waitlist" || name == "ip" || name == "brukerplan" }
 
     public func matches(_ rel: String) -> Bool {
         switch place {

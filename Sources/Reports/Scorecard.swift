@@ -40,7 +40,8 @@ public struct ScorecardReport: Sendable {
     public static func rows(_ s: Snapshot, unit u: Int, period p: Period, sameKind: Bool = false) -> [Row] {
         s.indicators.indices.compactMap { i in
             let q = s.shownPeriod(indicator: i, for: p)
-            guard !sameKind || q == p, let c = s.cell(indicator: i, unit: u, period: q), counts(c) else { return nil }
+            // An indicator whose register is still being read keeps its row (shown as pending).
+            guard !sameKind || q == p, let c = s.cell(indicator: i, unit: u, period: q), counts(c) || s.isPending(indicator: i) else { return nil }
             return Row(unit: u, indicator: i, period: q, cell: c, warnings: s.warnings(indicator: i, unit: u, period: q))
         }
     }

@@ -70,6 +70,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
     case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, perHundred, normalisedTitle
     case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpTitle, bpNone, bpNoneForUnit, bpCounts, bpBloodRedCount, bpNotMapped, bpEtatLine, bpPrevLine, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpWithoutPlan, bpPlans, bpEnterUnits, bpUnitsTitle, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection, bpReportIntro, bpReportPrev
+    case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel
     // END CASES
 
     /// (bokmål, English)
@@ -464,6 +465,10 @@ public enum Msg: String, CaseIterable, Sendable {
         case .bpSection: ("BrukerPlan: funksjonsnivå", "BrukerPlan: functional level")
         case .bpReportIntro: ("Kartleggingen {1} for {2}: {3} tjenestemottakere. Samlet funksjonsnivå er BrukerPlans indeks; områdene er skåret 1–5 (1 grønn, 2–4 gul, 5 rød).", "The {1} mapping for {2}: {3} recipients. The overall level is BrukerPlan's index; the areas are scored 1–5 (1 green, 2–4 yellow, 5 red).")
         case .bpReportPrev: ("Forrige kartlegging: {1}.", "Previous mapping: {1}.")
+        case .registersLoading: ("Leser venteliste, IP og BrukerPlan … tallene derfra vises som … til de er klare", "Reading the waitlist, IP and BrukerPlan … their figures show as … until ready")
+        case .registersLoadingShort: ("leser venteliste og IP …", "reading waitlist and IP …")
+        case .registersLoaded: ("Venteliste, IP og BrukerPlan er lest", "Waitlist, IP and BrukerPlan read")
+        case .registersPendingPanel: ("Venteliste, IP og BrukerPlan leses ennå (store filer); tallene kommer om et øyeblikk.", "The waitlist, IP and BrukerPlan files are still being read (large files); the figures follow in a moment.")
         case .keyMoveColumn: ("cellen til venstre/høyre", "the cell to the left/right")
         case .hintColumn: ("kolonne", "column")
         case .keyNextPerspective: ("neste perspektiv", "next perspective")

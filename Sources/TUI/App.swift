@@ -63,16 +63,23 @@ public final class App {
         case nil: break
         }
         let loader = Loader(directory: directory)
-        let result = loader.load()
+        // Large register files are read after the first frame (the reported figures are on
+        // screen meanwhile, the register figures shown as pending).
+        var result = loader.load(registersLaterOver: App.registersLaterBytes)
         // One bad line does not keep the dashboard from starting: it shows every row without an
         // error and names the errors in its banner. Only when the organisation or the catalogue
         // cannot be read is there nothing to show.
-        guard let ds = result.dataset ?? result.partial else {
+        guard var ds = result.dataset ?? result.partial else {
             for d in result.diagnostics.errors { FileHandle.standardError.write(Data((l[.errorWord] + ": " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
             say(l(.startHasErrors, directory))
             return 1
         }
-        let snap = Engine.compute(ds)
+        var snap = Engine.compute(ds)
+        if snap.tertials.isEmpty && ds.registersPending {
+            // Only the registers hold periods: nothing to show without them.
+            result = loader.load()
+            if let d = result.dataset ?? result.partial { ds = d; snap = Engine.compute(d) }
+        }
         guard !snap.tertials.isEmpty else { say(l(.noPeriods, directory)); return 1 }
         var unit: Int? = nil
         if let id = options.unit {
@@ -143,7 +150,13 @@ public final class App {
     /// infinity are outside).
     public static let pollRange: ClosedRange<Double> = 0.5...3600
 
+    /// For the benchmark: leave after the first frame (`1`), or after the first frame with
+    /// every figure in it, the registers read (`all`).
     let exitAfterFirstFrame = ProcessInfo.processInfo.environment["TERTIAL_EXIT_AFTER_FIRST_FRAME"] == "1"
+    let exitAfterFullFrame = ProcessInfo.processInfo.environment["TERTIAL_EXIT_AFTER_FIRST_FRAME"] == "all"
+    /// Register files larger than this together are read after the first frame
+    /// (`Loader.load(registersLaterOver:)`); the sample data's are far below it.
+    static let registersLaterBytes = 8 << 20
     /// For the benchmark's reload-to-frame measurement (`tertial-bench frames`): each frame
     /// drawn appends "MONOTONIC-SECONDS GENERATION KEYS" (the data's load generation, the
     /// keys handled so far) to the file this names (created by the benchmark; never set by users).
@@ -190,7 +203,12 @@ public final class App {
                 logFrame()
                 dirty = false
                 // For the benchmark's start-up measurement: leave once the first frame is on screen.
-                if exitAfterFirstFrame { break loop }
+                if exitAfterFirstFrame || (exitAfterFullFrame && !snapshot.registersPending) { break loop }
+                // The registers left out of the first load: read now, off the event loop.
+                if snapshot.registersPending && !reloading && !registersRequested {
+                    registersRequested = true
+                    startReload(force: false)
+                }
                 // The follow-up store is opened once the figures are on screen (it never
                 // delays them), and its entries drawn in the next frame.
                 if let dir = storeDirectory {
@@ -292,6 +310,8 @@ public final class App {
     var reloadPipe: [Int32] = [-1, -1]
     var reloading = false
     var pendingReload: Bool? = nil
+    /// The registers left out of the first load have been asked for.
+    var registersRequested = false
     /// The snapshot on screen was computed without the rows that have errors (see `start`).
     var showingPartial = false
     let reloadQueue = DispatchQueue(label: "tertial.reload", qos: .userInitiated)
@@ -302,7 +322,9 @@ public final class App {
     func startReload(force: Bool) {
         guard !reloading else { pendingReload = (pendingReload ?? false) || force; return }
         reloading = true
-        let loader = self.loader, box = finished, fd = reloadPipe[1], partial = showingPartial
+        // A start whose registers were left out goes on with the rows without errors when
+        // the registers have some, like a start that read them all.
+        let loader = self.loader, box = finished, fd = reloadPipe[1], partial = showingPartial || snapshot.registersPending
         let previous = snapshot, st = state
         reloadQueue.async {
             let started = App.now()
@@ -332,6 +354,7 @@ public final class App {
         let result = done.result
         if result.dataset != nil && !result.changed && !done.force && state.banner.isEmpty { return false }
         if let snap = done.snapshot {
+            let completed = snapshot.registersPending && !snap.registersPending
             snapshot = snap
             state = Dashboard.reloaded(state, to: snapshot)
             warm()
@@ -341,7 +364,8 @@ public final class App {
             state.loadedAt = App.clock()
             let l = L10n(state.lang)
             let files = (result.parsedFiles + result.removedFiles)
-            if done.force { state.message = l[.reloaded] }
+            if completed { state.message = l[.registersLoaded] }
+            else if done.force { state.message = l[.reloaded] }
             else if !files.isEmpty {
                 // Says what changed, so a figure that moves on screen is explained.
                 state.message = l(.updatedFiles, state.loadedAt, files.prefix(2).joined(separator: ", ") + (files.count > 2 ? " …" : ""))

@@ -27,7 +27,7 @@ extension Dashboard {
         }
         if panel.tiles.isEmpty { list(&scr, st, panel, lay, l) }
         else { tiles(&scr, st, panel, lay) }
-        bottomLine(&scr, st, panel, l)
+        bottomLine(&scr, st, panel, l, pending: s.registersPending)
         switch st.mode {
         case .help: help(&scr, st, l)
         case let .unitPicker(query, cursor): unitPicker(&scr, st, s, l, query, cursor)
@@ -371,7 +371,7 @@ extension Dashboard {
         return taken.joined(separator: "  ")
     }
 
-    static func bottomLine(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ l: L10n) {
+    static func bottomLine(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ l: L10n, pending: Bool = false) {
         let y = st.height - 1
         let text: String
         var style = Style(.grey, reverse: true)
@@ -386,6 +386,7 @@ extension Dashboard {
         case .help: text = " " + l[.pressAKeyToClose]
         case .normal:
             if let m = st.message { text = " " + m; style = Style(.yellow, bold: true, reverse: true) }
+            else if pending { text = " " + l[.registersLoading]; style = Style(.cyan, bold: true, reverse: true) }
             else { text = " " + fitting(Keymap.hints(st, l), st.width - 1) }
         }
         scr.fill(0, y, st.width, style)

@@ -32,7 +32,15 @@ public enum Views {
         switch st.top.kind.page {
         case .drill(let id): p = s.position(id).map { Pages.drill(ctx, $0) } ?? .empty
         case .history(let id): p = s.position(id).map { Pages.history(ctx, $0) } ?? .empty
-        default: p = Screens.spec(st.top.kind.screen)?.build(ctx) ?? .empty
+        default:
+            let screen = st.top.kind.screen
+            if s.registersPending, screen == .waitlist || screen == .ip || screen == .brukerplan {
+                // Their files are still being read: no figures rather than zeros.
+                p = Panel(title: Screens.spec(screen).map { ctx.l[$0.title] } ?? "", columns: [Column("", 0)], items: [])
+                p.below = [[Span(ctx.l[.registersPendingPanel], .dim)]]
+            } else {
+                p = Screens.spec(screen)?.build(ctx) ?? .empty
+            }
         }
         p.items = filtered(p.items, st.top.filter)
         p.measure(ascii: !st.unicode)
@@ -119,7 +127,8 @@ public enum Views {
         let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.st.width)).map { q in
             s.cell(indicator: i, unit: u, period: q).flatMap { $0.isPartial ? nil : $0.value }
         }, unicode: c.unicode)
-        var value = f.value(cell.value, ind.unit)
+        let pending = s.isPending(indicator: i)
+        var value = pending ? "…" : f.value(cell.value, ind.unit)
         if cell.isPartial { value = "\(cell.present)/\(cell.expected) " + value }
         // The year of an annual value shown in a tertial, beside the value it qualifies.
         if per != c.period { value = "(" + l.period(per) + ") " + value }
@@ -133,7 +142,7 @@ public enum Views {
         it.search = label
         let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per)
         it.followUp = key
-        var detail = [ind.name + " · " + l.origin(cell.origin) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
+        var detail = [ind.name + " · " + (pending ? l[.registersLoadingShort] : l.origin(cell.origin)) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
         if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
         for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
         it.detail = detail + followUpLines(c, key)
@@ -237,7 +246,7 @@ enum Pages {
             if c.st.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
             let open = c.st.followUp.openActions(for: key).count
             if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(open == 1 ? .fuHasActionOne : .fuHasAction, open)) }
-            var it = Item([Span(l.period(p)), Span(f.value(cell.value, ind.unit)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
+            var it = Item([Span(l.period(p)), Span(s.isPending(indicator: i) ? "…" : f.value(cell.value, ind.unit)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
                            Views.statusSpan(cell.status, l, unicode: c.unicode), Views.changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                            Span(note.joined(separator: " · "), warns.isEmpty ? .plain : Style(.yellow))], key: .period(p))
             var detail = [l.origin(cell.origin) + (cell.reportSource.map { " · \($0)" } ?? "")]

@@ -42,7 +42,7 @@ enum OverviewScreen {
         if let closed = closedNote(c) { return closed }
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
                 [Span((c.unicode ? "◌ " : "~ ") + l[.incompleteWord], Style(.grey)), Span(" \(incomplete)", .bold)],
-                [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings], quality > 0 ? Style(.yellow) : .dim)],
+                [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings] + (c.s.registersPending ? " …" : ""), quality > 0 ? Style(.yellow) : .dim)],
                 [Span(l(.indicatorsEnterScorecard, rows.count), .dim)]]
     }
 
@@ -75,6 +75,7 @@ enum OverviewScreen {
     static func ipLines(_ c: ViewContext) -> [[Span]] {
         let s = c.s, l = c.l, f = c.f, u = c.unit, p = c.period
         let k = s.ipIndicators
+        if s.registersPending { return [[Span(l[.registersLoadingShort], .dim)]] }
         guard let ci = k.coverage, let cov = s.cell(indicator: ci, unit: u, period: p) else {
             return [[Span(l[.noIpDataForThe], .dim)]]
         }
@@ -116,6 +117,7 @@ enum OverviewScreen {
 
     static func waitlistLines(_ c: ViewContext, _ date: Day) -> [[Span]] {
         let l = c.l, f = c.f
+        if c.s.registersPending { return [[Span(l[.registersLoadingShort], .dim)]] }
         let wv = c.s.waitlist(unit: c.unit, at: date)
         let maxN = max(1, Housing.allCases.map { wv.byHousing[$0]?.waiting ?? 0 }.max() ?? 1)
         let barW = max(4, (c.st.width - c.st.width / 2) - 20)

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import XCTestShim
+@testable import Model
+
+/// A start on large register files: the first load leaves the waitlist, IP and BrukerPlan
+/// files out, the next reads them. What the first shows must be exactly what a whole load
+/// shows for every reported indicator, and nothing (pending, not zero) for the rest.
+@Suite(.serialized) final class StagedLoadTests: TestCase {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("sample-data").path
+
+    @Test func testTheFirstLoadLeavesTheRegistersOutAndTheNextReadsThem() {
+        let whole = Engine.compute(Loader(directory: Self.directory).load().dataset!)
+        let loader = Loader(directory: Self.directory)
+        let first = loader.load(registersLaterOver: 0)
+        guard let ds = first.dataset else { XCTFail("\(first.diagnostics)"); return }
+        XCTAssertTrue(ds.registersPending)
+        XCTAssertTrue(ds.waitlist.isEmpty && ds.ip.isEmpty && ds.brukerplan.isEmpty)
+        XCTAssertFalse(first.parsedFiles.contains { $0 == "waitlist.csv" || $0.hasPrefix("ip/") || $0.hasPrefix("brukerplan/") }, "\(first.parsedFiles)")
+        let early = Engine.compute(ds)
+        XCTAssertTrue(early.registersPending)
+        let p = Period.tertial(2019, 3)
+        var reportedCompared = 0
+        for (i, ind) in whole.indicators.enumerated() {
+            let pending = early.isPending(indicator: i)
+            switch ind.source {
+            case .reported: XCTAssertFalse(pending, ind.id)
+            case .waitlist, .ip, .brukerplan: XCTAssertTrue(pending, ind.id)
+            case .formula: break
+            }
+            for u in whole.tree.units.indices {
+                let a = early.cell(indicator: i, unit: u, period: p), b = whole.cell(indicator: i, unit: u, period: p)
+                if pending {
+                    XCTAssertNil(a?.value, "\(ind.id) has no figure while its register is read")
+                    XCTAssertNotEqual(a?.status, .missing, ind.id)
+                } else if ind.source == .reported {
+                    XCTAssertEqual(a?.value, b?.value, "\(ind.id) \(whole.tree.units[u].id)")
+                    XCTAssertEqual(a?.status, b?.status, "\(ind.id) \(whole.tree.units[u].id)")
+                    reportedCompared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(reportedCompared, 100)
+        // IP coverage is a formula over two IP counts: pending too; a formula over reports is not.
+        XCTAssertTrue(early.isPending(indicator: whole.dataset.indicatorIndex["ip_coverage"]!))
+        XCTAssertFalse(early.isPending(indicator: whole.dataset.indicatorIndex["activity_share"]!))
+
+        // The next load reads the register files alone and is the whole dataset.
+        let second = loader.load()
+        XCTAssertTrue(second.parsedFiles.allSatisfy { $0 == "waitlist.csv" || $0.hasPrefix("ip/") || $0.hasPrefix("brukerplan/") }, "\(second.parsedFiles)")
+        XCTAssertTrue(second.parsedFiles.contains("waitlist.csv"))
+        let late = Engine.compute(second.dataset!, previous: early)
+        XCTAssertFalse(late.registersPending)
+        for (i, ind) in whole.indicators.enumerated() {
+            for u in whole.tree.units.indices {
+                XCTAssertEqual(late.cell(indicator: i, unit: u, period: p)?.value, whole.cell(indicator: i, unit: u, period: p)?.value, "\(ind.id)")
+            }
+        }
+        XCTAssertEqual(late.warnings.count, whole.warnings.count)
+    }
+
+    @Test func testSmallRegistersAreReadAtOnce() {
+        // The sample data's register files are well under a mebibyte.
+        let r = Loader(directory: Self.directory).load(registersLaterOver: 1 << 20)
+        XCTAssertEqual(r.dataset?.registersPending, false)
+        XCTAssertFalse(r.dataset?.waitlist.isEmpty ?? true)
+    }
+}
