@@ -21,21 +21,25 @@ public enum Engine {
     }
 }
 
-/// The compact form of a cell the engine stores (48 bytes): NaN stands for "no value",
-/// and the report is an index, so a million cells fit in about 50 MB. `Snapshot.cell`
-/// assembles the public `Cell` from it.
+/// The compact form of a cell the engine stores (40 bytes): NaN stands for "no value",
+/// the report is an index (its value, comment and source are read from it), and three
+/// flags share a byte, so a million cells fit in 40 MB. `Snapshot.cell` assembles the
+/// public `Cell` from it.
 struct Slot: Sendable {
-    var value = Double.nan, reported = Double.nan, target = Double.nan, warn = Double.nan
+    var value = Double.nan, target = Double.nan, warn = Double.nan
     var report: Int32 = -1
     var expected: Int32 = 0, present: Int32 = 0
     var status: Status = .none
     var origin: ValueOrigin = .none
-    var due = false, hasReportRow = false, exists = false
+    var flags: UInt8 = 0
+
+    var due: Bool { get { flags & 1 != 0 } set { flags = newValue ? flags | 1 : flags & ~1 } }
+    var hasReportRow: Bool { get { flags & 2 != 0 } set { flags = newValue ? flags | 2 : flags & ~2 } }
+    var exists: Bool { get { flags & 4 != 0 } set { flags = newValue ? flags | 4 : flags & ~4 } }
 
     var valueOrNil: Double? { value.isNaN ? nil : value }
     var targetOrNil: Double? { target.isNaN ? nil : target }
     var warnOrNil: Double? { warn.isNaN ? nil : warn }
-    var reportedOrNil: Double? { reported.isNaN ? nil : reported }
 }
 
 /// One indicator's slots, `[unit * periods + period]`: written by the engine's thread for
@@ -514,8 +518,9 @@ final class Computation: @unchecked Sendable {
         c.exists = true
         let s = slot(i, u, p)
         let k = reportAt[s]
+        var reported = Double.nan
         if k >= 0 {
-            c.hasReportRow = true; c.report = k; c.reported = reportValue[Int(k)]
+            c.hasReportRow = true; c.report = k; reported = reportValue[Int(k)]
         }
         c.due = isDue(i, u, p)
         let closed = per.end.ordinal > unitTo[u]
@@ -531,11 +536,11 @@ final class Computation: @unchecked Sendable {
             c.origin = !c.value.isNaN ? .formula : (!a.value.isNaN && b.value == 0 ? .dividedByZero : .none)
             c.expected = a.expected + b.expected
             c.present = a.present + b.present
-            compareReported(c, i, u, p)
+            compareReported(c, reported, i, u, p)
         case .ip, .waitlist, .brukerplan:
             if !closed, let table = register[i] { c.value = table[p * nU + u].orNaN }
             c.origin = c.value.isNaN ? .none : .register
-            compareReported(c, i, u, p)
+            compareReported(c, reported, i, u, p)
         case .reported:
             if per.kind > freq {
                 aggregateOverTime(&c, i, u, p)
@@ -552,16 +557,16 @@ final class Computation: @unchecked Sendable {
                 if let v = acc.combined(ind.overUnits) {
                     c.value = v
                     c.origin = .aggregated
-                    if !c.reported.isNaN, !Computation.same(c.reported, v) {
-                        addWarning(.totalDiffers(reported: c.reported, computed: v), i, u, per, source(c))
+                    if !reported.isNaN, !Computation.same(reported, v) {
+                        addWarning(.totalDiffers(reported: reported, computed: v), i, u, per, source(c))
                     }
                 } else {
-                    c.value = c.reported
+                    c.value = reported
                     c.origin = c.value.isNaN ? .none : .reported
                 }
                 if c.due {
                     c.expected += 1
-                    if !c.reported.isNaN { c.present += 1 }
+                    if !reported.isNaN { c.present += 1 }
                 }
             }
         }
@@ -596,9 +601,9 @@ final class Computation: @unchecked Sendable {
 
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
 
-    func compareReported(_ c: Slot, _ i: Int, _ u: Int, _ p: Int) {
-        if !c.reported.isNaN, !c.value.isNaN, !Computation.same(c.reported, c.value) {
-            addWarning(.reportedDiffers(reported: c.reported, computed: c.value), i, u, periods[p], source(c))
+    func compareReported(_ c: Slot, _ reported: Double, _ i: Int, _ u: Int, _ p: Int) {
+        if !reported.isNaN, !c.value.isNaN, !Computation.same(reported, c.value) {
+            addWarning(.reportedDiffers(reported: reported, computed: c.value), i, u, periods[p], source(c))
         }
     }
 

@@ -190,10 +190,10 @@ public struct Snapshot: Sendable {
         let s = slots[slot(i, u, p)]
         guard s.exists else { return nil }
         var c = Cell()
-        c.value = s.valueOrNil; c.origin = s.origin; c.reported = s.reportedOrNil; c.hasReportRow = s.hasReportRow
+        c.value = s.valueOrNil; c.origin = s.origin; c.hasReportRow = s.hasReportRow
         if s.report >= 0 {
             let r = dataset.reports[Int(s.report)]
-            c.comment = r.comment; c.reportSource = r.source
+            c.reported = r.value; c.comment = r.comment; c.reportSource = r.source
         }
         c.target = s.targetOrNil; c.warn = s.warnOrNil; c.status = s.status; c.due = s.due
         c.expected = Int(s.expected); c.present = Int(s.present)

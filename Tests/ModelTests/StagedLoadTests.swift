@@ -67,3 +67,16 @@ import XCTestShim
         XCTAssertFalse(r.dataset?.waitlist.isEmpty ?? true)
     }
 }
+
+@Suite(.serialized) final class SlotLayoutTests: TestCase {
+    /// A cell's stored form is 40 bytes (docs/performance.md's memory figures rest on it): a
+    /// field added without thought grows every snapshot by a million times its size.
+    @Test func testASlotIsFortyBytes() {
+        XCTAssertEqual(MemoryLayout<Slot>.stride, 40)
+        var s = Slot()
+        s.exists = true; s.due = false; s.hasReportRow = true
+        XCTAssertTrue(s.exists && s.hasReportRow && !s.due)
+        s.exists = false; s.due = true
+        XCTAssertTrue(!s.exists && s.hasReportRow && s.due)
+    }
+}
