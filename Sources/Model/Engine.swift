@@ -203,8 +203,6 @@ final class Computation: @unchecked Sendable {
     /// Warnings found while computing, one list per indicator (written by that indicator's
     /// thread only) and one, last, for warnings without an indicator.
     let warnBuf: UnsafeMutablePointer<[QualityWarning]>
-    /// Index into `ds.reports` of the report for each cell, or -1.
-    var reportAt: [Int32]
     /// Each report's value (NaN when empty), read without copying the report.
     var reportValue: [Double] = []
     /// Each unit's first and last day as day numbers (Int.min / Int.max when open).
@@ -272,7 +270,6 @@ final class Computation: @unchecked Sendable {
         info = inds.map(IndicatorInfo.init)
         warnBuf = .allocate(capacity: inds.count + 1)
         warnBuf.initialize(repeating: [], count: inds.count + 1)
-        reportAt = [Int32](repeating: -1, count: n)
         covering = Registers.coveringUnits(tree)
         unitFrom = tree.units.map { $0.from?.ordinal ?? Int.min }
         unitTo = tree.units.map { $0.to?.ordinal ?? Int.max }
@@ -382,7 +379,8 @@ final class Computation: @unchecked Sendable {
         for (k, r) in ds.reports.enumerated() {
             let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
             guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { continue }
-            reportAt[slot(i, u, p)] = Int32(k)
+            // Kept in the fresh slot itself until the cell is computed (no array per cell).
+            base[i][u * nP + p].report = Int32(k)
             reportValue[k] = r.value.orNaN
         }
         for t in ds.targets {
@@ -516,8 +514,7 @@ final class Computation: @unchecked Sendable {
         guard per.kind >= freq else { return Slot() }
         var c = Slot()
         c.exists = true
-        let s = slot(i, u, p)
-        let k = reportAt[s]
+        let k = base[i][u * nP + p].report
         var reported = Double.nan
         if k >= 0 {
             c.hasReportRow = true; c.report = k; reported = reportValue[Int(k)]

@@ -80,3 +80,21 @@ import XCTestShim
         XCTAssertTrue(!s.exists && s.hasReportRow && s.due)
     }
 }
+
+@Suite(.serialized) final class ReportRowTests: TestCase {
+    /// A row stored compactly reads back as written, and an empty value equals itself (a
+    /// reload compares rows to find what changed).
+    @Test func testAReportRowReadsBackAndComparesByValue() {
+        let src = SourceRef(file: "reports/2019-T3.csv", line: 12)
+        let a = Report(period: .tertial(2019, 3), unit: "ph-nord", indicator: "staff", value: nil, comment: "ikke levert", source: src)
+        let b = Report(period: .tertial(2019, 3), unit: "ph-nord", indicator: "staff", value: nil, comment: "ikke levert", source: src)
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(Set([a, b]).count, 1)
+        XCTAssertNil(a.value)
+        XCTAssertEqual(a.source, src)
+        let c = Report(period: .tertial(2019, 3), unit: "ph-nord", indicator: "staff", value: 12, comment: nil, source: src)
+        XCTAssertEqual(c.value, 12)
+        XCTAssertNotEqual(a, c)
+        XCTAssertEqual(MemoryLayout<Report>.stride, 88)
+    }
+}
