@@ -379,6 +379,10 @@ struct ReportFile: Sendable {
 struct DatasetDelta: Sendable {
     let base: Int
     let changedIndicators: Set<Int>
+    /// The base was a staged first load without its registers (`registersPending`) and
+    /// only the register files were read since: the register indicators, and what is built
+    /// on them, are computed; the reported ones are taken from the base.
+    var registersAdded = false
 }
 
 public struct Dataset: Sendable {

@@ -198,6 +198,8 @@ final class Computation: @unchecked Sendable {
     let recompute: [Bool]
     /// The snapshot whose unchanged indicators, warnings and registers this one reuses.
     let previous: Snapshot?
+    /// `previous` had no registers (a staged first load): they are computed now.
+    let registersAdded: Bool
     let state: UnsafeMutablePointer<UInt8>
     let info: [IndicatorInfo]
     /// Warnings found while computing, one list per indicator (written by that indicator's
@@ -241,11 +243,19 @@ final class Computation: @unchecked Sendable {
         // A reload of report rows only, over the same periods: recompute what they touch.
         var previous: Snapshot? = nil
         var recompute = [Bool](repeating: true, count: inds.count)
-        if let prev = candidate, !prev.registersPending, !ds.registersPending, let delta = ds.delta, delta.base == prev.dataset.generation, prev.periods == periods,
-           prev.tree.units.count == nU, prev.indicators.count == inds.count {
+        var registersAdded = false
+        if let prev = candidate, !ds.registersPending, let delta = ds.delta, delta.base == prev.dataset.generation, prev.periods == periods,
+           prev.tree.units.count == nU, prev.indicators.count == inds.count, prev.registersPending == delta.registersAdded,
+           // The waitlist's own warnings need an indicator to go with (else: computed whole).
+           !delta.registersAdded || ds.waitlist.isEmpty || Computation.waitlistAnchor(inds) != nil {
             previous = prev
-            recompute = Computation.affected(by: delta.changedIndicators, inds, formulaOperands, ds.indicatorIndex)
+            registersAdded = delta.registersAdded
+            let all = ds.indicators
+            let changed = registersAdded ? Set(all.indices.filter { all[$0].source == .ip || all[$0].source == .waitlist || all[$0].source == .brukerplan })
+                : delta.changedIndicators
+            recompute = Computation.affected(by: changed, inds, formulaOperands, ds.indicatorIndex)
         }
+        self.registersAdded = registersAdded
         self.previous = previous
         self.recompute = recompute
         let per = nU * nP
@@ -390,7 +400,7 @@ final class Computation: @unchecked Sendable {
         // The registers depend on units, catalogue, waitlist, IP and BrukerPlan, none of
         // which changed when `previous` is reused.
         // Registers still being read have no figures yet (not zeros).
-        if let previous { register = previous.registers } else if !ds.registersPending { computeRegisters() }
+        if let previous, !registersAdded { register = previous.registers } else if !ds.registersPending { computeRegisters() }
         phases.mark("registers")
         // Indicators in parallel, level by level: a formula waits for its operands' level.
         for level in formulaLevels() {
@@ -423,7 +433,7 @@ final class Computation: @unchecked Sendable {
         var snapshot = Snapshot(dataset: ds, periods: periods, spanStart: spanStart, spanEnd: spanEnd, slots: cells,
                                 prevP: prevP, yearP: yearP, warnings: warnings, warningRanges: ranges, registers: register)
         // Same units and waitlist: the waitlist views already built stay valid.
-        if let previous { snapshot.cache.inheritRegisterViews(from: previous.cache) }
+        if let previous, !registersAdded { snapshot.cache.inheritRegisterViews(from: previous.cache) }
         phases.mark("snapshot")
         snapshot.phases = phases
         return snapshot
@@ -964,7 +974,9 @@ final class Computation: @unchecked Sendable {
     }
 
     /// The indicator the waitlist cases' own warnings are shown on: the count of all waiting.
-    var waitlistAnchor: Int? {
+    var waitlistAnchor: Int? { Computation.waitlistAnchor(inds) }
+
+    static func waitlistAnchor(_ inds: [Indicator]) -> Int? {
         inds.firstIndex { $0.source == .waitlist && $0.waitlistMeasure == .waiting && $0.housing.isEmpty && $0.livingNow.isEmpty }
             ?? inds.firstIndex { $0.source == .waitlist }
     }

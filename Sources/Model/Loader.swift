@@ -329,8 +329,15 @@ public final class Loader: @unchecked Sendable {
             return r
         }
         Loader.releaseFreedMemory()
+        // The registers of a staged first load, read now and nothing else: the engine may
+        // keep what it computed of the reports (validated again above all the same).
+        var delta: DatasetDelta? = nil
+        if let previous, previous.dataset.registersPending, !registersPending, !parsedNames.isEmpty,
+           (parsedNames + removed).allSatisfy({ DataSources.kind(of: $0)?.isRegister ?? false }) {
+            delta = DatasetDelta(base: previous.dataset.generation, changedIndicators: [], registersAdded: true)
+        }
         return finish(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
-                      brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: nil, keys: keys, cross: cross,
+                      brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: delta, keys: keys, cross: cross,
                       parsed: parsedNames, removed: removed, registersPending: registersPending, phases: phases)
     }
 

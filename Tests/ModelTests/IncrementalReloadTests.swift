@@ -38,20 +38,8 @@ import XCTestShim
         return (before, after, ds.delta, Engine.compute(fresh))
     }
 
-    /// Every cell and warning of `a` as in `b`.
     func assertSame(_ a: Snapshot, _ b: Snapshot, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(a.periods, b.periods, file: file, line: line)
-        var differ = 0
-        for i in a.indicators.indices {
-            for u in a.tree.units.indices {
-                for p in a.periods where String(describing: a.cell(indicator: i, unit: u, period: p)) != String(describing: b.cell(indicator: i, unit: u, period: p)) {
-                    differ += 1
-                    if differ <= 3 { XCTFail("\(a.indicators[i].id) \(a.tree.units[u].id) \(p): \(String(describing: a.cell(indicator: i, unit: u, period: p))) ≠ \(String(describing: b.cell(indicator: i, unit: u, period: p)))", file: file, line: line) }
-                }
-            }
-        }
-        XCTAssertEqual(differ, 0, "cells that differ from a full compute", file: file, line: line)
-        XCTAssertEqual(a.warnings.map { "\($0)" }, b.warnings.map { "\($0)" }, "warnings", file: file, line: line)
+        assertSameSnapshots(a, b, file: file, line: line)
     }
 
     @Test func testOneChangedValueRecomputesItsIndicatorAndWhatIsBuiltOnIt() {
