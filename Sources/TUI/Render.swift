@@ -198,7 +198,8 @@ extension Dashboard {
         let ws = widths(panel.columns, st.width - 2, content: panel.contentWidths)
         drawRow(&scr, lay.contentTop + 1, panel.columns.map { Span($0.title, Style(.blue, bold: true, underline: true)) },
                 panel.columns, ws, selected: false, width: st.width)
-        if panel.items.isEmpty {
+        // An empty list says so, unless the lines under it say why.
+        if panel.items.isEmpty && (panel.below.isEmpty || !v.filter.isEmpty) {
             let empty = v.filter.isEmpty ? l[.nothingToShowHere] : l[.nothingMatchesTheFilterEsc]
             scr.put(2, lay.listTop, empty, .dim)
         }

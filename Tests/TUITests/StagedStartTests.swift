@@ -23,7 +23,7 @@ import XCTestShim
         XCTAssertTrue(early.registersPending)
         var st = state(early)
         let overview = Dashboard.render(st, early).text
-        XCTAssertTrue(overview.contains("Leser venteliste, IP og BrukerPlan"), overview)
+        XCTAssertTrue(overview.contains("Leser venteliste, IP og BrukerPlan … tall derfra vises som … til de er klare"), overview)
         XCTAssertTrue(overview.contains("leser venteliste og IP …"), overview)
         XCTAssertFalse(overview.contains("Venter: 0"), "no zero waitlist while it is read")
         // The scorecard keeps the waitlist's row, with a pending mark instead of a figure.
@@ -36,7 +36,8 @@ import XCTestShim
         let reported = Views.panel(st, early).items.first { $0.search == early.indicators[early.dataset.indicatorIndex["activity_share"]!].name }
         XCTAssertNotNil(reported.flatMap { Double($0.cells[1].text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " %", with: "")) })
         press(&st, early, .char("3"))
-        XCTAssertTrue(Dashboard.render(st, early).text.contains("Venteliste, IP og BrukerPlan leses ennå"), Dashboard.render(st, early).text)
+        XCTAssertTrue(Dashboard.render(st, early).text.contains("Leser fortsatt venteliste, IP og BrukerPlan; tallene kommer straks."), Dashboard.render(st, early).text)
+        XCTAssertFalse(Dashboard.render(st, early).text.contains("Ingenting å vise her"), "the line under the list says why it is empty")
 
         // Read: the same row has its figure.
         let late = Engine.compute(loader.load().dataset!, previous: early)
@@ -51,6 +52,9 @@ import XCTestShim
         let early = Engine.compute(Loader(directory: Sample.directory).load(registersLaterOver: 0).dataset!)
         let st = state(early, lang: .en, unicode: false)
         let text = Dashboard.render(st, early).text
-        XCTAssertTrue(text.contains("Reading the waitlist, IP and BrukerPlan ... their figures show as ... until ready"), text)
+        // Whole at 80 columns too, in ASCII.
+        let narrow = Dashboard.render(Dashboard.update(st, .resize(width: 80, height: 24), early).0, early).text
+        XCTAssertTrue(narrow.contains("Reading waitlist, IP and BrukerPlan ... their figures show as ... until ready"), narrow)
+        XCTAssertTrue(text.contains("Reading waitlist, IP and BrukerPlan ... their figures show as ... until ready"), text)
     }
 }
