@@ -465,7 +465,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .bpSection: ("BrukerPlan: funksjonsnivå", "BrukerPlan: functional level")
         case .bpReportIntro: ("Kartleggingen {1} for {2}: {3} tjenestemottakere. Samlet funksjonsnivå er BrukerPlans indeks; områdene er skåret 1–5 (1 grønn, 2–4 gul, 5 rød).", "The {1} mapping for {2}: {3} recipients. The overall level is BrukerPlan's index; the areas are scored 1–5 (1 green, 2–4 yellow, 5 red).")
         case .bpReportPrev: ("Forrige kartlegging: {1}.", "Previous mapping: {1}.")
-        case .registersLoading: ("Leser venteliste, IP og BrukerPlan … tall derfra vises som … til de er klare", "Reading waitlist, IP and BrukerPlan … their figures show as … until ready")
+        case .registersLoading: ("Leser venteliste, IP og BrukerPlan: tall derfra vises som … til de er klare", "Reading waitlist, IP and BrukerPlan: their figures show as … until ready")
         case .registersLoadingShort: ("leser venteliste og IP …", "reading waitlist and IP …")
         case .registersLoaded: ("Venteliste, IP og BrukerPlan er lest", "Waitlist, IP and BrukerPlan read")
         case .registersPendingPanel: ("Leser fortsatt venteliste, IP og BrukerPlan; tallene kommer straks.", "Still reading the waitlist, IP and BrukerPlan files; figures follow shortly.")

@@ -23,7 +23,7 @@ import XCTestShim
         XCTAssertTrue(early.registersPending)
         var st = state(early)
         let overview = Dashboard.render(st, early).text
-        XCTAssertTrue(overview.contains("Leser venteliste, IP og BrukerPlan … tall derfra vises som … til de er klare"), overview)
+        XCTAssertTrue(overview.contains("Leser venteliste, IP og BrukerPlan: tall derfra vises som … til de er klare"), overview)
         XCTAssertTrue(overview.contains("leser venteliste og IP …"), overview)
         XCTAssertFalse(overview.contains("Venter: 0"), "no zero waitlist while it is read")
         // The scorecard keeps the waitlist's row, with a pending mark instead of a figure.
@@ -54,7 +54,9 @@ import XCTestShim
         let text = Dashboard.render(st, early).text
         // Whole at 80 columns too, in ASCII.
         let narrow = Dashboard.render(Dashboard.update(st, .resize(width: 80, height: 24), early).0, early).text
-        XCTAssertTrue(narrow.contains("Reading waitlist, IP and BrukerPlan ... their figures show as ... until ready"), narrow)
-        XCTAssertTrue(text.contains("Reading waitlist, IP and BrukerPlan ... their figures show as ... until ready"), text)
+        XCTAssertTrue(narrow.contains("Reading waitlist, IP and BrukerPlan: their figures show as ... until ready"), narrow)
+        let nbNarrow = Dashboard.render(Dashboard.update(state(early, unicode: false), .resize(width: 80, height: 24), early).0, early).text
+        XCTAssertTrue(nbNarrow.contains("Leser venteliste, IP og BrukerPlan: tall derfra vises som ... til de er klare"), nbNarrow)
+        XCTAssertTrue(text.contains("Reading waitlist, IP and BrukerPlan: their figures show as ... until ready"), text)
     }
 }
