@@ -70,7 +70,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
     case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, perHundred, normalisedTitle
     case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpTitle, bpNone, bpNoneForUnit, bpCounts, bpBloodRedCount, bpNotMapped, bpEtatLine, bpPrevLine, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpWithoutPlan, bpPlans, bpEnterUnits, bpUnitsTitle, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection, bpReportIntro, bpReportPrev
-    case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel
+    case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel, exportWaitForRegisters
     // END CASES
 
     /// (bokmål, English)
@@ -467,6 +467,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .bpReportPrev: ("Forrige kartlegging: {1}.", "Previous mapping: {1}.")
         case .registersLoading: ("Leser venteliste, IP og BrukerPlan: tall derfra vises som … til de er klare", "Reading waitlist, IP and BrukerPlan: their figures show as … until ready")
         case .registersLoadingShort: ("leser venteliste og IP …", "reading waitlist and IP …")
+        case .exportWaitForRegisters: ("Eksport venter til venteliste og IP er lest (et øyeblikk)", "Export waits until the waitlist and IP are read (a moment)")
         case .registersLoaded: ("Venteliste, IP og BrukerPlan er lest", "Waitlist, IP and BrukerPlan read")
         case .registersPendingPanel: ("Leser fortsatt venteliste, IP og BrukerPlan; tallene kommer straks.", "Still reading the waitlist, IP and BrukerPlan files; figures follow shortly.")
         case .keyMoveColumn: ("cellen til venstre/høyre", "the cell to the left/right")

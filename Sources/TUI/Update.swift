@@ -178,6 +178,8 @@ public enum Dashboard {
             let p = Views.panel(st, s)
             if !p.sortNames.isEmpty { st.message = L10n(st.lang)[.sortedBy] + p.sortNames[st.top.sort % p.sortNames.count] }
         case .export:
+            // A report is whole or not written: not while the register figures are pending.
+            if s.registersPending { st.message = L10n(st.lang)[.exportWaitForRegisters]; return [] }
             st.mode = .export(LineEditor("tertial-\(st.top.unit)-\(st.period).md"))
         case .deviation(let d): jumpToDeviation(&st, s, forward: d > 0)
         case .successor:

@@ -35,6 +35,11 @@ import XCTestShim
         // A reported indicator has its figure.
         let reported = Views.panel(st, early).items.first { $0.search == early.indicators[early.dataset.indicatorIndex["activity_share"]!].name }
         XCTAssertNotNil(reported.flatMap { Double($0.cells[1].text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " %", with: "")) })
+        // No report is exported with figures missing: the key says to wait.
+        var ex = st
+        press(&ex, early, .char("e"))
+        XCTAssertEqual(ex.message, "Eksport venter til venteliste og IP er lest (et øyeblikk)")
+        if case .export = ex.mode { XCTFail("the export prompt opened while figures are pending") }
         press(&st, early, .char("3"))
         XCTAssertTrue(Dashboard.render(st, early).text.contains("Leser fortsatt venteliste, IP og BrukerPlan; tallene kommer straks."), Dashboard.render(st, early).text)
         XCTAssertFalse(Dashboard.render(st, early).text.contains("Ingenting å vise her"), "the line under the list says why it is empty")
