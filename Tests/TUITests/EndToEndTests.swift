@@ -222,6 +222,32 @@ import XCTestShim
         _ = waitFor("EXIT=0")
     }
 
+    /// A staged start in the real event loop: the sample data's registers left out of the
+    /// first load (by lowering the limit), then read after the first frame without a key
+    /// pressed: the waitlist tile fills in and the bottom line says the registers are read.
+    @Test func testAStagedStartFillsInTheRegisters() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        session += "-staged"
+        let (parent, data) = try sampleCopyInItsOwnFolder()
+        // The store away from the data directory and its parent (both watched): creating it
+        // there would itself wake a reload, and this test is about the one after the first frame.
+        let storeDir = NSTemporaryDirectory() + "tertial-staged-store-\(getpid())"
+        try FileManager.default.createDirectory(atPath: storeDir, withIntermediateDirectories: true)
+        defer {
+            tmux("kill-session", "-t", session)
+            try? FileManager.default.removeItem(atPath: parent); try? FileManager.default.removeItem(atPath: storeDir)
+        }
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERTIAL_REGISTERS_LATER_BYTES=0 \(bin) --data \(data) --store \(storeDir)/f.sqlite --period 2019-T3; echo EXIT=$?; sleep 30")
+        let s = waitFor("Venteliste, IP og BrukerPlan er lest")
+        // 31.12.2019 at the etat, as on a whole start (README's overview).
+        XCTAssertTrue(s.contains("Venter: 35 · utskrivningsklare 9"), s)
+        XCTAssertTrue(s.contains("Med IP: 180 av 613 i målgruppen"), s)
+        XCTAssertFalse(s.contains("leser venteliste og IP"), s)
+        keys("q")
+        _ = waitFor("EXIT=0")
+    }
+
     /// Both dashboards on the Avvik screen; the first adds an action to its selected figure;
     /// returns the second's screen once it shows it, and the seconds from "Lagret" to then.
     func actionInFirstSeenInSecond(_ first: String, _ second: String) -> (String, Double) {
