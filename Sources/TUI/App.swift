@@ -333,7 +333,9 @@ public final class App {
             // A dashboard that started without the faulty rows goes on that way until the
             // errors are fixed; one that had good data keeps it (the last good snapshot).
             // When only report rows changed, the snapshot on screen lends the rest.
-            let snap = result.changed || force
+            // (A snapshot still waiting for its registers is replaced even when they turned
+            // out to be gone: nothing is left pending.)
+            let snap = result.changed || force || previous.registersPending
                 ? (result.dataset ?? (partial ? result.partial : nil)).map { Engine.compute($0, previous: previous) } : nil
             // The screen being looked at is built here, so the event loop only draws it.
             let computed = App.now()
@@ -353,7 +355,7 @@ public final class App {
         defer { if let f = pendingReload { pendingReload = nil; startReload(force: f) } }
         guard let done = finished.take() else { return false }
         let result = done.result
-        if result.dataset != nil && !result.changed && !done.force && state.banner.isEmpty { return false }
+        if result.dataset != nil && !result.changed && !done.force && state.banner.isEmpty && !snapshot.registersPending { return false }
         if let snap = done.snapshot {
             let completed = snapshot.registersPending && !snap.registersPending
             snapshot = snap
