@@ -40,6 +40,14 @@ import XCTestShim
         press(&ex, early, .char("e"))
         XCTAssertEqual(ex.message, "Eksport venter til venteliste og IP er lest (et øyeblikk)")
         if case .export = ex.mode { XCTFail("the export prompt opened while figures are pending") }
+        // Side by side: the waitlist's column pending too (Arbeidsprosesser is the perspective).
+        var cmp = st
+        press(&cmp, early, .char("8"))
+        for _ in 0..<6 where !Views.panel(cmp, early).title.contains("Arbeidsprosesser") { press(&cmp, early, .char("p")) }
+        let compare = Views.panel(cmp, early)
+        if let col = compare.columns.firstIndex(where: { $0.title == name }) {
+            XCTAssertTrue(compare.items.allSatisfy { $0.cells[col].text == "…" }, "\(compare.items.map { $0.cells[col].text })")
+        } else { XCTFail("no waitlist column in \(compare.title): \(compare.columns.map(\.title))") }
         press(&st, early, .char("3"))
         XCTAssertTrue(Dashboard.render(st, early).text.contains("Leser fortsatt venteliste, IP og BrukerPlan; tallene kommer straks."), Dashboard.render(st, early).text)
         XCTAssertFalse(Dashboard.render(st, early).text.contains("Ingenting å vise her"), "the line under the list says why it is empty")
