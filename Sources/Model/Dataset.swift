@@ -127,7 +127,11 @@ public enum ValueUnit: String, Sendable, CaseIterable { case count, percent, day
 public enum Direction: String, Sendable, CaseIterable { case higher, lower, none }
 public enum OverTime: String, Sendable, CaseIterable { case last, sum, mean }
 public enum OverUnits: String, Sendable, CaseIterable { case sum, mean, none }
-public enum IndicatorSource: String, Sendable, CaseIterable { case reported, ip, waitlist, formula, brukerplan }
+public enum IndicatorSource: String, Sendable, CaseIterable {
+    case reported, ip, waitlist, formula, brukerplan
+    /// Computed from a register file (waitlist, IP, BrukerPlan), not reported or a formula.
+    public var isRegister: Bool { self == .ip || self == .waitlist || self == .brukerplan }
+}
 
 public enum Housing: String, Sendable, CaseIterable, Hashable {
     case ombps2 = "OMBPS2", ombps3 = "OMBPS3", ombps4 = "OMBPS4", bosenter = "BOSENTER"

@@ -96,7 +96,17 @@ struct CaseRow {
     let breach: Bool
     static let never = Int.max
 
-    func isWaiting(on d: Int) -> Bool { granted <= d && exit > d }
+    /// The period ends (indices into sorted `dates`) on which the case waits: from the first
+    /// on or after its decision to the last before its exit (granted ≤ D < exit).
+    func waitingDates(_ dates: [Int]) -> Range<Int> {
+        func firstAtOrAfter(_ day: Int) -> Int {
+            var lo = 0, hi = dates.count
+            while lo < hi { let mid = (lo + hi) / 2; if dates[mid] < day { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        let a = firstAtOrAfter(granted), b = exit == CaseRow.never ? dates.count : firstAtOrAfter(exit)
+        return a..<max(a, b)
+    }
 }
 
 /// A unit id → index lookup that remembers the last id asked for: register files are
@@ -250,9 +260,7 @@ final class Computation: @unchecked Sendable {
            !delta.registersAdded || ds.waitlist.isEmpty || Computation.waitlistAnchor(inds) != nil {
             previous = prev
             registersAdded = delta.registersAdded
-            let all = ds.indicators
-            let changed = registersAdded ? Set(all.indices.filter { all[$0].source == .ip || all[$0].source == .waitlist || all[$0].source == .brukerplan })
-                : delta.changedIndicators
+            let changed = registersAdded ? Set(ds.indicators.indices.filter { ds.indicators[$0].source.isRegister }) : delta.changedIndicators
             recompute = Computation.affected(by: changed, inds, formulaOperands, ds.indicatorIndex)
         }
         self.registersAdded = registersAdded
@@ -719,7 +727,7 @@ final class Computation: @unchecked Sendable {
             }
             bpCounts[m.year] = upCoverage(own, rows: bpMeasures.count)
         }
-        let registerIndicators = inds.indices.filter { inds[$0].source == .ip || inds[$0].source == .waitlist || inds[$0].source == .brukerplan }
+        let registerIndicators = inds.indices.filter { inds[$0].source.isRegister }
         let tables = UnsafeMutablePointer<[Double?]>.allocate(capacity: max(1, registerIndicators.count))
         tables.initialize(repeating: [], count: registerIndicators.count)
         defer { tables.deinitialize(count: registerIndicators.count); tables.deallocate() }
@@ -809,11 +817,8 @@ final class Computation: @unchecked Sendable {
         // Stocks: evaluated at each distinct period end.
         let dates = Array(Set(usable.map { periods[$0].end.ordinal })).sorted()
         let nD = dates.count
-        func firstDate(atOrAfter day: Int) -> Int {
-            var lo = 0, hi = nD
-            while lo < hi { let mid = (lo + hi) / 2; if dates[mid] < day { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
+        var dateIndex = [Int: Int]()
+        for (d, day) in dates.enumerated() { dateIndex[day] = d }
         // The cases this measure counts, by decision date (oldest first).
         let counted = rows.indices.filter { k in
             let c = rows[k]
@@ -833,12 +838,10 @@ final class Computation: @unchecked Sendable {
             var trees = RankTrees(units: nU, size: span)
             var enter = [[Int32]](repeating: [], count: nD), leave = [[Int32]](repeating: [], count: nD)
             for k in counted {
-                let c = rows[k]
-                let a = firstDate(atOrAfter: c.granted)
-                let b = c.exit == CaseRow.never ? nD : firstDate(atOrAfter: c.exit)
-                guard a < b else { continue }
-                enter[a].append(Int32(k))
-                if b < nD { leave[b].append(Int32(k)) }
+                let w = rows[k].waitingDates(dates)
+                guard !w.isEmpty else { continue }
+                enter[w.lowerBound].append(Int32(k))
+                if w.upperBound < nD { leave[w.upperBound].append(Int32(k)) }
             }
             for (d, day) in dates.enumerated() {
                 for k in enter[d] { let c = rows[Int(k)]; for u in covering[c.unit] { trees.add(u, c.granted - lo, 1) } }
@@ -860,20 +863,17 @@ final class Computation: @unchecked Sendable {
             // Counts: +1 on the first date a case waits, −1 on the first date it no longer does.
             var own = [Int](repeating: 0, count: (nD + 1) * nU)
             for k in counted {
-                let c = rows[k]
-                let a = firstDate(atOrAfter: c.granted)
-                let b = c.exit == CaseRow.never ? nD : firstDate(atOrAfter: c.exit)
-                guard a < b else { continue }
-                own[a * nU + c.unit] += 1
-                own[b * nU + c.unit] -= 1
+                let c = rows[k], w = c.waitingDates(dates)
+                guard !w.isEmpty else { continue }
+                own[w.lowerBound * nU + c.unit] += 1
+                own[w.upperBound * nU + c.unit] -= 1
             }
             for d in 1..<(nD + 1) { for x in 0..<nU { own[d * nU + x] += own[(d - 1) * nU + x] } }
             let counts = upCoverage(own, rows: nD + 1)
             for d in 0..<nD { for u in 0..<nU { perDate[d * nU + u] = Double(counts[d * nU + u]) } }
         }
         for p in usable {
-            let d = firstDate(atOrAfter: periods[p].end.ordinal)
-            guard d < nD, dates[d] == periods[p].end.ordinal else { continue }
+            guard let d = dateIndex[periods[p].end.ordinal] else { continue }
             for u in 0..<nU { table[p * nU + u] = perDate[d * nU + u] }
         }
         return table

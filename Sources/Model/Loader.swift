@@ -289,30 +289,21 @@ public final class Loader: @unchecked Sendable {
         var resolved = (units: [Int32](), indicators: [Int32]())
         let tree = OrgTree(units: units)
         var keys = [Int: Int]()
-        // Two threads: the report rows (units, catalogue, keys) and everything else.
+        // Two threads: the report rows (units, catalogue, keys) here, everything else beside.
         let checkUnits = !broken.contains("units.csv"), checkIndicators = !broken.contains("indicators.yaml")
-        var parts = [[Diagnostic]](repeating: [], count: 2)
-        parts.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            withUnsafeMutablePointer(to: &resolved) { resolvedP in
-                withUnsafeMutablePointer(to: &keys) { keysP in
-                    nonisolated(unsafe) let resolvedP = resolvedP, keysP = keysP
-                    DispatchQueue.concurrentPerform(iterations: 2) { k in
-                        if k == 0 {
-                            out[0] = Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports,
-                                                        waitlist: waitlist, ip: ip, checkUnits: checkUnits, checkIndicators: checkIndicators,
-                                                        checkRegisterUnits: false, resolved: &resolvedP.pointee, keys: &keysP.pointee)
-                        } else {
-                            var d = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
-                            d += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: checkUnits)
-                            if checkUnits { d += Validator.registerUnits(tree: tree, waitlist: waitlist, ip: ip) }
-                            out[1] = d
-                        }
-                    }
-                }
-            }
+        let others = Handover<[Diagnostic]>()
+        let years = self.years, done = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: done) { [units, targets, waitlist, ip, brukerplan] in
+            var d = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
+            d += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: checkUnits)
+            if checkUnits { d += Validator.registerUnits(tree: tree, waitlist: waitlist, ip: ip) }
+            others.value = d
         }
-        let cross = parts[0] + parts[1]
+        let own = Validator.validate(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
+                                     checkUnits: checkUnits, checkIndicators: checkIndicators, checkRegisterUnits: false,
+                                     resolved: &resolved, keys: &keys)
+        done.wait()
+        let cross = own + (others.value ?? [])
         diags += cross
         phases.mark("validate")
         if diags.hasErrors {
@@ -553,6 +544,10 @@ public final class Loader: @unchecked Sendable {
 }
 
 /// Checks across files: references between units, indicators, targets, reports and registers.
+/// A value one thread hands to another that waits for it (`DispatchGroup.wait` orders the
+/// write before the read).
+final class Handover<T>: @unchecked Sendable { var value: T? }
+
 enum Validator {
     static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
                          waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true,

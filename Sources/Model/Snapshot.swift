@@ -156,13 +156,9 @@ public struct Snapshot: Sendable {
 
     func dependsOnRegister(_ i: Int, depth: Int) -> Bool {
         let ind = indicators[i]
-        switch ind.source {
-        case .ip, .waitlist, .brukerplan: return true
-        case .reported: return false
-        case .formula:
-            guard depth < 16, let f = ind.formula else { return false }
-            return [f.numerator, f.denominator].contains { dataset.indicatorIndex[$0].map { dependsOnRegister($0, depth: depth + 1) } ?? false }
-        }
+        if ind.source.isRegister { return true }
+        guard ind.source == .formula, depth < 16, let f = ind.formula else { return false }
+        return [f.numerator, f.denominator].contains { dataset.indicatorIndex[$0].map { dependsOnRegister($0, depth: depth + 1) } ?? false }
     }
 
     init(dataset: Dataset, periods: [Period], spanStart: Day, spanEnd: Day, slots: SlotStorage, prevP: [Int], yearP: [Int],

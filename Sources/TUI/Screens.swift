@@ -14,9 +14,13 @@ public struct ScreenSpec: Sendable {
     public let keys: [Binding]
     /// What the columns and symbols mean, for the `?` overlay.
     public let legend: [Msg]
+    /// The screen shows the registers (waitlist, IP, BrukerPlan) themselves: while they are
+    /// still being read it says so instead of building its rows.
+    public let showsRegisters: Bool
 
-    public init(id: ScreenID, title: Msg, keys: [Binding] = [], legend: [Msg] = [], build: @escaping @Sendable (ViewContext) -> Panel) {
-        self.id = id; self.title = title; self.keys = keys; self.legend = legend; self.build = build
+    public init(id: ScreenID, title: Msg, keys: [Binding] = [], legend: [Msg] = [], showsRegisters: Bool = false,
+                build: @escaping @Sendable (ViewContext) -> Panel) {
+        self.id = id; self.title = title; self.keys = keys; self.legend = legend; self.showsRegisters = showsRegisters; self.build = build
     }
 }
 

@@ -33,13 +33,13 @@ public enum Views {
         case .drill(let id): p = s.position(id).map { Pages.drill(ctx, $0) } ?? .empty
         case .history(let id): p = s.position(id).map { Pages.history(ctx, $0) } ?? .empty
         default:
-            let screen = st.top.kind.screen
-            if s.registersPending, screen == .waitlist || screen == .ip || screen == .brukerplan {
+            guard let spec = Screens.spec(st.top.kind.screen) else { p = .empty; break }
+            if s.registersPending && spec.showsRegisters {
                 // Their files are still being read: no figures rather than zeros.
-                p = Panel(title: Screens.spec(screen).map { ctx.l[$0.title] } ?? "", columns: [Column("", 0)], items: [])
+                p = Panel(title: ctx.l[spec.title], columns: [Column("", 0)], items: [])
                 p.below = [[Span(ctx.l[.registersPendingPanel], .dim)]]
             } else {
-                p = Screens.spec(screen)?.build(ctx) ?? .empty
+                p = spec.build(ctx)
             }
         }
         p.items = filtered(p.items, st.top.filter)
@@ -74,6 +74,11 @@ public enum Views {
         case .missing: Style(.magenta, bold: true)
         case .none: Style(.grey)
         }
+    }
+
+    /// A cell's figure as text; `…` while the register it comes from is still being read.
+    static func figure(_ s: Snapshot, _ i: Int, _ value: Double?, _ f: Format) -> String {
+        s.isPending(indicator: i) ? "…" : f.value(value, s.indicators[i].unit)
     }
 
     static func statusSpan(_ s: Status, _ l: L10n, unicode: Bool) -> Span {
@@ -128,7 +133,7 @@ public enum Views {
             s.cell(indicator: i, unit: u, period: q).flatMap { $0.isPartial ? nil : $0.value }
         }, unicode: c.unicode)
         let pending = s.isPending(indicator: i)
-        var value = pending ? "…" : f.value(cell.value, ind.unit)
+        var value = figure(s, i, cell.value, f)
         if cell.isPartial { value = "\(cell.present)/\(cell.expected) " + value }
         // The year of an annual value shown in a tertial, beside the value it qualifies.
         if per != c.period { value = "(" + l.period(per) + ") " + value }
@@ -246,7 +251,7 @@ enum Pages {
             if c.st.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
             let open = c.st.followUp.openActions(for: key).count
             if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(open == 1 ? .fuHasActionOne : .fuHasAction, open)) }
-            var it = Item([Span(l.period(p)), Span(s.isPending(indicator: i) ? "…" : f.value(cell.value, ind.unit)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
+            var it = Item([Span(l.period(p)), Span(Views.figure(s, i, cell.value, f)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
                            Views.statusSpan(cell.status, l, unicode: c.unicode), Views.changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                            Span(note.joined(separator: " · "), warns.isEmpty ? .plain : Style(.yellow))], key: .period(p))
             var detail = [l.origin(cell.origin) + (cell.reportSource.map { " · \($0)" } ?? "")]

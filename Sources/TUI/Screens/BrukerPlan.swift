@@ -134,5 +134,5 @@ enum BrukerPlanScreen {
     static let spec = ScreenSpec(
         id: .brukerplan, title: .screenBrukerPlan,
         keys: [Binding([.char("y")], [.screen(.brukerplan)], .nextMappingYear, help: .keyNextMappingYear, hint: (12, .hintMappingYear))],
-        legend: [.legendBrukerPlan], build: build)
+        legend: [.legendBrukerPlan], showsRegisters: true, build: build)
 }

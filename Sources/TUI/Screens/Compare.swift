@@ -26,7 +26,7 @@ enum CompareScreen {
                 let per = s.shownPeriod(indicator: i, for: c.period)
                 let cell = s.cell(indicator: i, unit: u, period: per)
                 let ind = s.indicators[i]
-                var text = s.isPending(indicator: i) ? "…" : f.value(cell?.value, ind.unit)
+                var text = Views.figure(s, i, cell?.value, f)
                 // An outlier among the units (per 100 of its denominator): marked in its cell.
                 let outliers = s.warnings(indicator: i, unit: u, period: per).filter { if case .outlier = $0.kind { return true } else { return false } }
                 // Normalised: the count per 100 of its denominator, so a district with 6 and one

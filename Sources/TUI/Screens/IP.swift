@@ -52,5 +52,5 @@ enum IPScreen {
         return Panel(title: "IP · " + c.s.tree.units[c.unit].name, columns: columns(c.l, first: c.l[.period]), items: items)
     }
 
-    static let spec = ScreenSpec(id: .ip, title: .screenIP, legend: [.legendIP], build: build)
+    static let spec = ScreenSpec(id: .ip, title: .screenIP, legend: [.legendIP], showsRegisters: true, build: build)
 }

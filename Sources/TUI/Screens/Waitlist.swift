@@ -73,5 +73,5 @@ enum WaitlistScreen {
                                Column(l[.livingNow], 18), Column(l[.dischReady], 10)], items: items)
     }
 
-    static let spec = ScreenSpec(id: .waitlist, title: .screenWaitlist, legend: [.legendWaitlist], build: build)
+    static let spec = ScreenSpec(id: .waitlist, title: .screenWaitlist, legend: [.legendWaitlist], showsRegisters: true, build: build)
 }
