@@ -61,13 +61,57 @@ final class SlotBlock: @unchecked Sendable {
     deinit { ptr.deinitialize(count: count); ptr.deallocate() }
 }
 
+/// Where each cell's slot is. An indicator has cells only in the periods of its own kind
+/// and coarser (a tertial indicator has tertials and years, no months), so its block holds
+/// units × those periods and nothing for the others: a third of the slots of the generated
+/// dataset were such placeholders before.
+struct SlotLayout: Sendable {
+    let nU: Int, nP: Int
+    /// Per kind (`kind * nP + period`): the period's place among that kind's stored periods, or -1.
+    let local: [Int32]
+    /// Per kind: the stored periods' indices, in order.
+    let stored: [[Int]]
+    /// Per indicator: the kind's offset into `local` and the number of stored periods.
+    let kindBase: [Int], stride: [Int]
+
+    init(periods: [Period], units nU: Int, kinds: [Period.Kind]) {
+        self.nU = nU; nP = periods.count
+        var local = [Int32](repeating: -1, count: Period.Kind.allCases.count * periods.count)
+        var stored = [[Int]]()
+        for k in Period.Kind.allCases {
+            let ps = periods.indices.filter { periods[$0].kind >= k }
+            for (l, p) in ps.enumerated() { local[Int(k.rawValue) * periods.count + p] = Int32(l) }
+            stored.append(ps)
+        }
+        self.local = local; self.stored = stored
+        kindBase = kinds.map { Int($0.rawValue) * periods.count }
+        stride = kinds.map { stored[Int($0.rawValue)].count }
+    }
+
+    /// The number of slots of indicator `i`.
+    func size(_ i: Int) -> Int { nU * stride[i] }
+
+    /// The slot of a cell within its indicator's block, or -1 when the indicator has no cell
+    /// in that period (a month of a tertial indicator).
+    @inline(__always) func at(_ i: Int, _ u: Int, _ p: Int) -> Int {
+        let l = Int(local[kindBase[i] + p])
+        return l < 0 ? -1 : u * stride[i] + l
+    }
+
+    /// The periods in which indicator `i` has cells.
+    func periods(of i: Int) -> [Int] { stored[kindBase[i] / max(1, nP)] }
+}
+
 /// The slots of a snapshot, a block per indicator.
 final class SlotStorage: @unchecked Sendable {
     let blocks: [SlotBlock]
-    let perIndicator: Int
-    init(blocks: [SlotBlock], perIndicator: Int) { self.blocks = blocks; self.perIndicator = perIndicator }
-    /// The slot at `(indicator * units + unit) * periods + period`.
-    subscript(s: Int) -> Slot { blocks[s / perIndicator].ptr[s % perIndicator] }
+    let layout: SlotLayout
+    init(blocks: [SlotBlock], layout: SlotLayout) { self.blocks = blocks; self.layout = layout }
+    /// The slot of a cell; an empty one (no cell) in a period finer than the indicator's.
+    @inline(__always) subscript(i: Int, u: Int, p: Int) -> Slot {
+        let l = layout.at(i, u, p)
+        return l < 0 ? Slot() : blocks[i].ptr[l]
+    }
 }
 
 /// What the engine reads of an indicator on every cell, without copying its strings.
@@ -202,21 +246,24 @@ final class Computation: @unchecked Sendable {
     let nU: Int, nP: Int
     let spanStart: Day, spanEnd: Day
     let cells: SlotStorage
-    /// Each indicator's block of slots (`cells.blocks[i].ptr`).
+    let layout: SlotLayout
+    /// Each indicator's block of slots (`cells.blocks[i].ptr`), indexed by `layout.at`.
     let base: [UnsafeMutablePointer<Slot>]
+    /// Each indicator's first entry in `state`.
+    let stateStart: [Int]
     /// Per indicator: computed in this run (all of them, unless a reload reuses `previous`).
     let recompute: [Bool]
     /// The snapshot whose unchanged indicators, warnings and registers this one reuses.
     let previous: Snapshot?
     /// `previous` had no registers (a staged first load): they are computed now.
     let registersAdded: Bool
+    /// Per slot (`stateStart[i] + layout.at(i, u, p)`): 0 not computed, 1 computing, 2 done.
     let state: UnsafeMutablePointer<UInt8>
+    let stateCount: Int
     let info: [IndicatorInfo]
     /// Warnings found while computing, one list per indicator (written by that indicator's
     /// thread only) and one, last, for warnings without an indicator.
     let warnBuf: UnsafeMutablePointer<[QualityWarning]>
-    /// Each report's value (NaN when empty), read without copying the report.
-    var reportValue: [Double] = []
     /// Each unit's first and last day as day numbers (Int.min / Int.max when open).
     let unitFrom: [Int], unitTo: [Int]
     /// Per period: the index of the previous period of its kind and of the same period a year before, or -1.
@@ -248,7 +295,8 @@ final class Computation: @unchecked Sendable {
         for (i, p) in periods.enumerated() { pi[p] = i }
         pIndex = pi
         nP = periods.count
-        let n = inds.count * nU * nP
+        let layout = SlotLayout(periods: periods, units: nU, kinds: inds.map { $0.frequency.periodKind })
+        self.layout = layout
         formulaOperands = inds.map { ind in ind.formula.map { (ds.indicatorIndex[$0.numerator], ds.indicatorIndex[$0.denominator]) } }
         // A reload of report rows only, over the same periods: recompute what they touch.
         var previous: Snapshot? = nil
@@ -256,6 +304,7 @@ final class Computation: @unchecked Sendable {
         var registersAdded = false
         if let prev = candidate, !ds.registersPending, let delta = ds.delta, delta.base == prev.dataset.generation, prev.periods == periods,
            prev.tree.units.count == nU, prev.indicators.count == inds.count, prev.registersPending == delta.registersAdded,
+           prev.slots.blocks.indices.allSatisfy({ prev.slots.blocks[$0].count == layout.size($0) }),
            // The waitlist's own warnings need an indicator to go with (else: computed whole).
            !delta.registersAdded || ds.waitlist.isEmpty || Computation.waitlistAnchor(inds) != nil {
             previous = prev
@@ -266,7 +315,6 @@ final class Computation: @unchecked Sendable {
         self.registersAdded = registersAdded
         self.previous = previous
         self.recompute = recompute
-        let per = nU * nP
         var blocks = [SlotBlock]()
         blocks.reserveCapacity(inds.count)
         let remap = previous.flatMap { Computation.reportRemap(from: $0.dataset.reportFiles, to: ds.reportFiles) }
@@ -278,13 +326,17 @@ final class Computation: @unchecked Sendable {
                     for k in 0..<copy.count where copy.ptr[k].report >= 0 { copy.ptr[k].report = remap(copy.ptr[k].report) }
                     blocks.append(copy)
                 } else { blocks.append(old) }
-            } else { blocks.append(SlotBlock(count: per)) }
+            } else { blocks.append(SlotBlock(count: layout.size(i))) }
         }
-        cells = SlotStorage(blocks: blocks, perIndicator: per)
+        cells = SlotStorage(blocks: blocks, layout: layout)
         base = blocks.map(\.ptr)
+        var starts = [Int](), n = 0
+        for i in inds.indices { starts.append(n); n += layout.size(i) }
+        stateStart = starts
+        stateCount = n
         state = .allocate(capacity: max(1, n))
         state.initialize(repeating: 0, count: n)
-        for i in inds.indices where !recompute[i] { (state + i * per).update(repeating: 2, count: per) }
+        for i in inds.indices where !recompute[i] { (state + starts[i]).update(repeating: 2, count: layout.size(i)) }
         info = inds.map(IndicatorInfo.init)
         warnBuf = .allocate(capacity: inds.count + 1)
         warnBuf.initialize(repeating: [], count: inds.count + 1)
@@ -387,19 +439,20 @@ final class Computation: @unchecked Sendable {
         return out.filter { $0.start <= e && $0.end >= s }.sorted()
     }
 
-    @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int { (i * nU + u) * nP + p }
-
     func inSpan(_ p: Period) -> Bool { p.start >= spanStart && p.end <= spanEnd }
 
     func run(_ phases: Phases = Phases()) -> Snapshot {
         var phases = phases
-        reportValue = [Double](repeating: .nan, count: ds.reports.count)
         for (k, r) in ds.reports.enumerated() {
             let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
             guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { continue }
-            // Kept in the fresh slot itself until the cell is computed (no array per cell).
-            base[i][u * nP + p].report = Int32(k)
-            reportValue[k] = r.value.orNaN
+            // A row of a period finer than the indicator's has no cell (and is not read).
+            let l = layout.at(i, u, p)
+            guard l >= 0 else { continue }
+            // The row and its value are kept in the fresh slot itself until the cell is
+            // computed (no array per cell or per row); `cell` never hands out a fresh slot.
+            base[i][l].report = Int32(k)
+            base[i][l].value = r.value.orNaN
         }
         for t in ds.targets {
             if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
@@ -415,7 +468,8 @@ final class Computation: @unchecked Sendable {
             let todo = level.filter { recompute[$0] }
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 let i = todo[k]
-                for u in 0..<self.nU { for p in 0..<self.nP { self.cell(i, u, p) } }
+                let ps = self.layout.periods(of: i)
+                for u in 0..<self.nU { for p in ps { self.cell(i, u, p) } }
             }
         }
         phases.mark("cells")
@@ -493,12 +547,15 @@ final class Computation: @unchecked Sendable {
     /// The slot of a cell, computed on first use (children, predecessors, parts and operands first).
     @discardableResult
     func cell(_ i: Int, _ u: Int, _ p: Int) -> Slot {
-        let s = slot(i, u, p)
-        if state[s] == 2 { return base[i][u * nP + p] }
+        let l = layout.at(i, u, p)
+        // A period finer than the indicator's: no cell.
+        if l < 0 { return Slot() }
+        let s = stateStart[i] + l
+        if state[s] == 2 { return base[i][l] }
         if state[s] == 1 { return Slot() }
         state[s] = 1
-        let c = compute(i, u, p)
-        base[i][u * nP + p] = c
+        let c = compute(i, u, p, l)
+        base[i][l] = c
         state[s] = 2
         return c
     }
@@ -525,17 +582,16 @@ final class Computation: @unchecked Sendable {
     /// The value of one cell: every origin (reported, register, formula, sum of units,
     /// predecessors, over time) in one switch, called once per cell (over a million on the
     /// benchmark), so it stays one function without intermediate allocations.
-    func compute(_ i: Int, _ u: Int, _ p: Int) -> Slot {
+    func compute(_ i: Int, _ u: Int, _ p: Int, _ l: Int) -> Slot {
         let ind = info[i]
         let per = periods[p]
         let freq = ind.freq
-        guard per.kind >= freq else { return Slot() }
         var c = Slot()
         c.exists = true
-        let k = base[i][u * nP + p].report
+        let k = base[i][l].report
         var reported = Double.nan
         if k >= 0 {
-            c.hasReportRow = true; c.report = k; reported = reportValue[Int(k)]
+            c.hasReportRow = true; c.report = k; reported = base[i][l].value
         }
         c.due = isDue(i, u, p)
         let closed = per.end.ordinal > unitTo[u]
@@ -894,7 +950,7 @@ final class Computation: @unchecked Sendable {
             for u in 0..<nU {
                 var run = [Double]()
                 for p in ps {
-                    let c = base[i][u * nP + p]
+                    let c = cells[i, u, p]
                     guard c.exists, !c.value.isNaN else { run.removeAll(); continue }
                     let v = c.value
                     if v == 0, c.origin == .reported, run.count >= 3 {
@@ -908,7 +964,7 @@ final class Computation: @unchecked Sendable {
                             var seen = Set<Int>()
                             while let y = above.popLast() {
                                 for x in [tree.parent[y], tree.units[y].successor.flatMap { tree.index[$0] }].compactMap({ $0 }) where seen.insert(x).inserted {
-                                    let cx = base[i][x * nP + p]
+                                    let cx = cells[i, x, p]
                                     guard cx.exists, !cx.value.isNaN else { continue }
                                     let built = x == tree.parent[y] ? cx.origin == .aggregated : cx.origin == .carried
                                     guard built else { continue }
@@ -935,7 +991,7 @@ final class Computation: @unchecked Sendable {
         for p in 0..<nP where periods[p].kind == info[i].freq {
             var units = [Int](), rates = [Double]()
             for u in 0..<nU where isDueUnit(i, u, p) {
-                let c = base[i][u * nP + p], b = base[d][u * nP + p]
+                let c = cells[i, u, p], b = cells[d, u, p]
                 guard c.exists, c.origin == .reported, !c.value.isNaN, b.exists, !b.value.isNaN, b.value > 0 else { continue }
                 units.append(u); rates.append(c.value / b.value * 100)
             }
@@ -952,7 +1008,7 @@ final class Computation: @unchecked Sendable {
                 let byRatio = peers > 0 && (x > ratio * peers || x < peers / ratio)
                 let byZ = mad > 0 && abs(0.6745 * (x - all) / mad) > zLimit
                 if byRatio || byZ {
-                    addWarning(.outlier(rate: x, peersMedian: peers), i, u, periods[p], source(base[i][u * nP + p]))
+                    addWarning(.outlier(rate: x, peersMedian: peers), i, u, periods[p], source(cells[i, u, p]))
                 }
             }
         }

@@ -51,11 +51,11 @@ public final class Loader: @unchecked Sendable {
     /// owner, so the key table is changed in place.
     final class Validated {
         let dataset: Dataset
-        /// Every report's (period, unit, indicator) key, packed (`Validator.key`).
-        var keys: [Int: Int]
+        /// Every report's (period, unit, indicator) key.
+        var keys: ReportKeySet
         /// The cross-file diagnostics of that load (warnings only: it had no errors).
         let cross: [Diagnostic]
-        init(dataset: Dataset, keys: [Int: Int], cross: [Diagnostic]) { self.dataset = dataset; self.keys = keys; self.cross = cross }
+        init(dataset: Dataset, keys: ReportKeySet, cross: [Diagnostic]) { self.dataset = dataset; self.keys = keys; self.cross = cross }
     }
 
     private var cache: [String: Entry] = [:]
@@ -288,11 +288,12 @@ public final class Loader: @unchecked Sendable {
         }
         var resolved = (units: [Int32](), indicators: [Int32]())
         let tree = OrgTree(units: units)
-        var keys = [Int: Int]()
+        let years = self.years
+        var keys = ReportKeySet(units: tree.units.count, indicators: indicators, years: years, rows: reports.count)
         // Two threads: the report rows (units, catalogue, keys) here, everything else beside.
         let checkUnits = !broken.contains("units.csv"), checkIndicators = !broken.contains("indicators.yaml")
         let others = Handover<[Diagnostic]>()
-        let years = self.years, done = DispatchGroup()
+        let done = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: done) { [units, targets, waitlist, ip, brukerplan] in
             var d = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
             d += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: checkUnits)
@@ -336,7 +337,7 @@ public final class Loader: @unchecked Sendable {
     /// diagnostics, for the next load to validate changed report files against.
     private func finish(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows, waitlist: [WaitCase],
                         ip: [IPSnapshot], brukerplan: [BPMapping], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32]),
-                        segments: [ReportFile], delta: DatasetDelta?, keys: [Int: Int], cross: [Diagnostic],
+                        segments: [ReportFile], delta: DatasetDelta?, keys: ReportKeySet, cross: [Diagnostic],
                         parsed: [String], removed: [String], registersPending: Bool = false, phases: Phases) -> LoadResult {
         var phases = phases
         let sorted = Loader.sorted(diagnostics)
@@ -378,7 +379,7 @@ public final class Loader: @unchecked Sendable {
         for seg in ds.reportFiles { oldByFile[seg.file] = seg.range }
         for seg in ds.reportFiles where touched.contains(seg.file) {
             for k in seg.range {
-                v.keys.removeValue(forKey: Validator.key(old[k].period, Int(ds.reportUnit[k]), Int(ds.reportIndicator[k])))
+                v.keys.remove(old[k].period, Int(ds.reportUnit[k]), Int(ds.reportIndicator[k]))
             }
         }
         var units = [Int32](), inds = [Int32]()
@@ -394,9 +395,7 @@ public final class Loader: @unchecked Sendable {
                 let r = new[k]
                 guard let u = ds.tree.index[r.unit], let i = ds.indicatorIndex[r.indicator], years.contains(r.period.year),
                       Validator.fits(r.period, ds.indicators[i]) else { return nil }
-                let key = Validator.key(r.period, u, i)
-                guard v.keys[key] == nil else { return nil }
-                v.keys[key] = k
+                guard v.keys.insert(r.period, u, i) else { return nil }
                 units.append(Int32(u)); inds.append(Int32(i))
             }
             let n = seg.range.count, m = was?.count ?? 0
@@ -552,7 +551,9 @@ enum Validator {
     static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
                          waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true,
                          resolved: inout (units: [Int32], indicators: [Int32])) -> [Diagnostic] {
-        var keys = [Int: Int]()
+        var lo = Int.max, hi = Int.min
+        for r in reports { lo = min(lo, r.period.year); hi = max(hi, r.period.year) }
+        var keys = ReportKeySet(units: tree.units.count, indicators: indicators, years: lo <= hi ? lo...hi : 0...0, rows: reports.count)
         return validate(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
                         checkUnits: checkUnits, checkIndicators: checkIndicators, resolved: &resolved, keys: &keys)
     }
@@ -570,10 +571,10 @@ enum Validator {
         return (periodCode << 40) | (u << 20) | i
     }
 
-    /// As above; `keys` is left holding every valid report's key (with its index).
+    /// As above; `keys` is left holding every valid report's key.
     static func validate(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
                          waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool, checkIndicators: Bool, checkRegisterUnits: Bool = true,
-                         resolved: inout (units: [Int32], indicators: [Int32]), keys seen: inout [Int: Int]) -> [Diagnostic] {
+                         resolved: inout (units: [Int32], indicators: [Int32]), keys seen: inout ReportKeySet) -> [Diagnostic] {
         var diags = [Diagnostic]()
         let units = tree.units
         guard checkUnits else { return diags }
@@ -653,7 +654,9 @@ enum Validator {
         for (k, i) in indicators.enumerated() { indIdx[i.id] = k }
         resolved.units = [Int32](repeating: -1, count: reports.count)
         resolved.indicators = [Int32](repeating: -1, count: reports.count)
-        seen.reserveCapacity(reports.count)
+        // A second row for a key: where its diagnostic goes, and the row (the first row's line
+        // is found after the loop, in one pass, only when there are such rows).
+        var twice = [(diag: Int, row: Int)]()
         var badUnits = Set<String>()
         var lastUnit = "", lastU = -1, lastInd = "", lastI = -1
         for (n, r) in reports.enumerated() {
@@ -686,12 +689,26 @@ enum Validator {
             // has no key: it cannot be a duplicate, and saying so would only echo that error.
             guard ok, lastU >= 0, lastI >= 0 else { continue }
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
-            let key = Validator.key(r.period, lastU, lastI)
-            if let first = seen[key] {
-                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
-                                        Phrase(.reportedTwice, r.indicator, r.unit, "\(r.period)", "\(reports[first].source)"),
-                                        expected: Phrase(.expectOneValue)))
-            } else { seen[key] = n }
+            if !seen.insert(r.period, lastU, lastI) {
+                twice.append((diags.count, n))
+                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator", Phrase(.reportedTwice), expected: Phrase(.expectOneValue)))
+            }
+        }
+        if !twice.isEmpty {
+            // The first row of each key taken twice: the earliest resolved row with that key.
+            var first = [Int: Int]()
+            for (_, n) in twice { first[Validator.key(reports[n].period, Int(resolved.units[n]), Int(resolved.indicators[n]))] = Int.max }
+            for n in 0..<(twice.last!.row) where resolved.units[n] >= 0 && resolved.indicators[n] >= 0 {
+                let key = Validator.key(reports[n].period, Int(resolved.units[n]), Int(resolved.indicators[n]))
+                if let f = first[key], f > n { first[key] = n }
+            }
+            for (d, n) in twice {
+                let r = reports[n]
+                let f = first[Validator.key(r.period, Int(resolved.units[n]), Int(resolved.indicators[n]))]!
+                diags[d] = Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
+                                      Phrase(.reportedTwice, r.indicator, r.unit, "\(r.period)", "\(reports[f].source)"),
+                                      expected: Phrase(.expectOneValue))
+            }
         }
         if checkRegisterUnits { diags += registerUnits(tree: tree, waitlist: waitlist, ip: ip) }
         return diags

@@ -171,10 +171,6 @@ public struct Snapshot: Sendable {
         self.warnings = warnings; self.warningRanges = warningRanges; self.registers = registers
     }
 
-    @inline(__always) func slot(_ i: Int, _ u: Int, _ p: Int) -> Int {
-        (i * tree.units.count + u) * periods.count + p
-    }
-
     public func cell(indicator i: Int, unit u: Int, period p: Period) -> Cell? {
         guard let pi = periodIndex[p] else { return nil }
         return cell(i, u, pi)
@@ -183,7 +179,7 @@ public struct Snapshot: Sendable {
     /// Assembles the public cell from its slot: the report's comment and source, and the
     /// changes from the previous period and the same period a year before.
     func cell(_ i: Int, _ u: Int, _ p: Int) -> Cell? {
-        let s = slots[slot(i, u, p)]
+        let s = slots[i, u, p]
         guard s.exists else { return nil }
         var c = Cell()
         c.value = s.valueOrNil; c.origin = s.origin; c.hasReportRow = s.hasReportRow
@@ -203,7 +199,7 @@ public struct Snapshot: Sendable {
             // existed or its documented predecessors did (Bergen Vest in 2019 is Laksevåg and
             // Fyllingsdalen; the new bosentre unit has no 2019 to compare with).
             func complete(_ q: Int) -> Double? {
-                let s = slots[slot(i, u, q)]
+                let s = slots[i, u, q]
                 let end = periods[q].end
                 guard tree.units[u].isActive(on: end) || tree.predecessors[u].contains(where: { tree.units[$0].isActive(on: end) }) else { return nil }
                 return s.present < s.expected ? nil : s.valueOrNil

@@ -92,6 +92,21 @@ import XCTestShim
         XCTAssertTrue(d?.message.contains("reports/a.csv:2") == true, d?.message ?? "")
     }
 
+    /// Three rows for one figure, among others: each later row is an error that names the
+    /// first row (not the one before it), in the order of the rows.
+    @Test func testEveryLaterCopyNamesTheFirstRow() {
+        let f = fixture(reports: "period;unit;indicator;value\n2019-T2;b;staff;1\n2019-T3;a;staff;1\n2019-T2;a;staff;5\n",
+                        extra: ["reports/b.csv": "period;unit;indicator;value\n2019-T3;a;staff;2\n2019-T2;b;staff;3\n2019-T3;a;staff;4\n"])
+        let r = f.load()
+        XCTAssertNil(r.dataset)
+        let errors = r.diagnostics.errors
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line ?? 0)" }, ["reports/b.csv:2", "reports/b.csv:3", "reports/b.csv:4"])
+        XCTAssertTrue(errors[0].message.contains("reports/a.csv:3"), errors[0].message)
+        XCTAssertTrue(errors[1].message.contains("reports/a.csv:2"), errors[1].message)
+        XCTAssertTrue(errors[2].message.contains("reports/a.csv:3"), errors[2].message)
+        XCTAssertTrue(errors.allSatisfy { $0.field == "indicator" && $0.message.contains("staff") })
+    }
+
     @Test func testMissingColumn() {
         let f = fixture(reports: "period;unit;indicator\n2019-T3;a;staff\n")
         let d = onlyError(f.load())

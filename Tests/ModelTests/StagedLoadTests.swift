@@ -80,6 +80,46 @@ import XCTestShim
         s.exists = false; s.due = true
         XCTAssertTrue(!s.exists && s.hasReportRow && s.due)
     }
+
+    /// An indicator stores cells only for the periods of its own kind and coarser: over one
+    /// year, a monthly indicator has 12 months + 3 tertials + 1 year = 16 per unit, a tertial
+    /// one 3 + 1 = 4, a yearly one 1. Its finer periods have no cell (nil, not empty), and
+    /// its own and coarser ones read back as computed (a month row of a tertial indicator is
+    /// not a cell of it).
+    @Test func testAnIndicatorStoresOnlyItsOwnAndCoarserPeriods() {
+        let f = Fixture(["units.csv": "id;name;parent;kind;from;to;successor\nroot;Etaten;;etat;;;\na;A;root;resultatenhet;;;\nb;B;root;resultatenhet;;;\n",
+                         "indicators.yaml": Fixture.catalogue("""
+                           - id: m
+                             frequency: month
+                             over_time: sum
+                           - id: t
+                             over_time: sum
+                           - id: y
+                             frequency: year
+                         """),
+                         "reports/r.csv": """
+                         period;unit;indicator;value;comment
+                         2019-01;a;m;1;
+                         2019-12;b;m;2;
+                         2019-T1;a;t;3;
+                         2019-T3;b;t;4;
+                         2019;a;y;5;
+                         2019;b;y;6;
+                         """])
+        guard let s = f.snapshot() else { return }
+        let units = 3
+        XCTAssertEqual(s.periods.count, 16)
+        XCTAssertEqual(s.slots.blocks.map(\.count), [units * 16, units * 4, units * 1])
+        XCTAssertEqual(s.value("m", "root", .year(2019)), 3)
+        XCTAssertEqual(s.value("m", "a", .month(2019, 1)), 1)
+        XCTAssertEqual(s.value("t", "root", .year(2019)), 7)
+        XCTAssertEqual(s.value("t", "b", .tertial(2019, 3)), 4)
+        XCTAssertEqual(s.value("y", "root", .year(2019)), 11)
+        XCTAssertNil(s.cell("t", "a", .month(2019, 1)))
+        XCTAssertNil(s.cell("y", "root", .tertial(2019, 3)))
+        XCTAssertNil(s.cell("y", "a", .month(2019, 12)))
+        XCTAssertNotNil(s.cell("m", "b", .month(2019, 12)))
+    }
 }
 
 @Suite(.serialized) final class ReportRowTests: TestCase {
