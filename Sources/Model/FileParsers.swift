@@ -82,12 +82,12 @@ enum FileParsers {
 
     // MARK: reports/*.csv
 
-    static func reports(_ t: CSVTable) -> ([Report], [Diagnostic]) {
+    static func reports(_ t: CSVTable) -> (ReportChunk, [Diagnostic]) {
         var diags = encodingNotice(t) + missingColumns(t, ["period", "unit", "indicator", "value"])
-        if diags.hasErrors { return ([], diags) }
+        if diags.hasErrors { return (ReportChunk(file: t.file, rows: []), diags) }
         let cPeriod = t.column("period"), cUnit = t.column("unit"), cInd = t.column("indicator")
         let cValue = t.column("value"), cComment = t.column("comment")
-        var out = [Report]()
+        var out = [ReportRow]()
         out.reserveCapacity(t.rowCount)
         // A file holds few periods, row after row: the last one parsed is kept.
         var lastText = "", lastPeriod: Period? = nil
@@ -106,10 +106,11 @@ enum FileParsers {
             let ok = !rr.diagnostics.hasErrors
             diags += rr.diagnostics
             if ok, let period, let unit, let ind {
-                out.append(Report(period: period, unit: unit, indicator: ind, value: value.value, comment: comment, source: rr.ref))
+                out.append(ReportRow(period: period, unit: unit, indicator: ind, valueBits: value.value ?? .nan, comment: comment,
+                                     line: Int32(clamping: rr.line)))
             }
         }
-        return (out, diags)
+        return (ReportChunk(file: t.file, rows: out), diags)
     }
 
     // MARK: waitlist.csv

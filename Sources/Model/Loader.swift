@@ -30,7 +30,7 @@ public final class Loader: @unchecked Sendable {
         case units([OrgUnit])
         case indicators([Indicator])
         case targets([TargetRule])
-        case reports([Report])
+        case reports(ReportChunk)
         case waitlist([WaitCase])
         case ip(IPSnapshot)
         case brukerplan(BPMapping)
@@ -232,7 +232,7 @@ public final class Loader: @unchecked Sendable {
             let rel = files[i]
             let (parsed, diags) = dir.parseFile(rel)
             var entry = Entry(stamp: stamps[i] ?? Stamp(size: -1, mtime: 0, inode: 0), parsed: parsed, diagnostics: diags)
-            if case .reports(let rows) = parsed { (entry.first, entry.last) = Loader.span(of: rows) }
+            if case .reports(let chunk) = parsed { (entry.first, entry.last) = Loader.span(of: chunk.rows) }
             fresh[k] = entry
         }
         for (k, i) in todo.enumerated() { cache[files[i]] = fresh[k] }
@@ -247,7 +247,7 @@ public final class Loader: @unchecked Sendable {
 
         var diags = discoverDiags
         var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
-        var chunks = [[Report]](), segments = [ReportFile](), rowCount = 0
+        var chunks = [ReportChunk](), segments = [ReportFile](), rowCount = 0
         var waitlist = [WaitCase](), ip = [IPSnapshot](), brukerplan = [BPMapping]()
         for f in files {
             guard let e = cache[f] else { continue }
@@ -258,8 +258,8 @@ public final class Loader: @unchecked Sendable {
             case .targets(let t): targets = t
             case .reports(let r):
                 chunks.append(r)
-                segments.append(ReportFile(file: f, range: rowCount..<rowCount + r.count, first: e.first, last: e.last))
-                rowCount += r.count
+                segments.append(ReportFile(file: f, range: rowCount..<rowCount + r.rows.count, first: e.first, last: e.last))
+                rowCount += r.rows.count
             case .waitlist(let w): waitlist = w
             case .ip(let s): ip.append(s)
             case .brukerplan(let m): brukerplan.append(m)
@@ -356,7 +356,7 @@ public final class Loader: @unchecked Sendable {
     }
 
     /// The first and last day of a report file's periods.
-    static func span(of rows: [Report]) -> (Day?, Day?) {
+    static func span(of rows: [ReportRow]) -> (Day?, Day?) {
         var first: Day? = nil, last: Day? = nil
         for r in rows {
             if first.map({ r.period.start < $0 }) ?? true { first = r.period.start }

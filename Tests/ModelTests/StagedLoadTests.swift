@@ -137,5 +137,23 @@ import XCTestShim
         XCTAssertEqual(c.value, 12)
         XCTAssertNotEqual(a, c)
         XCTAssertEqual(MemoryLayout<Report>.stride, 88)
+        // Stored without the file, which its chunk holds.
+        XCTAssertEqual(MemoryLayout<ReportRow>.stride, 72)
+    }
+
+    /// Rows from several files, stored a chunk per run of one file, read back as written,
+    /// each with its own file, by index and in order.
+    @Test func testRowsFromManyFilesReadBackWithTheirFiles() {
+        var rows = [Report]()
+        for (n, file) in ["reports/a.csv", "reports/a.csv", "reports/b.csv", "reports/a.csv", "reports/c.csv", "reports/c.csv"].enumerated() {
+            rows.append(Report(period: .tertial(2019, 1 + n % 3), unit: "u\(n)", indicator: "staff", value: n == 2 ? nil : Double(n),
+                               comment: n == 4 ? "merknad" : nil, source: SourceRef(file: file, line: n + 2)))
+        }
+        let stored = ReportRows(rows)
+        XCTAssertEqual(stored.chunks.map(\.file), ["reports/a.csv", "reports/b.csv", "reports/a.csv", "reports/c.csv"])
+        XCTAssertEqual(stored.count, rows.count)
+        XCTAssertEqual(Array(stored), rows)
+        for k in rows.indices { XCTAssertEqual(stored[k], rows[k]); XCTAssertEqual(stored[k].source, rows[k].source) }
+        XCTAssertEqual(ReportRows([]).count, 0)
     }
 }
