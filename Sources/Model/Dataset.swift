@@ -386,6 +386,17 @@ public struct ReportRows: RandomAccessCollection, Sendable {
         }
     }
     public func makeIterator() -> Iterator { Iterator(chunks: chunks) }
+
+    /// Each stored row with its index, in order, without building a `Report` (and retaining
+    /// its file) per row: for the passes over every row.
+    @inline(__always) func forEachRow(_ body: (Int, ReportRow) -> Void) {
+        var k = 0
+        for c in chunks {
+            c.rows.withUnsafeBufferPointer { rows in
+                for r in rows { body(k, r); k += 1 }
+            }
+        }
+    }
 }
 
 /// A report row as a dataset stores it: a `Report` without its file, which its chunk holds

@@ -443,16 +443,16 @@ final class Computation: @unchecked Sendable {
 
     func run(_ phases: Phases = Phases()) -> Snapshot {
         var phases = phases
-        for (k, r) in ds.reports.enumerated() {
+        ds.reports.forEachRow { k, r in
             let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
-            guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { continue }
+            guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { return }
             // A row of a period finer than the indicator's has no cell (and is not read).
             let l = layout.at(i, u, p)
-            guard l >= 0 else { continue }
+            guard l >= 0 else { return }
             // The row and its value are kept in the fresh slot itself until the cell is
             // computed (no array per cell or per row); `cell` never hands out a fresh slot.
             base[i][l].report = Int32(k)
-            base[i][l].value = r.value.orNaN
+            base[i][l].value = r.valueBits
         }
         for t in ds.targets {
             if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
@@ -1022,10 +1022,10 @@ final class Computation: @unchecked Sendable {
 
     /// Reports for a period in which their unit did not exist (of the indicators computed in this run).
     func checkReportsOutsideActiveDates() {
-        for (k, r) in ds.reports.enumerated() {
+        ds.reports.forEachRow { k, r in
             let u = Int(ds.reportUnit[k]), i = Int(ds.reportIndicator[k])
-            guard u >= 0, i < 0 ? previous == nil : recompute[i], !tree.units[u].overlaps(r.period) else { continue }
-            addWarning(.outsideActiveDates, ds.reportIndicator[k] >= 0 ? Int(ds.reportIndicator[k]) : nil, u, r.period, r.source)
+            guard u >= 0, i < 0 ? previous == nil : recompute[i], !tree.units[u].overlaps(r.period) else { return }
+            addWarning(.outsideActiveDates, i >= 0 ? i : nil, u, r.period, ds.reports[k].source)
         }
     }
 

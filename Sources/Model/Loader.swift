@@ -552,7 +552,7 @@ enum Validator {
                          waitlist: [WaitCase], ip: [IPSnapshot], checkUnits: Bool = true, checkIndicators: Bool = true,
                          resolved: inout (units: [Int32], indicators: [Int32])) -> [Diagnostic] {
         var lo = Int.max, hi = Int.min
-        for r in reports { lo = min(lo, r.period.year); hi = max(hi, r.period.year) }
+        reports.forEachRow { _, r in lo = min(lo, r.period.year); hi = max(hi, r.period.year) }
         var keys = ReportKeySet(units: tree.units.count, indicators: indicators, years: lo <= hi ? lo...hi : 0...0, rows: reports.count)
         return validate(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
                         checkUnits: checkUnits, checkIndicators: checkIndicators, resolved: &resolved, keys: &keys)
@@ -659,14 +659,16 @@ enum Validator {
         var twice = [(diag: Int, row: Int)]()
         var badUnits = Set<String>()
         var lastUnit = "", lastU = -1, lastInd = "", lastI = -1
-        for (n, r) in reports.enumerated() {
+        reports.forEachRow { n, r in
             var ok = true
+            // The row's file and line, for a diagnostic only (no Report built per row).
+            var source: SourceRef { reports[n].source }
             if r.unit != lastUnit { lastUnit = r.unit; lastU = tree.index[r.unit] ?? -1 }
             if r.indicator != lastInd { lastInd = r.indicator; lastI = indIdx[r.indicator] ?? -1 }
             if lastU < 0 {
                 ok = false
                 if badUnits.count < 50 || !badUnits.contains(r.unit) {
-                    diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "unit",
+                    diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "unit",
                                             Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
                 }
                 badUnits.insert(r.unit)
@@ -676,22 +678,22 @@ enum Validator {
                 let k = ind.frequency.periodKind
                 if !fits(r.period, ind) {
                     ok = false
-                    diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "period",
+                    diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "period",
                                             Phrase(.wrongPeriodKind, .text("\(r.period)"), .word(kindWord(r.period.kind)), .text(ind.id), .word(kindWord(k))),
                                             expected: Phrase(.expectPeriodSuchAs, example(k))))
                 }
             } else if checkIndicators {
                 ok = false
-                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
+                diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "indicator",
                                         Phrase(.notInCatalogue, Fields.shown(r.indicator)), expected: Phrase(.expectIndicatorID)))
             }
             // A row whose unit or indicator is unknown (or whose catalogue failed to parse)
             // has no key: it cannot be a duplicate, and saying so would only echo that error.
-            guard ok, lastU >= 0, lastI >= 0 else { continue }
+            guard ok, lastU >= 0, lastI >= 0 else { return }
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
             if !seen.insert(r.period, lastU, lastI) {
                 twice.append((diags.count, n))
-                diags.append(Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator", Phrase(.reportedTwice), expected: Phrase(.expectOneValue)))
+                diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "indicator", Phrase(.reportedTwice), expected: Phrase(.expectOneValue)))
             }
         }
         if !twice.isEmpty {
@@ -745,7 +747,11 @@ enum Validator {
             if let d = u.to { check(d.year, "\(d)", u.source.file, u.source.line, "to") }
         }
         for t in targets { if let p = t.from { check(p.year, "\(p)", t.source.file, t.source.line, "from") } }
-        for r in reports where !years.contains(r.period.year) { check(r.period.year, "\(r.period)", r.source.file, r.source.line, "period") }
+        reports.forEachRow { k, r in
+            guard !years.contains(r.period.year) else { return }
+            let source = reports[k].source
+            check(r.period.year, "\(r.period)", source.file, source.line, "period")
+        }
         // Dates compared as day numbers with the window's first and last day (no calendar
         // arithmetic per date); only a date outside is turned into its year.
         let lo = Day(year: years.lowerBound, month: 1, day: 1)?.ordinal ?? Int.min
