@@ -270,6 +270,9 @@ final class Computation: @unchecked Sendable {
     var prevP: [Int] = [], yearP: [Int] = []
     /// Per period and finer kind: the indices of its parts within the span.
     var partsIdx: [[[Int]]] = []
+    /// Per period: its last day's number, and whether it lies within the span (read per
+    /// cell, where computing them from the calendar cost 2–4 % of a load).
+    var endOrd: [Int] = [], inSpanP: [Bool] = []
     /// Per unit and period (u * nP + p): the children active on the period's last day.
     var kidsAt: [[Int]] = []
     var activeAt: [Bool] = []
@@ -280,7 +283,8 @@ final class Computation: @unchecked Sendable {
 
     /// Register values per indicator: [period * nU + unit].
     var register: [Int: [Double?]] = [:]
-    var rules: [Int: [TargetRule]] = [:]
+    /// Per indicator: its targets.csv rows, resolved to unit indices and day numbers.
+    var rules: [[RuleRow]] = []
     let covering: [[Int]]
 
     init(_ ds: Dataset, previous candidate: Snapshot? = nil) {
@@ -346,6 +350,8 @@ final class Computation: @unchecked Sendable {
         prevP = periods.map { pi[$0.previous] ?? -1 }
         yearP = periods.map { pi[$0.yearBefore] ?? -1 }
         let inSpanSet = periods.map { $0.start >= s && $0.end <= e }
+        endOrd = periods.map { $0.end.ordinal }
+        inSpanP = inSpanSet
         partsIdx = periods.map { per in
             Period.Kind.allCases.map { k in per.parts(k).compactMap { pi[$0] }.filter { inSpanSet[$0] } }
         }
@@ -454,8 +460,9 @@ final class Computation: @unchecked Sendable {
             base[i][l].report = Int32(k)
             base[i][l].value = r.valueBits
         }
+        rules = [[RuleRow]](repeating: [], count: inds.count)
         for t in ds.targets {
-            if let i = ds.indicatorIndex[t.indicator] { rules[i, default: []].append(t) }
+            if let i = ds.indicatorIndex[t.indicator] { rules[i].append(RuleRow(t, tree)) }
         }
         phases.mark("index")
         // The registers depend on units, catalogue, waitlist, IP and BrukerPlan, none of
@@ -539,7 +546,7 @@ final class Computation: @unchecked Sendable {
     /// The unit must report this value (a period of the indicator's frequency within the data).
     func isDue(_ i: Int, _ u: Int, _ p: Int) -> Bool {
         let per = periods[p]
-        return info[i].source == .reported && per.kind == info[i].freq && inSpan(per) && isDueUnit(i, u, p)
+        return info[i].source == .reported && per.kind == info[i].freq && inSpanP[p] && isDueUnit(i, u, p)
     }
 
     // MARK: Values
@@ -594,8 +601,8 @@ final class Computation: @unchecked Sendable {
             c.hasReportRow = true; c.report = k; reported = base[i][l].value
         }
         c.due = isDue(i, u, p)
-        let closed = per.end.ordinal > unitTo[u]
-        let beforeStart = per.end.ordinal < unitFrom[u]
+        let closed = endOrd[p] > unitTo[u]
+        let beforeStart = endOrd[p] < unitFrom[u]
 
         switch ind.source {
         case .formula:
@@ -686,47 +693,78 @@ final class Computation: @unchecked Sendable {
         let ind = info[i]
         let per = periods[p]
         let freq = ind.freq
-        // Sum of targets over some cells; nil when one of them has none.
-        func summed(_ cells: [Slot]) -> (Double?, Double?) {
-            guard !cells.isEmpty else { return (nil, nil) }
-            var t = 0.0, w = 0.0, allWarn = true
-            for c in cells {
-                guard c.exists, !c.target.isNaN else { return (nil, nil) }
-                t += c.target
-                if !c.warn.isNaN { w += c.warn } else { allWarn = false }
-            }
-            return (t, allWarn ? w : nil)
-        }
+        // Sums of targets over cells (computed in the same order as ever), without arrays.
         if per.kind > freq && ind.overTime == .sum && ind.source != .formula {
-            return summed(partsIdx[p][Int(freq.rawValue)].map { cell(i, u, $0) })
+            var sum = TargetSum()
+            for q in partsIdx[p][Int(freq.rawValue)] { sum.add(cell(i, u, q)) }
+            return sum.result
         }
         if let own = ruleTarget(i, u, p) { return own }
         if ind.target != nil || ind.warn != nil { return (ind.target, ind.warn) }
         guard ind.overUnits == .sum, ind.source != .formula else { return (nil, nil) }
+        var sum = TargetSum()
         if beforeStart && !tree.predecessors[u].isEmpty {
-            return summed(tree.predecessors[u].map { cell(i, $0, p) })
+            for q in tree.predecessors[u] { sum.add(cell(i, q, p)) }
+            return sum.result
         }
-        return summed(kidsAt[u * nP + p].map { cell(i, $0, p) }.filter { $0.expected > 0 || !$0.target.isNaN })
+        // Children without a due value and without a target of their own do not count.
+        for q in kidsAt[u * nP + p] {
+            let c = cell(i, q, p)
+            if c.expected > 0 || !c.target.isNaN { sum.add(c) }
+        }
+        return sum.result
+    }
+
+    /// The sum of some cells' targets and warns: nil when there are none or one has no
+    /// target; the warn only when every one has a warn.
+    struct TargetSum {
+        var t = 0.0, w = 0.0, n = 0, allWarn = true, broken = false
+        mutating func add(_ c: Slot) {
+            n += 1
+            guard !broken else { return }
+            guard c.exists, !c.target.isNaN else { broken = true; return }
+            t += c.target
+            if !c.warn.isNaN { w += c.warn } else { allWarn = false }
+        }
+        var result: (Double?, Double?) { n == 0 || broken ? (nil, nil) : (t, allWarn ? w : nil) }
+    }
+
+    /// A targets.csv row as the engine reads it per cell: no strings, its unit an index.
+    struct RuleRow {
+        /// 0: a unit (`unit`), 1: the root, 2: every due unit.
+        let scope: UInt8
+        let unit: Int
+        /// The first day of `from`, or Int.min.
+        let from: Int
+        let target: Double?, warn: Double?
+        init(_ t: TargetRule, _ tree: OrgTree) {
+            switch t.scope {
+            case .unit(let id): scope = 0; unit = tree.index[id] ?? -1
+            case .root: scope = 1; unit = -1
+            case .everyDueUnit: scope = 2; unit = -1
+            }
+            from = t.from?.start.ordinal ?? Int.min
+            target = t.target; warn = t.warn
+        }
     }
 
     func ruleTarget(_ i: Int, _ u: Int, _ p: Int) -> (Double?, Double?)? {
-        guard let rs = rules[i] else { return nil }
-        let per = periods[p]
-        var best: TargetRule? = nil
-        var bestRank = -1
-        for r in rs {
-            if let f = r.from, f.start > per.end { continue }
+        let rs = rules[i]
+        guard !rs.isEmpty else { return nil }
+        var best = -1, bestRank = -1
+        for (k, r) in rs.enumerated() {
+            if r.from > endOrd[p] { continue }
             let rank: Int
             switch r.scope {
-            case .unit(let id): guard id == tree.units[u].id else { continue }; rank = 2
-            case .root: guard u == tree.root else { continue }; rank = 2
-            case .everyDueUnit: guard isDueUnit(i, u, p) else { continue }; rank = 1
+            case 0: guard r.unit == u else { continue }; rank = 2
+            case 1: guard u == tree.root else { continue }; rank = 2
+            default: guard isDueUnit(i, u, p) else { continue }; rank = 1
             }
-            if rank > bestRank || (rank == bestRank && (r.from?.start ?? Day(ordinal: Int.min)) >= (best?.from?.start ?? Day(ordinal: Int.min))) {
-                best = r; bestRank = rank
+            if rank > bestRank || (rank == bestRank && r.from >= rs[best].from) {
+                best = k; bestRank = rank
             }
         }
-        return best.map { ($0.target, $0.warn) }
+        return best < 0 ? nil : (rs[best].target, rs[best].warn)
     }
 
     // MARK: Registers

@@ -172,7 +172,7 @@ public final class App {
     /// Register files larger than this together are read after the first frame
     /// (`Loader.load(registersLaterOver:)`); the sample data's are far below it.
     /// `TERTIAL_REGISTERS_LATER_BYTES` sets it (the end-to-end test stages the sample data).
-    static let registersLaterBytes = ProcessInfo.processInfo.environment["TERTIAL_REGISTERS_LATER_BYTES"].flatMap { Int($0) } ?? 8 << 20
+    public static let registersLaterBytes = ProcessInfo.processInfo.environment["TERTIAL_REGISTERS_LATER_BYTES"].flatMap { Int($0) } ?? 8 << 20
     /// For the benchmark's reload-to-frame measurement (`tertial-bench frames`): each frame
     /// drawn appends "MONOTONIC-SECONDS GENERATION KEYS" (the data's load generation, the
     /// keys handled so far) to the file this names (created by the benchmark; never set by users).

@@ -38,6 +38,7 @@ struct TimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "time", abstract: "Load and compute once, printing each step's time.")
     @Argument var data: String
     @Flag(help: "Then change one report value on a copy of the data and time the reload (in process).") var reload = false
+    @Flag(help: "Load as the dashboard's first frame does: without register files over the staged-start bound.") var staged = false
     func run() throws {
         func memory() -> String {
             // By name: /proc lists VmHWM (the peak) before VmRSS (now), and the two were swapped.
@@ -52,9 +53,10 @@ struct TimeCommand: ParsableCommand {
         }
         let t0 = now()
         let loader = Loader(directory: data)
-        let r = loader.load()
+        let r = staged ? loader.load(registersLaterOver: App.registersLaterBytes) : loader.load()
         let t1 = now()
         guard let ds = r.dataset else { print("errors"); return }
+        if ds.registersPending { print("registers left for later (staged start)") }
         print("after load: \(memory())")
         let s = Engine.compute(ds)
         let t2 = now()
