@@ -267,24 +267,24 @@ final class Computation: @unchecked Sendable {
     /// Each unit's first and last day as day numbers (Int.min / Int.max when open).
     let unitFrom: [Int], unitTo: [Int]
     /// Per period: the index of the previous period of its kind and of the same period a year before, or -1.
-    var prevP: [Int] = [], yearP: [Int] = []
+    let prevP: [Int], yearP: [Int]
     /// Per period and finer kind: the indices of its parts within the span.
-    var partsIdx: [[[Int]]] = []
+    let partsIdx: [[[Int]]]
     /// Per period: its last day's number, and whether it lies within the span (read per
     /// cell, where computing them from the calendar cost 2–4 % of a load).
-    var endOrd: [Int] = [], inSpanP: [Bool] = []
+    let endOrd: [Int], inSpanP: [Bool]
     /// Per unit and period (u * nP + p): the children active on the period's last day.
-    var kidsAt: [[Int]] = []
-    var activeAt: [Bool] = []
+    let kidsAt: [[Int]]
+    let activeAt: [Bool]
     /// Per indicator and unit: the unit matches `reported_by` (nil when the indicator has none).
-    var matchesReportedBy: [[Bool]?] = []
+    let matchesReportedBy: [[Bool]?]
     /// Per formula indicator: the indices of its numerator and denominator.
-    var formulaOperands: [(Int?, Int?)?] = []
+    let formulaOperands: [(Int?, Int?)?]
 
     /// Register values per indicator: [period * nU + unit].
     var register: [Int: [Double?]] = [:]
     /// Per indicator: its targets.csv rows, resolved to unit indices and day numbers.
-    var rules: [[RuleRow]] = []
+    let rules: [[RuleRow]]
     let covering: [[Int]]
 
     init(_ ds: Dataset, previous candidate: Snapshot? = nil) {
@@ -301,7 +301,7 @@ final class Computation: @unchecked Sendable {
         nP = periods.count
         let layout = SlotLayout(periods: periods, units: nU, kinds: inds.map { $0.frequency.periodKind })
         self.layout = layout
-        formulaOperands = inds.map { ind in ind.formula.map { (ds.indicatorIndex[$0.numerator], ds.indicatorIndex[$0.denominator]) } }
+        let formulaOperands: [(Int?, Int?)?] = inds.map { ind in ind.formula.map { (ds.indicatorIndex[$0.numerator], ds.indicatorIndex[$0.denominator]) } }
         // A reload of report rows only, over the same periods: recompute what they touch.
         var previous: Snapshot? = nil
         var recompute = [Bool](repeating: true, count: inds.count)
@@ -316,6 +316,7 @@ final class Computation: @unchecked Sendable {
             let changed = registersAdded ? Set(ds.indicators.indices.filter { ds.indicators[$0].source.isRegister }) : delta.changedIndicators
             recompute = Computation.affected(by: changed, inds, formulaOperands, ds.indicatorIndex)
         }
+        self.formulaOperands = formulaOperands
         self.registersAdded = registersAdded
         self.previous = previous
         self.recompute = recompute
@@ -355,15 +356,22 @@ final class Computation: @unchecked Sendable {
         partsIdx = periods.map { per in
             Period.Kind.allCases.map { k in per.parts(k).compactMap { pi[$0] }.filter { inSpanSet[$0] } }
         }
-        kidsAt = [[Int]](repeating: [], count: nU * nP)
-        activeAt = [Bool](repeating: false, count: nU * nP)
+        var kidsAt = [[Int]](repeating: [], count: nU * nP)
+        var activeAt = [Bool](repeating: false, count: nU * nP)
         for u in 0..<nU {
             for (k, per) in periods.enumerated() {
                 kidsAt[u * nP + k] = tree.activeChildren(u, on: per.end)
                 activeAt[u * nP + k] = tree.units[u].isActive(on: per.end)
             }
         }
-        matchesReportedBy = inds.map { ind in
+        self.kidsAt = kidsAt; self.activeAt = activeAt
+        var rules = [[RuleRow]](repeating: [], count: inds.count)
+        for t in ds.targets {
+            if let i = ds.indicatorIndex[t.indicator] { rules[i].append(RuleRow(t, tree)) }
+        }
+        self.rules = rules
+        let tree = ds.tree
+        matchesReportedBy = ds.indicators.map { ind in
             ind.reportedBy.map { rb in tree.units.map { rb.contains($0.kind) || rb.contains($0.id) } }
         }
     }
@@ -449,9 +457,13 @@ final class Computation: @unchecked Sendable {
 
     func run(_ phases: Phases = Phases()) -> Snapshot {
         var phases = phases
+        // A file's rows come period by period: the last period's index is kept.
+        var lastPeriod = Period(kind: .month, year: 0, index: 0), lastP: Int? = nil
         ds.reports.forEachRow { k, r in
             let i = Int(ds.reportIndicator[k]), u = Int(ds.reportUnit[k])
-            guard i >= 0, u >= 0, recompute[i], let p = pIndex[r.period] else { return }
+            guard i >= 0, u >= 0, recompute[i] else { return }
+            if r.period != lastPeriod { lastPeriod = r.period; lastP = pIndex[r.period] }
+            guard let p = lastP else { return }
             // A row of a period finer than the indicator's has no cell (and is not read).
             let l = layout.at(i, u, p)
             guard l >= 0 else { return }
@@ -459,10 +471,6 @@ final class Computation: @unchecked Sendable {
             // computed (no array per cell or per row); `cell` never hands out a fresh slot.
             base[i][l].report = Int32(k)
             base[i][l].value = r.valueBits
-        }
-        rules = [[RuleRow]](repeating: [], count: inds.count)
-        for t in ds.targets {
-            if let i = ds.indicatorIndex[t.indicator] { rules[i].append(RuleRow(t, tree)) }
         }
         phases.mark("index")
         // The registers depend on units, catalogue, waitlist, IP and BrukerPlan, none of

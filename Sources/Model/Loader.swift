@@ -358,9 +358,13 @@ public final class Loader: @unchecked Sendable {
     /// The first and last day of a report file's periods.
     static func span(of rows: [ReportRow]) -> (Day?, Day?) {
         var first: Day? = nil, last: Day? = nil
-        for r in rows {
-            if first.map({ r.period.start < $0 }) ?? true { first = r.period.start }
-            if last.map({ r.period.end > $0 }) ?? true { last = r.period.end }
+        // Rows come period by period: each run's days computed once.
+        var previous: Period? = nil
+        for r in rows where r.period != previous {
+            previous = r.period
+            let start = r.period.start, end = r.period.end
+            if first.map({ start < $0 }) ?? true { first = start }
+            if last.map({ end > $0 }) ?? true { last = end }
         }
         return (first, last)
     }
@@ -657,6 +661,7 @@ enum Validator {
         // A second row for a key: where its diagnostic goes, and the row (the first row's line
         // is found after the loop, in one pass, only when there are such rows).
         var twice = [(diag: Int, row: Int)]()
+        let kindOf = indicators.map { $0.frequency.periodKind }, reportedOnly = indicators.map { $0.source == .reported }
         var badUnits = Set<String>()
         var lastUnit = "", lastU = -1, lastInd = "", lastI = -1
         reports.forEachRow { n, r in
@@ -674,10 +679,12 @@ enum Validator {
                 badUnits.insert(r.unit)
             }
             if lastI >= 0 {
-                let ind = indicators[lastI]
-                let k = ind.frequency.periodKind
-                if !fits(r.period, ind) {
+                // The indicator's kind and source from flat arrays: no copy of an Indicator
+                // (and its strings) per row.
+                let k = kindOf[lastI]
+                if !(reportedOnly[lastI] ? r.period.kind == k : r.period.kind >= k) {
                     ok = false
+                    let ind = indicators[lastI]
                     diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "period",
                                             Phrase(.wrongPeriodKind, .text("\(r.period)"), .word(kindWord(r.period.kind)), .text(ind.id), .word(kindWord(k))),
                                             expected: Phrase(.expectPeriodSuchAs, example(k))))
