@@ -75,8 +75,9 @@ public final class App {
             return 1
         }
         var snap = Engine.compute(ds)
-        if snap.tertials.isEmpty && ds.registersPending {
-            // Only the registers hold periods: nothing to show without them.
+        if ds.registersPending && (snap.tertials.isEmpty || options.period.map({ snap.periodIndex[$0] == nil }) == true) {
+            // Only the registers hold periods, or the period asked for (an IP snapshot
+            // after the last report): nothing to show without them, so read them now.
             result = loader.load()
             if let d = result.dataset ?? result.partial { ds = d; snap = Engine.compute(d) }
         }

@@ -248,6 +248,31 @@ import XCTestShim
         _ = waitFor("EXIT=0")
     }
 
+    /// A staged start asked for a period that only an IP snapshot reaches (after the last
+    /// report file) reads the registers before its first frame instead of refusing the
+    /// period: the sample data's 2020-T3 snapshot copied as 2021-T1.
+    @Test func testAStagedStartOnAPeriodOnlyIPReachesReadsTheRegistersFirst() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        session += "-staged-ip"
+        let (parent, data) = try sampleCopyInItsOwnFolder()
+        let storeDir = NSTemporaryDirectory() + "tertial-staged-ip-store-\(getpid())"
+        try FileManager.default.createDirectory(atPath: storeDir, withIntermediateDirectories: true)
+        defer {
+            tmux("kill-session", "-t", session)
+            try? FileManager.default.removeItem(atPath: parent); try? FileManager.default.removeItem(atPath: storeDir)
+        }
+        try FileManager.default.copyItem(atPath: data + "/ip/2020-T3.csv", toPath: data + "/ip/2021-T1.csv")
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERTIAL_REGISTERS_LATER_BYTES=0 \(bin) --data \(data) --store \(storeDir)/f.sqlite --period 2021-T1; echo EXIT=$?; sleep 30")
+        let s = waitFor("IP-dekning")
+        XCTAssertTrue(s.contains("T1 2021"), s)
+        // The 2020-T3 snapshot's figures (README's overview for T3 2020), now for T1 2021.
+        XCTAssertTrue(s.contains("Med IP: 198 av 660 i målgruppen"), s)
+        XCTAssertFalse(s.contains("utenfor dataene"), s)
+        keys("q")
+        _ = waitFor("EXIT=0")
+    }
+
     /// Both dashboards on the Avvik screen; the first adds an action to its selected figure;
     /// returns the second's screen once it shows it, and the seconds from "Lagret" to then.
     func actionInFirstSeenInSecond(_ first: String, _ second: String) -> (String, Double) {
