@@ -124,7 +124,7 @@ public final class App {
         pthread_sigmask(SIG_UNBLOCK, &quitSignals, nil)
         terminal = Terminal(useColor: options.useColor && !noColor)
         let size = terminal.size
-        let name = (directory as NSString).lastPathComponent
+        let name = (Watcher.absolute(directory) as NSString).lastPathComponent
         state = AppState(snapshot: snapshot, unit: unit, period: options.period, lang: options.lang,
                          width: size.width, height: size.height, dataName: name, unicode: unicode)
         state.loadedAt = App.clock()

@@ -229,8 +229,9 @@ import XCTestShim
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         session += "-staged"
         let (parent, data) = try sampleCopyInItsOwnFolder()
-        // The store away from the data directory and its parent (both watched): creating it
-        // there would itself wake a reload, and this test is about the one after the first frame.
+        // The store away from the data directory and its parent (both watched): this test is
+        // about the reload after the first frame, and nothing else may wake one (a file beside
+        // the data directory no longer does: WatcherTests).
         let storeDir = NSTemporaryDirectory() + "tertial-staged-store-\(getpid())"
         try FileManager.default.createDirectory(atPath: storeDir, withIntermediateDirectories: true)
         defer {
@@ -271,6 +272,31 @@ import XCTestShim
         XCTAssertFalse(s.contains("utenfor dataene"), s)
         keys("q")
         _ = waitFor("EXIT=0")
+    }
+
+    /// `--data .` from inside the data directory (it crashed in Foundation's path
+    /// functions): the dashboard starts, names the folder, and follows an edit in place.
+    @Test func testTheDataDirectoryGivenAsDot() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        session += "-dot"
+        let (parent, data) = try sampleCopyInItsOwnFolder()
+        defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             "cd \(data) && LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data . --store \(parent)/f.sqlite; echo EXIT=$?; sleep 30")
+        var s = waitFor("Status · Etaten")
+        XCTAssertTrue(s.hasPrefix(" data │"), s)
+        XCTAssertTrue(s.contains("Venter: 35"), s)
+        // An edit in place (no new file, no rename): the 2020-T3 staff figure of ph-nord.
+        let path = data + "/reports/2020-T3.csv"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let h = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        h.write(Data(text.replacingOccurrences(of: "2020-T3;ph-nord;service_users;321;", with: "2020-T3;ph-nord;service_users;326;").utf8))
+        h.closeFile()
+        s = waitFor("oppdatert")
+        XCTAssertTrue(s.contains("reports/2020-T3.csv"), s)
+        keys("q")
+        s = waitFor("EXIT=0")
+        XCTAssertFalse(s.contains("crashed"), s)
     }
 
     /// Both dashboards on the Avvik screen; the first adds an action to its selected figure;
