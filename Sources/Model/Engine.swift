@@ -259,7 +259,6 @@ final class Computation: @unchecked Sendable {
     let registersAdded: Bool
     /// Per slot (`stateStart[i] + layout.at(i, u, p)`): 0 not computed, 1 computing, 2 done.
     let state: UnsafeMutablePointer<UInt8>
-    let stateCount: Int
     let info: [IndicatorInfo]
     /// Warnings found while computing, one list per indicator (written by that indicator's
     /// thread only) and one, last, for warnings without an indicator.
@@ -338,7 +337,6 @@ final class Computation: @unchecked Sendable {
         var starts = [Int](), n = 0
         for i in inds.indices { starts.append(n); n += layout.size(i) }
         stateStart = starts
-        stateCount = n
         state = .allocate(capacity: max(1, n))
         state.initialize(repeating: 0, count: n)
         for i in inds.indices where !recompute[i] { (state + starts[i]).update(repeating: 2, count: layout.size(i)) }

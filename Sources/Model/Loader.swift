@@ -294,7 +294,9 @@ public final class Loader: @unchecked Sendable {
         let checkUnits = !broken.contains("units.csv"), checkIndicators = !broken.contains("indicators.yaml")
         let others = Handover<[Diagnostic]>()
         let done = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: done) { [units, targets, waitlist, ip, brukerplan] in
+        // At the caller's urgency: a start or a command waits for it on the main thread; a
+        // dashboard's reload runs in the background and must not get ahead of its event loop.
+        DispatchQueue.global(qos: Thread.isMainThread ? .userInitiated : .utility).async(group: done) { [units, targets, waitlist, ip, brukerplan] in
             var d = Validator.yearsOutside(years, units: units, targets: targets, reports: reports, waitlist: waitlist, ip: ip)
             d += Validator.brukerPlan(brukerplan, tree: tree, years: years, checkUnits: checkUnits)
             if checkUnits { d += Validator.registerUnits(tree: tree, waitlist: waitlist, ip: ip) }
