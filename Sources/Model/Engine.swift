@@ -71,8 +71,8 @@ struct SlotLayout: Sendable {
     let local: [Int32]
     /// Per kind: the stored periods' indices, in order.
     let stored: [[Int]]
-    /// Per indicator: the kind's offset into `local` and the number of stored periods.
-    let kindBase: [Int], stride: [Int]
+    /// Per indicator: its kind (raw value) and the number of stored periods.
+    let kind: [Int], stride: [Int]
 
     init(periods: [Period], units nU: Int, kinds: [Period.Kind]) {
         self.nU = nU; nP = periods.count
@@ -84,7 +84,7 @@ struct SlotLayout: Sendable {
             stored.append(ps)
         }
         self.local = local; self.stored = stored
-        kindBase = kinds.map { Int($0.rawValue) * periods.count }
+        kind = kinds.map { Int($0.rawValue) }
         stride = kinds.map { stored[Int($0.rawValue)].count }
     }
 
@@ -94,12 +94,12 @@ struct SlotLayout: Sendable {
     /// The slot of a cell within its indicator's block, or -1 when the indicator has no cell
     /// in that period (a month of a tertial indicator).
     @inline(__always) func at(_ i: Int, _ u: Int, _ p: Int) -> Int {
-        let l = Int(local[kindBase[i] + p])
+        let l = Int(local[kind[i] * nP + p])
         return l < 0 ? -1 : u * stride[i] + l
     }
 
     /// The periods in which indicator `i` has cells.
-    func periods(of i: Int) -> [Int] { stored[kindBase[i] / max(1, nP)] }
+    func periods(of i: Int) -> [Int] { stored[kind[i]] }
 }
 
 /// The slots of a snapshot, a block per indicator.
@@ -737,17 +737,17 @@ final class Computation: @unchecked Sendable {
 
     /// A targets.csv row as the engine reads it per cell: no strings, its unit an index.
     struct RuleRow {
-        /// 0: a unit (`unit`), 1: the root, 2: every due unit.
-        let scope: UInt8
-        let unit: Int
+        /// `TargetRule.Scope` with the unit as an index (-1: not in units.csv, matches none).
+        enum Scope { case unit(Int), root, everyDueUnit }
+        let scope: Scope
         /// The first day of `from`, or Int.min.
         let from: Int
         let target: Double?, warn: Double?
         init(_ t: TargetRule, _ tree: OrgTree) {
             switch t.scope {
-            case .unit(let id): scope = 0; unit = tree.index[id] ?? -1
-            case .root: scope = 1; unit = -1
-            case .everyDueUnit: scope = 2; unit = -1
+            case .unit(let id): scope = .unit(tree.index[id] ?? -1)
+            case .root: scope = .root
+            case .everyDueUnit: scope = .everyDueUnit
             }
             from = t.from?.start.ordinal ?? Int.min
             target = t.target; warn = t.warn
@@ -762,9 +762,9 @@ final class Computation: @unchecked Sendable {
             if r.from > endOrd[p] { continue }
             let rank: Int
             switch r.scope {
-            case 0: guard r.unit == u else { continue }; rank = 2
-            case 1: guard u == tree.root else { continue }; rank = 2
-            default: guard isDueUnit(i, u, p) else { continue }; rank = 1
+            case .unit(let x): guard x == u else { continue }; rank = 2
+            case .root: guard u == tree.root else { continue }; rank = 2
+            case .everyDueUnit: guard isDueUnit(i, u, p) else { continue }; rank = 1
             }
             if rank > bestRank || (rank == bestRank && r.from >= rs[best].from) {
                 best = k; bestRank = rank

@@ -567,8 +567,11 @@ enum Validator {
     /// A report row's period is of its indicator's kind (a reported indicator) or coarser (a
     /// computed one, whose reported figure is compared with what tertial computes).
     static func fits(_ p: Period, _ ind: Indicator) -> Bool {
-        let k = ind.frequency.periodKind
-        return ind.source == .reported ? p.kind == k : p.kind >= k
+        fits(p, kind: ind.frequency.periodKind, reported: ind.source == .reported)
+    }
+
+    @inline(__always) static func fits(_ p: Period, kind k: Period.Kind, reported: Bool) -> Bool {
+        reported ? p.kind == k : p.kind >= k
     }
 
     /// A report's (period, unit, indicator) packed into one integer, for finding duplicates.
@@ -684,7 +687,7 @@ enum Validator {
                 // The indicator's kind and source from flat arrays: no copy of an Indicator
                 // (and its strings) per row.
                 let k = kindOf[lastI]
-                if !(reportedOnly[lastI] ? r.period.kind == k : r.period.kind >= k) {
+                if !fits(r.period, kind: k, reported: reportedOnly[lastI]) {
                     ok = false
                     let ind = indicators[lastI]
                     diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "period",
@@ -707,15 +710,14 @@ enum Validator {
         }
         if !twice.isEmpty {
             // The first row of each key taken twice: the earliest resolved row with that key.
+            let units = resolved.units, inds = resolved.indicators
+            func key(_ n: Int) -> Int { Validator.key(reports[n].period, Int(units[n]), Int(inds[n])) }
             var first = [Int: Int]()
-            for (_, n) in twice { first[Validator.key(reports[n].period, Int(resolved.units[n]), Int(resolved.indicators[n]))] = Int.max }
-            for n in 0..<(twice.last!.row) where resolved.units[n] >= 0 && resolved.indicators[n] >= 0 {
-                let key = Validator.key(reports[n].period, Int(resolved.units[n]), Int(resolved.indicators[n]))
-                if let f = first[key], f > n { first[key] = n }
-            }
+            for (_, n) in twice { first[key(n)] = -1 }
+            for n in 0..<(twice.last!.row) where units[n] >= 0 && inds[n] >= 0 && first[key(n)] == -1 { first[key(n)] = n }
             for (d, n) in twice {
                 let r = reports[n]
-                let f = first[Validator.key(r.period, Int(resolved.units[n]), Int(resolved.indicators[n]))]!
+                let f = first[key(n)]!
                 diags[d] = Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
                                       Phrase(.reportedTwice, r.indicator, r.unit, "\(r.period)", "\(reports[f].source)"),
                                       expected: Phrase(.expectOneValue))

@@ -74,9 +74,10 @@ final class Watcher {
         while off + 16 <= events.endIndex {
             let wd = Int32(bitPattern: u32(off)), mask = u32(off + 4), len = Int(u32(off + 12))
             let end = min(events.endIndex, off + 16 + len)
-            // An overflowed queue (wd -1), a watch of the data, or the data directory's own
-            // name in its parent.
-            if wd < 0 || mask & 0x4000 != 0 || dataWatches.contains(wd) || wd != parentWatch { return true }
+            // An overflowed queue, any watch but the parent's (the parent's counts too when it
+            // is the data directory itself, `--data .`), or the data directory's own name in
+            // its parent.
+            if wd < 0 || mask & 0x4000 != 0 || wd != parentWatch || dataWatches.contains(wd) { return true }
             let bytes = events[(off + 16)..<end].prefix { $0 != 0 }
             if String(decoding: bytes, as: UTF8.self) == name { return true }
             off = end

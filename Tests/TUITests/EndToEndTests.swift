@@ -222,24 +222,33 @@ import XCTestShim
         _ = waitFor("EXIT=0")
     }
 
-    /// A staged start in the real event loop: the sample data's registers left out of the
-    /// first load (by lowering the limit), then read after the first frame without a key
-    /// pressed: the waitlist tile fills in and the bottom line says the registers are read.
-    @Test func testAStagedStartFillsInTheRegisters() throws {
+    /// Starts the real dashboard in tmux on a copy of the sample data (after `prepare`) with
+    /// its registers left for after the first frame (the limit lowered to 0) and its store
+    /// away from the data directory and its parent (both watched: nothing but the staged
+    /// reload may wake one). Returns the cleanup.
+    func startStaged(_ name: String, period: String, prepare: (String) throws -> Void = { _ in }) throws -> () -> Void {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
-        session += "-staged"
+        session += "-" + name
         let (parent, data) = try sampleCopyInItsOwnFolder()
-        // The store away from the data directory and its parent (both watched): this test is
-        // about the reload after the first frame, and nothing else may wake one (a file beside
-        // the data directory no longer does: WatcherTests).
-        let storeDir = NSTemporaryDirectory() + "tertial-staged-store-\(getpid())"
+        let storeDir = NSTemporaryDirectory() + "tertial-\(name)-store-\(getpid())"
         try FileManager.default.createDirectory(atPath: storeDir, withIntermediateDirectories: true)
-        defer {
-            tmux("kill-session", "-t", session)
+        let session = self.session
+        let cleanup = {
+            self.tmux("kill-session", "-t", session)
             try? FileManager.default.removeItem(atPath: parent); try? FileManager.default.removeItem(atPath: storeDir)
         }
+        do { try prepare(data) } catch { cleanup(); throw error }
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-             "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERTIAL_REGISTERS_LATER_BYTES=0 \(bin) --data \(data) --store \(storeDir)/f.sqlite --period 2019-T3; echo EXIT=$?; sleep 30")
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERTIAL_REGISTERS_LATER_BYTES=0 \(bin) --data \(data) --store \(storeDir)/f.sqlite --period \(period); echo EXIT=$?; sleep 30")
+        return cleanup
+    }
+
+    /// A staged start in the real event loop: the sample data's registers left out of the
+    /// first load, then read after the first frame without a key pressed: the waitlist tile
+    /// fills in and the bottom line says the registers are read.
+    @Test func testAStagedStartFillsInTheRegisters() throws {
+        let cleanup = try startStaged("staged", period: "2019-T3")
+        defer { cleanup() }
         let s = waitFor("Venteliste, IP og BrukerPlan er lest")
         // 31.12.2019 at the etat, as on a whole start (README's overview).
         XCTAssertTrue(s.contains("Venter: 35 · utskrivningsklare 9"), s)
@@ -253,18 +262,10 @@ import XCTestShim
     /// report file) reads the registers before its first frame instead of refusing the
     /// period: the sample data's 2020-T3 snapshot copied as 2021-T1.
     @Test func testAStagedStartOnAPeriodOnlyIPReachesReadsTheRegistersFirst() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
-        session += "-staged-ip"
-        let (parent, data) = try sampleCopyInItsOwnFolder()
-        let storeDir = NSTemporaryDirectory() + "tertial-staged-ip-store-\(getpid())"
-        try FileManager.default.createDirectory(atPath: storeDir, withIntermediateDirectories: true)
-        defer {
-            tmux("kill-session", "-t", session)
-            try? FileManager.default.removeItem(atPath: parent); try? FileManager.default.removeItem(atPath: storeDir)
+        let cleanup = try startStaged("staged-ip", period: "2021-T1") { data in
+            try FileManager.default.copyItem(atPath: data + "/ip/2020-T3.csv", toPath: data + "/ip/2021-T1.csv")
         }
-        try FileManager.default.copyItem(atPath: data + "/ip/2020-T3.csv", toPath: data + "/ip/2021-T1.csv")
-        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-             "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERTIAL_REGISTERS_LATER_BYTES=0 \(bin) --data \(data) --store \(storeDir)/f.sqlite --period 2021-T1; echo EXIT=$?; sleep 30")
+        defer { cleanup() }
         let s = waitFor("IP-dekning")
         XCTAssertTrue(s.contains("T1 2021"), s)
         // The 2020-T3 snapshot's figures (README's overview for T3 2020), now for T1 2021.
@@ -286,11 +287,14 @@ import XCTestShim
         var s = waitFor("Status · Etaten")
         XCTAssertTrue(s.hasPrefix(" data │"), s)
         XCTAssertTrue(s.contains("Venter: 35"), s)
-        // An edit in place (no new file, no rename): the 2020-T3 staff figure of ph-nord.
+        // An edit in place (no new file, no rename; the same length, so nothing to truncate):
+        // ph-nord's service users in 2020-T3.
         let path = data + "/reports/2020-T3.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "2020-T3;ph-nord;service_users;321;", with: "2020-T3;ph-nord;service_users;326;")
+        XCTAssertNotEqual(edited, text, "the row to edit is in the sample data")
         let h = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-        h.write(Data(text.replacingOccurrences(of: "2020-T3;ph-nord;service_users;321;", with: "2020-T3;ph-nord;service_users;326;").utf8))
+        h.write(Data(edited.utf8))
         h.closeFile()
         s = waitFor("oppdatert")
         XCTAssertTrue(s.contains("reports/2020-T3.csv"), s)
