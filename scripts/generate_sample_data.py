@@ -50,8 +50,12 @@ def write(name, header, rows, delim=";"):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(delim.join(header) + "\n")
+        def field(v):
+            # RFC 4180, as tertial's own writer: quoted when it holds the delimiter, a quote or a line break.
+            t = "" if v is None else str(v)
+            return '"' + t.replace('"', '""') + '"' if any(c in t for c in (delim, '"', "\n", "\r")) else t
         for r in rows:
-            f.write(delim.join("" if v is None else str(v) for v in r) + "\n")
+            f.write(delim.join(field(v) for v in r) + "\n")
 
 
 def num(v):

@@ -15,6 +15,8 @@ public struct CSVTable: Sendable {
     public let headerLine: Int
     /// True when the file was not valid UTF-8 and was decoded as Windows-1252.
     public let decodedAsWindows1252: Bool
+    /// What the reader found wrong, in the order of the file (see `diagnostics`).
+    public let problems: [CSVProblem]
 
     @usableFromInline let storage: [UInt8]
     @usableFromInline let fieldStart: [Int32]
@@ -35,9 +37,23 @@ public struct CSVTable: Sendable {
         return Int(fieldStart[first + col])..<Int(fieldEnd[first + col])
     }
 
-    /// The trimmed text of a field; empty when the row is shorter than the header.
+    /// Free-text columns that, as the last column of a file, take the rest of a row that has
+    /// more fields than the header (a comment with an unquoted `;`, typed by hand).
+    public static let freeTextColumns: Set<String> = ["comment", "left_reason", "name"]
+
+    /// True when the header's last column is free text, which takes the rest of a long row.
+    public var lastColumnTakesRest: Bool { header.last.map(CSVTable.freeTextColumns.contains) ?? false }
+
+    /// The trimmed text of a field; empty when the row is shorter than the header. The last
+    /// column, when free text, holds the rest of a row longer than the header, joined by the
+    /// delimiter (with a warning, see `diagnostics`).
     public func string(_ row: Int, _ col: Int?) -> String {
         guard let col, var r = range(row, col) else { return "" }
+        if col == header.count - 1, range(row, col + 1) != nil, lastColumnTakesRest {
+            var parts = [String](), c = col
+            while let x = range(row, c) { parts.append(String(decoding: storage[x], as: UTF8.self)); c += 1 }
+            return parts.joined(separator: String(UnicodeScalar(delimiter))).trimmingSpaces
+        }
         while r.lowerBound < r.upperBound, storage[r.lowerBound] == 32 || storage[r.lowerBound] == 9 { r = (r.lowerBound + 1)..<r.upperBound }
         while r.lowerBound < r.upperBound, storage[r.upperBound - 1] == 32 || storage[r.upperBound - 1] == 9 { r = r.lowerBound..<(r.upperBound - 1) }
         return String(decoding: storage[r], as: UTF8.self)
@@ -167,32 +183,46 @@ public struct CSVTable: Sendable {
         return out
     }
 
+    /// The longest a quoted field may run, in lines: one still open after this many lines
+    /// is taken for a stray quote (docs/data-format.md).
+    public static let maxQuotedLines = 100
+
     private struct Parser {
         let bytes: [UInt8]
         let file: String
         let cp1252: Bool
 
+        /// `;` or `,`, whichever occurs more often in the first line that is not blank
+        /// (outside a field that opens with a quote).
         func detectDelimiter() -> UInt8 {
-            var semis = 0, commas = 0, inQuotes = false
+            var semis = 0, commas = 0, inQuotes = false, fieldStart = true, seen = false
             for b in bytes {
-                if b == 34 { inQuotes.toggle() }
-                else if !inQuotes {
-                    if b == 10 { break }
-                    if b == 59 { semis += 1 } else if b == 44 { commas += 1 }
-                }
+                if inQuotes { if b == 34 { inQuotes = false }; continue }
+                if b == 10 || b == 13 { if seen { break }; fieldStart = true; continue }
+                if b == 34 && fieldStart { inQuotes = true; seen = true; continue }
+                if b == 32 || b == 9 { continue }
+                seen = true
+                fieldStart = b == 59 || b == 44
+                if b == 59 { semis += 1 } else if b == 44 { commas += 1 }
             }
             return semis >= commas && semis > 0 ? 59 : (commas > 0 ? 44 : 59)
         }
 
-        /// The byte-level scanner. A field without a quote (nearly all of them) is not
-        /// copied: its range points into the file's own bytes, found by a scan for the
-        /// delimiter, newline or quote. A field with a quote is unescaped into `extra`, which
-        /// follows the file's bytes in `storage` (ranges from `bytes.count` on). The same
-        /// rules as a byte-at-a-time scanner (kept in the tests, compared on random input):
-        /// quotes toggle anywhere in a field, `""` inside quotes is a quote, a CR before a
-        /// newline outside quotes is dropped, a line of spaces, tabs and CRs is skipped.
+        /// The byte-level scanner, by the rules of docs/data-format.md ("CSV conventions"):
+        /// a record ends at LF, CRLF or a lone CR; a field is quoted only when a quote is its
+        /// first character (after spaces or tabs), and then `""` is a quote and the field may
+        /// span lines; any other quote is an ordinary character. A quoted field still open at
+        /// the end of the file or after `maxQuotedLines` lines refuses its record, located at
+        /// the record's line, and reading goes on from the next line, so no row after it is
+        /// lost. In the header a quoted name may not span lines (its quote is then read as
+        /// text). A field without a leading quote (nearly all of them) is not copied: its
+        /// range points into the file's own bytes, found by a scan for the delimiter, LF or
+        /// CR. A quoted field is unescaped into `extra`, which follows the file's bytes in
+        /// `storage` (ranges from `bytes.count` on). A line of only spaces and tabs is skipped.
+        /// The tests keep the same rules written one byte at a time and compare the two.
         func run() -> CSVTable {
             let delim = detectDelimiter()
+            let maxLines = CSVTable.maxQuotedLines
             var extra = [UInt8]()
             var fStart = [Int32](), fEnd = [Int32](), rFirst = [Int32](), rLine = [Int32]()
             let estimate = bytes.count / 8
@@ -200,6 +230,7 @@ public struct CSVTable: Sendable {
             rFirst.reserveCapacity(estimate / 4); rLine.reserveCapacity(estimate / 4)
             var header: [String]? = nil
             var headerLine = 1
+            var problems = [CSVProblem]()
             var line = 1
             let n = bytes.count
             var recStarts = [Int32](), recEnds = [Int32]()
@@ -209,59 +240,116 @@ public struct CSVTable: Sendable {
                     Int(a) >= n ? String(decoding: extra[(Int(a) - n)..<(Int(b) - n)], as: UTF8.self)
                         : String(decoding: UnsafeBufferPointer(start: p + Int(a), count: Int(b - a)), as: UTF8.self)
                 }
+                func isBlank(_ a: Int32, _ b: Int32) -> Bool {
+                    var k = Int(a)
+                    while k < Int(b) {
+                        let c = Int(a) >= n ? extra[k - n] : p[k]
+                        if c != 32 && c != 9 { return false }
+                        k += 1
+                    }
+                    return true
+                }
                 var i = 0
+                var literalQuotes = false
                 while i < n {
-                    let recordLine = line
+                    let recordStart = i, recordLine = line
                     recStarts.removeAll(keepingCapacity: true); recEnds.removeAll(keepingCapacity: true)
-                    var blank = true
+                    var blank = true, spansLines = false
+                    var refused: CSVProblem.Kind? = nil
+                    var headerQuoteOpen = false
                     let extraAtStart = extra.count
-                    while true {
+                    fields: while true {
                         let fieldBegin = i
-                        while i < n { let b = p[i]; if b == delim || b == 10 || b == 34 { break }; i += 1 }
-                        if i < n && p[i] == 34 {
-                            // A field with a quote: again from its start, unescaped into `extra`.
+                        var q = i
+                        if !literalQuotes { while q < n && (p[q] == 32 || p[q] == 9) { q += 1 } }
+                        if !literalQuotes && q < n && p[q] == 34 {
+                            // A quoted field, unescaped into `extra`.
                             let start = n + extra.count
-                            i = fieldBegin
-                            var inQuotes = false
-                            scan: while i < n {
+                            let openLine = line
+                            var closed = false
+                            i = q + 1
+                            while i < n {
                                 let b = p[i]
-                                if inQuotes {
-                                    if b == 34 {
-                                        if i + 1 < n && p[i + 1] == 34 { extra.append(34); i += 2; continue }
-                                        inQuotes = false; i += 1; continue
-                                    }
-                                    if b == 10 { line += 1 }
-                                    extra.append(b); i += 1; blank = false
-                                    continue
+                                if b == 34 {
+                                    if i + 1 < n && p[i + 1] == 34 { extra.append(34); i += 2; continue }
+                                    closed = true; i += 1; break
                                 }
-                                switch b {
-                                case 34: inQuotes = true; blank = false; i += 1
-                                case delim, 10: break scan
-                                case 13 where i + 1 < n && p[i + 1] == 10: i += 1
-                                default:
-                                    if b != 32 && b != 9 && b != 13 { blank = false }
-                                    extra.append(b); i += 1
+                                if b == 10 || b == 13 {
+                                    if header == nil { headerQuoteOpen = true; break }
+                                    if line + 1 - openLine >= maxLines { refused = .quoteTooLong(openedAt: openLine); break }
+                                    line += 1; spansLines = true
+                                    if b == 13 && i + 1 < n && p[i + 1] == 10 { extra.append(13); i += 1 }
                                 }
+                                extra.append(p[i]); i += 1
                             }
+                            if !closed && refused == nil && !headerQuoteOpen {
+                                if header == nil { headerQuoteOpen = true } else { refused = .quoteNeverClosed(openedAt: openLine) }
+                            }
+                            if refused != nil || headerQuoteOpen { break fields }
+                            blank = false
+                            // After the closing quote, text up to the delimiter or the line's end.
+                            while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; extra.append(b); i += 1 }
                             recStarts.append(Int32(start)); recEnds.append(Int32(n + extra.count))
                         } else {
-                            var end = i
-                            if i < n, p[i] == 10, end > fieldBegin, p[end - 1] == 13 { end -= 1 } // CR before the newline
+                            while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; i += 1 }
                             if blank {
                                 var k = fieldBegin
-                                while k < end { let b = p[k]; if b != 32 && b != 9 && b != 13 { blank = false; break }; k += 1 }
+                                while k < i { let b = p[k]; if b != 32 && b != 9 { blank = false; break }; k += 1 }
                             }
-                            recStarts.append(Int32(fieldBegin)); recEnds.append(Int32(end))
+                            recStarts.append(Int32(fieldBegin)); recEnds.append(Int32(i))
                         }
                         if i < n && p[i] == delim { blank = false; i += 1; continue }
-                        if i < n { line += 1; i += 1 } // the newline
+                        if i < n { i += p[i] == 13 && i + 1 < n && p[i + 1] == 10 ? 2 : 1; line += 1 } // the line end
                         break
                     }
+                    if headerQuoteOpen {
+                        // The header once more, its quotes as ordinary characters.
+                        problems.append(CSVProblem(line: recordLine, kind: .headerQuoteOpen))
+                        extra.removeSubrange(extraAtStart...)
+                        i = recordStart; line = recordLine; literalQuotes = true
+                        continue
+                    }
+                    literalQuotes = false
+                    if let refused {
+                        // The record is refused; reading goes on at the line after its first.
+                        problems.append(CSVProblem(line: recordLine, kind: refused))
+                        extra.removeSubrange(extraAtStart...)
+                        i = recordStart
+                        while i < n && p[i] != 10 && p[i] != 13 { i += 1 }
+                        if i < n { i += p[i] == 13 && i + 1 < n && p[i + 1] == 10 ? 2 : 1 }
+                        line = recordLine + 1
+                        continue
+                    }
                     if blank { extra.removeSubrange(extraAtStart...); continue }
-                    if header == nil {
+                    guard let columns = header?.count else {
                         header = zip(recStarts, recEnds).map { text($0, $1).trimmingSpaces.lowercased() }
                         headerLine = recordLine
                         continue
+                    }
+                    if spansLines {
+                        // A line inside a quoted field that holds the delimiter may be a row
+                        // a stray quote took in: said, with the lines, as a warning.
+                        var k = recordStart, at = recordLine
+                        var lineWithDelimiter: Int? = nil
+                        while k < i {
+                            let b = p[k]
+                            if b == 10 || (b == 13 && !(k + 1 < i && p[k + 1] == 10)) { at += 1 }
+                            else if b == delim && at > recordLine && lineWithDelimiter == nil { lineWithDelimiter = at }
+                            k += 1
+                        }
+                        if let w = lineWithDelimiter {
+                            let last = i > 0 && (p[i - 1] == 10 || p[i - 1] == 13) ? line - 1 : line
+                            problems.append(CSVProblem(line: recordLine, kind: .quoteHoldsRows(lineWithDelimiter: w, lastLine: last)))
+                        }
+                    }
+                    if recStarts.count > columns {
+                        var lastFilled = columns - 1
+                        for f in columns..<recStarts.count where !isBlank(recStarts[f], recEnds[f]) { lastFilled = f }
+                        if lastFilled >= columns {
+                            let first = (columns...lastFilled).first { !isBlank(recStarts[$0], recEnds[$0]) }!
+                            problems.append(CSVProblem(line: recordLine, kind: .extraFields(
+                                fields: lastFilled + 1, header: columns, text: text(recStarts[first], recEnds[first]).trimmingSpaces)))
+                        }
                     }
                     rFirst.append(Int32(fStart.count)); rLine.append(Int32(recordLine))
                     fStart.append(contentsOf: recStarts); fEnd.append(contentsOf: recEnds)
@@ -270,8 +358,64 @@ public struct CSVTable: Sendable {
             // Nearly always no field had a quote: the file's bytes are the storage, uncopied.
             let storage = extra.isEmpty ? bytes : bytes + extra
             return CSVTable(file: file, delimiter: delim, header: header ?? [], headerLine: headerLine,
-                            decodedAsWindows1252: cp1252, storage: storage, fieldStart: fStart,
+                            decodedAsWindows1252: cp1252, problems: problems, storage: storage, fieldStart: fStart,
                             fieldEnd: fEnd, rowFirst: rFirst, rowLine: rLine)
+        }
+    }
+}
+
+/// What the CSV reader itself found wrong in a file, at the line of the record concerned.
+public struct CSVProblem: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A quoted field opened on `openedAt` is still open at the end of the file: the record is not read.
+        case quoteNeverClosed(openedAt: Int)
+        /// A quoted field opened on `openedAt` runs past `CSVTable.maxQuotedLines`: the record is not read.
+        case quoteTooLong(openedAt: Int)
+        /// A quoted field spans lines and line `lineWithDelimiter` (of those up to `lastLine`)
+        /// holds the delimiter: perhaps rows taken in by a stray quote (the record is read).
+        case quoteHoldsRows(lineWithDelimiter: Int, lastLine: Int)
+        /// A quote in the header does not close on the header's line: read as an ordinary character.
+        case headerQuoteOpen
+        /// The record has `fields` fields up to its last non-empty one, the header `header`;
+        /// `text` is the first non-empty one over (the record is read, without them).
+        case extraFields(fields: Int, header: Int, text: String)
+    }
+    public let line: Int
+    public let kind: Kind
+
+    /// A problem that refuses its record (the record is not in the table).
+    public var refusesRecord: Bool {
+        switch kind { case .quoteNeverClosed, .quoteTooLong: true; default: false }
+    }
+}
+
+extension CSVTable {
+    /// The reader's problems as diagnostics: a record that could not be read, or a row with
+    /// more fields than the header, is an error; a quoted text over lines that hold the
+    /// delimiter, a quote left open in the header, or a long row whose last column is free
+    /// text (which takes the rest, see `string`), a warning.
+    public var diagnostics: [Diagnostic] {
+        let d = String(UnicodeScalar(delimiter))
+        return problems.map { p in
+            switch p.kind {
+            case .quoteNeverClosed(let opened):
+                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvQuoteNeverClosed, String(opened)), expected: Phrase(.expectClosingQuote))
+            case .quoteTooLong(let opened):
+                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvQuoteTooLong, String(opened), String(CSVTable.maxQuotedLines)),
+                                  expected: Phrase(.expectClosingQuote))
+            case .quoteHoldsRows(let at, let last):
+                return Diagnostic(.warning, file: file, line: p.line, Phrase(.csvQuoteHoldsRows, String(p.line), String(last), String(at), d),
+                                  expected: Phrase(.expectQuoteClosedOnItsLine))
+            case .headerQuoteOpen:
+                return Diagnostic(.warning, file: file, line: p.line, Phrase(.csvHeaderQuoteOpen), expected: Phrase(.expectPlainColumnNames))
+            case .extraFields(let fields, let header, let text):
+                if lastColumnTakesRest, let last = self.header.last {
+                    return Diagnostic(.warning, file: file, line: p.line, field: last, Phrase(.csvExtraFieldsJoined, String(fields), String(header), last),
+                                      expected: Phrase(.expectFieldsOfHeader, d))
+                }
+                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvExtraFields, String(fields), String(header), Fields.shown(text)),
+                                  expected: Phrase(.expectFieldsOfHeader, d))
+            }
         }
     }
 }

@@ -7,6 +7,13 @@ public enum FuzzEntry {
     /// Any bytes as a CSV file, read by every parser.
     public static func csv(_ bytes: [UInt8]) {
         let t = CSVTable.parse(bytes: bytes, file: "fuzz.csv")
+        // Every record is read or refused at its own line: rows and problems in file order,
+        // no refused record's line also a row's.
+        let lines = (0..<t.rowCount).map(t.line)
+        precondition(zip(lines, lines.dropFirst()).allSatisfy { $0 < $1 }, "rows in file order")
+        precondition(t.problems.allSatisfy { $0.line >= 1 }, "a problem's line is 1-based")
+        let refused = Set(t.problems.filter(\.refusesRecord).map(\.line))
+        precondition(lines.allSatisfy { !refused.contains($0) }, "a refused record is not also read")
         for (_, d) in [FileParsers.units(t).1, FileParsers.targets(t).1, FileParsers.reports(t).1, FileParsers.waitlist(t).1,
                        FileParsers.ipSnapshot(t, period: .tertial(2019, 3)).1, FileParsers.brukerPlan(t, year: 2014).1].enumerated() {
             for x in d { precondition(x.line.map { $0 >= 1 } ?? true, "a diagnostic line is 1-based") }

@@ -510,7 +510,11 @@ public final class Loader: @unchecked Sendable {
     /// Reads a CSV file and hands the table to a parser.
     func csv(_ rel: String, _ parse: (CSVTable) -> (Parsed, [Diagnostic])) -> (Parsed, [Diagnostic]) {
         switch bytes(rel, limit: Loader.maxCSVBytes) {
-        case .success(let b): return parse(CSVTable.parse(bytes: b, file: rel))
+        case .success(let b):
+            // The reader's own problems (a record refused, a row too long) first, at their lines.
+            let t = CSVTable.parse(bytes: b, file: rel)
+            let (parsed, d) = parse(t)
+            return (parsed, t.problems.isEmpty ? d : t.diagnostics + d)
         case .failure(let d): return (.none, [d])
         }
     }

@@ -130,6 +130,8 @@ public enum Problem: String, CaseIterable, Sendable {
     case notAgeBand, expectAgeBand, notGender, expectGender, notAreaLevel, expectAreaLevel, notOverallLevel, expectOverallLevel
     case fileNameNotYear, expectBrukerPlanFileName, notBrukerPlanMeasure, missingForSourceBrukerPlan
     case unitNotActiveInMappingYear, expectUnitActiveInYear
+    case csvQuoteNeverClosed, csvQuoteTooLong, expectClosingQuote, csvQuoteHoldsRows, expectQuoteClosedOnItsLine
+    case csvHeaderQuoteOpen, expectPlainColumnNames, csvExtraFields, csvExtraFieldsJoined, expectFieldsOfHeader
 
     /// (English, bokmål)
     public var texts: (en: String, nb: String) {
@@ -279,6 +281,16 @@ public enum Problem: String, CaseIterable, Sendable {
         case .missingForSourceBrukerPlan: ("is missing for source: brukerplan", "mangler for source: brukerplan")
         case .unitNotActiveInMappingYear: ("unit \"{1}\" was not active in {2}, the mapping year", "enheten «{1}» var ikke aktiv i {2}, kartleggingsåret")
         case .expectUnitActiveInYear: ("a unit that existed during the mapping year", "en enhet som fantes i kartleggingsåret")
+        case .csvQuoteNeverClosed: ("the field that starts with a quote on line {1} is never closed; this row is not read, the rows after it are", "feltet som begynner med anførselstegn på linje {1}, lukkes aldri; denne raden blir ikke lest, radene etter den blir det")
+        case .csvQuoteTooLong: ("the field that starts with a quote on line {1} is still open after {2} lines; this row is not read, the rows after it are", "feltet som begynner med anførselstegn på linje {1}, er fortsatt åpent etter {2} linjer; denne raden blir ikke lest, radene etter den blir det")
+        case .expectClosingQuote: ("a closing \" for a field that starts with \" (or no \" first in the field)", "et avsluttende \" for et felt som begynner med \" (eller ingen \" først i feltet)")
+        case .csvQuoteHoldsRows: ("a text in quotes runs from line {1} to line {2}, and line {3} holds the delimiter \"{4}\": if a quote is missing, rows on those lines were read as part of the text", "en tekst i anførselstegn går fra linje {1} til linje {2}, og linje {3} har skilletegnet «{4}»: mangler et anførselstegn, er rader på de linjene lest som en del av teksten")
+        case .expectQuoteClosedOnItsLine: ("a quoted text closed where it ends (check the quotes on these lines)", "en tekst i anførselstegn som lukkes der den slutter (sjekk anførselstegnene på disse linjene)")
+        case .csvHeaderQuoteOpen: ("a quote in the header is not closed on its line; it is read as an ordinary character", "et anførselstegn i overskriftsraden lukkes ikke på samme linje; det leses som et vanlig tegn")
+        case .expectPlainColumnNames: ("column names without quotes", "kolonnenavn uten anførselstegn")
+        case .csvExtraFields: ("the row has {1} fields, the header {2}: \"{3}\" and what follows has no column", "raden har {1} felt, overskriften {2}: «{3}» og det som følger har ingen kolonne")
+        case .csvExtraFieldsJoined: ("the row has {1} fields, the header {2}: the fields over are read as part of {3}, joined by the delimiter", "raden har {1} felt, overskriften {2}: feltene over leses som en del av {3}, skilt med skilletegnet")
+        case .expectFieldsOfHeader: ("no more fields than the header (a text that holds \"{1}\" in quotes)", "ikke flere felt enn overskriften (en tekst med «{1}» i anførselstegn)")
         }
     }
 }

@@ -52,16 +52,16 @@ public struct CorporaterSheet: Sendable {
     }
 
     /// `period;unit;indicator;name;value;source;reported;flag;comment` (the follow-up comment, for
-    /// Corporater's comment field; `;` and line breaks in it become `,` and spaces).
+    /// Corporater's comment field), written by `CSVWriter`: a text with `;`, a quote or a line
+    /// break is quoted, never changed.
     public func csv(lang: Lang) -> String {
         let l = L10n(lang), s = snapshot
-        var out = "period;unit;indicator;name;value;source;reported;flag;comment\n"
+        var out = CSVWriter.line(["period", "unit", "indicator", "name", "value", "source", "reported", "flag", "comment"])
         for r in rows {
             let ind = s.indicators[r.indicator]
-            let flag = r.flags.map { l.quality($0, snapshot: s) }.joined(separator: " | ").replacingOccurrences(of: ";", with: ",")
-            out += "\(period);\(s.tree.units[r.unit].id);\(ind.id);\(ind.name.replacingOccurrences(of: ";", with: ","));\(r.value);\(source(r.origin, l));"
-            let comment = r.comment.replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-            out += (r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "") + ";" + flag + ";" + comment + "\n"
+            let flag = r.flags.map { l.quality($0, snapshot: s) }.joined(separator: " | ")
+            out += CSVWriter.line([period.description, s.tree.units[r.unit].id, ind.id, ind.name, r.value, source(r.origin, l),
+                                   r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "", flag, r.comment])
         }
         return out
     }

@@ -31,12 +31,13 @@ public enum FollowUpReport {
         case .json: return json(entries, today: today)
         case .csv:
             // Machine-readable: ids and codes, ISO dates, `;` like the other exports.
-            var out = "id;kind;unit;indicator;period;text;owner;due;status;overdue;note;created_by;created_at;updated_by;updated_at\n"
+            var out = CSVWriter.line(["id", "kind", "unit", "indicator", "period", "text", "owner", "due", "status", "overdue", "note",
+                                      "created_by", "created_at", "updated_by", "updated_at"])
             for e in entries {
                 let row: [String] = [String(e.id), e.kind.rawValue, e.key.unit, e.key.indicator, e.key.period.description, e.text, e.owner ?? "",
                                      e.due?.description ?? "", e.status?.rawValue ?? "", e.isOverdue(on: today) ? "yes" : "", e.note ?? "",
                                      e.createdBy, e.createdAt, e.updatedBy, e.updatedAt]
-                out += row.map(csvField).joined(separator: ";") + "\n"
+                out += CSVWriter.line(row)
             }
             return out
         case .text, .md:
@@ -66,11 +67,5 @@ public enum FollowUpReport {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: (try? enc.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
-    }
-
-    /// A CSV field: quoted when it holds the separator, a quote or a line break.
-    static func csvField(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -45,7 +45,7 @@ public enum Renderers {
     /// is then `none`: no verdict on an incomplete total), empty when complete.
     public static func csv(_ snapshot: Snapshot, unit: Int, periods: [Period], display: Display? = nil) -> String {
         let d = display ?? Display(lang: .nb)
-        var out = "period;unit;indicator;value;target;status;reported\n"
+        var out = CSVWriter.line(["period", "unit", "indicator", "value", "target", "status", "reported"])
         for p in periods {
             let units = [unit] + snapshot.activeUnits(under: unit, period: p).filter { $0 != unit }
             for u in units {
@@ -54,7 +54,7 @@ public enum Renderers {
                     let v = d.plain(snapshot, indicator: r.indicator, unit: u, period: p)
                     let t = r.cell.target.map { Format.plain($0, ind.unit, decimalComma: true) } ?? ""
                     let reported = r.cell.isPartial ? "\(r.cell.present)/\(r.cell.expected)" : ""
-                    out += "\(p);\(snapshot.tree.units[u].id);\(ind.id);\(v);\(t);\(r.cell.status.rawValue);\(reported)\n"
+                    out += CSVWriter.line([p.description, snapshot.tree.units[u].id, ind.id, v, t, r.cell.status.rawValue, reported])
                 }
             }
         }

@@ -42,17 +42,16 @@ public enum WaitlistReport {
     public static func csv(_ v: WaitlistView, display: Display? = nil) -> String {
         let d = display ?? Display(lang: .nb)
         func n(_ x: Int) -> String { d.isSmall(Double(x)) ? "<\(d.suppressSmall!)" : String(x) }
-        var out = "living_now;" + Housing.allCases.map(\.rawValue).joined(separator: ";") + ";total\n"
+        var out = CSVWriter.line(["living_now"] + Housing.allCases.map(\.rawValue) + ["total"])
         for liv in LivingNow.allCases.map({ Optional($0) }) + [nil] {
             let m = v.matrix[liv] ?? [:]
             if liv == nil && m.isEmpty { continue }
             let nums = Housing.allCases.map { m[$0] ?? 0 }
-            out += "\(liv?.rawValue ?? "unknown");" + nums.map(n).joined(separator: ";") + ";\(n(nums.reduce(0, +)))\n"
+            out += CSVWriter.line([liv?.rawValue ?? "unknown"] + nums.map(n) + [n(nums.reduce(0, +))])
         }
         func row(_ name: String, _ g: (WaitlistView.Category) -> String) {
             let cells: [String] = Housing.allCases.map { h in g(v.byHousing[h] ?? WaitlistView.Category()) }
-            out += name + ";" + cells.joined(separator: ";")
-            out += ";" + g(v.total) + "\n"
+            out += CSVWriter.line([name] + cells + [g(v.total)])
         }
         row("waiting") { n($0.waiting) }
         row("discharge_ready") { n($0.dischargeReady) }

@@ -33,18 +33,13 @@ public enum FollowUpExport {
     }
 
     public static func csv(_ rows: [Row]) -> String {
-        var out = header.joined(separator: ";") + "\n"
+        var out = CSVWriter.line(header)
         for r in rows {
             let fields: [String] = [String(r.entryID), r.kind.rawValue, r.key.unit, r.key.indicator, r.key.period.description, r.change, r.at, r.by,
                                     r.text, r.owner ?? "", r.due?.description ?? "", r.status?.rawValue ?? "", r.note ?? "", r.supersededBy.map(String.init) ?? ""]
-            out += fields.map(field).joined(separator: ";") + "\n"
+            out += CSVWriter.line(fields)
         }
         return out
-    }
-
-    static func field(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public enum ParseError: Error, Equatable {
@@ -58,6 +53,10 @@ public enum FollowUpExport {
     /// Reads an export; a row that is not one names its line and field.
     public static func parse(_ bytes: [UInt8], file: String) throws -> [Row] {
         let t = CSVTable.parse(bytes: bytes, file: file)
+        // A record the reader refused or a row longer than the header refuses the import.
+        if let d = t.diagnostics.first(where: { $0.severity == .error }) {
+            throw ParseError.bad(line: d.line ?? t.headerLine, field: "-", problem: d.problem.description)
+        }
         let cols = header.map { t.column($0) }
         if let missing = header.indices.first(where: { cols[$0] == nil }) {
             throw ParseError.bad(line: t.headerLine, field: header[missing], problem: "column missing (expected the header of `tertial store export`)")

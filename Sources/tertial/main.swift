@@ -620,6 +620,7 @@ struct StoreInit: ParsableCommand {
     static func grants(_ file: String) throws -> [AccessGrant] {
         guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
         let t = CSVTable.parse(bytes: Array(data), file: file)
+        if let d = t.diagnostics.first(where: { $0.severity == .error }) { CLI.say(d.text(norwegian: CLI.lang == .nb)); throw ExitCode(1) }
         guard let cr = t.column("role"), let cu = t.column("unit") else { CLI.say(CLI.l(.storeAccessHeader, file)); throw ExitCode(1) }
         var out = [AccessGrant]()
         for r in 0..<t.rowCount {

@@ -93,86 +93,249 @@ import XCTestShim
     }
 }
 
-/// The scanner's rules written the plain way, one byte at a time (the loader's scanner
-/// before it learnt to skip to the next delimiter): the fast one must split every input
-/// the same way.
+/// The reader's rules (docs/data-format.md, "CSV conventions") written the plain way, as a
+/// state machine one byte at a time: the fast scanner must split every input the same way
+/// and find the same problems at the same lines.
 enum ReferenceCSV {
-    struct Table: Equatable { var header: [String]; var headerLine: Int; var rows: [[[UInt8]]]; var lines: [Int] }
+    struct Table: Equatable {
+        var header: [String]; var headerLine: Int; var rows: [[[UInt8]]]; var lines: [Int]; var problems: [CSVProblem]
+    }
 
-    static func parse(_ bytes: [UInt8], delimiter delim: UInt8) -> Table {
-        var out = Table(header: [], headerLine: 1, rows: [], lines: [])
-        var haveHeader = false
-        var line = 1, i = 0
-        let n = bytes.count
-        while i < n {
-            let recordLine = line
-            var fields = [[UInt8]](), field = [UInt8]()
-            var blank = true, inQuotes = false, endOfRecord = false
-            while i < n && !endOfRecord {
-                let b = bytes[i]
-                if inQuotes {
-                    if b == 34 {
-                        if i + 1 < n && bytes[i + 1] == 34 { field.append(34); i += 2; continue }
-                        inQuotes = false; i += 1; continue
-                    }
-                    if b == 10 { line += 1 }
-                    field.append(b); i += 1; blank = false
+    enum State { case start, plain, quoted, quoteSeen, after }
+    enum Outcome { case record([[UInt8]], blank: Bool, next: Int, line: Int, delimiterLine: Int?, lastLine: Int)
+                   case headerOpen, refused(CSVProblem.Kind) }
+
+    static func record(_ b: [UInt8], from start: Int, line startLine: Int, delimiter d: UInt8, header: Bool, literal: Bool) -> Outcome {
+        var state = State.start, fields = [[UInt8]](), field = [UInt8]()
+        var blank = true, line = startLine, openLine = startLine, delimiterLine: Int? = nil
+        var i = start
+        func lineBreak(_ k: Int) -> Int? { // the length of a line break at k
+            if b[k] == 10 { return 1 }
+            if b[k] == 13 { return k + 1 < b.count && b[k + 1] == 10 ? 2 : 1 }
+            return nil
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == d && line > startLine && delimiterLine == nil { delimiterLine = line }
+            switch state {
+            case .start where !literal && (c == 32 || c == 9):
+                field.append(c); i += 1
+            case .start where !literal && c == 34:
+                field = []; state = .quoted; openLine = line; blank = false; i += 1
+            case .start, .plain, .after:
+                if c == d { fields.append(field); field = []; state = .start; blank = false; i += 1; continue }
+                if let k = lineBreak(i) {
+                    fields.append(field)
+                    return .record(fields, blank: blank, next: i + k, line: line + 1, delimiterLine: delimiterLine, lastLine: line)
+                }
+                if state != .after && c != 32 && c != 9 { blank = false }
+                if state == .start { state = .plain }
+                field.append(c); i += 1
+            case .quoted:
+                if c == 34 { state = .quoteSeen; i += 1; continue }
+                if let k = lineBreak(i) {
+                    if header { return .headerOpen }
+                    if line + 1 - openLine + 1 > CSVTable.maxQuotedLines { return .refused(.quoteTooLong(openedAt: openLine)) }
+                    field += b[i..<(i + k)]; i += k; line += 1
                     continue
                 }
-                switch b {
-                case 34: inQuotes = true; blank = false; i += 1
-                case delim: fields.append(field); field = []; blank = false; i += 1
-                case 13 where i + 1 < n && bytes[i + 1] == 10: i += 1
-                case 10: line += 1; i += 1; endOfRecord = true
-                default:
-                    if b != 32 && b != 9 && b != 13 { blank = false }
-                    field.append(b); i += 1
+                field.append(c); i += 1
+            case .quoteSeen:
+                if c == 34 { field.append(34); state = .quoted; i += 1 } else { state = .after }
+            }
+        }
+        if state == .quoted { return header ? .headerOpen : .refused(.quoteNeverClosed(openedAt: openLine)) }
+        fields.append(field)
+        return .record(fields, blank: blank, next: i, line: line, delimiterLine: delimiterLine, lastLine: line)
+    }
+
+    static func parse(_ bytes: [UInt8], delimiter d: UInt8) -> Table {
+        var out = Table(header: [], headerLine: 1, rows: [], lines: [], problems: [])
+        var header: [String]? = nil
+        var i = 0, line = 1
+        while i < bytes.count {
+            var outcome = record(bytes, from: i, line: line, delimiter: d, header: header == nil, literal: false)
+            if case .headerOpen = outcome {
+                out.problems.append(CSVProblem(line: line, kind: .headerQuoteOpen))
+                outcome = record(bytes, from: i, line: line, delimiter: d, header: true, literal: true)
+            }
+            switch outcome {
+            case .headerOpen: fatalError("a literal header always ends")
+            case .refused(let kind):
+                out.problems.append(CSVProblem(line: line, kind: kind))
+                while i < bytes.count && bytes[i] != 10 && bytes[i] != 13 { i += 1 }
+                if i < bytes.count { i += bytes[i] == 13 && i + 1 < bytes.count && bytes[i + 1] == 10 ? 2 : 1 }
+                line += 1
+            case let .record(fields, blank, next, nextLine, delimiterLine, lastLine):
+                defer { i = next; line = nextLine }
+                if blank { continue }
+                guard let h = header else {
+                    header = fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces.lowercased() }
+                    out.header = header!; out.headerLine = line
+                    continue
                 }
+                if let w = delimiterLine { out.problems.append(CSVProblem(line: line, kind: .quoteHoldsRows(lineWithDelimiter: w, lastLine: lastLine))) }
+                let filled = fields.indices.filter { !fields[$0].allSatisfy { $0 == 32 || $0 == 9 } }
+                if let last = filled.last, last >= h.count {
+                    let first = filled.first { $0 >= h.count }!
+                    out.problems.append(CSVProblem(line: line, kind: .extraFields(fields: last + 1, header: h.count,
+                                                   text: String(decoding: fields[first], as: UTF8.self).trimmingSpaces)))
+                }
+                out.rows.append(fields); out.lines.append(line)
             }
-            if blank { continue }
-            fields.append(field)
-            if !haveHeader {
-                haveHeader = true
-                out.header = fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces.lowercased() }
-                out.headerLine = recordLine
-                continue
-            }
-            out.rows.append(fields); out.lines.append(recordLine)
         }
         return out
     }
 }
 
 @Suite(.serialized) final class CSVScannerTests: TestCase {
-    /// 20 000 random inputs over the bytes that matter (delimiters, quotes, CR, LF, spaces,
-    /// tabs, letters, a two-byte letter): every field's bytes, every row's line, the header.
+    /// The fast scanner's table as the reference's kind of table.
+    static func table(_ t: CSVTable) -> ReferenceCSV.Table {
+        var rows = [[[UInt8]]]()
+        for r in 0..<t.rowCount {
+            var fields = [[UInt8]]()
+            var c = 0
+            while let range = t.range(r, c) { fields.append(Array(t.storage[range])); c += 1 }
+            rows.append(fields)
+        }
+        return ReferenceCSV.Table(header: t.header, headerLine: t.headerLine, rows: rows, lines: (0..<t.rowCount).map(t.line), problems: t.problems)
+    }
+
+    /// 20 000 random inputs over the bytes that matter (delimiters, quotes, CR, LF, CRLF,
+    /// spaces, tabs, letters, a two-byte letter): every field's bytes, every row's line,
+    /// the header, and every problem with its line.
     @Test func testTheFastScannerSplitsLikeTheByteAtATimeOne() {
         var seed: UInt64 = 11
         func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int((seed >> 33) % UInt64(n))
         }
-        let alphabet: [[UInt8]] = [[59], [44], [34], [34, 34], [13], [10], [13, 10], [32], [9], [97], [49], [0xC3, 0xA5], [98, 99, 100]]
-        var withQuotes = 0, withBlankLines = 0
+        let alphabet: [[UInt8]] = [[59], [44], [34], [34, 34], [13], [10], [13, 10], [32], [9], [97], [49], [0xC3, 0xA5], [98, 99, 100], [59, 34], [10, 34]]
+        var withQuotes = 0, withBlankLines = 0, withProblems = Set<String>()
         for _ in 0..<20_000 {
             var bytes = [UInt8]()
             for _ in 0..<next(60) { bytes += alphabet[next(alphabet.count)] }
             let t = CSVTable.parse(bytes: bytes, file: "r.csv")
             let ref = ReferenceCSV.parse(bytes, delimiter: t.delimiter)
-            var rows = [[[UInt8]]]()
-            for r in 0..<t.rowCount {
-                var fields = [[UInt8]]()
-                var c = 0
-                while let range = t.range(r, c) { fields.append(Array(t.storage[range])); c += 1 }
-                rows.append(fields)
-            }
-            let got = ReferenceCSV.Table(header: t.header, headerLine: t.headerLine, rows: rows, lines: (0..<t.rowCount).map(t.line))
+            let got = Self.table(t)
             XCTAssertEqual(got, ref, "input \(bytes)")
             if got != ref { return }
             if bytes.contains(34) { withQuotes += 1 }
             if ref.lines.count > 1 && zip(ref.lines, ref.lines.dropFirst()).contains(where: { $1 - $0 > 1 }) { withBlankLines += 1 }
+            for p in ref.problems { withProblems.insert("\(p.kind)".prefix(while: { $0 != "(" }).description) }
         }
         XCTAssertGreaterThan(withQuotes, 1000)
         XCTAssertGreaterThan(withBlankLines, 100)
+        // Every kind of problem but the one that needs 100 lines came up.
+        XCTAssertEqual(withProblems, ["quoteNeverClosed", "quoteHoldsRows", "headerQuoteOpen", "extraFields"])
+    }
+
+    /// The property of issue 21: no row is lost without a diagnostic. Files are generated
+    /// from the rows meant (the ground truth, not a reader), with stray quotes (in a field,
+    /// and opening a field that is never closed), quoted fields over lines, LF, CRLF and
+    /// lone CR endings, blank lines, and rows shorter and longer than the header. Every row
+    /// meant is read at its line, or a problem names a span of lines that holds it; a row
+    /// that is clean and follows only clean rows is read exactly, with an error exactly
+    /// when it has more filled fields than the header; and before the first stray quote
+    /// nothing is read that was not meant.
+    @Test func testNoRowIsLostWithoutALocatedProblem() {
+        var seed: UInt64 = 2026
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let endings: [[UInt8]] = [[10], [13, 10], [13]]
+        let letters: [[UInt8]] = [[97], [98], [49], [0xC3, 0xA5], [32], [45]]
+        var refusedSeen = 0, warnedSeen = 0, extraSeen = 0, rowsChecked = 0
+        for _ in 0..<3_000 {
+            let d: UInt8 = next(2) == 0 ? 59 : 44
+            let columns = 2 + next(5)
+            var bytes = Array((0..<columns).map { "c\($0)" }.joined(separator: String(UnicodeScalar(d))).utf8) + endings[next(3)]
+            var line = 2
+            struct Meant { var line: Int; var span: ClosedRange<Int>; var fields: [[UInt8]]; var clean: Bool; var extra: Bool; var delimiterInside: Bool }
+            var meant = [Meant]()
+            let rowCount = 1 + next(25)
+            for r in 0..<rowCount {
+                if next(8) == 0 { bytes += [32, 9]; bytes += endings[next(3)]; line += 1 }
+                let count = max(2, columns - 2 + next(5))
+                var fields = [Array("r\(r)".utf8)], raw = Array("r\(r)".utf8), clean = true
+                let first = line
+                for _ in 1..<count {
+                    raw.append(d)
+                    var text = [UInt8]()
+                    switch next(40) {
+                    case 0...3: // quoted, with the delimiter, quotes and line breaks inside
+                        raw.append(34)
+                        for _ in 0..<next(6) {
+                            switch next(5) {
+                            case 0: text.append(d); raw.append(d)
+                            case 1: text.append(34); raw += [34, 34]
+                            case 2: // a lone CR is kept apart from a following LF
+                                let e: [UInt8] = [[10], [13, 10], [13, 97]][next(3)]
+                                text += e; raw += e; line += 1
+                            default: let l = letters[next(letters.count)]; text += l; raw += l
+                            }
+                        }
+                        raw.append(34)
+                    case 4: // a stray quote that opens the field and is never closed
+                        text += [34, 115]; raw += [34, 115]; clean = false
+                    case 5...7: // a stray quote inside a field: an ordinary character
+                        text += [50, 52, 34, 32, 108]; raw += [50, 52, 34, 32, 108]
+                    default:
+                        for _ in 0..<next(4) { let l = letters[next(letters.count)]; text += l; raw += l }
+                    }
+                    fields.append(text)
+                }
+                // The delimiter on a line after the row's first (the reader's warning).
+                var k = 0, onLaterLine = false, delimiterInside = false
+                while k < raw.count {
+                    if raw[k] == 10 || (raw[k] == 13 && !(k + 1 < raw.count && raw[k + 1] == 10)) { onLaterLine = true }
+                    if raw[k] == d && onLaterLine { delimiterInside = true }
+                    k += 1
+                }
+                let filled = fields.indices.filter { !fields[$0].allSatisfy { $0 == 32 || $0 == 9 } }
+                meant.append(Meant(line: first, span: first...line, fields: fields, clean: clean,
+                                   extra: (filled.last ?? 0) >= columns, delimiterInside: delimiterInside))
+                bytes += raw
+                if r < rowCount - 1 || next(2) == 0 { bytes += endings[next(3)]; line += 1 }
+            }
+            let t = CSVTable.parse(bytes: bytes, file: "p.csv")
+            XCTAssertEqual(t.delimiter, d)
+            let got = Self.table(t)
+            func span(_ p: CSVProblem) -> ClosedRange<Int> {
+                if case .quoteHoldsRows(_, let last) = p.kind { return p.line...last }
+                return p.line...p.line
+            }
+            var allClean = true
+            for m in meant {
+                rowsChecked += 1
+                let k = got.lines.firstIndex(of: m.line)
+                let covered = got.problems.contains { span($0).contains(m.line) }
+                XCTAssertTrue(k != nil || covered, "row at line \(m.line) neither read nor named: \(bytes)")
+                allClean = allClean && m.clean
+                if allClean {
+                    XCTAssertNotNil(k, "a clean row at line \(m.line) is read: \(bytes)")
+                    if let k { XCTAssertEqual(got.rows[k], m.fields, "row at line \(m.line): \(bytes)") }
+                    let extra = got.problems.contains { $0.line == m.line && { if case .extraFields = $0.kind { true } else { false } }($0) }
+                    XCTAssertEqual(extra, m.extra, "extra fields at line \(m.line): \(bytes)")
+                    let warned = got.problems.contains { $0.line == m.line && { if case .quoteHoldsRows = $0.kind { true } else { false } }($0) }
+                    XCTAssertEqual(warned, m.delimiterInside, "a quoted text over lines with the delimiter at line \(m.line): \(bytes)")
+                    if m.extra { extraSeen += 1 }
+                    if m.delimiterInside { warnedSeen += 1 }
+                }
+                if !m.clean, got.problems.contains(where: { $0.line == m.line && $0.refusesRecord }) { refusedSeen += 1 }
+            }
+            for l in got.lines {
+                // Only after a stray quote can a row be read where none starts (the rest of a
+                // row that the quote took in, read again after the refused record).
+                XCTAssertTrue(meant.contains { m in m.line == l || (!m.clean && m.line <= l) },
+                              "line \(l) was read as a row but no row starts there: \(bytes)")
+            }
+            if got.lines.count + got.problems.count == 0 && !meant.isEmpty { XCTFail("nothing read: \(bytes)"); return }
+        }
+        XCTAssertGreaterThan(rowsChecked, 20_000)
+        XCTAssertGreaterThan(refusedSeen, 200)
+        XCTAssertGreaterThan(warnedSeen, 100)
+        XCTAssertGreaterThan(extraSeen, 500)
     }
 }
