@@ -214,7 +214,8 @@ public struct CSVTable: Sendable {
         /// span lines; any other quote is an ordinary character. A quoted field still open at
         /// the end of the file or after `maxQuotedLines` lines refuses its record, located at
         /// the record's line, and reading goes on from the next line, so no row after it is
-        /// lost. In the header a quoted name may not span lines (its quote is then read as
+        /// lost. A line break inside a quoted field (LF, CRLF or CR) is kept as LF. In the
+        /// header a quoted name may not span lines (its quote is then read as
         /// text). A field without a leading quote (nearly all of them) is not copied: its
         /// range points into the file's own bytes, found by a scan for the delimiter, LF or
         /// CR. A quoted field is unescaped into `extra`, which follows the file's bytes in
@@ -277,8 +278,11 @@ public struct CSVTable: Sendable {
                                 if b == 10 || b == 13 {
                                     if header == nil { headerQuoteOpen = true; break }
                                     if line + 1 - openLine >= maxLines { refused = .quoteTooLong(openedAt: openLine); break }
+                                    // Every line break inside is kept as LF.
                                     line += 1; spansLines = true
-                                    if b == 13 && i + 1 < n && p[i + 1] == 10 { extra.append(13); i += 1 }
+                                    if b == 13 && i + 1 < n && p[i + 1] == 10 { i += 1 }
+                                    extra.append(10); i += 1
+                                    continue
                                 }
                                 extra.append(p[i]); i += 1
                             }

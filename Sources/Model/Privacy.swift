@@ -2,44 +2,52 @@
 /// written, so they are never stored or shown. One place for the rule; docs/data-format.md
 /// says what is refused.
 ///
-/// A number is eleven digits. Between two digits there may be up to three separator
-/// characters (any kind of space, a line break, `-`, `.`, `/`, or a dash), so `010170 12345`,
-/// `010170-12345`, `0101 70 123 45`, a no-break space or a line break inside all count.
-/// Full-width and other decimal digits count as digits.
+/// A number is eleven digits. The text is normalised before it is looked at: any Unicode
+/// decimal digit (full-width, Arabic-Indic …) and any superscript or subscript digit counts
+/// as its value, and any run of characters that are neither letters nor digits between two
+/// digits is a separator, whatever its length: spaces of any kind and number, line breaks,
+/// `-`, `.`, `/`, `_`, `,`, `:`, `+`, brackets, dashes, and format characters such as the
+/// zero-width space (U+200B) and word joiner (U+2060). So `010170 12345`, `010170_12343`,
+/// `(010170)12343` and `0¹0170 12343` all count. Every run of eleven digits is checked by the
+/// modulus-11 rule, which D-numbers (day + 40) and H-numbers (month + 40) follow too.
+/// The loader, the store (both backends; PostgreSQL with the same rule in SQL), the CLI and
+/// every message use this one rule.
 public enum IdentityNumber {
     /// The digits of a text with where each digit is, and where runs of digits that are
     /// joined by short separators ("chains") start and end.
     struct Chain { var digits: [Int]; var range: Range<Int> }
 
+    /// Anything but a letter or a digit separates the digits of one number.
     static func isSeparator(_ u: Unicode.Scalar) -> Bool {
-        if u.properties.isWhitespace { return true }
-        switch u {
-        case "-", ".", "/", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{00AD}": return true
-        default: return false
-        }
+        if u.value < 0x80 { return !((u.value >= 65 && u.value <= 90) || (u.value >= 97 && u.value <= 122)) }
+        return !u.properties.isAlphabetic
     }
 
+    /// A decimal digit of any script, or a superscript, subscript or other single digit (¹, ₂).
     static func digit(_ u: Unicode.Scalar) -> Int? {
         if u.value >= 48 && u.value <= 57 { return Int(u.value - 48) }
-        guard u.value >= 0x80, u.properties.numericType == .decimal, let v = u.properties.numericValue else { return nil }
-        return Int(v)
+        guard u.value >= 0x80 else { return nil }
+        switch u.properties.numericType {
+        case .decimal?, .digit?:
+            guard let v = u.properties.numericValue, v >= 0, v <= 9, v == v.rounded() else { return nil }
+            return Int(v)
+        default: return nil
+        }
     }
 
     /// Chains of digits (positions are indices into the text's unicode scalars).
     static func chains(_ scalars: [Unicode.Scalar]) -> [Chain] {
         var out = [Chain]()
         var cur: Chain? = nil
-        var gap = 0
         for (i, u) in scalars.enumerated() {
             if let d = digit(u) {
-                if cur != nil, gap <= 3 { cur!.digits.append(d); cur!.range = cur!.range.lowerBound..<(i + 1) }
-                else { if let c = cur { out.append(c) }; cur = Chain(digits: [d], range: i..<(i + 1)) }
-                gap = 0
-            } else if cur != nil, isSeparator(u), gap < 3 {
-                gap += 1
+                if cur != nil { cur!.digits.append(d); cur!.range = cur!.range.lowerBound..<(i + 1) }
+                else { cur = Chain(digits: [d], range: i..<(i + 1)) }
+            } else if cur != nil, isSeparator(u) {
+                continue
             } else {
                 if let c = cur { out.append(c) }
-                cur = nil; gap = 0
+                cur = nil
             }
         }
         if let c = cur { out.append(c) }

@@ -136,7 +136,7 @@ enum ReferenceCSV {
                 if let k = lineBreak(i) {
                     if header { return .headerOpen }
                     if line + 1 - openLine + 1 > CSVTable.maxQuotedLines { return .refused(.quoteTooLong(openedAt: openLine)) }
-                    field += b[i..<(i + k)]; i += k; line += 1
+                    field.append(10); i += k; line += 1
                     continue
                 }
                 field.append(c); i += 1
@@ -271,8 +271,8 @@ enum ReferenceCSV {
                             case 0: text.append(d); raw.append(d)
                             case 1: text.append(34); raw += [34, 34]
                             case 2: // a lone CR is kept apart from a following LF
-                                let e: [UInt8] = [[10], [13, 10], [13, 97]][next(3)]
-                                text += e; raw += e; line += 1
+                                let k = next(3)
+                                text += [[10], [10], [10, 97]][k]; raw += [[10], [13, 10], [13, 97]][k]; line += 1
                             default: let l = letters[next(letters.count)]; text += l; raw += l
                             }
                         }

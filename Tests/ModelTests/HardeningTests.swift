@@ -195,6 +195,58 @@ import XCTestShim
         XCTAssertFalse(IdentityNumber.controlDigitsHold([0, 1, 0, 1, 9, 0, 1, 2, 3, 4, 5]))
     }
 
+    /// Issue 21, item 5: the spellings that passed (`010170_12343`, `,`, `:`, `+`, brackets,
+    /// four or more spaces, zero-width characters, superscript and other digits), and 5 000
+    /// valid fødsels-, D- and H-numbers in random spellings, are found in free text and ids
+    /// and masked in messages; a number whose control digits do not hold is not.
+    @Test func testIdentityNumbersInRandomSpellingsAreFound() {
+        for s in ["010170_12343", "010170,12343", "010170:12343", "010170+12343", "(010170)12343", "010170    12343",
+                  "010170\u{200B}12343", "010170\u{2060}12343", "0\u{00B9}0170 12343", "\u{2070}\u{00B9}\u{2070}\u{00B9}\u{2077}\u{2070}\u{00B9}\u{00B2}\u{00B3}\u{2074}\u{00B3}"] {
+            XCTAssertTrue(IdentityNumber.isIn("Gjelder \(s) i samtalen"), s)
+            XCTAssertTrue(IdentityNumber.isInID("VL-" + s), s)
+            XCTAssertFalse(IdentityNumber.masked("x \(s) y").contains("12343"), s)
+        }
+        var seed: UInt64 = 5
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let separators = ["", "", "", "_", ",", ":", "+", "    ", "\u{200B}", "\u{2060}", "\u{00A0}", "\n", ") (", "-", ".", " / ", "\u{2009}"]
+        func spelled(_ d: Int) -> String {
+            let scalar: UInt32 = switch next(7) {
+            case 0: 0xFF10 + UInt32(d)                                  // full-width
+            case 1: [0x2070, 0xB9, 0xB2, 0xB3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079][d] // superscript
+            case 2: 0x2080 + UInt32(d)                                  // subscript
+            case 3: 0x0660 + UInt32(d)                                  // Arabic-Indic
+            default: 48 + UInt32(d)
+            }
+            return String(Character(Unicode.Scalar(scalar)!))
+        }
+        func control(_ w: [Int], _ d: [Int]) -> Int? {
+            let r = 11 - zip(w, d).map { $0 * $1 }.reduce(0, +) % 11
+            return r == 11 ? 0 : (r == 10 ? nil : r)
+        }
+        var made = 0
+        while made < 5_000 {
+            var day = 1 + next(28), month = 1 + next(12)
+            switch next(3) { case 0: day += 40; case 1: month += 40; default: break } // D- and H-numbers
+            let year = next(100), person = next(1000)
+            var d = [day / 10, day % 10, month / 10, month % 10, year / 10, year % 10, person / 100, person / 10 % 10, person % 10]
+            guard let k1 = control([3, 7, 6, 1, 8, 9, 4, 5, 2], d), let k2 = control([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], d + [k1]) else { continue }
+            d += [k1, k2]
+            var s = ""
+            for (i, x) in d.enumerated() { if i > 0 { s += separators[next(separators.count)] }; s += spelled(x) }
+            XCTAssertTrue(IdentityNumber.isIn("Notat: \(s) tas opp"), "\(d) as \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertTrue(IdentityNumber.isInID(s), s)
+            XCTAssertFalse(IdentityNumber.masked("sak \(s).").unicodeScalars.contains { IdentityNumber.digit($0) != nil }, s)
+            // The last control digit changed: no longer a number in free text.
+            var wrong = d
+            wrong[10] = (wrong[10] + 1) % 10
+            XCTAssertFalse(IdentityNumber.isIn("Notat: " + wrong.map(String.init).joined() + " kr"), "\(wrong)")
+            made += 1
+        }
+    }
+
     @Test func testIdsWithElevenDigitsInAnySpellingAreRefused() {
         let f = fixture(["waitlist.csv": "case;unit;housing;granted\n010190-12345;a;OMBPS2;2019-05-01\n",
                          "ip/2019-T3.csv": "user;unit;target_group;plan\n0101 9012 345;a;ja;nei\n"])
