@@ -97,7 +97,7 @@ struct RowReader {
     }
 }
 
-enum Fields {
+public enum Fields {
     static func bool(_ s: String) -> Bool? {
         switch s.lowercased() {
         case "ja", "yes", "1", "true", "j", "y": return true
@@ -114,7 +114,7 @@ enum Fields {
 
     /// A value as shown in a message: shortened, control characters escaped, never a
     /// national identity number.
-    static func shown(_ s: String) -> String {
+    public static func shown(_ s: String) -> String {
         let m = IdentityNumber.masked(s)
         let clean = String(String.UnicodeScalarView(m.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
         return clean.count > 40 ? String(clean.prefix(37)) + "..." : clean

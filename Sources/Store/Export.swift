@@ -51,7 +51,10 @@ public enum FollowUpExport {
     }
 
     /// Reads an export; a row that is not one names its line and field.
-    public static func parse(_ bytes: [UInt8], file: String) throws -> [Row] {
+    public static func parse(_ bytes: [UInt8], file: String) throws -> [Row] { try parseLocated(bytes, file: file).map(\.row) }
+
+    /// The rows of an export with the line each starts on.
+    public static func parseLocated(_ bytes: [UInt8], file: String) throws -> [(line: Int, row: Row)] {
         let t = CSVTable.parse(bytes: bytes, file: file)
         // A record the reader refused or a row longer than the header refuses the import.
         if let d = t.diagnostics.first(where: { $0.severity == .error }) {
@@ -61,7 +64,7 @@ public enum FollowUpExport {
         if let missing = header.indices.first(where: { cols[$0] == nil }) {
             throw ParseError.bad(line: t.headerLine, field: header[missing], problem: "column missing (expected the header of `tertial store export`)")
         }
-        var rows = [Row]()
+        var rows = [(line: Int, row: Row)]()
         for i in 0..<t.rowCount {
             func v(_ k: Int) -> String { t.string(i, cols[k]) }
             func opt(_ k: Int) -> String? { let s = v(k); return s.isEmpty ? nil : s }
@@ -74,8 +77,8 @@ public enum FollowUpExport {
             if let d = due, d == nil { throw ParseError.bad(line: line, field: "due", problem: "\"\(v(10))\" is not a date (YYYY-MM-DD)") }
             let status = opt(11).map { Entry.Status(rawValue: $0) }
             if let s = status, s == nil { throw ParseError.bad(line: line, field: "status", problem: "\"\(v(11))\" is not planned, in_progress, done or cancelled") }
-            rows.append(Row(entryID: id, kind: kind, key: Entry.Key(unit: v(2), indicator: v(3), period: period), change: v(5), at: v(6), by: v(7),
-                            text: v(8), owner: opt(9), due: due ?? nil, status: status ?? nil, note: opt(12), supersededBy: opt(13).flatMap { Int64($0) }))
+            rows.append((line, Row(entryID: id, kind: kind, key: Entry.Key(unit: v(2), indicator: v(3), period: period), change: v(5), at: v(6), by: v(7),
+                            text: v(8), owner: opt(9), due: due ?? nil, status: status ?? nil, note: opt(12), supersededBy: opt(13).flatMap { Int64($0) })))
         }
         return rows
     }

@@ -76,6 +76,10 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case emptyText
     case tooLong(Int)
     case identityNumber(String)
+    /// A control character or escape sequence in a text a person typed (field named).
+    case controlCharacter(String)
+    /// The name follow-up is signed with is not a name (the reason in both languages).
+    case badAuthor(en: String, nb: String)
     case readOnly(String)
     case newerSchema(String)
     case notADatabase(String)
@@ -102,6 +106,16 @@ public enum FollowUpError: Error, Equatable, Sendable {
             }
             return nb ? "\(name) inneholder det som ser ut som et fødselsnummer; oppfølging skal ikke navngi brukere"
                       : "\(name) contains what looks like a national identity number; follow-up must not name users"
+        case .controlCharacter(let field):
+            let name: String = switch field {
+            case "owner": nb ? "Ansvarlig" : "Responsible"
+            case "note": nb ? "Notatet" : "The note"
+            case "by": nb ? "Brukernavnet" : "The user name"
+            default: nb ? "Teksten" : "The text"
+            }
+            return nb ? "\(name) inneholder et kontrolltegn eller en escape-sekvens (som ESC eller BEL); skriv den uten"
+                      : "\(name) contains a control character or escape sequence (such as ESC or BEL); write it without"
+        case let .badAuthor(en, no): return nb ? no : en
         case .readOnly(let p):
             return nb ? "oppfølgingen er skrivebeskyttet (\(p)); tallene vises som før" : "the follow-up is read-only (\(p)); the figures are shown as before"
         case .newerSchema(let p):
@@ -214,8 +228,71 @@ public enum FollowUpRules {
             return nil
         }
         if t.count > maxLength { throw FollowUpError.tooLong(maxLength) }
+        if SafeText.needsCare(t, keepNewlines: true) { throw FollowUpError.controlCharacter(field) }
         if IdentityNumber.isIn(t) { throw FollowUpError.identityNumber(field) }
         return t
+    }
+
+    /// The longest name follow-up is signed with (PostgreSQL's role names are at most 63 bytes).
+    public static let maxAuthorLength = 64
+
+    /// Checks the name an entry is signed with (`--user`, the login name, an import's `by`)
+    /// as strictly as a text: not empty, not over 64 characters, one line without control
+    /// characters, and no eleven digits in any spelling (an author is never a person's number).
+    public static func checkAuthor(_ user: String) throws -> String {
+        let u = user.trimmingCharacters(in: .whitespaces)
+        if u.isEmpty { throw FollowUpError.badAuthor(en: "the user name is empty", nb: "brukernavnet er tomt") }
+        if u.count > maxAuthorLength {
+            throw FollowUpError.badAuthor(en: "the user name is longer than \(maxAuthorLength) characters", nb: "brukernavnet er lengre enn \(maxAuthorLength) tegn")
+        }
+        if SafeText.needsCare(u, keepNewlines: false) { throw FollowUpError.controlCharacter("by") }
+        if IdentityNumber.isInID(u) {
+            throw FollowUpError.badAuthor(en: "the user name holds eleven digits, like a national identity number; it is refused",
+                                          nb: "brukernavnet har elleve sifre, som et fødselsnummer; det avvises")
+        }
+        return u
+    }
+
+    /// An export's rows checked as new entries are, each problem with its line: texts,
+    /// author, time, change, unit and indicator (when `known` says which exist), the period
+    /// within the years tertial reads, and the history in order (an entry created once, before
+    /// its changes). Empty when the file may be imported.
+    public static func checkImport(_ rows: [(line: Int, row: FollowUpExport.Row)], units: Set<String>?, indicators: Set<String>?,
+                                   years: ClosedRange<Int>, norwegian nb: Bool) -> [String] {
+        var out = [String](), created = Set<Int64>()
+        func say(_ line: Int, _ field: String, _ en: String, _ no: String) { out.append("\(line): \(field): " + (nb ? no : en)) }
+        for (line, r) in rows {
+            for (field, value, required) in [("text", Optional(r.text), true), ("owner", r.owner, false), ("note", r.note, false)] {
+                do { _ = try check(value, field: field, required: required) } catch let e as FollowUpError {
+                    out.append("\(line): \(field): " + e.text(norwegian: nb))
+                } catch {}
+            }
+            do { _ = try checkAuthor(r.by) } catch let e as FollowUpError { out.append("\(line): by: " + e.text(norwegian: nb)) } catch {}
+            if !isTimestamp(r.at) { say(line, "at", "\"\(Fields.shown(r.at))\" is not a time such as 2026-12-03T10:00:00Z", "«\(Fields.shown(r.at))» er ikke et tidspunkt som 2026-12-03T10:00:00Z") }
+            if let units, !units.contains(r.key.unit) {
+                say(line, "unit", "\"\(Fields.shown(r.key.unit))\" is not a unit in units.csv", "«\(Fields.shown(r.key.unit))» er ikke en enhet i units.csv")
+            }
+            if let indicators, !indicators.contains(r.key.indicator) {
+                say(line, "indicator", "\"\(Fields.shown(r.key.indicator))\" is not in indicators.yaml", "«\(Fields.shown(r.key.indicator))» finnes ikke i indicators.yaml")
+            }
+            if !years.contains(r.key.period.year) {
+                say(line, "period", "\(r.key.period) is outside the years tertial reads, \(years.lowerBound) to \(years.upperBound)",
+                    "\(r.key.period) ligger utenfor årene tertial leser, \(years.lowerBound) til \(years.upperBound)")
+            }
+            if r.change == "created" {
+                if !created.insert(r.entryID).inserted { say(line, "entry_id", "entry \(r.entryID) is created twice", "oppføring \(r.entryID) opprettes to ganger") }
+            } else if !created.contains(r.entryID) {
+                say(line, "entry_id", "entry \(r.entryID) is changed before it is created", "oppføring \(r.entryID) endres før den er opprettet")
+            }
+        }
+        return out
+    }
+
+    /// `2026-12-03T10:00:00Z` or with fractions of a second or an offset, as the stores write it.
+    static func isTimestamp(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count >= 20, b.count <= 35, Day(parsing: String(decoding: b[0..<10], as: UTF8.self)) != nil, b[10] == 84 else { return false }
+        return b[11...].allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 58 || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 90 }
     }
 
     /// The user name that entries are signed with: `--user`, else the login name.

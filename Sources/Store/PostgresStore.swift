@@ -426,6 +426,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
     }
 
     @discardableResult public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
+        let user = try FollowUpRules.checkAuthor(user)
         let text = try FollowUpRules.check(text, field: "text", required: true)!
         let now = FollowUpRules.timestamp()
         return try transaction(unit: key.unit) {
@@ -449,6 +450,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
     }
 
     @discardableResult public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
+        let user = try FollowUpRules.checkAuthor(user)
         let text = try FollowUpRules.check(text, field: "text", required: true)!
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
         let now = FollowUpRules.timestamp()
@@ -477,6 +479,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
     }
 
     public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
+        let user = try FollowUpRules.checkAuthor(user)
         let note = try FollowUpRules.check(note, field: "note", required: false)
         let now = FollowUpRules.timestamp()
         try updateAction(id, change: "status", at: now, by: user) {
@@ -485,6 +488,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
     }
 
     public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
+        let user = try FollowUpRules.checkAuthor(user)
         let text = try FollowUpRules.check(text, field: "text", required: false)
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
         let now = FollowUpRules.timestamp()
@@ -537,6 +541,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             _ = try FollowUpRules.check(r.text, field: "text", required: true)
             _ = try FollowUpRules.check(r.owner, field: "owner", required: false)
             _ = try FollowUpRules.check(r.note, field: "note", required: false)
+            _ = try FollowUpRules.checkAuthor(r.by)
         }
         try transaction {
             guard try run("SELECT count(*)::bigint FROM entry").first?.decode(Int64.self) == 0 else { throw FollowUpError.notEmpty(location) }

@@ -300,6 +300,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     }
 
     @discardableResult public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
+        let user = try FollowUpRules.checkAuthor(user)
         let text = try FollowUpRules.check(text, field: "text", required: true)!
         let now = FollowUpRules.timestamp()
         return try write { db in
@@ -322,6 +323,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     }
 
     @discardableResult public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
+        let user = try FollowUpRules.checkAuthor(user)
         let text = try FollowUpRules.check(text, field: "text", required: true)!
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
         let now = FollowUpRules.timestamp()
@@ -337,11 +339,13 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     }
 
     public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
+        let user = try FollowUpRules.checkAuthor(user)
         let note = try FollowUpRules.check(note, field: "note", required: false)
         try updateAction(id, set: "status = ?, note = coalesce(?, note)", [status.rawValue, note], change: "status", by: user)
     }
 
     public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
+        let user = try FollowUpRules.checkAuthor(user)
         let text = try FollowUpRules.check(text, field: "text", required: false)
         let owner = try FollowUpRules.check(owner, field: "owner", required: false)
         try updateAction(id, set: "text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due)", [text, owner, due?.description],

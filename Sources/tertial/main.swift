@@ -44,6 +44,11 @@ struct FollowUpOptions: ParsableArguments {
 
     @Option(name: .long, help: "The name follow-up is signed with (default: your login name).")
     var user: String?
+
+    /// `--user` is checked as every author is (no identity number, no control character).
+    func validate() throws {
+        if let user { do { _ = try FollowUpRules.checkAuthor(user) } catch let e as FollowUpError { throw ValidationError("--user: " + e.text(norwegian: CLI.lang == .nb)) } }
+    }
 }
 
 /// Privacy options for reports shared outside the service.
@@ -77,7 +82,8 @@ extension CLI {
     /// Standard output, or a file written safely (exit 73 when it cannot be).
     static func emit(_ text: String, to output: String?, force: Bool) throws {
         guard let output else { print(text, terminator: ""); return }
-        do { try FileOutput.write(text, to: output, force: force) }
+        // A file a person prints (cat, less) steers the terminal no more than standard output.
+        do { try FileOutput.write(SafeText.visible(text), to: output, force: force) }
         catch {
             // Cannot write: EX_CANTCREAT (73), and no usage text (the options were right).
             CLI.say((error as? FileOutput.Failure)?.message(CLI.l) ?? CLI.l(.cliCannotWrite, output, "\(error)"))
@@ -103,13 +109,13 @@ enum CLI {
     }()
     static let l = L10n(lang)
 
-    static func say(_ text: String) { FileHandle.standardError.write(Data(("tertial: " + text + "\n").utf8)) }
+    static func say(_ text: String) { writeError("tertial: " + text + "\n") }
 
     /// Loads and computes, or prints the errors and exits 1.
     static func snapshot(_ dir: String) throws -> Snapshot {
         let result = Loader(directory: dir).load()
         guard let ds = result.dataset else {
-            for d in result.diagnostics.errors { FileHandle.standardError.write(Data((l[.errorWord] + ": " + d.text(in: dir, norwegian: lang == .nb) + "\n").utf8)) }
+            for d in result.diagnostics.errors { writeError(l[.errorWord] + ": " + d.text(in: dir, norwegian: lang == .nb) + "\n") }
             say(l(.cliHasErrors, dir))
             throw ExitCode(1)
         }
@@ -153,7 +159,7 @@ enum CLI {
                 exit(0)
             }
             let text = Tertial.fullMessage(for: error)
-            if !text.isEmpty { FileHandle.standardError.write(Data((localized(text) + "\n").utf8)) }
+            if !text.isEmpty { CLI.writeError(localized(text) + "\n") }
             exit(code.rawValue)
         }
     }
@@ -687,9 +693,23 @@ struct StoreImport: ParsableCommand {
     var file: String
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
-        let rows: [FollowUpExport.Row]
-        do { rows = try FollowUpExport.parse(Array(data), file: file) }
+        let located: [(line: Int, row: FollowUpExport.Row)]
+        do { located = try FollowUpExport.parseLocated(Array(data), file: file) }
         catch let e as FollowUpExport.ParseError { CLI.say(e.text(file: file)); throw ExitCode(1) }
+        // Every row checked as a new entry is, against the data directory's units and
+        // catalogue; any problem refuses the whole file, each named with its line.
+        let loader = Loader(directory: options.data)
+        let loaded = loader.load()
+        let ds = loaded.dataset ?? loaded.partial
+        let problems = FollowUpRules.checkImport(located, units: ds.map { Set($0.tree.units.map(\.id)) }, indicators: ds.map { Set($0.indicators.map(\.id)) },
+                                                 years: loader.years, norwegian: CLI.lang == .nb)
+        if !problems.isEmpty {
+            for p in problems.prefix(200) { CLI.say(file + ":" + p) }
+            if problems.count > 200 { CLI.say(CLI.l(.cliMoreProblems, problems.count - 200)) }
+            CLI.say(CLI.l(.storeImportRefused, file))
+            throw ExitCode(1)
+        }
+        let rows = located.map(\.row)
         let store = try StoreCommand.open(options, followUp)
         do { try store.importRows(rows) } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
         print(CLI.l(.storeImported, Set(rows.map(\.entryID)).count, rows.count, store.location))
@@ -698,3 +718,19 @@ struct StoreImport: ParsableCommand {
 
 setlocale(LC_ALL, "")
 CLI.main()
+
+// MARK: Output that reaches a terminal
+
+/// Every line the command line prints goes through here: a character that could steer the
+/// terminal (an escape sequence from a data file, a follow-up text, an owner or a user name)
+/// is shown as its code (`\u001b`), never sent (`SafeText`, issue 21 item 4). JSON is
+/// unchanged by it: its encoder escapes C0 controls, and a C1 or bidi control in a JSON
+/// string becomes the same `\uXXXX` escape JSON itself would use.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator) + terminator
+    fputs(SafeText.visible(text), stdout) // C's buffered stdout, as Swift's own print
+}
+
+extension CLI {
+    static func writeError(_ text: String) { FileHandle.standardError.write(Data(SafeText.visible(text).utf8)) }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import Testing
+import XCTestShim
+@testable import Model
+@testable import Reports
+@testable import Store
+
+/// Issue 21 from the command line, on a copy of the sample data: no escape sequence reaches
+/// a terminal (item 4), an author is checked (item 6), an import is checked row by row.
+@Suite(.serialized) final class Issue21CLITests: TestCase {
+    var dir = ""
+    var store: String { dir + "/followup/tertial.sqlite" }
+    let figure = ["--unit", "ph-fyllingsdalen", "--indicator", "staff_user_experience", "--period", "2019-T3"]
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "tertial-i21-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Repo.sample, toPath: dir)
+        try? FileManager.default.removeItem(atPath: dir + "/followup")
+    }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) { try Repo.run(args + ["--data", dir]) }
+
+    static let hostile = "own\u{1B}]0;HACKED\u{07} \u{1B}]52;c;ZXZpbA==\u{07} \u{1B}[2J \u{9B}31m x\u{202E}y"
+
+    /// What may never reach a terminal: ESC, BEL, CSI as one C1 byte, a bidi override.
+    static func assertNothingSteers(_ text: String, _ what: String) {
+        XCTAssertFalse(text.unicodeScalars.contains { [0x1B, 0x07, 0x9B, 0x202E].contains($0.value) }, "\(what): \(text.debugDescription)")
+    }
+
+    @Test func testEscapeSequencesInFollowUpAndDataAreShownVisibly() throws {
+        XCTAssertEqual(try run(["followup", "action"] + figure + ["--owner", "leder", "--due", "+14", "Rette tallet", "--user", "kari"]).status, 0)
+        // Written past tertial's checks, as another program could.
+        let q = try DatabaseQueue(path: store)
+        try q.write { db in
+            try db.execute(sql: "UPDATE entry SET text = ?, owner = ?, note = ? WHERE id = 1", arguments: [Self.hostile, Self.hostile, Self.hostile])
+            try db.execute(sql: "INSERT INTO entry_history (entry_id, at, by, change, text, owner) VALUES (1, '2026-12-03T10:00:00Z', ?, 'edited', ?, ?)",
+                           arguments: [Self.hostile, Self.hostile, Self.hostile])
+        }
+        try q.close()
+        // And a data file's comment.
+        let reports = dir + "/reports/2019-T3.csv"
+        try (try String(contentsOfFile: reports, encoding: .utf8) + "2019-T3;ph-vest;service_users;480;\"\(Self.hostile)\"\n")
+            .write(toFile: reports, atomically: true, encoding: .utf8)
+        var outputs = [(String, String)]()
+        for f in ["text", "md", "csv", "json"] {
+            let r = try run(["followup", "list", "--format", f])
+            XCTAssertEqual(r.status, 0, r.err)
+            outputs.append(("followup list \(f)", r.out))
+        }
+        for f in ["text", "md", "html", "json"] {
+            let r = try run(["report", "--period", "2019-T3", "--unit", "ph-vest", "--format", f])
+            XCTAssertEqual(r.status, 0, r.err)
+            outputs.append(("report \(f)", r.out + r.err))
+        }
+        let sheet = try run(["report", "corporater", "--period", "2019-T3", "--unit", "ph-vest", "--format", "csv"])
+        outputs.append(("corporater", sheet.out))
+        let export = try run(["store", "export"])
+        XCTAssertEqual(export.status, 0, export.err)
+        outputs.append(("store export", export.out))
+        let check = try run(["check", "--quality"])
+        outputs.append(("check --quality", check.out + check.err))
+        for (what, text) in outputs { Self.assertNothingSteers(text, what) }
+        // Shown, not dropped: the text a leader reads still says what was there.
+        XCTAssertTrue(outputs[0].1.contains("own\\u001b]0;HACKED\\u0007"), outputs[0].1)
+        XCTAssertTrue(export.out.contains("\\u001b[2J"), export.out)
+        // The same file written with --output.
+        let out = dir + "/list.txt"
+        XCTAssertEqual(try Repo.run(["followup", "list", "--data", dir, "--output", out]).status, 0)
+        Self.assertNothingSteers(try String(contentsOfFile: out, encoding: .utf8), "--output")
+    }
+
+    /// Where a person types, a control character is refused with a message saying why.
+    @Test func testControlCharactersAreRefusedWhereAPersonTypes() throws {
+        let text = try run(["followup", "comment"] + figure + ["a\u{1B}[2Jb", "--user", "kari"])
+        XCTAssertEqual(text.status, 1)
+        XCTAssertTrue(text.err.contains("kontrolltegn"), text.err)
+        let owner = try run(["followup", "action"] + figure + ["--owner", "x\u{07}", "--due", "+3", "Tiltak", "--user", "kari"])
+        XCTAssertEqual(owner.status, 1)
+        XCTAssertTrue(owner.err.contains("Ansvarlig"), owner.err)
+        for user in ["x\u{1B}]0;y\u{07}", "01017012343", "010170_12343", "   ", String(repeating: "a", count: 65)] {
+            let r = try run(["followup", "comment"] + figure + ["Tekst", "--user", user])
+            XCTAssertEqual(r.status, 64, "--user \(user.debugDescription): \(r.err)")
+            XCTAssertFalse(r.err.contains("12343"), r.err)
+            Self.assertNothingSteers(r.err, "--user message")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store + "-wal") && (try? DatabaseQueue(path: store).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") }) != 0,
+                       "nothing was saved")
+    }
+
+    /// `store import` checks every field as a new entry is checked; a bad file is refused
+    /// with every problem located and nothing is written.
+    @Test func testAnImportIsCheckedAsNewEntriesAre() throws {
+        XCTAssertEqual(try run(["followup", "comment"] + figure + ["Tallet er 12", "--user", "kari"]).status, 0)
+        let export = try run(["store", "export"]).out
+        var lines = export.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2)
+        let good = lines[1]
+        func row(_ change: (inout [String]) -> Void) -> String {
+            var f = good.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            change(&f)
+            return f.joined(separator: ";")
+        }
+        lines = [lines[0],
+                 row { $0[0] = "2"; $0[7] = "01017012343" },             // line 2: an author of 11 digits
+                 row { $0[0] = "3"; $0[2] = "ph-ukjent" },               // line 3: an unknown unit
+                 row { $0[0] = "4"; $0[3] = "ukjent_indikator" },        // line 4: an unknown indicator
+                 row { $0[0] = "5"; $0[4] = "1000-T1" },                 // line 5: a period outside the years
+                 row { $0[0] = "6"; $0[8] = "a\u{1B}[2Jb" },             // line 6: an escape sequence
+                 row { $0[0] = "7"; $0[6] = "i går" }]                   // line 7: not a time
+        let file = dir + "/import.csv"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let other = dir + "/other.sqlite"
+        let r = try Repo.run(["store", "import", file, "--data", dir, "--store", other, "--lang", "en"])
+        XCTAssertEqual(r.status, 1, r.err)
+        for (line, field) in [(2, "by"), (3, "unit"), (4, "indicator"), (5, "period"), (6, "text"), (7, "at")] {
+            XCTAssertTrue(r.err.contains("import.csv:\(line): \(field): "), "line \(line) \(field): \(r.err)")
+        }
+        XCTAssertFalse(r.err.contains("12343"), r.err)
+        Self.assertNothingSteers(r.err, "import messages")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: other), "nothing was written")
+        // The export as it was imports.
+        try export.write(toFile: file, atomically: true, encoding: .utf8)
+        let ok = try Repo.run(["store", "import", file, "--data", dir, "--store", other])
+        XCTAssertEqual(ok.status, 0, ok.err)
+    }
+}
