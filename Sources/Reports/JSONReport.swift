@@ -12,7 +12,7 @@ public enum JSONReport {
         let unit: String, period: String, rows: [Row], deviations: Int, missing: Int, due: Int
     }
 
-    public static func render(_ s: Snapshot, unit: Int, periods: [Period], lang: Lang) -> String {
+    public static func render(_ s: Snapshot, unit: Int, periods: [Period], lang: Lang, withCases: Bool = false) -> String {
         let l = L10n(lang)
         var docs = [Doc]()
         for p in periods {
@@ -24,7 +24,7 @@ public enum JSONReport {
                     rows.append(Row(period: p.description, unit: s.tree.units[u].id, indicator: ind.id, name: ind.name,
                                     value: r.cell.value, target: r.cell.target, warn: r.cell.warn, status: r.cell.status.rawValue,
                                     origin: r.cell.origin.rawValue, partial: r.cell.isPartial, comment: r.cell.comment,
-                                    warnings: r.warnings.map { l.quality($0, snapshot: s) }))
+                                    warnings: r.warnings.map { l.quality($0, snapshot: s, withCases: withCases) }))
                 }
             }
             let comp = s.completeness(unit: unit, period: p)

@@ -32,7 +32,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public func render(_ s: Snapshot, unit: Int, periods: [Period], options: ReportOptions) -> String {
         switch self {
         case .csv: Renderers.csv(s, unit: unit, periods: periods, display: Display(lang: options.lang, suppressSmall: options.suppressSmall))
-        case .json: JSONReport.render(s, unit: unit, periods: periods, lang: options.lang)
+        case .json: JSONReport.render(s, unit: unit, periods: periods, lang: options.lang, withCases: options.withCases)
         case .html: periods.map { TertialReport(snapshot: s, unit: unit, period: $0, options: options).html() }.joined()
         case .text, .md: periods.map { TertialReport(snapshot: s, unit: unit, period: $0, options: options).text(markdown: self == .md) }.joined(separator: "\n")
         }

@@ -148,7 +148,7 @@ extension TertialReport {
                 func change(_ c: Model.Change?) -> ReportCell { hide || c == nil ? ReportCell("") : ReportCell(f.change(c, ind.unit), better: c?.better) }
                 // An annual indicator in a tertial report: its latest year, named.
                 let year = r.period == period ? "" : " (" + l.period(r.period) + ")"
-                return [ReportCell(ind.name + year + (r.warnings.isEmpty ? "" : " ⚠"), title: r.warnings.isEmpty ? nil : r.warnings.map { l.quality($0, snapshot: s) }.joined(separator: "; ")),
+                return [ReportCell(ind.name + year + (r.warnings.isEmpty ? "" : " ⚠"), title: r.warnings.isEmpty ? nil : r.warnings.map { l.quality($0, snapshot: s, withCases: options.withCases) }.joined(separator: "; ")),
                         ReportCell(d.value(s, indicator: r.indicator, unit: unit, period: r.period) + partial),
                         ReportCell(r.cell.target.map { f.value($0, ind.unit) } ?? ""), r.cell.isPartial && r.cell.status == .none ? ReportCell(l[.incomplete]) : ReportCell(l.statusText(r.cell.status), status: r.cell.status),
                         // For an annual value "since last" is the year before: one column says it.

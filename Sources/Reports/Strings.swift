@@ -58,7 +58,7 @@ public enum Msg: String, CaseIterable, Sendable {
     // The command line and `check`
     case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
     case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce, cliUnknownIndicator
-    case storeAccessPostgresOnly, storeAccessUnknownUnit, storeAccessHeader, storeAccessBadRow, fuOffline, storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported, storeImportRefused, cliMoreProblems
+    case storeAccessPostgresOnly, storeAccessUnknownUnit, storeAccessHeader, storeAccessBadRow, fuOffline, storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported, storeImportRefused, cliMoreProblems, fuNoStoreYet, cliNoDataDirectory
     case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
     case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
     // Follow-up
@@ -360,6 +360,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .storeOnlyCSV: ("--format {1}: eksporten er csv", "--format {1}: the export is csv")
         case .storeCannotRead: ("kan ikke lese {1}", "cannot read {1}")
         case .storeImportRefused: ("{1} er ikke importert: rettingene over trengs først (ingenting er skrevet)", "{1} was not imported: the fixes above are needed first (nothing was written)")
+        case .fuNoStoreYet: ("Ingen oppfølging ennå: det finnes ingen oppfølgingsdatabase i {1} (den lages ved første kommentar eller tiltak)", "No follow-up yet: there is no follow-up store at {1} (it is made with the first comment or action)")
+        case .cliNoDataDirectory: ("datamappen {1} finnes ikke eller er ikke en mappe", "the data directory {1} does not exist or is not a folder")
         case .cliMoreProblems: ("… og {1} feil til", "… and {1} more problems")
         case .storeImported: ("Importerte {1} oppføringer med {2} historikkrader til {3}", "Imported {1} entries with {2} history rows into {3}")
         case .cliExistsUseForce: ("{1} finnes allerede; bruk --force for å skrive over", "{1} exists; use --force to overwrite it")

@@ -123,7 +123,7 @@ extension TertialReport {
                                          followUp: dv.indicator.map { followUpText(unit: dv.unit, indicator: $0) } ?? ""))
             case .quality(let w):
                 if case .processingBreach = w.kind, !options.withCases { hidden += 1; continue }
-                rows.append(DeviationRow(status: nil, indicator: ind?.name ?? "", unit: unitName, value: "", target: "", note: l.quality(w, snapshot: s)))
+                rows.append(DeviationRow(status: nil, indicator: ind?.name ?? "", unit: unitName, value: "", target: "", note: l.quality(w, snapshot: s, withCases: options.withCases)))
             }
         }
         return (rows, hidden)

@@ -70,6 +70,9 @@ public struct HistoryRow: Hashable, Sendable {
     public var note: String?
 }
 
+/// Why a path is not opened as a store.
+public enum StoreRefusal: Hashable, Sendable { case uri, symlink, notAFile, notTertials }
+
 /// Why the store refused something; each case has a message in both languages
 /// (`FollowUpError.text(norwegian:)`).
 public enum FollowUpError: Error, Equatable, Sendable {
@@ -81,6 +84,8 @@ public enum FollowUpError: Error, Equatable, Sendable {
     /// The name follow-up is signed with is not a name (the reason in both languages).
     case badAuthor(en: String, nb: String)
     case readOnly(String)
+    /// A path that is not a tertial store: refused without a byte of it changed.
+    case storeRefused(String, StoreRefusal)
     case newerSchema(String)
     case notADatabase(String)
     case noSuchEntry(Int64)
@@ -116,6 +121,15 @@ public enum FollowUpError: Error, Equatable, Sendable {
             return nb ? "\(name) inneholder et kontrolltegn eller en escape-sekvens (som ESC eller BEL); skriv den uten"
                       : "\(name) contains a control character or escape sequence (such as ESC or BEL); write it without"
         case let .badAuthor(en, no): return nb ? no : en
+        case let .storeRefused(p, why):
+            switch why {
+            case .uri: return nb ? "\(p) er en file:-adresse; oppgi stien til databasefilen" : "\(p) is a file: URI; give the path of the database file"
+            case .symlink: return nb ? "\(p) er en symbolsk lenke; tertial åpner bare sin egen databasefil, ikke en lenke (oppgi filen lenken peker på)"
+                                     : "\(p) is a symbolic link; tertial opens only its own database file, not a link (give the file it points to)"
+            case .notAFile: return nb ? "\(p) er ikke en vanlig fil" : "\(p) is not a regular file"
+            case .notTertials: return nb ? "\(p) er ikke en oppfølgingsdatabase fra tertial; den er ikke endret (oppgi en annen --store)"
+                                         : "\(p) is not a tertial follow-up store; it was not changed (give another --store)"
+            }
         case .readOnly(let p):
             return nb ? "oppfølgingen er skrivebeskyttet (\(p)); tallene vises som før" : "the follow-up is read-only (\(p)); the figures are shown as before"
         case .newerSchema(let p):

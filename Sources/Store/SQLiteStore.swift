@@ -27,6 +27,17 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         location = path
         let fm = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
+        // tertial opens only its own database, at a plain path: a `file:` URI (SQLite would
+        // create a 0644 file from it) and a symbolic link (to someone else's file) are refused.
+        if path.hasPrefix("file:") { throw FollowUpError.storeRefused(path, .uri) }
+        var st = stat()
+        if lstat(path, &st) == 0 {
+            if st.st_mode & S_IFMT == S_IFLNK { throw FollowUpError.storeRefused(path, .symlink) }
+            if st.st_mode & S_IFMT != S_IFREG { throw FollowUpError.storeRefused(path, .notAFile) }
+            // An empty file tertial did not just make: used only when it is the user's own
+            // and owner-only (one left by an interrupted start), never someone else's file.
+            if st.st_size == 0 && (st.st_uid != getuid() || st.st_mode & 0o077 != 0) { throw FollowUpError.storeRefused(path, .notTertials) }
+        }
         var exists = fm.fileExists(atPath: path)
         if !exists {
             if !folder.isEmpty && !fm.fileExists(atPath: folder) {
@@ -70,7 +81,22 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         }
         isReadOnly = !writable
         try migrate()
+        // SQLite makes the WAL and shared-memory files beside it: owner-only, as the store.
+        if writable { for suffix in ["-wal", "-shm"] { SQLiteStore.ownerOnly(path + suffix) } }
     }
+
+    /// Mode 0600 for a file of ours (not followed if it is a link).
+    static func ownerOnly(_ path: String) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == getuid(), st.st_mode & 0o077 != 0 { fchmod(fd, 0o600) }
+        close(fd)
+    }
+
+    /// SQLite's `application_id` of a tertial store: "trt1". Set by the migration that marks
+    /// the store; a database with another id, or none and not a tertial schema, is refused.
+    public static let applicationID: Int32 = 0x7472_7431
 
     /// How a store is opened for reading only. A WAL database needs its `-shm` file, which a
     /// reader cannot create in a folder it may not write: when no writer has the store open
@@ -92,13 +118,19 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         config.busyMode = .timeout(10)
         do {
             let q = try retrying { try DatabaseQueue(path: readOnlyPath(path), configuration: config) }
-            let superseded = try retrying {
-                try q.read { db -> Bool in
-                    guard try db.tableExists("grdb_migrations") else { return false }
-                    return try migrator.hasBeenSuperseded(db)
+            let (ours, superseded) = try retrying {
+                try q.read { db -> (Bool, Bool) in
+                    let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                    guard try db.tableExists("grdb_migrations") else { return (false, false) }
+                    // Marked, or made by a tertial from before the mark (its first migration applied).
+                    let first = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?", arguments: ["v1: entry and entry_history"])
+                    let hasEntry = try db.tableExists("entry")
+                    let ours = id == applicationID || (id == 0 && first != nil && hasEntry)
+                    return (ours, ours ? try migrator.hasBeenSuperseded(db) : false)
                 }
             }
             try q.close()
+            if !ours { throw FollowUpError.storeRefused(path, .notTertials) }
             if superseded { throw FollowUpError.newerSchema(path) }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
             throw FollowUpError.notADatabase(path)
@@ -146,6 +178,12 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
                 CREATE TRIGGER entry_history_never_updated BEFORE UPDATE ON entry_history
                     BEGIN SELECT RAISE(ABORT, 'follow-up history is never changed'); END;
                 """)
+        }
+        // The file says it is tertial's (SQLite's header), so no other program's database is
+        // taken for a store and none of ours for another program's.
+        m.registerMigration("v2: marked as a tertial store") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return m
     }

@@ -243,7 +243,7 @@ public final class App {
             // Another dashboard's follow-up: a store that tells of changes (PostgreSQL) wakes
             // the loop through `storePipe`; a SQLite file is asked once a second (one indexed
             // read; no other wake-ups when idle).
-            if store != nil, !storeNotifies {
+            if (store != nil && !storeNotifies) || storeToCreate != nil {
                 let untilStore = Int32(max(0, (nextStorePoll - App.now()) * 1000))
                 timeout = timeout < 0 ? untilStore : min(timeout, untilStore)
             }
@@ -271,9 +271,14 @@ public final class App {
             if fds.count > 4, fds[4].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
                 reloadAt = App.now() + 0.01 // let an editor finish writing (a rename is one event)
             }
-            if store != nil, !storeNotifies, App.now() >= nextStorePoll {
+            if (store != nil && !storeNotifies) || storeToCreate != nil, App.now() >= nextStorePoll {
                 nextStorePoll = App.now() + App.storePollSeconds
-                dirty = refreshFollowUp(onlyIfChanged: true) || dirty
+                if store == nil, let dir = storeToCreate {
+                    openStore(directory: dir)
+                    dirty = dirty || store != nil
+                } else {
+                    dirty = refreshFollowUp(onlyIfChanged: true) || dirty
+                }
             }
             if let at = reloadAt ?? nextDataPoll, App.now() >= at {
                 reloadAt = nil
@@ -425,11 +430,26 @@ public final class App {
     var storePipe: [Int32] = [-1, -1]
     lazy var user: String = options.user ?? FollowUpRules.currentUser()
 
-    /// Opens the store; the dashboard works without one (and says why on `c`/`a`).
-    func openStore(directory: String) {
+    /// The data directory whose store does not exist yet: made by the first save (looking
+    /// never makes one), and looked for again at each store poll (another tertial may make it).
+    var storeToCreate: String?
+
+    /// Opens the store; the dashboard works without one (and says why on `c`/`a`). With no
+    /// store yet, follow-up is shown as empty and writable, and the first save makes it.
+    func openStore(directory: String, create: Bool = false) {
         let l = L10n(state.lang)
         do {
-            let st = try FollowUpStores.open(option: options.store, dataDirectory: directory)
+            let st: FollowUpStore
+            if create {
+                st = try FollowUpStores.open(option: options.store, dataDirectory: directory)
+            } else if let existing = try FollowUpStores.openExisting(option: options.store, dataDirectory: directory) {
+                st = existing
+            } else {
+                storeToCreate = directory
+                state.store = .writable(FollowUpStores.path(option: options.store, dataDirectory: directory))
+                return
+            }
+            storeToCreate = nil
             store = st
             state.store = st.isReadOnly ? .readOnly(l[.fuStoreReadOnly]) : .writable(st.location)
             let fd = storePipe[1]
@@ -458,8 +478,15 @@ public final class App {
     /// Saves what the form holds; a refusal (an identity number, a read-only store) reopens
     /// the form with the reason, so nothing typed is lost.
     func saveFollowUp(_ form: FollowUpForm) {
-        guard let store else { return }
         let l = L10n(state.lang)
+        if store == nil, let dir = storeToCreate { openStore(directory: dir, create: true) }
+        guard let store else {
+            // The store could not be made: the form again, with the reason and the text kept.
+            var again = form
+            if case .failed(let why) = state.store { again.error = why }
+            state.mode = .followUp(again)
+            return
+        }
         let text = form.fields.first?.string ?? ""
         do {
             switch form.purpose {

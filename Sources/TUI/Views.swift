@@ -149,7 +149,7 @@ public enum Views {
         it.followUp = key
         var detail = [ind.name + " · " + (pending ? l[.registersLoadingShort] : l.origin(cell.origin)) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
         if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
-        for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
+        for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s, withCases: true)) }
         it.detail = detail + followUpLines(c, key)
         return it
     }
@@ -245,7 +245,7 @@ enum Pages {
             var note = [String]()
             if cell.origin == .carried { note.append(l[.fromPredecessors]) }
             if cell.isPartial { note.append("\(cell.present)/\(cell.expected)") }
-            if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s)) }
+            if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s, withCases: true)) }
             if let cm = cell.comment { note.append("“\(cm)”") }
             let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: p)
             if c.st.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
@@ -256,7 +256,7 @@ enum Pages {
                            Span(note.joined(separator: " · "), warns.isEmpty ? .plain : Style(.yellow))], key: .period(p))
             var detail = [l.origin(cell.origin) + (cell.reportSource.map { " · \($0)" } ?? "")]
             if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
-            for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s)) }
+            for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s, withCases: true)) }
             if let r = cell.reported, cell.origin != .reported { detail.append(l[.reportedByTheUnit] + ": " + f.value(r, ind.unit)) }
             it.detail = detail + Views.followUpLines(c, key)
             it.followUp = key

@@ -32,6 +32,15 @@ struct DataOptions: ParsableArguments {
 
     var language: Lang { Lang(rawValue: lang) ?? .nb }
 
+    /// A command that reads or writes follow-up for a data directory needs that directory:
+    /// a typo is an error (exit 1), never an empty answer or a store made in a new folder.
+    func requireDirectory() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
+            CLI.say(CLI.l(.cliNoDataDirectory, data)); throw ExitCode(1)
+        }
+    }
+
     func validate() throws {
         guard Lang(rawValue: lang) != nil else { throw ValidationError(CLI.l[.cliLang]) }
     }
@@ -431,8 +440,22 @@ struct FollowUpCommand: ParsableCommand {
 
     /// Opens the store or says why not (exit 1: the store is the data of this command).
     static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> FollowUpStore {
+        try options.requireDirectory()
         do { return try FollowUpStores.open(option: f.store, dataDirectory: options.data) }
         catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+
+    /// For a command that only reads: nil, having said so, when there is no store yet (a
+    /// read never creates one).
+    static func openExisting(_ options: DataOptions, _ f: FollowUpOptions) throws -> FollowUpStore? {
+        try options.requireDirectory()
+        do {
+            guard let s = try FollowUpStores.openExisting(option: f.store, dataDirectory: options.data) else {
+                CLI.say(CLI.l(.fuNoStoreYet, FollowUpStores.path(option: f.store, dataDirectory: options.data)))
+                return nil
+            }
+            return s
+        } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
 
     /// Runs a write, or says why it was refused (exit 1).
@@ -482,7 +505,7 @@ struct FollowUpList: ParsableCommand {
     }
 
     func run() throws {
-        let store = try FollowUpCommand.open(options, followUp)
+        guard let store = try FollowUpCommand.openExisting(options, followUp) else { return }
         // The data names the units (and a scope); without a readable data directory the ids are shown.
         let s = Loader(directory: options.data).load().dataset.map(Engine.compute)
         var units: Set<String>? = nil
@@ -590,7 +613,21 @@ struct StoreCommand: ParsableCommand {
 
     /// The store the options name: a SQLite file, or a PostgreSQL server for a whole etat.
     static func open(_ options: DataOptions, _ f: FollowUpOptions) throws -> any AdministeredStore {
+        try options.requireDirectory()
         let p = FollowUpStores.path(option: f.store, dataDirectory: options.data)
+        do { return try FollowUpStores.openAdministered(p) }
+        catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
+    }
+
+    /// For `store check` and `store export`, which only read: nil, having said so, when
+    /// there is no store yet.
+    static func openExisting(_ options: DataOptions, _ f: FollowUpOptions) throws -> (any AdministeredStore)? {
+        try options.requireDirectory()
+        let p = FollowUpStores.path(option: f.store, dataDirectory: options.data)
+        if !FollowUpStores.isAddress(p) && !FileManager.default.fileExists(atPath: p) {
+            var st = stat()
+            if lstat(p, &st) != 0 { CLI.say(CLI.l(.fuNoStoreYet, p)); return nil }
+        }
         do { return try FollowUpStores.openAdministered(p) }
         catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
@@ -653,7 +690,7 @@ struct StoreCheck: ParsableCommand {
     @OptionGroup var options: DataOptions
     @OptionGroup var followUp: FollowUpOptions
     func run() throws {
-        let store = try StoreCommand.open(options, followUp)
+        guard let store = try StoreCommand.openExisting(options, followUp) else { return }
         do {
             let integrity = try store.integrityCheck()
             let entries = try store.all().count, history = try store.changeToken()
@@ -678,7 +715,7 @@ struct StoreExport: ParsableCommand {
         guard format == "csv" else { throw ValidationError(CLI.l(.storeOnlyCSV, format)) }
     }
     func run() throws {
-        let store = try StoreCommand.open(options, followUp)
+        guard let store = try StoreCommand.openExisting(options, followUp) else { throw ExitCode(1) }
         let rows: [FollowUpExport.Row]
         do { rows = try store.exportRows() } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
         try CLI.emit(FollowUpExport.csv(rows), to: output, force: force)

@@ -59,7 +59,7 @@ import XCTestShim
         let export = try run(["store", "export"])
         XCTAssertEqual(export.status, 0, export.err)
         outputs.append(("store export", export.out))
-        let check = try run(["check", "--quality"])
+        let check = try Repo.run(["check", dir, "--quality"])
         outputs.append(("check --quality", check.out + check.err))
         for (what, text) in outputs { Self.assertNothingSteers(text, what) }
         // Shown, not dropped: the text a leader reads still says what was there.
@@ -124,5 +124,102 @@ import XCTestShim
         try export.write(toFile: file, atomically: true, encoding: .utf8)
         let ok = try Repo.run(["store", "import", file, "--data", dir, "--store", other])
         XCTAssertEqual(ok.status, 0, ok.err)
+    }
+
+    /// Item 7: `report --format json` and `check --quality` named case ids without
+    /// `--with-cases` ("Sak VL-2019-0066: behandlet på 42 dager …").
+    @Test func testNoCaseIDWithoutWithCases() throws {
+        let periods = ["--period", "2019-T3"]
+        var outputs = [(String, String)]()
+        for f in ["text", "md", "html", "json", "csv"] {
+            let r = try run(["report"] + periods + ["--format", f])
+            XCTAssertEqual(r.status, 0, r.err)
+            outputs.append(("report \(f)", r.out))
+        }
+        let q = try Repo.run(["check", dir, "--quality"])
+        outputs.append(("check --quality", q.out))
+        for (what, text) in outputs {
+            XCTAssertNil(text.range(of: #"VL-\d{4}-\d{4}"#, options: .regularExpression), "\(what) names a case: \(text)")
+        }
+        XCTAssertTrue(q.out.contains("En sak: behandlet på"), q.out)
+        // Asked for, they are there.
+        let withCases = try run(["report"] + periods + ["--format", "json", "--with-cases"])
+        XCTAssertNotNil(withCases.out.range(of: #"Sak VL-\d{4}-\d{4}: behandlet"#, options: .regularExpression), withCases.out)
+    }
+
+    /// Item 8: a read never creates a store, and a data directory that is not there is an
+    /// error for every command (`followup list --data /a/typo` answered "Ingen." and made
+    /// typo/followup/tertial.sqlite).
+    @Test func testAReadNeverCreatesAStore() throws {
+        let typo = dir + "-typo"
+        for args in [["followup", "list"], ["store", "check"], ["store", "export"], ["followup", "comment"] + figure + ["Tekst"]] {
+            let r = try Repo.run(args + ["--data", typo])
+            XCTAssertEqual(r.status, 1, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.contains("finnes ikke"), r.err)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: typo), "\(args) made \(typo)")
+        }
+        let list = try run(["followup", "list"])
+        XCTAssertEqual(list.status, 0, list.err)
+        XCTAssertTrue(list.err.contains("Ingen oppfølging ennå"), list.err)
+        let check = try run(["store", "check"])
+        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertEqual(try run(["store", "export"]).status, 1)
+        XCTAssertEqual(try run(["report", "--period", "2019-T3"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/followup"), "reading made a store")
+        // The first write makes it.
+        XCTAssertEqual(try run(["followup", "comment"] + figure + ["Tekst", "--user", "kari"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store))
+    }
+
+    static func mode(_ path: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int) ?? -1 }
+
+    /// Item 9: tertial opens only its own database, made owner-only, and marks it.
+    @Test func testTheStoreIsTertialsOwn() throws {
+        let comment = ["followup", "comment"] + figure + ["Tekst", "--user", "kari"]
+        // Someone's empty file named by a store: line.
+        let empty = dir + "/someone.db"
+        FileManager.default.createFile(atPath: empty, contents: Data(), attributes: [.posixPermissions: 0o644])
+        try "store: someone.db\n".write(toFile: dir + "/tertial.conf", atomically: true, encoding: .utf8)
+        var r = try run(comment)
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains("ikke en oppfølgingsdatabase fra tertial"), r.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: empty)).count, 0, "the file is untouched")
+        XCTAssertEqual(Self.mode(empty), 0o644)
+        try FileManager.default.removeItem(atPath: dir + "/tertial.conf")
+        // Another program's SQLite database, named by --store or reached through a link.
+        let other = dir + "/other.sqlite"
+        let q = try DatabaseQueue(path: other)
+        try q.write { try $0.execute(sql: "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('theirs')") }
+        try q.close()
+        r = try Repo.run(comment + ["--data", dir, "--store", other])
+        XCTAssertEqual(r.status, 1, r.err)
+        try FileManager.default.createDirectory(atPath: dir + "/followup", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: store, withDestinationPath: other)
+        r = try run(comment)
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains("symbolsk lenke"), r.err)
+        let tables = try DatabaseQueue(path: other).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        XCTAssertEqual(tables, ["notes"], "no table of tertial's was added")
+        try FileManager.default.removeItem(atPath: store)
+        // A file: URI would have made a 0644 file.
+        r = try Repo.run(comment + ["--data", dir, "--store", "file:" + dir + "/uri.sqlite?mode=rwc"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/uri.sqlite"))
+        // Its own: 0600 files in a 0700 folder, marked as tertial's.
+        try FileManager.default.removeItem(atPath: dir + "/followup")
+        XCTAssertEqual(try run(comment).status, 0)
+        XCTAssertEqual(Self.mode(dir + "/followup"), 0o700)
+        for f in [store, store + "-wal", store + "-shm"] where FileManager.default.fileExists(atPath: f) { XCTAssertEqual(Self.mode(f), 0o600, f) }
+        let id = try DatabaseQueue(path: store).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+        XCTAssertEqual(id, SQLiteStore.applicationID)
+        // A store made before the mark (application_id 0, its first migration only) is still ours.
+        let q2 = try DatabaseQueue(path: store)
+        try q2.write { db in
+            try db.execute(sql: "PRAGMA application_id = 0")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+        }
+        try q2.close()
+        XCTAssertEqual(try run(comment).status, 0)
+        XCTAssertEqual(try DatabaseQueue(path: store).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }, SQLiteStore.applicationID)
     }
 }

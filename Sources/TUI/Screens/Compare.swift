@@ -52,7 +52,7 @@ enum CompareScreen {
                               + f.value(cell?.value, ind.unit) + (cell?.target.map { " · " + l[.target].lowercased() + " " + f.value($0, ind.unit) } ?? "")
                               + (status == .none ? "" : " · " + l.status(status))]
                 if let cell, cell.isPartial { detail.append(l(.partialOfValuesDelivered, cell.present, cell.expected)) }
-                for w in outliers { detail.append("⚠ " + l.quality(w, snapshot: s)) }
+                for w in outliers { detail.append("⚠ " + l.quality(w, snapshot: s, withCases: true)) }
                 it.cellDetail[k + 1] = detail + Views.followUpLines(c, Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per))
             }
             it.cells = cells

@@ -40,8 +40,8 @@ enum DeviationsScreen {
                 it.detail = explanation(c, d, status)
             case .quality(let w):
                 it = Item([Span(Views.warnMark(c.unicode) + " " + l[.data], Style(.yellow, bold: true)), Span(ind?.name ?? ""), Span(unit),
-                           Span(""), Span(""), Span(l.quality(w, snapshot: s))], key: key)
-                it.detail = [l.quality(w, snapshot: s) + (w.source.map { " (\($0))" } ?? "")]
+                           Span(""), Span(""), Span(l.quality(w, snapshot: s, withCases: true))], key: key)
+                it.detail = [l.quality(w, snapshot: s, withCases: true) + (w.source.map { " (\($0))" } ?? "")]
             }
             it.search = (ind?.name ?? "") + " " + unit
             it.action = target(of: d, s, base: c.unit)
