@@ -141,7 +141,7 @@ extension FileParsers {
             let ip = rr.bool("ip", cIP), other = rr.bool("other_plan", cOther), group = rr.bool("group", cGroup)
             let coord = rr.bool("coordinator_only", cCoord), crisis = rr.bool("short_term_crisis", cCrisis)
             let ok = !rr.diagnostics.hasErrors
-            diags += rr.diagnostics
+            diags.collect(rr.diagnostics)
             if ok, let user, let unit, let overall {
                 seen[user] = rr.line
                 out.append(BPRecord(user: user, unit: unit, ageBand: age, gender: gender, areas: areas, overall: overall,

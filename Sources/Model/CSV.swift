@@ -17,6 +17,9 @@ public struct CSVTable: Sendable {
     public let decodedAsWindows1252: Bool
     /// What the reader found wrong, in the order of the file (see `diagnostics`).
     public let problems: [CSVProblem]
+    /// True when the header's last column is free text, which takes the rest of a long row
+    /// (`freeTextColumns`).
+    public let lastColumnTakesRest: Bool
 
     @usableFromInline let storage: [UInt8]
     @usableFromInline let fieldStart: [Int32]
@@ -41,15 +44,13 @@ public struct CSVTable: Sendable {
     /// more fields than the header (a comment with an unquoted `;`, typed by hand).
     public static let freeTextColumns: Set<String> = ["comment", "left_reason", "name"]
 
-    /// True when the header's last column is free text, which takes the rest of a long row.
-    public var lastColumnTakesRest: Bool { header.last.map(CSVTable.freeTextColumns.contains) ?? false }
 
     /// The trimmed text of a field; empty when the row is shorter than the header. The last
     /// column, when free text, holds the rest of a row longer than the header, joined by the
     /// delimiter (with a warning, see `diagnostics`).
     public func string(_ row: Int, _ col: Int?) -> String {
         guard let col, var r = range(row, col) else { return "" }
-        if col == header.count - 1, range(row, col + 1) != nil, lastColumnTakesRest {
+        if lastColumnTakesRest, col == header.count - 1, range(row, col + 1) != nil {
             var parts = [String](), c = col
             while let x = range(row, c) { parts.append(String(decoding: storage[x], as: UTF8.self)); c += 1 }
             return parts.joined(separator: String(UnicodeScalar(delimiter))).trimmingSpaces
@@ -252,11 +253,15 @@ public struct CSVTable: Sendable {
                 }
                 var i = 0
                 var literalQuotes = false
+                var columns = -1 // the header's fields, once read
+                // A record refused: 1 never closed, 2 too long, with the quote's line (plain
+                // integers: an optional problem per record cost a copy and release each).
+                var refused = 0, refusedOpenLine = 0
                 while i < n {
                     let recordStart = i, recordLine = line
                     recStarts.removeAll(keepingCapacity: true); recEnds.removeAll(keepingCapacity: true)
                     var blank = true, spansLines = false
-                    var refused: CSVProblem.Kind? = nil
+                    refused = 0
                     var headerQuoteOpen = false
                     let extraAtStart = extra.count
                     fields: while true {
@@ -276,8 +281,8 @@ public struct CSVTable: Sendable {
                                     closed = true; i += 1; break
                                 }
                                 if b == 10 || b == 13 {
-                                    if header == nil { headerQuoteOpen = true; break }
-                                    if line + 1 - openLine >= maxLines { refused = .quoteTooLong(openedAt: openLine); break }
+                                    if columns < 0 { headerQuoteOpen = true; break }
+                                    if line + 1 - openLine >= maxLines { refused = 2; refusedOpenLine = openLine; break }
                                     // Every line break inside is kept as LF.
                                     line += 1; spansLines = true
                                     if b == 13 && i + 1 < n && p[i + 1] == 10 { i += 1 }
@@ -286,10 +291,10 @@ public struct CSVTable: Sendable {
                                 }
                                 extra.append(p[i]); i += 1
                             }
-                            if !closed && refused == nil && !headerQuoteOpen {
-                                if header == nil { headerQuoteOpen = true } else { refused = .quoteNeverClosed(openedAt: openLine) }
+                            if !closed && refused == 0 && !headerQuoteOpen {
+                                if columns < 0 { headerQuoteOpen = true } else { refused = 1; refusedOpenLine = openLine }
                             }
-                            if refused != nil || headerQuoteOpen { break fields }
+                            if refused != 0 || headerQuoteOpen { break fields }
                             blank = false
                             // After the closing quote, text up to the delimiter or the line's end.
                             while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; extra.append(b); i += 1 }
@@ -314,9 +319,10 @@ public struct CSVTable: Sendable {
                         continue
                     }
                     literalQuotes = false
-                    if let refused {
+                    if refused != 0 {
                         // The record is refused; reading goes on at the line after its first.
-                        problems.append(CSVProblem(line: recordLine, kind: refused))
+                        problems.append(CSVProblem(line: recordLine, kind: refused == 1 ? .quoteNeverClosed(openedAt: refusedOpenLine)
+                                                                                      : .quoteTooLong(openedAt: refusedOpenLine)))
                         extra.removeSubrange(extraAtStart...)
                         i = recordStart
                         while i < n && p[i] != 10 && p[i] != 13 { i += 1 }
@@ -325,9 +331,10 @@ public struct CSVTable: Sendable {
                         continue
                     }
                     if blank { extra.removeSubrange(extraAtStart...); continue }
-                    guard let columns = header?.count else {
+                    if columns < 0 {
                         header = zip(recStarts, recEnds).map { text($0, $1).trimmingSpaces.lowercased() }
                         headerLine = recordLine
+                        columns = recStarts.count
                         continue
                     }
                     if spansLines {
@@ -361,8 +368,10 @@ public struct CSVTable: Sendable {
             }
             // Nearly always no field had a quote: the file's bytes are the storage, uncopied.
             let storage = extra.isEmpty ? bytes : bytes + extra
-            return CSVTable(file: file, delimiter: delim, header: header ?? [], headerLine: headerLine,
-                            decodedAsWindows1252: cp1252, problems: problems, storage: storage, fieldStart: fStart,
+            let names = header ?? []
+            return CSVTable(file: file, delimiter: delim, header: names, headerLine: headerLine,
+                            decodedAsWindows1252: cp1252, problems: problems,
+                            lastColumnTakesRest: names.last.map(CSVTable.freeTextColumns.contains) ?? false, storage: storage, fieldStart: fStart,
                             fieldEnd: fEnd, rowFirst: rFirst, rowLine: rLine)
         }
     }

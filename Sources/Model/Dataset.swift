@@ -455,7 +455,7 @@ public struct Dataset: Sendable {
     /// BrukerPlan mappings, oldest first.
     public let brukerplan: [BPMapping]
     /// Warnings and notices from loading (a dataset exists only without errors).
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
     /// For each report, its unit and indicator index, resolved once by the validator.
     let reportUnit: [Int32]
     let reportIndicator: [Int32]

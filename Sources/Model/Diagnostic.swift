@@ -19,6 +19,22 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var expectation: Phrase?
 
     public var message: String { problem.description }
+
+    /// The most problems of one file that are kept and shown (docs/data-format.md, "Limits").
+    public static let maxPerFile = 100
+
+    /// How many problems this one stands for: N for "… and N more", else 1.
+    public var represents: Int {
+        guard problem.problem == .moreProblems, case .text(let t)? = problem.args.first else { return 1 }
+        return Int(t.filter(\.isNumber)) ?? 1
+    }
+
+    /// `1 999 900`: digits in groups of three, as both languages may write them.
+    static func grouped(_ n: Int) -> String {
+        var s = String(n), out = ""
+        while s.count > 3 { out = " " + s.suffix(3) + out; s.removeLast(3) }
+        return s + out
+    }
     public var expected: String? { expectation?.description }
 
     public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil,
@@ -53,6 +69,53 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
+    /// How many problems of a severity these stand for: a "… and N more" summary counts N.
+    public func count(of severity: Diagnostic.Severity) -> Int {
+        reduce(0) { $0 + ($1.severity == severity ? $1.represents : 0) }
+    }
+
+    /// At most `Diagnostic.maxPerFile` problems of each file, the first ones in the order
+    /// found; the rest of a file's are counted in one summary ("… and 1 999 900 more problems
+    /// in this file"), an error when any of them is, at the line of the first left out. A
+    /// list bounded before keeps its counts.
+    public func boundedPerFile(_ limit: Int = Diagnostic.maxPerFile) -> [Diagnostic] {
+        var perFile = [String: Int](), over = [String: (count: Int, severity: Diagnostic.Severity, line: Int?)]()
+        var out = [Diagnostic]()
+        var order = [String]()
+        for d in self {
+            let summary = d.problem.problem == .moreProblems
+            let n = perFile[d.file, default: 0]
+            if !summary && n < limit { perFile[d.file] = n + 1; out.append(d); continue }
+            if over[d.file] == nil { order.append(d.file) }
+            var o = over[d.file] ?? (0, .notice, d.line)
+            o.count += d.represents
+            if d.severity < o.severity { o.severity = d.severity }
+            over[d.file] = o
+        }
+        if over.isEmpty { return out }
+        for f in order {
+            let o = over[f]!
+            out.append(Diagnostic(o.severity, file: f, line: o.line, Phrase(.moreProblems, Diagnostic.grouped(o.count), String(limit))))
+        }
+        return out
+    }
+
+    /// Adds a row's problems while a file is parsed, keeping memory bounded: past
+    /// `4 × maxPerFile` they are only counted, in one trailing summary (`boundedPerFile`
+    /// later keeps the first `maxPerFile` and adds the counts up).
+    public mutating func collect(_ more: [Diagnostic]) {
+        for d in more {
+            if count < 4 * Diagnostic.maxPerFile { append(d); continue }
+            if var last = self.last, last.problem.problem == .moreProblems, last.file == d.file {
+                last.problem = Phrase(.moreProblems, String(last.represents + 1), String(Diagnostic.maxPerFile))
+                if d.severity < last.severity { last.severity = d.severity }
+                self[count - 1] = last
+            } else {
+                append(Diagnostic(d.severity, file: d.file, line: d.line, Phrase(.moreProblems, "1", String(Diagnostic.maxPerFile))))
+            }
+        }
+    }
+
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
     public var hasErrors: Bool { contains { $0.severity == .error } }

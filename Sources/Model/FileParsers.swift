@@ -39,7 +39,7 @@ enum FileParsers {
                 rr.error("to", Phrase(.toBeforeFrom, "\(tt)", "\(f)"), expected: Phrase(.expectAfterFrom))
             }
             let okRow = !rr.diagnostics.hasErrors
-            diags += rr.diagnostics
+            diags.collect(rr.diagnostics)
             if okRow, let id, let name, let kind {
                 out.append(OrgUnit(id: id, name: name, parent: rr.optionalText(cParent), kind: kind.lowercased(),
                                    from: from.value, to: to.value, successor: rr.optionalText(cSucc),
@@ -72,7 +72,7 @@ enum FileParsers {
                 rr.error("target", Phrase(.isEmpty), expected: Phrase(.expectTargetValue))
             }
             let ok = !rr.diagnostics.hasErrors
-            diags += rr.diagnostics
+            diags.collect(rr.diagnostics)
             if ok, let ind {
                 out.append(TargetRule(indicator: ind, scope: scope, from: from, target: target.value, warn: warn.value, source: rr.ref))
             }
@@ -104,7 +104,7 @@ enum FileParsers {
             let value = rr.number("value", cValue)
             let comment = rr.freeText("comment", cComment, required: false)
             let ok = !rr.diagnostics.hasErrors
-            diags += rr.diagnostics
+            diags.collect(rr.diagnostics)
             if ok, let period, let unit, let ind {
                 out.append(ReportRow(period: period, unit: unit, indicator: ind, valueBits: value.value ?? .nan, comment: comment,
                                      line: Int32(clamping: rr.line)))
@@ -145,7 +145,7 @@ enum FileParsers {
             let dr = rr.bool("discharge_ready", cDR)
             let reason = rr.freeText("left_reason", cReason, required: false)
             let ok = !rr.diagnostics.hasErrors
-            diags += rr.diagnostics
+            diags.collect(rr.diagnostics)
             if ok, let id, let unit, let housing, let g = granted.value {
                 seen[id] = rr.line
                 out.append(WaitCase(id: id, unit: unit, housing: housing, received: received.value, granted: g,
@@ -178,7 +178,7 @@ enum FileParsers {
                 rr.error("evaluated", Phrase(.evaluatedAfterSnapshot, "\(e)", "\(period.end)"), expected: Phrase(.expectOnOrBefore, "\(period.end)"))
             }
             let ok = !rr.diagnostics.hasErrors
-            diags += rr.diagnostics
+            diags.collect(rr.diagnostics)
             if ok, let user, let unit {
                 seen[user] = rr.line
                 out.append(IPRecord(user: user, unit: unit, targetGroup: tg, plan: plan, group: group, declined: declined,

@@ -310,15 +310,19 @@ public final class Loader: @unchecked Sendable {
         diags += cross
         phases.mark("validate")
         if diags.hasErrors {
-            var r = LoadResult(dataset: nil, diagnostics: Loader.sorted(diags), parsedFiles: parsedNames)
+            // Shown: at most `Diagnostic.maxPerFile` of a file's problems; every error line still
+            // leaves its row out of what is shown meanwhile.
+            let shown = Loader.sorted(diags.boundedPerFile())
+            var r = LoadResult(dataset: nil, diagnostics: shown, parsedFiles: parsedNames)
             r.removedFiles = removed
             r.phases = phases
             // What can still be shown: every row without an error, when the organisation and
             // the catalogue themselves are sound (the dashboard starts with it, see `partial`).
             if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
                 r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, targets: targets,
-                                                     reports: reports, waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: r.diagnostics)
+                                                     reports: reports, waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: diags)
                 r.partial?.registersPending = registersPending
+                r.partial?.diagnostics = shown
             }
             return r
         }
@@ -342,7 +346,7 @@ public final class Loader: @unchecked Sendable {
                         segments: [ReportFile], delta: DatasetDelta?, keys: ReportKeySet, cross: [Diagnostic],
                         parsed: [String], removed: [String], registersPending: Bool = false, phases: Phases) -> LoadResult {
         var phases = phases
-        let sorted = Loader.sorted(diagnostics)
+        let sorted = Loader.sorted(diagnostics.boundedPerFile())
         var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
                          waitlist: waitlist, ip: ip.sorted { $0.period < $1.period }, brukerplan: brukerplan, diagnostics: sorted, resolved: resolved)
         ds.reportFiles = segments
@@ -514,7 +518,9 @@ public final class Loader: @unchecked Sendable {
             // The reader's own problems (a record refused, a row too long) first, at their lines.
             let t = CSVTable.parse(bytes: b, file: rel)
             let (parsed, d) = parse(t)
-            return (parsed, t.problems.isEmpty ? d : t.diagnostics + d)
+            // A file's rows with errors are left out of what it parsed: its messages beyond
+            // the bound are counted, not kept (2 million bad rows cost no 2 million lines).
+            return (parsed, (t.problems.isEmpty ? d : t.diagnostics + d).boundedPerFile())
         case .failure(let d): return (.none, [d])
         }
     }
@@ -633,6 +639,25 @@ enum Validator {
                     cur = next[keyPath: chain]
                 }
             }
+        }
+        // Successor chains are bounded as parent chains are (a unit's history and scope walk
+        // them): the steps from each unit to its chain's end, in one pass (each unit once);
+        // the unit that is the first over the limit on each chain is named.
+        var steps = [Int](repeating: -1, count: units.count) // -1 unknown, -2 on this walk
+        for start in units.indices where steps[start] == -1 {
+            var path = [Int]()
+            var cur: Int? = start
+            while let c = cur, steps[c] == -1 {
+                steps[c] = -2; path.append(c)
+                cur = units[c].successor.flatMap { tree.index[$0] }
+            }
+            var v = cur.map { steps[$0] >= 0 ? steps[$0] + 1 : 0 } ?? 0 // a cycle (named above) counts from 0
+            for p in path.reversed() { steps[p] = v; v += 1 }
+        }
+        for (i, u) in units.enumerated() where steps[i] == OrgTree.maxDepth + 1 {
+            diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "successor",
+                                    Phrase(.successorChainTooLong, u.id, String(OrgTree.maxDepth)),
+                                    expected: Phrase(.expectShortSuccessorChain, String(OrgTree.maxDepth))))
         }
         // Depth: the first unit below the limit on each branch is named.
         for (i, u) in units.enumerated() where tree.depth[i] == OrgTree.maxDepth + 1 {

@@ -131,6 +131,7 @@ public enum Problem: String, CaseIterable, Sendable {
     case fileNameNotYear, expectBrukerPlanFileName, notBrukerPlanMeasure, missingForSourceBrukerPlan
     case unitNotActiveInMappingYear, expectUnitActiveInYear
     case csvQuoteNeverClosed, csvQuoteTooLong, expectClosingQuote, csvQuoteHoldsRows, expectQuoteClosedOnItsLine
+    case successorChainTooLong, expectShortSuccessorChain, moreProblems
     case csvHeaderQuoteOpen, expectPlainColumnNames, csvExtraFields, csvExtraFieldsJoined, expectFieldsOfHeader
 
     /// (English, bokmål)
@@ -286,6 +287,9 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectClosingQuote: ("a closing \" for a field that starts with \" (or no \" first in the field)", "et avsluttende \" for et felt som begynner med \" (eller ingen \" først i feltet)")
         case .csvQuoteHoldsRows: ("a text in quotes runs from line {1} to line {2}, and line {3} holds the delimiter \"{4}\": if a quote is missing, rows on those lines were read as part of the text", "en tekst i anførselstegn går fra linje {1} til linje {2}, og linje {3} har skilletegnet «{4}»: mangler et anførselstegn, er rader på de linjene lest som en del av teksten")
         case .expectQuoteClosedOnItsLine: ("a quoted text closed where it ends (check the quotes on these lines)", "en tekst i anførselstegn som lukkes der den slutter (sjekk anførselstegnene på disse linjene)")
+        case .moreProblems: ("… and {1} more problems in this file (the first {2} are listed)", "… og {1} problemer til i denne filen (de første {2} er listet)")
+        case .successorChainTooLong: ("\"{1}\" is followed by more than {2} successors (successor after successor)", "«{1}» følges av mer enn {2} etterfølgere (etterfølger etter etterfølger)")
+        case .expectShortSuccessorChain: ("at most {1} units succeeding each other", "høyst {1} enheter som etterfølger hverandre")
         case .csvHeaderQuoteOpen: ("a quote in the header is not closed on its line; it is read as an ordinary character", "et anførselstegn i overskriftsraden lukkes ikke på samme linje; det leses som et vanlig tegn")
         case .expectPlainColumnNames: ("column names without quotes", "kolonnenavn uten anførselstegn")
         case .csvExtraFields: ("the row has {1} fields, the header {2}: \"{3}\" and what follows has no column", "raden har {1} felt, overskriften {2}: «{3}» og det som følger har ingen kolonne")

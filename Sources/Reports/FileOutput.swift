@@ -13,11 +13,17 @@ import Glibc
 public enum FileOutput {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
+        /// Something other than a regular file (a device, a pipe, a folder): never replaced.
+        case notAFile(String)
+        /// `--output ""`.
+        case noName
         /// The path, the system's words for why, and its errno (for a message in the user's language).
         case cannotWrite(String, String, Int32)
         public var description: String {
             switch self {
             case .exists(let p): return "\(p) exists; use --force to overwrite it"
+            case .notAFile(let p): return "\(p) is not a regular file; it is never replaced"
+            case .noName: return "no file name was given"
             case .cannotWrite(let p, let why, _): return "cannot write \(p): \(why)"
             }
         }
@@ -32,7 +38,12 @@ public enum FileOutput {
 
     /// `beforePublish` lets a test act between the temporary file and its publication.
     static func write(_ text: String, to path: String, force: Bool, beforePublish: () throws -> Void) throws {
+        if path.isEmpty { throw Failure.noName }
         if !force && exists(path) { throw Failure.exists(path) }
+        // --force replaces a file (or a link's name), never a device, a pipe or a folder
+        // (`--output /dev/full --force` as root replaced the device with a file).
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG, st.st_mode & S_IFMT != S_IFLNK { throw Failure.notAFile(path) }
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let (fd, tmp) = try createTemporary(in: dir.isEmpty ? "." : dir, base: base, for: path)

@@ -58,7 +58,7 @@ public enum Msg: String, CaseIterable, Sendable {
     // The command line and `check`
     case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
     case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce, cliUnknownIndicator
-    case storeAccessPostgresOnly, storeAccessUnknownUnit, storeAccessHeader, storeAccessBadRow, fuOffline, storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported, storeImportRefused, cliMoreProblems, fuNoStoreYet, cliNoDataDirectory
+    case storeAccessPostgresOnly, storeAccessUnknownUnit, storeAccessHeader, storeAccessBadRow, fuOffline, storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported, storeImportRefused, cliMoreProblems, exportNotAFile, exportNoName, fuNoStoreYet, cliNoDataDirectory
     case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
     case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
     // Follow-up
@@ -362,6 +362,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .storeImportRefused: ("{1} er ikke importert: rettingene over trengs først (ingenting er skrevet)", "{1} was not imported: the fixes above are needed first (nothing was written)")
         case .fuNoStoreYet: ("Ingen oppfølging ennå: det finnes ingen oppfølgingsdatabase i {1} (den lages ved første kommentar eller tiltak)", "No follow-up yet: there is no follow-up store at {1} (it is made with the first comment or action)")
         case .cliNoDataDirectory: ("datamappen {1} finnes ikke eller er ikke en mappe", "the data directory {1} does not exist or is not a folder")
+        case .exportNotAFile: ("{1} er ikke en vanlig fil (en enhet, en pipe eller en mappe); den erstattes aldri", "{1} is not a regular file (a device, a pipe or a folder); it is never replaced")
+        case .exportNoName: ("--output trenger et filnavn", "--output needs a file name")
         case .cliMoreProblems: ("… og {1} feil til", "… and {1} more problems")
         case .storeImported: ("Importerte {1} oppføringer med {2} historikkrader til {3}", "Imported {1} entries with {2} history rows into {3}")
         case .cliExistsUseForce: ("{1} finnes allerede; bruk --force for å skrive over", "{1} exists; use --force to overwrite it")
@@ -514,6 +516,8 @@ extension FileOutput.Failure {
     public func message(_ l: L10n) -> String {
         switch self {
         case .exists(let path): return l(.cliExistsUseForce, path)
+        case .notAFile(let path): return l(.exportNotAFile, path)
+        case .noName: return l[.exportNoName]
         case let .cannotWrite(path, why, code):
             let folder = (path as NSString).deletingLastPathComponent
             switch code {

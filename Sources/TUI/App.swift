@@ -415,7 +415,8 @@ public final class App {
         state.banner = errors.prefix(2).map { d in
             d.file == "." ? d.text(in: state.dataName, norwegian: state.lang == .nb) : d.text(norwegian: state.lang == .nb)
         }
-        if errors.count > 2, !state.banner.isEmpty { state.banner[1] += " " + l(.moreErrors, errors.count - 2) }
+        let total = errors.count(of: .error)
+        if total > 2, !state.banner.isEmpty { state.banner[1] += " " + l(.moreErrors, total - 2) }
     }
 
     // MARK: Follow-up

@@ -294,7 +294,7 @@ struct Check: ParsableCommand {
         for d in diags.warnings { print(l[.warningWord] + ": " + d.text(in: data, norwegian: nb)) }
         for d in diags where d.severity == .notice { print(l[.noticeWord] + ": " + d.text(in: data, norwegian: nb)) }
         guard let ds = result.dataset else {
-            print(l(.checkNotLoaded, data, diags.errors.count, diags.warnings.count))
+            print(l(.checkNotLoaded, data, diags.count(of: .error), diags.count(of: .warning)))
             throw ExitCode(1)
         }
         let s = Engine.compute(ds)
@@ -306,7 +306,7 @@ struct Check: ParsableCommand {
         }
         let periods = s.tertials
         let range = periods.isEmpty ? l[.checkNoPeriods] : "\(periods.first!)..\(periods.last!)"
-        print(l(.checkOk, data, DataSources.all.map { $0.summary(ds, nb) }.joined(separator: ", "), range, diags.warnings.count, s.warnings.count)
+        print(l(.checkOk, data, DataSources.all.map { $0.summary(ds, nb) }.joined(separator: ", "), range, diags.count(of: .warning), s.warnings.count)
               + (quality ? "" : l[.checkListQuality]))
     }
 }

@@ -270,4 +270,37 @@ import XCTestShim
         XCTAssertTrue(r.diagnostics.contains { $0.line == 8 && $0.field == "name" }, "a unit name with an identity number is refused")
         XCTAssertTrue(r.diagnostics.contains { $0.file == "ip/***********.csv" })
     }
+
+    // MARK: Issue 21, items 16 and 17: cost bounds
+
+    /// A successor chain of 200 units (8 000 took 19.5 s and 940 MB, quadratic): bounded as
+    /// parent chains are, one error at the first unit whose chain is over the limit.
+    @Test func testALongSuccessorChainIsOneErrorAtTheFirstUnitOverTheLimit() {
+        var units = "id;name;parent;kind;from;to;successor\nroot;Etaten;;etat;;;\n"
+        for i in 0..<200 { units += "u\(i);Enhet \(i);root;resultatenhet;;2019-01-01;u\(i + 1)\n" }
+        units += "u200;Enhet 200;root;resultatenhet;;;\n"
+        let r = load(fixture(["units.csv": units, "reports/a.csv": "period;unit;indicator;value\n2019-T3;u200;staff;12\n"]))
+        let chain = r.diagnostics.errors.filter { $0.field == "successor" }
+        // u135 has 65 units after it (u136 … u200): line 2 is root, u135 is on line 138.
+        XCTAssertEqual(chain.map { $0.line ?? 0 }, [138], chain.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(chain.first?.description.contains("\"u135\"") ?? false)
+        XCTAssertNil(r.dataset)
+    }
+
+    /// 1 000 rows with an error among good ones: the first 100 are listed, the rest counted
+    /// in one more message (the counts say 1 000), and the good rows are still shown.
+    @Test func testAFilesProblemsAreListedUpToTheBoundAndCounted() {
+        var rows = "period;unit;indicator;value\n"
+        for i in 0..<1_000 { rows += "2019-T3;a;staff;x\(i)\n" }
+        rows += "2019-T3;b;staff;7\n"
+        let r = load(fixture(["reports/a.csv": rows]))
+        let mine = r.diagnostics.filter { $0.file == "reports/a.csv" }
+        XCTAssertEqual(mine.count, Diagnostic.maxPerFile + 1)
+        XCTAssertEqual(mine.count(of: .error), 1_000)
+        XCTAssertEqual(mine.prefix(100).map { $0.line ?? 0 }, Array(2...101), "the first ones, in file order")
+        let last = mine.last!
+        XCTAssertEqual(last.severity, .error)
+        XCTAssertTrue(last.text(norwegian: true).contains("og 900 problemer til i denne filen"), last.text(norwegian: true))
+        XCTAssertEqual(r.partial?.reports.count, 1, "the good row is shown")
+    }
 }

@@ -222,4 +222,31 @@ import XCTestShim
         XCTAssertEqual(try run(comment).status, 0)
         XCTAssertEqual(try DatabaseQueue(path: store).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }, SQLiteStore.applicationID)
     }
+
+    /// Item 10: `--output X --force` replaced the device /dev/full with a regular file (as
+    /// root). Only a regular file (or a link's own name) is ever replaced; `--output ""` says
+    /// that a name is missing, not that the folder "." does not exist.
+    @Test func testForceNeverReplacesADeviceOrAPipe() throws {
+        let fifo = dir + "/pipe"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertThrowsError(try FileOutput.write("x", to: fifo, force: true)) { e in
+            guard case FileOutput.Failure.notAFile = e else { return XCTFail("\(e)") }
+        }
+        var st = stat()
+        XCTAssertEqual(lstat(fifo, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "the pipe is still a pipe")
+        XCTAssertThrowsError(try FileOutput.write("x", to: dir + "/reports", force: true))
+        var isDir: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/reports", isDirectory: &isDir) && isDir.boolValue)
+        let r = try Repo.run(["report", "--data", dir, "--output", "/dev/null", "--force"])
+        XCTAssertEqual(r.status, 73, r.err)
+        XCTAssertTrue(r.err.contains("ikke en vanlig fil"), r.err)
+        let empty = try Repo.run(["report", "--data", dir, "--output", ""])
+        XCTAssertEqual(empty.status, 73, empty.err)
+        XCTAssertTrue(empty.err.contains("trenger et filnavn"), empty.err)
+        // A regular file is still replaced with --force.
+        try "old".write(toFile: dir + "/r.md", atomically: true, encoding: .utf8)
+        try FileOutput.write("new", to: dir + "/r.md", force: true)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/r.md", encoding: .utf8), "new")
+    }
 }
