@@ -18,7 +18,7 @@ public struct CSVTable: Sendable {
     /// What the reader found wrong, in the order of the file (see `diagnostics`).
     public let problems: [CSVProblem]
     /// True when the header's last column is free text, which takes the rest of a long row
-    /// (`freeTextColumns`).
+    /// (`freeTextColumns`), and a row is longer than the header.
     public let lastColumnTakesRest: Bool
 
     @usableFromInline let storage: [UInt8]
@@ -187,11 +187,42 @@ public struct CSVTable: Sendable {
     /// The longest a quoted field may run, in lines: one still open after this many lines
     /// is taken for a stray quote (docs/data-format.md).
     public static let maxQuotedLines = 100
+    /// The most fields a row may have (a header keeps its first this many names).
+    public static let maxFieldsPerRow = 1_000
 
     private struct Parser {
         let bytes: [UInt8]
         let file: String
         let cp1252: Bool
+
+        /// The first line after a record's first that holds the delimiter (a line a quoted
+        /// field spans), or nil.
+        @inline(never)
+        static func lineWithDelimiter(_ p: UnsafePointer<UInt8>, _ r: Range<Int>, recordLine: Int, delimiter: UInt8) -> Int? {
+            var k = r.lowerBound, at = recordLine
+            while k < r.upperBound {
+                let b = p[k]
+                if b == 10 || (b == 13 && !(k + 1 < r.upperBound && p[k + 1] == 10)) { at += 1 }
+                else if b == delimiter && at > recordLine { return at }
+                k += 1
+            }
+            return nil
+        }
+
+        /// A row's fields over the header, when any is filled: how many up to the last filled
+        /// one, and the first filled one's text.
+        @inline(never)
+        static func extraFields(_ p: UnsafePointer<UInt8>, n: Int, extra: [UInt8], starts: [Int32], ends: [Int32], columns: Int, line: Int) -> CSVProblem? {
+            func bytes(_ f: Int) -> [UInt8] {
+                let a = Int(starts[f]), b = Int(ends[f])
+                return a >= n ? Array(extra[(a - n)..<(b - n)]) : Array(UnsafeBufferPointer(start: p + a, count: b - a))
+            }
+            func blank(_ f: Int) -> Bool { bytes(f).allSatisfy { $0 == 32 || $0 == 9 } }
+            guard let last = (columns..<starts.count).last(where: { !blank($0) }) else { return nil }
+            let first = (columns...last).first { !blank($0) }!
+            return CSVProblem(line: line, kind: .extraFields(fields: last + 1, header: columns,
+                                                              text: String(decoding: bytes(first), as: UTF8.self).trimmingSpaces))
+        }
 
         /// `;` or `,`, whichever occurs more often in the first line that is not blank
         /// (outside a field that opens with a quote).
@@ -224,7 +255,7 @@ public struct CSVTable: Sendable {
         /// The tests keep the same rules written one byte at a time and compare the two.
         func run() -> CSVTable {
             let delim = detectDelimiter()
-            let maxLines = CSVTable.maxQuotedLines
+            let maxLines = CSVTable.maxQuotedLines, maxFields = CSVTable.maxFieldsPerRow
             var extra = [UInt8]()
             var fStart = [Int32](), fEnd = [Int32](), rFirst = [Int32](), rLine = [Int32]()
             let estimate = bytes.count / 8
@@ -242,15 +273,6 @@ public struct CSVTable: Sendable {
                     Int(a) >= n ? String(decoding: extra[(Int(a) - n)..<(Int(b) - n)], as: UTF8.self)
                         : String(decoding: UnsafeBufferPointer(start: p + Int(a), count: Int(b - a)), as: UTF8.self)
                 }
-                func isBlank(_ a: Int32, _ b: Int32) -> Bool {
-                    var k = Int(a)
-                    while k < Int(b) {
-                        let c = Int(a) >= n ? extra[k - n] : p[k]
-                        if c != 32 && c != 9 { return false }
-                        k += 1
-                    }
-                    return true
-                }
                 var i = 0
                 var literalQuotes = false
                 var columns = -1 // the header's fields, once read
@@ -263,12 +285,14 @@ public struct CSVTable: Sendable {
                     var blank = true, spansLines = false
                     refused = 0
                     var headerQuoteOpen = false
+                    var fieldsOver = 0 // fields past `maxFields`, counted, not kept
                     let extraAtStart = extra.count
                     fields: while true {
                         let fieldBegin = i
+                        // Nearly every field starts with neither a quote nor a space: one test.
                         var q = i
-                        if !literalQuotes { while q < n && (p[q] == 32 || p[q] == 9) { q += 1 } }
-                        if !literalQuotes && q < n && p[q] == 34 {
+                        if i < n, !literalQuotes, p[i] == 32 || p[i] == 9 { while q < n && (p[q] == 32 || p[q] == 9) { q += 1 } }
+                        if q < n && p[q] == 34 && !literalQuotes {
                             // A quoted field, unescaped into `extra`.
                             let start = n + extra.count
                             let openLine = line
@@ -298,14 +322,15 @@ public struct CSVTable: Sendable {
                             blank = false
                             // After the closing quote, text up to the delimiter or the line's end.
                             while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; extra.append(b); i += 1 }
-                            recStarts.append(Int32(start)); recEnds.append(Int32(n + extra.count))
+                            if recStarts.count < maxFields { recStarts.append(Int32(start)); recEnds.append(Int32(n + extra.count)) }
+                            else { fieldsOver += 1; extra.removeSubrange((start - n)...) }
                         } else {
                             while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; i += 1 }
                             if blank {
                                 var k = fieldBegin
                                 while k < i { let b = p[k]; if b != 32 && b != 9 { blank = false; break }; k += 1 }
                             }
-                            recStarts.append(Int32(fieldBegin)); recEnds.append(Int32(i))
+                            if recStarts.count < maxFields { recStarts.append(Int32(fieldBegin)); recEnds.append(Int32(i)) } else { fieldsOver += 1 }
                         }
                         if i < n && p[i] == delim { blank = false; i += 1; continue }
                         if i < n { i += p[i] == 13 && i + 1 < n && p[i + 1] == 10 ? 2 : 1; line += 1 } // the line end
@@ -331,36 +356,26 @@ public struct CSVTable: Sendable {
                         continue
                     }
                     if blank { extra.removeSubrange(extraAtStart...); continue }
+                    if fieldsOver > 0 {
+                        // Memory stays bounded by the data: a row of 50 million fields is refused
+                        // (a header keeps its first names), counted, not kept.
+                        problems.append(CSVProblem(line: recordLine, kind: .tooManyFields(fields: maxFields + fieldsOver)))
+                        if columns >= 0 { extra.removeSubrange(extraAtStart...); continue }
+                    }
                     if columns < 0 {
                         header = zip(recStarts, recEnds).map { text($0, $1).trimmingSpaces.lowercased() }
                         headerLine = recordLine
                         columns = recStarts.count
                         continue
                     }
-                    if spansLines {
-                        // A line inside a quoted field that holds the delimiter may be a row
-                        // a stray quote took in: said, with the lines, as a warning.
-                        var k = recordStart, at = recordLine
-                        var lineWithDelimiter: Int? = nil
-                        while k < i {
-                            let b = p[k]
-                            if b == 10 || (b == 13 && !(k + 1 < i && p[k + 1] == 10)) { at += 1 }
-                            else if b == delim && at > recordLine && lineWithDelimiter == nil { lineWithDelimiter = at }
-                            k += 1
-                        }
-                        if let w = lineWithDelimiter {
-                            let last = i > 0 && (p[i - 1] == 10 || p[i - 1] == 13) ? line - 1 : line
-                            problems.append(CSVProblem(line: recordLine, kind: .quoteHoldsRows(lineWithDelimiter: w, lastLine: last)))
-                        }
+                    // The rare checks, out of this loop (kept small for the compiler).
+                    if spansLines, let w = Parser.lineWithDelimiter(p, recordStart..<i, recordLine: recordLine, delimiter: delim) {
+                        let last = i > 0 && (p[i - 1] == 10 || p[i - 1] == 13) ? line - 1 : line
+                        problems.append(CSVProblem(line: recordLine, kind: .quoteHoldsRows(lineWithDelimiter: w, lastLine: last)))
                     }
-                    if recStarts.count > columns {
-                        var lastFilled = columns - 1
-                        for f in columns..<recStarts.count where !isBlank(recStarts[f], recEnds[f]) { lastFilled = f }
-                        if lastFilled >= columns {
-                            let first = (columns...lastFilled).first { !isBlank(recStarts[$0], recEnds[$0]) }!
-                            problems.append(CSVProblem(line: recordLine, kind: .extraFields(
-                                fields: lastFilled + 1, header: columns, text: text(recStarts[first], recEnds[first]).trimmingSpaces)))
-                        }
+                    if recStarts.count > columns,
+                       let x = Parser.extraFields(p, n: n, extra: extra, starts: recStarts, ends: recEnds, columns: columns, line: recordLine) {
+                        problems.append(x)
                     }
                     rFirst.append(Int32(fStart.count)); rLine.append(Int32(recordLine))
                     fStart.append(contentsOf: recStarts); fEnd.append(contentsOf: recEnds)
@@ -371,7 +386,9 @@ public struct CSVTable: Sendable {
             let names = header ?? []
             return CSVTable(file: file, delimiter: delim, header: names, headerLine: headerLine,
                             decodedAsWindows1252: cp1252, problems: problems,
-                            lastColumnTakesRest: names.last.map(CSVTable.freeTextColumns.contains) ?? false, storage: storage, fieldStart: fStart,
+                            lastColumnTakesRest: problems.contains { if case .extraFields = $0.kind { true } else { false } }
+                                && (names.last.map(CSVTable.freeTextColumns.contains) ?? false),
+                            storage: storage, fieldStart: fStart,
                             fieldEnd: fEnd, rowFirst: rFirst, rowLine: rLine)
         }
     }
@@ -392,13 +409,15 @@ public struct CSVProblem: Hashable, Sendable {
         /// The record has `fields` fields up to its last non-empty one, the header `header`;
         /// `text` is the first non-empty one over (the record is read, without them).
         case extraFields(fields: Int, header: Int, text: String)
+        /// More than `CSVTable.maxFieldsPerRow` fields: a row is not read; a header keeps its first names.
+        case tooManyFields(fields: Int)
     }
     public let line: Int
     public let kind: Kind
 
     /// A problem that refuses its record (the record is not in the table).
     public var refusesRecord: Bool {
-        switch kind { case .quoteNeverClosed, .quoteTooLong: true; default: false }
+        switch kind { case .quoteNeverClosed, .quoteTooLong, .tooManyFields: true; default: false }
     }
 }
 
@@ -419,10 +438,13 @@ extension CSVTable {
             case .quoteHoldsRows(let at, let last):
                 return Diagnostic(.warning, file: file, line: p.line, Phrase(.csvQuoteHoldsRows, String(p.line), String(last), String(at), d),
                                   expected: Phrase(.expectQuoteClosedOnItsLine))
+            case .tooManyFields(let fields):
+                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvTooManyFields, String(fields), String(CSVTable.maxFieldsPerRow)),
+                                  expected: Phrase(.expectFewerFields, String(CSVTable.maxFieldsPerRow)))
             case .headerQuoteOpen:
                 return Diagnostic(.warning, file: file, line: p.line, Phrase(.csvHeaderQuoteOpen), expected: Phrase(.expectPlainColumnNames))
             case .extraFields(let fields, let header, let text):
-                if lastColumnTakesRest, let last = self.header.last {
+                if let last = self.header.last, CSVTable.freeTextColumns.contains(last) {
                     return Diagnostic(.warning, file: file, line: p.line, field: last, Phrase(.csvExtraFieldsJoined, String(fields), String(header), last),
                                       expected: Phrase(.expectFieldsOfHeader, d))
                 }

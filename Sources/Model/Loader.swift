@@ -89,8 +89,23 @@ public final class Loader: @unchecked Sendable {
         var files = [String]()
         var diags = [Diagnostic]()
         var listings = [String: [String]]()
+        // The data directory may be a link (the user gave it); a folder or file in it that is
+        // a link leading outside it is not read: as root, a link could read /etc/shadow, and
+        // a linked folder listed another folder's names.
+        let root = Loader.realPath(directory)
+        func leadsOutside(_ p: String) -> Bool {
+            var st = stat()
+            guard lstat(p, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let root else { return false }
+            guard let target = Loader.realPath(p) else { return false } // dangling: not readable anyway
+            return !(target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/"))
+        }
         for folder in DataSources.folders {
             let full = folder.isEmpty ? directory : path(folder)
+            if !folder.isEmpty, leadsOutside(full) {
+                diags.append(Diagnostic(.error, file: folder + "/", Phrase(.linkLeadsOutside), expected: Phrase(.expectInsideDataDirectory)))
+                listings[folder] = []
+                continue
+            }
             switch Loader.list(full) {
             case .success(let (names, undecodable)):
                 listings[folder] = names
@@ -120,6 +135,10 @@ public final class Loader: @unchecked Sendable {
         var regular = [String](), stamps = [Stamp]()
         for rel in files {
             var st = stat()
+            if leadsOutside(path(rel)) {
+                diags.append(Diagnostic(.error, file: rel, Phrase(.linkLeadsOutside), expected: Phrase(.expectInsideDataDirectory)))
+                continue
+            }
             guard stat(path(rel), &st) == 0 else { continue } // gone since it was listed
             if st.st_mode & S_IFMT == S_IFREG {
                 regular.append(rel)
@@ -150,6 +169,13 @@ public final class Loader: @unchecked Sendable {
             }
         }
         return diags
+    }
+
+    /// The path with every link resolved, or nil.
+    static func realPath(_ p: String) -> String? {
+        guard let r = realpath(p, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
     }
 
     enum FileKind { case regular, directory, other, missing }

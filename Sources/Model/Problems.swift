@@ -131,7 +131,7 @@ public enum Problem: String, CaseIterable, Sendable {
     case fileNameNotYear, expectBrukerPlanFileName, notBrukerPlanMeasure, missingForSourceBrukerPlan
     case unitNotActiveInMappingYear, expectUnitActiveInYear
     case csvQuoteNeverClosed, csvQuoteTooLong, expectClosingQuote, csvQuoteHoldsRows, expectQuoteClosedOnItsLine
-    case successorChainTooLong, expectShortSuccessorChain, moreProblems
+    case successorChainTooLong, expectShortSuccessorChain, moreProblems, csvTooManyFields, expectFewerFields, linkLeadsOutside, expectInsideDataDirectory
     case csvHeaderQuoteOpen, expectPlainColumnNames, csvExtraFields, csvExtraFieldsJoined, expectFieldsOfHeader
 
     /// (English, bokmål)
@@ -287,6 +287,10 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectClosingQuote: ("a closing \" for a field that starts with \" (or no \" first in the field)", "et avsluttende \" for et felt som begynner med \" (eller ingen \" først i feltet)")
         case .csvQuoteHoldsRows: ("a text in quotes runs from line {1} to line {2}, and line {3} holds the delimiter \"{4}\": if a quote is missing, rows on those lines were read as part of the text", "en tekst i anførselstegn går fra linje {1} til linje {2}, og linje {3} har skilletegnet «{4}»: mangler et anførselstegn, er rader på de linjene lest som en del av teksten")
         case .expectQuoteClosedOnItsLine: ("a quoted text closed where it ends (check the quotes on these lines)", "en tekst i anførselstegn som lukkes der den slutter (sjekk anførselstegnene på disse linjene)")
+        case .linkLeadsOutside: ("is a symbolic link that leads outside the data directory; it is not read", "er en symbolsk lenke som fører ut av datamappen; den blir ikke lest")
+        case .expectInsideDataDirectory: ("the file or folder itself in the data directory (copy it in; the data directory may itself be a link)", "filen eller mappen selv i datamappen (kopier den inn; datamappen selv kan være en lenke)")
+        case .csvTooManyFields: ("the line has {1} fields, more than the {2} tertial reads; a row is not read (a header keeps its first {2} names)", "linjen har {1} felt, flere enn de {2} tertial leser; en rad blir ikke lest (en overskrift beholder de {2} første navnene)")
+        case .expectFewerFields: ("at most {1} fields on a line", "høyst {1} felt på en linje")
         case .moreProblems: ("… and {1} more problems in this file (the first {2} are listed)", "… og {1} problemer til i denne filen (de første {2} er listet)")
         case .successorChainTooLong: ("\"{1}\" is followed by more than {2} successors (successor after successor)", "«{1}» følges av mer enn {2} etterfølgere (etterfølger etter etterfølger)")
         case .expectShortSuccessorChain: ("at most {1} units succeeding each other", "høyst {1} enheter som etterfølger hverandre")

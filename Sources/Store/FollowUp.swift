@@ -241,7 +241,9 @@ public enum FollowUpRules {
             if required { throw FollowUpError.emptyText }
             return nil
         }
-        if t.count > maxLength { throw FollowUpError.tooLong(maxLength) }
+        // Counted as the databases count (code points): 2 000 emoji of several code points
+        // each passed here and met SQLite's CHECK, whose raw text was shown.
+        if t.unicodeScalars.count > maxLength { throw FollowUpError.tooLong(maxLength) }
         if SafeText.needsCare(t, keepNewlines: true) { throw FollowUpError.controlCharacter(field) }
         if IdentityNumber.isIn(t) { throw FollowUpError.identityNumber(field) }
         return t

@@ -126,7 +126,12 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
                     let first = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?", arguments: ["v1: entry and entry_history"])
                     let hasEntry = try db.tableExists("entry")
                     let ours = id == applicationID || (id == 0 && first != nil && hasEntry)
-                    return (ours, ours ? try migrator.hasBeenSuperseded(db) : false)
+                    guard ours, try migrator.hasBeenSuperseded(db) else { return (ours, false) }
+                    // Migrations we do not know: a newer tertial's only when the file is sound
+                    // (a damaged file was called "made by a newer tertial").
+                    let check = (try? String.fetchOne(db, sql: "PRAGMA quick_check")) ?? nil
+                    if check != "ok" { throw DatabaseError(resultCode: .SQLITE_CORRUPT) }
+                    return (true, true)
                 }
             }
             try q.close()

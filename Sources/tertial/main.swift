@@ -732,7 +732,7 @@ struct StoreImport: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
         let located: [(line: Int, row: FollowUpExport.Row)]
         do { located = try FollowUpExport.parseLocated(Array(data), file: file) }
-        catch let e as FollowUpExport.ParseError { CLI.say(e.text(file: file)); throw ExitCode(1) }
+        catch let e as FollowUpExport.ParseError { CLI.say(e.text(file: file, norwegian: CLI.lang == .nb)); throw ExitCode(1) }
         // Every row checked as a new entry is, against the data directory's units and
         // catalogue; any problem refuses the whole file, each named with its line.
         let loader = Loader(directory: options.data)

@@ -169,6 +169,12 @@ enum ReferenceCSV {
             case let .record(fields, blank, next, nextLine, delimiterLine, lastLine):
                 defer { i = next; line = nextLine }
                 if blank { continue }
+                var fields = fields
+                if fields.count > CSVTable.maxFieldsPerRow {
+                    out.problems.append(CSVProblem(line: line, kind: .tooManyFields(fields: fields.count)))
+                    if header != nil { continue }
+                    fields = Array(fields.prefix(CSVTable.maxFieldsPerRow))
+                }
                 guard let h = header else {
                     header = fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces.lowercased() }
                     out.header = header!; out.headerLine = line
@@ -337,5 +343,21 @@ enum ReferenceCSV {
         XCTAssertGreaterThan(refusedSeen, 200)
         XCTAssertGreaterThan(warnedSeen, 100)
         XCTAssertGreaterThan(extraSeen, 500)
+    }
+
+    /// Issue 21, item 17: a line of 50 million fields took 1.6 GB; a row over the bound is
+    /// refused at its line (and the rows after it read), a header keeps its first names.
+    @Test func testARowWithTooManyFieldsIsRefusedAndTheRestRead() {
+        let wide = Array(repeating: "x", count: 1_500).joined(separator: ";")
+        let text = "a;b;c\n1;2;3\n" + wide + "\n\"q\";" + wide + "\n4;5;6\n"
+        let t = CSVTable.parse(bytes: Array(text.utf8), file: "w.csv")
+        XCTAssertEqual(t.problems, [CSVProblem(line: 3, kind: .tooManyFields(fields: 1_500)), CSVProblem(line: 4, kind: .tooManyFields(fields: 1_501))])
+        XCTAssertEqual((0..<t.rowCount).map(t.line), [2, 5])
+        XCTAssertEqual(t.string(1, 2), "6")
+        XCTAssertEqual(Self.table(t), ReferenceCSV.parse(Array(text.utf8), delimiter: 59))
+        let header = CSVTable.parse(bytes: Array((wide + "\n1;2\n").utf8), file: "h.csv")
+        XCTAssertEqual(header.header.count, CSVTable.maxFieldsPerRow)
+        XCTAssertEqual(header.rowCount, 1)
+        XCTAssertEqual(header.diagnostics.map(\.severity), [.error])
     }
 }

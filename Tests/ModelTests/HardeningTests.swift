@@ -303,4 +303,37 @@ import XCTestShim
         XCTAssertTrue(last.text(norwegian: true).contains("og 900 problemer til i denne filen"), last.text(norwegian: true))
         XCTAssertEqual(r.partial?.reports.count, 1, "the good row is shown")
     }
+
+    /// Item 18: a data file or folder that is a link leading outside the data directory is
+    /// not read (as root one could read /etc/shadow; a linked reports/ named every file of
+    /// another folder); links inside it, and a data directory that is itself a link, are.
+    @Test func testLinksLeadingOutsideTheDataDirectoryAreNotRead() throws {
+        let f = fixture()
+        let outside = Fixture(["reports/b.csv": "period;unit;indicator;value\n2019-T3;b;staff;5\n", "secret.txt": "x", "notes.csv": "a\n"])
+        try FileManager.default.createSymbolicLink(atPath: f.dir + "/reports/b.csv", withDestinationPath: outside.dir + "/reports/b.csv")
+        var r = load(f)
+        XCTAssertEqual(r.diagnostics.errors.map(\.file), ["reports/b.csv"])
+        XCTAssertTrue(r.diagnostics.errors[0].description.contains("leads outside the data directory"))
+        XCTAssertEqual(r.partial?.reports.count, 1, "the link's rows are not read")
+        // A link inside the data directory is read.
+        try FileManager.default.removeItem(atPath: f.dir + "/reports/b.csv")
+        f.write("extra/b.csv", "period;unit;indicator;value\n2019-T3;b;staff;5\n")
+        try FileManager.default.createSymbolicLink(atPath: f.dir + "/reports/b.csv", withDestinationPath: f.dir + "/extra/b.csv")
+        r = load(f)
+        XCTAssertEqual(r.diagnostics.errors, [])
+        XCTAssertEqual(r.dataset?.reports.count, 2)
+        // reports/ as a link to another folder: one error, no name from there.
+        try FileManager.default.removeItem(atPath: f.dir + "/reports")
+        try FileManager.default.createSymbolicLink(atPath: f.dir + "/reports", withDestinationPath: outside.dir)
+        r = load(f)
+        XCTAssertEqual(r.diagnostics.map(\.file).filter { $0.hasPrefix("reports") }, ["reports/"])
+        XCTAssertFalse(r.diagnostics.contains { $0.description.contains("secret") || $0.description.contains("notes") })
+        // The data directory itself may be a link.
+        try FileManager.default.removeItem(atPath: f.dir + "/reports")
+        f.write("reports/a.csv", report)
+        let link = f.dir + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: f.dir)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        XCTAssertNotNil(Loader(directory: link, today: today).load().dataset)
+    }
 }

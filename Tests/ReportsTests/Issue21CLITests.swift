@@ -249,4 +249,37 @@ import XCTestShim
         try FileOutput.write("new", to: dir + "/r.md", force: true)
         XCTAssertEqual(try String(contentsOfFile: dir + "/r.md", encoding: .utf8), "new")
     }
+
+    /// Item 18: messages that misled. 2 000 emoji of two code points each met SQLite's raw
+    /// CHECK text; a damaged store was "made by a newer tertial"; `store import` spoke English.
+    @Test func testMessagesSayWhatIsWrong() throws {
+        let emoji = String(repeating: "👍🏽", count: 1_500) // 1 500 characters, 3 000 code points
+        let long = try run(["followup", "comment"] + figure + [emoji, "--user", "kari"])
+        XCTAssertEqual(long.status, 1)
+        XCTAssertTrue(long.err.contains("for lang (høyst 2000 tegn)"), long.err)
+        XCTAssertFalse(long.err.uppercased().contains("CHECK"), long.err)
+        // A store from a newer tertial, and a damaged one.
+        XCTAssertEqual(try run(["followup", "comment"] + figure + ["Tekst", "--user", "kari"]).status, 0)
+        let q = try DatabaseQueue(path: store)
+        try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        try q.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try q.close()
+        let newer = try run(["followup", "list"])
+        XCTAssertEqual(newer.status, 1)
+        XCTAssertTrue(newer.err.contains("nyere tertial"), newer.err)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+        for k in stride(from: 4096, to: bytes.count, by: 3) { bytes[k] = 0x5A }
+        try bytes.write(to: URL(fileURLWithPath: store))
+        let damaged = try run(["followup", "list"])
+        XCTAssertEqual(damaged.status, 1)
+        XCTAssertFalse(damaged.err.contains("nyere tertial"), damaged.err)
+        XCTAssertTrue(damaged.err.contains("skadet"), damaged.err)
+        // store import in bokmål.
+        let file = dir + "/bad.csv"
+        try (FollowUpExport.header.joined(separator: ";") + "\nx;comment;ph-vest;staff;2019-T3;created;2026-12-03T10:00:00Z;kari;t;;;;;\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let imp = try Repo.run(["store", "import", file, "--data", dir, "--store", dir + "/new.sqlite"])
+        XCTAssertEqual(imp.status, 1)
+        XCTAssertTrue(imp.err.contains("bad.csv:2: entry_id: «x» er ikke et oppføringsnummer"), imp.err)
+    }
 }
