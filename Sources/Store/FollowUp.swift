@@ -86,6 +86,8 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case readOnly(String)
     /// A path that is not a tertial store: refused without a byte of it changed.
     case storeRefused(String, StoreRefusal)
+    /// The store's schema is locked by another session (who, as the server says).
+    case schemaLocked(String, String)
     case newerSchema(String)
     case notADatabase(String)
     case noSuchEntry(Int64)
@@ -121,6 +123,9 @@ public enum FollowUpError: Error, Equatable, Sendable {
             return nb ? "\(name) inneholder et kontrolltegn eller en escape-sekvens (som ESC eller BEL); skriv den uten"
                       : "\(name) contains a control character or escape sequence (such as ESC or BEL); write it without"
         case let .badAuthor(en, no): return nb ? no : en
+        case let .schemaLocked(p, who):
+            return nb ? "databasen \(p) er låst av en annen økt (\(who)); prøv igjen når den er ferdig, eller be den som har den åpen om å avslutte"
+                      : "the database \(p) is locked by another session (\(who)); try again when it is done, or ask whoever has it open to finish"
         case let .storeRefused(p, why):
             switch why {
             case .uri: return nb ? "\(p) er en file:-adresse; oppgi stien til databasefilen" : "\(p) is a file: URI; give the path of the database file"

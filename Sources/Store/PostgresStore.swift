@@ -301,13 +301,86 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         CREATE POLICY tertial_history_read ON entry_history FOR SELECT USING (true);
         CREATE POLICY tertial_history_insert ON entry_history FOR INSERT
             WITH CHECK (entry_id IN (SELECT e.id FROM entry e WHERE e.unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user)));
-        """)]
+        """), ("v3: the server enforces the rules", #"""
+        CREATE OR REPLACE FUNCTION tertial_has_identity_number(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE s text; r text; d int[]; n int; k int; i int; k1 int; k2 int; dd int; mm int;
+        BEGIN
+          IF t IS NULL OR t = '' THEN RETURN false; END IF;
+          s := translate(t, '０１２３４５６７８９⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९',
+                            '012345678901234567890123456789012345678901234567890123456789');
+          s := regexp_replace(s, '[\u00A0-\u00A9\u00AB-\u00B4\u00B6-\u00B9\u00BB-\u00BF\u2000-\u206F\u2190-\u23FF\u2500-\u27BF\u3000-\u303F\uFE10-\uFE6F\uFEFF\uFF01-\uFF0F\uFF1A-\uFF20\U0001F000-\U0001FAFF]', '', 'g');
+          s := regexp_replace(s, '[^\x01-\x7F]', 'a', 'g');
+          s := regexp_replace(s, '[^0-9A-Za-z]', '', 'g');
+          FOR r IN SELECT (regexp_matches(s, '[0-9]{11,}', 'g'))[1] LOOP
+            n := length(r);
+            FOR k IN 0..(n - 11) LOOP
+              d := ARRAY[]::int[];
+              FOR i IN 1..11 LOOP d := d || substr(r, k + i, 1)::int; END LOOP;
+              k1 := 11 - (3*d[1] + 7*d[2] + 6*d[3] + 1*d[4] + 8*d[5] + 9*d[6] + 4*d[7] + 5*d[8] + 2*d[9]) % 11;
+              IF k1 = 11 THEN k1 := 0; END IF;
+              k2 := 11 - (5*d[1] + 4*d[2] + 3*d[3] + 2*d[4] + 7*d[5] + 6*d[6] + 5*d[7] + 4*d[8] + 3*d[9] + 2*k1) % 11;
+              IF k2 = 11 THEN k2 := 0; END IF;
+              IF k1 < 10 AND k2 < 10 AND k1 = d[10] AND k2 = d[11] THEN
+                IF n = 11 THEN RETURN true; END IF;
+                dd := d[1] * 10 + d[2]; mm := d[3] * 10 + d[4];
+                IF dd > 40 THEN dd := dd - 40; END IF;
+                IF mm > 40 THEN mm := mm - 40; END IF;
+                IF dd BETWEEN 1 AND 31 AND mm BETWEEN 1 AND 12 THEN RETURN true; END IF;
+              END IF;
+            END LOOP;
+          END LOOP;
+          RETURN false;
+        END $$;
+        ALTER TABLE entry DROP CONSTRAINT tertial_no_identity_number;
+        ALTER TABLE entry ADD CONSTRAINT tertial_no_identity_number CHECK (NOT tertial_has_identity_number(text) AND NOT tertial_has_identity_number(owner)
+            AND NOT tertial_has_identity_number(note) AND NOT tertial_has_identity_number(created_by) AND NOT tertial_has_identity_number(updated_by)) NOT VALID;
+        ALTER TABLE entry_history ADD CONSTRAINT tertial_history_no_identity_number CHECK (NOT tertial_has_identity_number(text)
+            AND NOT tertial_has_identity_number(owner) AND NOT tertial_has_identity_number(note) AND NOT tertial_has_identity_number(by)) NOT VALID;
+        CREATE FUNCTION tertial_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
+          SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'entry'::regclass), 'MEMBER')
+        $$;
+        CREATE FUNCTION tertial_now() RETURNS text LANGUAGE sql STABLE AS $$
+          SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+        $$;
+        CREATE FUNCTION tertial_entry_before() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' AND (NEW.id <> OLD.id OR NEW.kind <> OLD.kind OR NEW.unit <> OLD.unit OR NEW.indicator <> OLD.indicator
+              OR NEW.period <> OLD.period OR NEW.created_at <> OLD.created_at OR NEW.created_by <> OLD.created_by) THEN
+            RAISE EXCEPTION 'tertial: what an entry is about, and who made it when, never change';
+          END IF;
+          IF NOT tertial_is_admin() THEN
+            IF TG_OP = 'INSERT' THEN NEW.created_by := current_user; NEW.created_at := tertial_now(); END IF;
+            NEW.updated_by := current_user; NEW.updated_at := tertial_now();
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER entry_author BEFORE INSERT OR UPDATE ON entry FOR EACH ROW EXECUTE FUNCTION tertial_entry_before();
+        CREATE FUNCTION tertial_entry_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        DECLARE c text := nullif(current_setting('tertial.change', true), '');
+        BEGIN
+          IF TG_OP = 'INSERT' THEN c := 'created';
+          ELSIF c IS NULL OR c NOT IN ('edited', 'status', 'superseded') THEN
+            c := CASE WHEN NEW.superseded_by IS DISTINCT FROM OLD.superseded_by THEN 'superseded'
+                      WHEN NEW.status IS DISTINCT FROM OLD.status OR NEW.note IS DISTINCT FROM OLD.note THEN 'status' ELSE 'edited' END;
+          END IF;
+          INSERT INTO entry_history (entry_id, at, by, change, text, owner, due, status, note)
+            VALUES (NEW.id, NEW.updated_at, NEW.updated_by, c, NEW.text, NEW.owner, NEW.due, NEW.status, NEW.note);
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER entry_history_written AFTER INSERT OR UPDATE ON entry FOR EACH ROW EXECUTE FUNCTION tertial_entry_history();
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tertial_leader') THEN
+            REVOKE INSERT, UPDATE, DELETE ON entry_history FROM tertial_leader;
+            REVOKE DELETE ON entry FROM tertial_leader;
+          END IF;
+        END $$;
+        """#)]
 
     /// Applies missing migrations under an advisory lock (two tertials starting at once do not
     /// both create the schema); refuses a database that knows migrations this tertial does not.
     func migrate() throws {
         try transaction {
-            _ = try run("SELECT pg_advisory_xact_lock(7262011)")
+            try takeSchemaLock()
             // A leader's role may not create tables: the table is only made where it is missing.
             if try run("SELECT to_regclass('tertial_migrations') IS NULL").first?.decode(Bool.self) == true {
                 _ = try run("CREATE TABLE tertial_migrations (identifier text PRIMARY KEY)")
@@ -321,6 +394,27 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             }
         }
     }
+
+    /// The schema lock, tried for up to 10 s: another tertial migrating, or a leader's psql
+    /// holding it, never makes this one wait forever; the message says who holds it.
+    func takeSchemaLock() throws {
+        let deadline = Date().addingTimeInterval(PostgresStore.schemaLockSeconds)
+        while true {
+            if try run("SELECT pg_try_advisory_xact_lock(7262011)").first?.decode(Bool.self) == true { return }
+            if Date() >= deadline {
+                let holder = try run("""
+                    SELECT coalesce(a.usename::text, '?') || coalesce(' (' || nullif(a.application_name, '') || ')', '') || ', ' || coalesce(a.client_addr::text, 'local')
+                    FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE l.locktype = 'advisory' AND l.objid = 7262011 AND l.granted LIMIT 1
+                    """).first?.decode(String.self) ?? "?"
+                throw FollowUpError.schemaLocked(location, holder)
+            }
+            usleep(200_000)
+        }
+    }
+
+    /// How long `takeSchemaLock` tries.
+    nonisolated(unsafe) static var schemaLockSeconds: TimeInterval = 10
 
     /// A migration's statements one by one: postgres-nio sends each through the extended
     /// protocol, which takes one statement at a time. Splits at `;` outside quotes and
@@ -412,11 +506,10 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
 
     // MARK: Writing
 
-    func record(_ id: Int64, _ change: String, at: String, by: String) throws {
-        _ = try run("""
-            INSERT INTO entry_history (entry_id, at, by, change, text, owner, due, status, note)
-            SELECT id, \(at), \(by), \(change), text, owner, due, status, note FROM entry WHERE id = \(id)
-            """)
+    /// Names the change the next UPDATE in this transaction makes: the server's trigger
+    /// writes its history row (migration v3; a leader cannot write history itself).
+    func change(_ kind: String) throws {
+        _ = try run("SELECT set_config('tertial.change', \(kind), true)")
     }
 
     func fetch(_ id: Int64) throws -> Entry {
@@ -434,16 +527,15 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
                 INSERT INTO entry (kind, unit, indicator, period, text, created_at, created_by, updated_at, updated_by)
                 VALUES ('comment', \(key.unit), \(key.indicator), \(key.period.description), \(text), \(now), \(user), \(now), \(user)) RETURNING id
                 """).first!.decode(Int64.self)
-            try record(id, "created", at: now, by: user)
             let earlier = try run("""
                 SELECT id FROM entry WHERE kind = 'comment' AND unit = \(key.unit) AND indicator = \(key.indicator) AND period = \(key.period.description)
                   AND id <> \(id) AND superseded_by IS NULL
                 """).map { try $0.decode(Int64.self) }
+            if !earlier.isEmpty { try change("superseded") }
             for e in earlier {
                 guard !(try run("UPDATE entry SET superseded_by = \(id), updated_at = \(now), updated_by = \(user) WHERE id = \(e) RETURNING id")).isEmpty else {
                     throw FollowUpError.outsideScope(unit: key.unit, role: address.user)
                 }
-                try record(e, "superseded", at: now, by: user)
             }
             return try fetch(id)
         }
@@ -460,7 +552,6 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
                 VALUES ('action', \(key.unit), \(key.indicator), \(key.period.description), \(text), \(owner), \(due?.description), 'planned',
                         \(now), \(user), \(now), \(user)) RETURNING id
                 """).first!.decode(Int64.self)
-            try record(id, "created", at: now, by: user)
             return try fetch(id)
         }
     }
@@ -473,8 +564,8 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             let e = try fetch(id)
             pendingUnit = e.key.unit
             guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
+            try self.change(change)
             guard !(try update()).isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
-            try record(id, change, at: now, by: user)
         }
     }
 
@@ -547,6 +638,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             guard try run("SELECT count(*)::bigint FROM entry").first?.decode(Int64.self) == 0 else { throw FollowUpError.notEmpty(location) }
             for r in rows {
                 pendingUnit = r.key.unit
+                try change(r.change)
                 if r.change == "created" {
                     _ = try run("""
                         INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
@@ -561,7 +653,6 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
                         """)
                     guard !changed.isEmpty else { throw FollowUpError.noSuchEntry(r.entryID) }
                 }
-                try record(r.entryID, r.change, at: r.at, by: r.by)
             }
             _ = try run("SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM entry)))")
         }
@@ -574,7 +665,14 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         let orphans = try run("""
             SELECT count(*)::bigint FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id AND h.change = 'created')
             """).first?.decode(Int64.self) ?? 0
-        return orphans == 0 ? "ok" : "\(orphans) entries without their history"
+        if orphans > 0 { return "\(orphans) entries without their history" }
+        // An entry must be as its last history row says (a change past the triggers shows here).
+        let differ = try run("""
+            SELECT e.id FROM entry e JOIN entry_history h ON h.id = (SELECT max(x.id) FROM entry_history x WHERE x.entry_id = e.id)
+            WHERE e.text IS DISTINCT FROM h.text OR e.owner IS DISTINCT FROM h.owner OR e.due IS DISTINCT FROM h.due
+               OR e.status IS DISTINCT FROM h.status OR e.note IS DISTINCT FROM h.note ORDER BY e.id
+            """).map { try $0.decode(Int64.self) }
+        return differ.isEmpty ? "ok" : "entries differ from their history: " + differ.prefix(20).map(String.init).joined(separator: ", ")
     }
 
     /// Sets up who may write what (`tertial store init --access FILE`): a login role for each
@@ -590,7 +688,10 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
                 _ = try run("CREATE ROLE tertial_leader NOLOGIN")
                 done.append("created group role tertial_leader")
             }
-            _ = try run("GRANT SELECT, INSERT, UPDATE ON entry, entry_history TO tertial_leader")
+            // History is written by the server's trigger only (migration v3): a leader reads it.
+            _ = try run("GRANT SELECT, INSERT, UPDATE ON entry TO tertial_leader")
+            _ = try run("GRANT SELECT ON entry_history TO tertial_leader")
+            _ = try run("REVOKE INSERT, UPDATE, DELETE ON entry_history FROM tertial_leader")
             _ = try run("GRANT SELECT ON tertial_access, tertial_migrations TO tertial_leader")
             _ = try run("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tertial_leader")
             for role in Set(grants.map(\.role)).sorted() {

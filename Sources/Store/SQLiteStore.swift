@@ -431,6 +431,16 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.
     public func integrityCheck() throws -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+        try read { db in
+            let sqlite = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? ""
+            guard sqlite == "ok" else { return sqlite }
+            // An entry must be as its last history row says (a change made past tertial shows here).
+            let differ = try Int64.fetchAll(db, sql: """
+                SELECT e.id FROM entry e JOIN entry_history h ON h.id = (SELECT max(x.id) FROM entry_history x WHERE x.entry_id = e.id)
+                WHERE e.text IS NOT h.text OR e.owner IS NOT h.owner OR e.due IS NOT h.due OR e.status IS NOT h.status OR e.note IS NOT h.note
+                ORDER BY e.id
+                """)
+            return differ.isEmpty ? "ok" : "entries differ from their history: " + differ.prefix(20).map(String.init).joined(separator: ", ")
+        }
     }
 }

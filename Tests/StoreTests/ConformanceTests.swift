@@ -129,7 +129,91 @@ import XCTestShim
         XCTAssertEqual(try s.history(of: a.id).count, 1)
     }
 
+    /// Issue 21, item 13: the server's identity rule is the client's (a SQL function on every
+    /// text column of entry and entry_history): the spellings that passed are refused there.
+    @Test func testTheServersIdentityRuleCoversEverySpellingAndColumn() throws {
+        let bs = try backends()
+        guard let pg = bs.first(where: { $0.name == "PostgreSQL" }) else { try skip("no PostgreSQL server (set TERTIAL_TEST_POSTGRES)") }
+        let s = try XCTUnwrap(try pg.open() as? PostgresStore)
+        let a = try s.addAction(key, text: "Tiltak", owner: nil, due: nil, by: "kari")
+        let spellings = ["010170_12343", "010170,12343", "010170:12343", "010170+12343", "(010170)12343", "010170    12343",
+                         "010170\u{200B}12343", "010170\u{2060}12343", "0\u{00B9}0170 12343", "\u{FF10}\u{FF11}\u{FF10}\u{FF11}\u{FF17}\u{FF10}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF13}",
+                         "Gjelder 010170-12343 i dag"]
+        for sp in spellings {
+            XCTAssertTrue(IdentityNumber.isIn(sp), "the client's rule: \(sp)")
+            let q = sp.replacingOccurrences(of: "'", with: "''")
+            for column in ["text", "owner", "note", "updated_by"] {
+                XCTAssertThrowsError(try s.unchecked("UPDATE entry SET \(column) = '\(q)' WHERE id = \(a.id)"), "\(column): \(sp.debugDescription)")
+            }
+            XCTAssertThrowsError(try s.unchecked("INSERT INTO entry_history (entry_id, at, by, change, text) VALUES (\(a.id), 'n', '\(q)', 'edited', 'x')"), sp.debugDescription)
+            XCTAssertThrowsError(try s.unchecked("INSERT INTO entry_history (entry_id, at, by, change, text) VALUES (\(a.id), 'n', 'k', 'edited', '\(q)')"), sp.debugDescription)
+        }
+        // An ordinary amount and a date pass.
+        try s.unchecked("UPDATE entry SET text = 'Budsjett 64825000123 kr, møte 03.12.2026' WHERE id = \(a.id)")
+    }
+
+    /// Items 11 and 12: a leader with psql cannot change an entry without its history, nor
+    /// sign as someone else; the server writes the history row and the author itself.
+    @Test func testALeaderCannotRewriteOrImpersonate() throws {
+        let (admin, _, url) = try postgresPair()
+        let role = "vest_" + admin.address.database.suffix(8)
+        _ = try admin.applyAccess([.init(role: role, unit: "ph-vest")], scope: { [$0] })
+        defer { try? admin.unchecked("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)") }
+        var c = URLComponents(string: url)!
+        c.user = role
+        let vest = try PostgresStore(c.string!)
+        let e = try vest.addAction(key, text: "Vests tiltak", owner: nil, due: nil, by: "ola_nordmann")
+        XCTAssertEqual(e.createdBy, role, "the server signs with the role, whatever the client says")
+        XCTAssertEqual(try vest.history(of: e.id).map(\.by), [role])
+        // By hand: the text changes only with a history row, by the role, now.
+        try vest.unchecked("UPDATE entry SET text = 'Omskrevet', updated_by = 'noen_andre' WHERE id = \(e.id)")
+        let h = try vest.history(of: e.id)
+        XCTAssertEqual(h.map(\.change), ["created", "edited"])
+        XCTAssertEqual(h.last?.text, "Omskrevet")
+        XCTAssertEqual(h.last?.by, role)
+        XCTAssertEqual(try admin.all().first { $0.id == e.id }?.updatedBy, role)
+        XCTAssertEqual(try admin.integrityCheck(), "ok")
+        // History is the server's alone; what an entry is about never changes; nothing is deleted.
+        XCTAssertThrowsError(try vest.unchecked("INSERT INTO entry_history (entry_id, at, by, change, text) VALUES (\(e.id), 'n', 'x', 'edited', 'falsk')"))
+        XCTAssertThrowsError(try vest.unchecked("UPDATE entry SET created_by = 'noen_andre' WHERE id = \(e.id)"))
+        XCTAssertThrowsError(try vest.unchecked("UPDATE entry SET period = '2019-T1' WHERE id = \(e.id)"))
+        XCTAssertThrowsError(try vest.unchecked("DELETE FROM entry WHERE id = \(e.id)"))
+        try vest.unchecked("INSERT INTO entry (kind, unit, indicator, period, text, created_at, created_by, updated_at, updated_by) VALUES ('comment', 'ph-vest', 'x', '2019-T3', 'y', '2001-01-01T00:00:00Z', 'noen_andre', 'n', 'noen_andre')")
+        let planted = try XCTUnwrap(try admin.all().first { $0.text == "y" })
+        XCTAssertEqual(planted.createdBy, role)
+        XCTAssertNotEqual(planted.createdAt, "2001-01-01T00:00:00Z")
+        XCTAssertEqual(try admin.history(of: planted.id).map(\.by), [role])
+        // A change past the triggers (the owner with them off) is what store check reports.
+        try admin.unchecked("ALTER TABLE entry DISABLE TRIGGER USER; UPDATE entry SET text = 'Bak ryggen' WHERE id = \(e.id); ALTER TABLE entry ENABLE TRIGGER USER")
+        let check = try admin.integrityCheck()
+        XCTAssertTrue(check.contains("differ from their history: \(e.id)"), check)
+    }
+
+    /// Item 14: one session holding the schema lock made every other tertial wait forever.
+    @Test func testTheSchemaLockIsTriedWithATimeoutAndItsHolderNamed() throws {
+        let (holder, open, _) = try postgresPair()
+        try holder.unchecked("SELECT pg_advisory_lock(7262011)")
+        let before = PostgresStore.schemaLockSeconds
+        PostgresStore.schemaLockSeconds = 1
+        defer { PostgresStore.schemaLockSeconds = before; try? holder.unchecked("SELECT pg_advisory_unlock_all()") }
+        XCTAssertThrowsError(try open()) { e in
+            guard case .schemaLocked(_, let who)? = e as? FollowUpError else { return XCTFail("\(e)") }
+            XCTAssertTrue(who.contains(holder.address.user), who)
+        }
+        try holder.unchecked("SELECT pg_advisory_unlock_all()")
+        _ = try open()
+    }
+
     #endif
+
+    /// Item 11 on SQLite: `store check` reports an entry whose text differs from its history.
+    @Test func testStoreCheckFindsAnEntryChangedPastItsHistory() throws {
+        let s = try SQLiteStore(path: dir + "/check.sqlite")
+        let e = try s.addComment(key, text: "Som skrevet", by: "kari")
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+        try s.db.write { try $0.execute(sql: "UPDATE entry SET text = 'Bak ryggen' WHERE id = ?", arguments: [e.id]) }
+        XCTAssertEqual(try s.integrityCheck(), "entries differ from their history: \(e.id)")
+    }
 
     @Test func testANewerSchemaIsRefusedOnEveryBackend() throws {
         for (name, open) in try backends() {
