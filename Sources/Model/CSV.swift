@@ -50,14 +50,18 @@ public struct CSVTable: Sendable {
     /// delimiter (with a warning, see `diagnostics`).
     public func string(_ row: Int, _ col: Int?) -> String {
         guard let col, var r = range(row, col) else { return "" }
-        if lastColumnTakesRest, col == header.count - 1, range(row, col + 1) != nil {
-            var parts = [String](), c = col
-            while let x = range(row, c) { parts.append(String(decoding: storage[x], as: UTF8.self)); c += 1 }
-            return parts.joined(separator: String(UnicodeScalar(delimiter))).trimmingSpaces
-        }
+        if lastColumnTakesRest, col == header.count - 1, range(row, col + 1) != nil { return rest(row, from: col) }
         while r.lowerBound < r.upperBound, storage[r.lowerBound] == 32 || storage[r.lowerBound] == 9 { r = (r.lowerBound + 1)..<r.upperBound }
         while r.lowerBound < r.upperBound, storage[r.upperBound - 1] == 32 || storage[r.upperBound - 1] == 9 { r = r.lowerBound..<(r.upperBound - 1) }
         return String(decoding: storage[r], as: UTF8.self)
+    }
+
+    /// A long row's last column and every field after it, joined by the delimiter.
+    @inline(never)
+    func rest(_ row: Int, from col: Int) -> String {
+        var parts = [String](), c = col
+        while let x = range(row, c) { parts.append(String(decoding: storage[x], as: UTF8.self)); c += 1 }
+        return parts.joined(separator: String(UnicodeScalar(delimiter))).trimmingSpaces
     }
 
     public enum NumberField: Equatable, Sendable { case empty, value(Double), invalid }
@@ -267,6 +271,12 @@ public struct CSVTable: Sendable {
             var line = 1
             let n = bytes.count
             var recStarts = [Int32](), recEnds = [Int32]()
+            // The bytes that end a field without a leading quote (delimiter, LF, CR), as a table:
+            // one load and test per byte in the scan below.
+            let ends = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            ends.initialize(repeating: 0, count: 256)
+            ends[Int(delim)] = 1; ends[10] = 1; ends[13] = 1
+            defer { ends.deallocate() }
             bytes.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress, n > 0 else { return }
                 func text(_ a: Int32, _ b: Int32) -> String {
@@ -291,8 +301,9 @@ public struct CSVTable: Sendable {
                         let fieldBegin = i
                         // Nearly every field starts with neither a quote nor a space: one test.
                         var q = i
-                        if i < n, !literalQuotes, p[i] == 32 || p[i] == 9 { while q < n && (p[q] == 32 || p[q] == 9) { q += 1 } }
-                        if q < n && p[q] == 34 && !literalQuotes {
+                        let first: UInt8 = i < n ? p[i] : 0
+                        if (first == 32 || first == 9) && !literalQuotes { while q < n && (p[q] == 32 || p[q] == 9) { q += 1 } }
+                        if (first == 34 || q != i) && q < n && p[q] == 34 && !literalQuotes {
                             // A quoted field, unescaped into `extra`.
                             let start = n + extra.count
                             let openLine = line
@@ -325,7 +336,7 @@ public struct CSVTable: Sendable {
                             if recStarts.count < maxFields { recStarts.append(Int32(start)); recEnds.append(Int32(n + extra.count)) }
                             else { fieldsOver += 1; extra.removeSubrange((start - n)...) }
                         } else {
-                            while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; i += 1 }
+                            while i < n && ends[Int(p[i])] == 0 { i += 1 }
                             if blank {
                                 var k = fieldBegin
                                 while k < i { let b = p[k]; if b != 32 && b != 9 { blank = false; break }; k += 1 }

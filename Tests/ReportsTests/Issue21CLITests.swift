@@ -282,4 +282,15 @@ import XCTestShim
         XCTAssertEqual(imp.status, 1)
         XCTAssertTrue(imp.err.contains("bad.csv:2: entry_id: «x» er ikke et oppføringsnummer"), imp.err)
     }
+
+    /// "Done when": `check` on a file with a stray quote names the line and exits 1.
+    @Test func testCheckNamesTheLineOfAStrayQuoteAndExits1() throws {
+        let file = dir + "/reports/2020-T1.csv"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        lines[4] += "\"skjerm 24 levert"
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Repo.run(["check", dir, "--lang", "en"])
+        XCTAssertEqual(r.status, 1, r.out + r.err)
+        XCTAssertTrue((r.out + r.err).contains("reports/2020-T1.csv:5: the field that starts with a quote on line 5 is never closed"), r.out + r.err)
+    }
 }
