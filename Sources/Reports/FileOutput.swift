@@ -50,7 +50,9 @@ public enum FileOutput {
         Cleanup.arm(tmp)
         defer { Cleanup.disarm() }
         func fail(_ e: Error) -> Error { unlink(tmp); return e }
-        let bytes = Array(text.utf8)
+        // Whatever writes it (the command line, the dashboard's export), a file a person
+        // prints steers no terminal: control characters and escape sequences shown visibly.
+        let bytes = Array(SafeText.visible(text).utf8)
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }

@@ -293,4 +293,15 @@ import XCTestShim
         XCTAssertEqual(r.status, 1, r.out + r.err)
         XCTAssertTrue((r.out + r.err).contains("reports/2020-T1.csv:5: the field that starts with a quote on line 5 is never closed"), r.out + r.err)
     }
+
+    /// Every file tertial writes (the dashboard's export too) goes through `FileOutput`,
+    /// which writes control characters visibly.
+    @Test func testEveryWrittenFileShowsControlCharactersVisibly() throws {
+        let path = dir + "/export.md"
+        try FileOutput.write("# Rapport\n" + Self.hostile + "\n", to: path, force: false)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        Self.assertNothingSteers(text, "export")
+        XCTAssertTrue(text.contains("own\\u001b]0;HACKED\\u0007"), text)
+        XCTAssertTrue(text.hasPrefix("# Rapport\n"))
+    }
 }
