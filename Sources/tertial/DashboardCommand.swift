@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Model
+import Reports
+import Store
+import TUI
+
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The dashboard (the default): keyboard drill-down from the etat to every deviation; reloads when files change.")
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "Start in this unit, e.g. ph-vest (default: the etat).")
+    var unit: String?
+
+    @Option(name: .long, help: "Start in this period, e.g. 2019-T3 (default: the latest tertial).")
+    var period: String?
+
+    @Option(name: .long, help: "Check the data directory every N seconds instead of watching it (for network drives).")
+    var poll: Double?
+
+    @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
+    var noColor = false
+
+    @OptionGroup var followUp: FollowUpOptions
+
+    func validate() throws {
+        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
+        if let poll, !(App.pollRange ~= poll) {
+            throw ValidationError(CLI.l(.cliPoll, Format.plain(App.pollRange.lowerBound, .count, decimalComma: CLI.lang == .nb), Int(App.pollRange.upperBound)))
+        }
+    }
+
+    func run() throws {
+        var o = AppOptions()
+        o.lang = options.language
+        o.unit = unit
+        o.period = period.flatMap { Period(parsing: $0) }
+        o.pollSeconds = poll
+        o.useColor = !noColor
+        o.store = followUp.store
+        o.user = followUp.user
+        let code = App.start(directory: options.data, options: o)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
