@@ -81,17 +81,9 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         }
         isReadOnly = !writable
         try migrate()
-        // SQLite makes the WAL and shared-memory files beside it: owner-only, as the store.
-        if writable { for suffix in ["-wal", "-shm"] { SQLiteStore.ownerOnly(path + suffix) } }
-    }
-
-    /// Mode 0600 for a file of ours (not followed if it is a link).
-    static func ownerOnly(_ path: String) {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        var st = stat()
-        if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == getuid(), st.st_mode & 0o077 != 0 { fchmod(fd, 0o600) }
-        close(fd)
+        // SQLite makes the WAL and shared-memory files with the store's own mode (0600). They
+        // are never opened here: closing any descriptor of the -shm file would drop SQLite's
+        // POSIX locks on it in this process (a writer elsewhere then reset it: SIGBUS, seen).
     }
 
     /// SQLite's `application_id` of a tertial store: "trt1". Set by the migration that marks

@@ -178,7 +178,7 @@ import XCTestShim
         let comment = ["followup", "comment"] + figure + ["Tekst", "--user", "kari"]
         // Someone's empty file named by a store: line.
         let empty = dir + "/someone.db"
-        FileManager.default.createFile(atPath: empty, contents: Data(), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: empty, contents: Data(), attributes: [.posixPermissions: 0o644])
         try "store: someone.db\n".write(toFile: dir + "/tertial.conf", atomically: true, encoding: .utf8)
         var r = try run(comment)
         XCTAssertEqual(r.status, 1, r.err)
@@ -303,5 +303,33 @@ import XCTestShim
         Self.assertNothingSteers(text, "export")
         XCTAssertTrue(text.contains("own\\u001b]0;HACKED\\u0007"), text)
         XCTAssertTrue(text.hasPrefix("# Rapport\n"))
+    }
+
+    /// Item 9's first version set the -wal/-shm modes through a descriptor it then closed,
+    /// which dropped SQLite's POSIX locks in that process: a writer elsewhere reset the
+    /// shared memory and died of SIGBUS. Readers opening the store over and over while a
+    /// writer writes leave the writer running and every entry it reported there.
+    @Test func testReadersOpeningTheStoreNeverBreakAWriter() throws {
+        guard let bench = Repo.benchBinary else { try skip("tertial-bench is not built; run swift build first") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bench)
+        p.arguments = ["store-writer", store, "--count", "1000000", "--tag", "R"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        for _ in 0..<30 {
+            _ = try? Repo.run(["store", "check", "--data", dir])
+            usleep(50_000)
+        }
+        XCTAssertTrue(p.isRunning, "the writer is still running (it died of SIGBUS before the fix)")
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let s = try SQLiteStore(path: store)
+        XCTAssertEqual(try s.integrityCheck(), "ok")
+        let ids = Set(try s.all().map(\.id))
+        XCTAssertTrue(lines.allSatisfy { ids.contains(Int64($0) ?? -1) })
+        XCTAssertGreaterThan(lines.count, 0)
     }
 }
