@@ -118,7 +118,7 @@ public struct Panel: Sendable {
     /// `ascii`: measured as an ASCII terminal shows the text (`±` is `+/-` there), so a
     /// figure is never cut by its transliteration.
     mutating func measure(ascii: Bool = false) {
-        func width(_ s: String) -> Int { DisplayWidth.of(ascii ? Screen.transliterated(s) : s) }
+        func width(_ s: String) -> Int { DisplayWidth.of(ascii ? CellBuffer.transliterated(s) : s) }
         // Only the columns whose width follows their content: figures (whole) and flexible ones.
         contentWidths = columns.enumerated().map { c, col in
             guard col.whole || col.width == 0 else { return 0 }

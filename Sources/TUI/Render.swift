@@ -3,8 +3,8 @@ import Reports
 
 extension Dashboard {
     /// Draws one frame. Pure: no ncurses, no clock, no files.
-    public static func render(_ st: AppState, _ s: Snapshot) -> Screen {
-        var scr = Screen(width: st.width, height: st.height)
+    public static func render(_ st: AppState, _ s: Snapshot) -> CellBuffer {
+        var scr = CellBuffer(width: st.width, height: st.height)
         scr.ascii = !st.unicode
         let l = L10n(st.lang)
         guard st.width >= minWidth, st.height >= minHeight else {
@@ -36,7 +36,7 @@ extension Dashboard {
         return scr
     }
 
-    static func tooSmall(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
+    static func tooSmall(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
         let lines = [l[.theWindowIsTooSmall],
                      l(.tertialNeedsAtLeast, minWidth, minHeight),
                      l(.windowNow, st.width, st.height),
@@ -71,7 +71,7 @@ extension Dashboard {
         return crumbs
     }
 
-    static func topBar(_ scr: inout Screen, _ st: AppState, _ s: Snapshot, _ l: L10n) {
+    static func topBar(_ scr: inout CellBuffer, _ st: AppState, _ s: Snapshot, _ l: L10n) {
         let sep = st.unicode ? " ▸ " : " > "
         let bar = st.unicode ? " │ " : " | "
         let wide = st.width >= 120
@@ -98,11 +98,11 @@ extension Dashboard {
         scr.put(0, 0, left + text + right, Style(.blue, bold: true, reverse: true))
     }
 
-    static func tabs(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
+    static func tabs(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
         // Every tab whole: with less room the gaps go, then the other tabs' names are cut to
         // their start (the current one keeps its name).
         // Measured as drawn: ASCII terminals get the transliterated names (ø → o, å → aa).
-        let names = Screens.all.map { scr.ascii ? Screen.transliterated(l[$0.title]) : l[$0.title] }
+        let names = Screens.all.map { scr.ascii ? CellBuffer.transliterated(l[$0.title]) : l[$0.title] }
         func cutTo(_ s: String, _ n: Int) -> String { fit(s, n, ascii: scr.ascii) }
         let current = Screens.all.firstIndex { $0.id == st.screen } ?? 0
         func width(_ ns: [String], gap: Int) -> Int { ns.enumerated().map { DisplayWidth.of(" \($0.offset + 1) \($0.element) ") }.reduce(0, +) + gap * ns.count + 1 }
@@ -158,7 +158,7 @@ extension Dashboard {
         return w
     }
 
-    static func drawRow(_ scr: inout Screen, _ y: Int, _ cells: [Span], _ cols: [Column], _ ws: [Int], selected: Bool, width: Int,
+    static func drawRow(_ scr: inout CellBuffer, _ y: Int, _ cells: [Span], _ cols: [Column], _ ws: [Int], selected: Bool, width: Int,
                         bar: [BarPart] = [], barColumn: Int? = nil) {
         var x = 1
         for (c, col) in cols.enumerated() {
@@ -172,7 +172,7 @@ extension Dashboard {
                 continue
             }
             let span = cells[c]
-            let text = DisplayWidth.truncate(scr.ascii ? Screen.transliterated(span.text) : span.text, ws[c])
+            let text = DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(span.text) : span.text, ws[c])
             let padded = col.right ? DisplayWidth.padLeft(text, ws[c]) : DisplayWidth.padRight(text, ws[c])
             var style = span.style
             if selected { style.reverse = true }
@@ -182,7 +182,7 @@ extension Dashboard {
         if selected { scr.restyle(0, y, width, { $0.reverse = true }) }
     }
 
-    static func list(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ lay: Layout, _ l: L10n) {
+    static func list(_ scr: inout CellBuffer, _ st: AppState, _ panel: Panel, _ lay: Layout, _ l: L10n) {
         let v = st.top
         var title = panel.title
         if !v.filter.isEmpty { title += "  [/\(v.filter)]" }
@@ -265,7 +265,7 @@ extension Dashboard {
     /// transliteration (which turns `…` into three dots).
     static func fit(_ s: String, _ width: Int, ascii: Bool) -> String {
         guard ascii else { return DisplayWidth.truncate(s, width) }
-        let t = Screen.transliterated(s)
+        let t = CellBuffer.transliterated(s)
         return t.count <= width ? t : String(t.prefix(max(0, width - 1))) + "."
     }
 
@@ -276,7 +276,7 @@ extension Dashboard {
 
     /// A matrix: the first column fixed, the others scrolled so the selected cell shows; the
     /// selected cell in reverse, its row and column marked.
-    static func matrix(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ lay: Layout, _ l: L10n) {
+    static func matrix(_ scr: inout CellBuffer, _ st: AppState, _ panel: Panel, _ lay: Layout, _ l: L10n) {
         let v = st.top
         let (first, ws, nameW) = matrixWindow(panel, st)
         let shown = ws.keys.sorted()
@@ -285,11 +285,11 @@ extension Dashboard {
             var style = name.style
             if header { style = Style(.blue, bold: true, underline: true) }
             if row == v.cursor { style.bold = true }
-            scr.put(1, y, DisplayWidth.padRight(DisplayWidth.truncate(scr.ascii ? Screen.transliterated(name.text) : name.text, nameW), nameW), style)
+            scr.put(1, y, DisplayWidth.padRight(DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(name.text) : name.text, nameW), nameW), style)
             var x = 1 + nameW + 1
             for c in shown {
                 let span = c < cells.count ? cells[c] : Span("")
-                let text = DisplayWidth.padLeft(scr.ascii ? Screen.transliterated(span.text) : span.text, ws[c]!)
+                let text = DisplayWidth.padLeft(scr.ascii ? CellBuffer.transliterated(span.text) : span.text, ws[c]!)
                 var st2 = header ? Style(.blue, bold: true, underline: true) : span.style
                 if header && c == v.column { st2.reverse = true }
                 if row == v.cursor && c == v.column { st2.reverse = true; st2.bold = true }
@@ -317,7 +317,7 @@ extension Dashboard {
 
     // MARK: Overview
 
-    static func box(_ scr: inout Screen, _ x: Int, _ y: Int, _ w: Int, _ h: Int, _ title: String, focused: Bool, unicode: Bool) {
+    static func box(_ scr: inout CellBuffer, _ x: Int, _ y: Int, _ w: Int, _ h: Int, _ title: String, focused: Bool, unicode: Bool) {
         guard w >= 4, h >= 2 else { return }
         let style = focused ? Style(.cyan, bold: true) : Style(.grey)
         let (tl, tr, bl, br, hz, vt) = unicode ? ("┌", "┐", "└", "┘", "─", "│") : ("+", "+", "+", "+", "-", "|")
@@ -328,7 +328,7 @@ extension Dashboard {
     }
 
     /// The overview: each tile in its frame, its lines clipped to the box.
-    static func tiles(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ lay: Layout) {
+    static func tiles(_ scr: inout CellBuffer, _ st: AppState, _ panel: Panel, _ lay: Layout) {
         let frames = TileLayout.frames(panel.tiles, width: st.width, top: lay.contentTop, bottom: lay.bottom)
         for (k, (tile, r)) in zip(panel.tiles, frames).enumerated() {
             box(&scr, r.x, r.y, r.w, r.h, tile.title, focused: k == st.top.cursor, unicode: st.unicode)
@@ -340,13 +340,13 @@ extension Dashboard {
 
     /// Spans side by side in a width; a line too long ends in "…" where it is cut, never
     /// mid-word without a mark.
-    static func drawLine(_ scr: inout Screen, _ line: [Span], x: Int, y: Int, width: Int) {
-        let total = line.map { DisplayWidth.of(scr.ascii ? Screen.transliterated($0.text) : $0.text) }.reduce(0, +)
+    static func drawLine(_ scr: inout CellBuffer, _ line: [Span], x: Int, y: Int, width: Int) {
+        let total = line.map { DisplayWidth.of(scr.ascii ? CellBuffer.transliterated($0.text) : $0.text) }.reduce(0, +)
         var cx = x
         var room = width
         for span in line {
             guard room > 0 else { break }
-            let text = scr.ascii ? Screen.transliterated(span.text) : span.text
+            let text = scr.ascii ? CellBuffer.transliterated(span.text) : span.text
             let w = DisplayWidth.of(text)
             let shown = total > width && w >= room ? DisplayWidth.truncate(text, room, ellipsis: scr.ascii ? "." : "…") : text
             cx = scr.put(cx, y, shown, span.style, maxWidth: room)
@@ -372,7 +372,7 @@ extension Dashboard {
         return taken.joined(separator: "  ")
     }
 
-    static func bottomLine(_ scr: inout Screen, _ st: AppState, _ panel: Panel, _ l: L10n, pending: Bool = false) {
+    static func bottomLine(_ scr: inout CellBuffer, _ st: AppState, _ panel: Panel, _ l: L10n, pending: Bool = false) {
         let y = st.height - 1
         let text: String
         var style = Style(.grey, reverse: true)
@@ -397,7 +397,7 @@ extension Dashboard {
     /// The comment/action input over the bottom rows: a line with the privacy reminder (or
     /// why the last save was refused), then the field being typed, wrapped (never cut) over
     /// up to three rows, and the fields already filled in.
-    static func followUpForm(_ scr: inout Screen, _ st: AppState, _ form: FollowUpForm, _ l: L10n) {
+    static func followUpForm(_ scr: inout CellBuffer, _ st: AppState, _ form: FollowUpForm, _ l: L10n) {
         let w = st.width
         var rows = [(String, Style)]()
         let input = Style(.cyan, bold: true, reverse: true)
@@ -427,7 +427,7 @@ extension Dashboard {
         return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode), Keymap.helpText($0, l, short: true)) }
     }
 
-    static func help(_ scr: inout Screen, _ st: AppState, _ l: L10n) {
+    static func help(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
         let spec = Screens.spec(st.screen)
         let title = l[.helpTitle] + ": " + (spec.map { l[$0.title] } ?? "")
         let w = min(st.width - 2, 100)
@@ -460,8 +460,8 @@ extension Dashboard {
         for (c, col) in columns.enumerated() {
             let cx = x + 2 + c * (colW + 2)
             for (k, (key, what)) in col.rows.prefix(max(0, h - 2 - legend.count)).enumerated() {
-                scr.put(cx, y + 1 + k, DisplayWidth.padRight(scr.ascii ? Screen.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
-                scr.put(cx + col.labelW + 1, y + 1 + k, DisplayWidth.truncate(scr.ascii ? Screen.transliterated(what) : what, colW - col.labelW - 1))
+                scr.put(cx, y + 1 + k, DisplayWidth.padRight(scr.ascii ? CellBuffer.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
+                scr.put(cx + col.labelW + 1, y + 1 + k, DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(what) : what, colW - col.labelW - 1))
             }
         }
         for (k, line) in legend.enumerated() {
@@ -470,7 +470,7 @@ extension Dashboard {
         }
     }
 
-    static func unitPicker(_ scr: inout Screen, _ st: AppState, _ s: Snapshot, _ l: L10n, _ query: String, _ cursor: Int) {
+    static func unitPicker(_ scr: inout CellBuffer, _ st: AppState, _ s: Snapshot, _ l: L10n, _ query: String, _ cursor: Int) {
         let units = pickerUnits(s, query)
         let w = min(st.width - 8, 60), h = min(st.height - 4, max(6, units.count + 4))
         let x = (st.width - w) / 2, y = (st.height - h) / 2

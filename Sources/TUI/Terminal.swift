@@ -2,7 +2,7 @@ import CNcursesw
 import Foundation
 
 /// The only code that calls ncurses: start and restore the terminal, decode keys, and
-/// blit a `Screen`, writing only the cells that changed since the last frame.
+/// blit a `CellBuffer`, writing only the cells that changed since the last frame.
 final class Terminal {
     // ncurses attribute bits (function-like macros are not imported into Swift).
     static let aUnderline: Int32 = 1 << 17
@@ -12,7 +12,7 @@ final class Terminal {
     static func colorPair(_ n: Int32) -> Int32 { n << 8 }
 
     let colors: Bool
-    private var last: Screen?
+    private var last: CellBuffer?
     private(set) var active = false
 
     init(useColor: Bool) {
@@ -82,7 +82,7 @@ final class Terminal {
     }
 
     /// Draws the frame; only changed cells are sent (ncurses then diffs against the terminal too).
-    func draw(_ screen: Screen) {
+    func draw(_ screen: CellBuffer) {
         let full = last == nil || last!.width != screen.width || last!.height != screen.height
         if full { clearok(stdscr, true); werase(stdscr) }
         for y in 0..<screen.height {

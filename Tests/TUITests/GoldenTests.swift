@@ -27,7 +27,7 @@ import XCTestShim
         ("unit-picker", [.char("u")]),
     ]
 
-    func check(_ name: String, _ screen: Screen, file: StaticString = #filePath, line: UInt = #line) {
+    func check(_ name: String, _ screen: CellBuffer, file: StaticString = #filePath, line: UInt = #line) {
         let actual = screen.text + "\n--- style ---\n" + screen.styleText + "\n"
         let url = GoldenTests.dir.appendingPathComponent(name + ".txt")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {

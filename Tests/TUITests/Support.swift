@@ -36,7 +36,7 @@ struct Driver {
 
     mutating func type(_ text: String) { for c in text { send(.char(c)) } }
 
-    var screen: Screen { Dashboard.render(state, snapshot) }
+    var screen: CellBuffer { Dashboard.render(state, snapshot) }
     var text: String { screen.text }
     /// A unit's id and position in the sample snapshot.
     func unit(_ id: String) -> UnitID { XCTAssertNotNil(snapshot.tree.position(UnitID(id)), id); return UnitID(id) }

@@ -3,7 +3,7 @@ import Reports
 
 extension ScreenID { public static let brukerplan = ScreenID("brukerplan") }
 
-/// Screen 9: the BrukerPlan mapping of the chosen unit (its subtree and predecessors) in one
+/// The BrukerPlan screen: the BrukerPlan mapping of the chosen unit (its subtree and predecessors) in one
 /// year: the overall level and the seven areas as stacked bars, against the etat and the
 /// previous mapping; under them the work/activity × overall table and the figure that
 /// links the mapping to IP (yellow or red without any plan). Enter lists the units, most

@@ -4,7 +4,7 @@ import Store
 
 extension ScreenID { public static let compare = ScreenID("compare") }
 
-/// Screen 8: the units side by side. Rows are the parts of the chosen unit (its byområder,
+/// The compare screen: the units side by side. Rows are the parts of the chosen unit (its byområder,
 /// or its units), then its own total and the etat's; columns are one perspective's
 /// indicators; each cell is the value with its status. ←/→ move over the cells (the unit
 /// column stays), `p` shows the next perspective, `s` sorts the rows by the column under

@@ -4,7 +4,7 @@ import Store
 
 extension ScreenID { public static let deviations = ScreenID("deviations") }
 
-/// Screen 5: every red, yellow and missing value and every data-quality warning in the
+/// The deviations screen: every red, yellow and missing value and every data-quality warning in the
 /// scope, worst first; Enter (and n/N from anywhere) opens the figure behind it.
 enum DeviationsScreen {
     /// Where Enter (and n/N) on a deviation goes: the indicator's drill-down at the

@@ -4,7 +4,7 @@ import Store
 
 extension ScreenID { public static let followUp = ScreenID("followup") }
 
-/// Screen 7: the actions of the unit and the units below, overdue first, then by due date;
+/// The follow-up screen: the actions of the unit and the units below, overdue first, then by due date;
 /// the meeting goes through them. Enter opens the figure an action is about; p, d and x move
 /// it on; t shows the closed ones too.
 enum FollowUpScreen {

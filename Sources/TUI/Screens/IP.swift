@@ -3,7 +3,7 @@ import Reports
 
 extension ScreenID { public static let ip = ScreenID("ip") }
 
-/// Screen 4: individual plans and responsibility groups, side by side (they overlap);
+/// The IP screen: individual plans and responsibility groups, side by side (they overlap);
 /// Enter shows a unit's counts over the tertials.
 enum IPScreen {
     @Sendable static func build(_ c: ViewContext) -> Panel {

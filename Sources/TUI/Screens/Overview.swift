@@ -4,7 +4,7 @@ import Store
 
 extension ScreenID { public static let overview = ScreenID("overview") }
 
-/// Screen 1: five tiles that answer the first questions of a meeting, each opening the
+/// The overview: five tiles that answer the first questions of a meeting, each opening the
 /// screen that explains it.
 enum OverviewScreen {
     @Sendable static func build(_ c: ViewContext) -> Panel {

@@ -3,7 +3,7 @@ import Reports
 
 extension ScreenID { public static let reporting = ScreenID("reporting") }
 
-/// Screen 6: who has reported how much over the last tertials; Enter lists what a unit
+/// The reporting screen: who has reported how much over the last tertials; Enter lists what a unit
 /// has not delivered.
 enum ReportingScreen {
     @Sendable static func build(_ c: ViewContext) -> Panel {

@@ -3,7 +3,7 @@ import Reports
 
 extension ScreenID { public static let scorecard = ScreenID("scorecard") }
 
-/// Screen 2: every indicator of the unit by perspective, with target, status, change and
+/// The scorecard: every indicator of the unit by perspective, with target, status, change and
 /// trend; Enter drills into its units.
 enum ScorecardScreen {
     /// The orders `s` steps through.

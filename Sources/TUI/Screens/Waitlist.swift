@@ -3,7 +3,7 @@ import Reports
 
 extension ScreenID { public static let waitlist = ScreenID("waitlist") }
 
-/// Screen 3: the housing waitlist by category, with waits, a 12-month trend and Table 7;
+/// The waitlist screen: the housing waitlist by category, with waits, a 12-month trend and Table 7;
 /// Enter lists the waiting cases of a category.
 enum WaitlistScreen {
     @Sendable static func build(_ c: ViewContext) -> Panel {

@@ -23,18 +23,18 @@ public struct Style: Hashable, Sendable {
 }
 
 /// One terminal cell. A wide character occupies its cell and a `continuation` cell after it.
-public struct ScreenCell: Hashable, Sendable {
+public struct BufferCell: Hashable, Sendable {
     public var text: String
     public var style: Style
     public var continuation: Bool
-    public static let blank = ScreenCell(text: " ", style: .plain, continuation: false)
+    public static let blank = BufferCell(text: " ", style: .plain, continuation: false)
 }
 
 /// A grid of cells: what one frame shows. Pure value; the terminal adapter blits it.
-public struct Screen: Equatable, Sendable {
+public struct CellBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
-    public private(set) var cells: [ScreenCell]
+    public private(set) var cells: [BufferCell]
     /// A terminal without UTF-8 (LANG=C): text is transliterated (æ → ae, ø → o, å → aa, …)
     /// so no letter is lost, and anything else becomes plain ASCII.
     public var ascii = false
@@ -44,7 +44,7 @@ public struct Screen: Equatable, Sendable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
-    public subscript(x: Int, y: Int) -> ScreenCell {
+    public subscript(x: Int, y: Int) -> BufferCell {
         get { cells[y * width + x] }
     }
 
@@ -53,7 +53,7 @@ public struct Screen: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ x: Int, _ y: Int, _ text: String, _ style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return x }
-        let text = ascii ? Screen.transliterated(text) : text
+        let text = ascii ? CellBuffer.transliterated(text) : text
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var col = x
         for ch in text {
@@ -62,8 +62,8 @@ public struct Screen: Equatable, Sendable {
             if w == 0 { continue }
             if col + w > limit { break }
             if col >= 0 {
-                cells[y * width + col] = ScreenCell(text: ch == "\t" ? " " : s, style: style, continuation: false)
-                if w == 2 { cells[y * width + col + 1] = ScreenCell(text: "", style: style, continuation: true) }
+                cells[y * width + col] = BufferCell(text: ch == "\t" ? " " : s, style: style, continuation: false)
+                if w == 2 { cells[y * width + col + 1] = BufferCell(text: "", style: style, continuation: true) }
             }
             col += w
         }
