@@ -50,6 +50,7 @@ import XCTestShim
     @Test func testIP() { check("ip", [.char("4")]) }
     @Test func testDeviations() { check("deviations", [.char("5")]) }
     @Test func testReporting() { check("reporting", [.char("6")]) }
+    @Test func testCompare() { check("compare", [.char("8")]) }
 
     @Test func testUnitAndIndicatorIdsSurviveAReload() {
         var d = Driver()
