@@ -31,7 +31,10 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         // create a 0644 file from it) and a symbolic link (to someone else's file) are refused.
         if path.hasPrefix("file:") { throw FollowUpError.storeRefused(path, .uri) }
         var st = stat()
+        // The user's own owner-only file: one tertial made (perhaps another tertial, this instant).
+        var ownPrivate = true
         if lstat(path, &st) == 0 {
+            ownPrivate = st.st_uid == getuid() && st.st_mode & 0o077 == 0
             if st.st_mode & S_IFMT == S_IFLNK { throw FollowUpError.storeRefused(path, .symlink) }
             if st.st_mode & S_IFMT != S_IFREG { throw FollowUpError.storeRefused(path, .notAFile) }
             // An empty file tertial did not just make: used only when it is the user's own
@@ -57,7 +60,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         // from a newer tertial is refused without a byte of it changed (opening it for
         // writing would already touch it).
         if (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 > 0 {
-            try SQLiteStore.probe(path)
+            try SQLiteStore.probe(path, ownPrivate: ownPrivate)
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -104,7 +107,10 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     }
 
     /// Refuses, read-only, a file that is not a database or whose schema is newer than ours.
-    static func probe(_ path: String) throws {
+    /// `ownPrivate`: the file is the user's own and 0600, so a database without any table yet
+    /// is a store another tertial is making this instant (two starting at once), not someone
+    /// else's database.
+    static func probe(_ path: String, ownPrivate: Bool = false) throws {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
@@ -113,7 +119,10 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
             let (ours, superseded) = try retrying {
                 try q.read { db -> (Bool, Bool) in
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                    guard try db.tableExists("grdb_migrations") else { return (false, false) }
+                    guard try db.tableExists("grdb_migrations") else {
+                        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                        return (ownPrivate && id == 0 && tables == 0, false)
+                    }
                     // Marked, or made by a tertial from before the mark (its first migration applied).
                     let first = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?", arguments: ["v1: entry and entry_history"])
                     let hasEntry = try db.tableExists("entry")

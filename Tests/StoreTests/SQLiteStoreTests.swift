@@ -16,6 +16,28 @@ import XCTestShim
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 
+    /// Two tertials making the store at once: one finds the other's file with SQLite's header
+    /// but no table yet. The user's own 0600 file is a store being made (it was refused as
+    /// "not tertial's" and a writer exited, seen in CI); someone else's table-less database
+    /// is still refused.
+    @Test func testAStoreBeingMadeByAnotherTertialIsNotRefused() throws {
+        func blank(_ path: String, mode: Int) throws {
+            let q = try DatabaseQueue(path: path)
+            try q.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+            try q.close()
+            XCTAssertGreaterThan((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 0)
+            chmod(path, mode_t(mode))
+        }
+        let ours = dir + "/ours.sqlite", theirs = dir + "/theirs.sqlite"
+        try blank(ours, mode: 0o600)
+        try blank(theirs, mode: 0o644)
+        let s = try SQLiteStore(path: ours)
+        XCTAssertEqual(try s.addComment(Entry.Key(unit: "ph-vest", indicator: "staff", period: .tertial(2019, 3)), text: "Første", by: "kari").id, 1)
+        XCTAssertThrowsError(try SQLiteStore(path: theirs)) { e in
+            guard case .storeRefused(_, .notTertials)? = e as? FollowUpError else { return XCTFail("\(e)") }
+        }
+    }
+
     deinit {
         // The folder may have been made read-only by a test.
         chmod(dir + "/followup", 0o700)
