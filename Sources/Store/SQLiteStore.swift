@@ -119,10 +119,12 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
             let (ours, superseded) = try retrying {
                 try q.read { db -> (Bool, Bool) in
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                    guard try db.tableExists("grdb_migrations") else {
-                        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                        return (ownPrivate && id == 0 && tables == 0, false)
-                    }
+                    // Being made: no table yet, or only GRDB's empty migrations table (GRDB
+                    // creates it before the first migration's transaction).
+                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                    let applied = tables == ["grdb_migrations"] ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 : 0
+                    if id == 0 && (tables.isEmpty || (tables == ["grdb_migrations"] && applied == 0)) { return (ownPrivate, false) }
+                    guard tables.contains("grdb_migrations") else { return (false, false) }
                     // Marked, or made by a tertial from before the mark (its first migration applied).
                     let first = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?", arguments: ["v1: entry and entry_history"])
                     let hasEntry = try db.tableExists("entry")

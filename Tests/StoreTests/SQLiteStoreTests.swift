@@ -28,11 +28,15 @@ import XCTestShim
             XCTAssertGreaterThan((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 0)
             chmod(path, mode_t(mode))
         }
-        let ours = dir + "/ours.sqlite", theirs = dir + "/theirs.sqlite"
+        let ours = dir + "/ours.sqlite", theirs = dir + "/theirs.sqlite", half = dir + "/half.sqlite"
         try blank(ours, mode: 0o600)
         try blank(theirs, mode: 0o644)
         let s = try SQLiteStore(path: ours)
         XCTAssertEqual(try s.addComment(Entry.Key(unit: "ph-vest", indicator: "staff", period: .tertial(2019, 3)), text: "Første", by: "kari").id, 1)
+        // GRDB makes its (empty) migrations table before the first migration's transaction.
+        try blank(half, mode: 0o600)
+        try DatabaseQueue(path: half).write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        XCTAssertEqual(try SQLiteStore(path: half).all().count, 0)
         XCTAssertThrowsError(try SQLiteStore(path: theirs)) { e in
             guard case .storeRefused(_, .notTertials)? = e as? FollowUpError else { return XCTFail("\(e)") }
         }
