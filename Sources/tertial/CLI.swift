@@ -9,8 +9,8 @@ extension CLI {
     /// Standard output, or a file written safely (exit 73 when it cannot be).
     static func emit(_ text: String, to output: String?, force: Bool) throws {
         guard let output else { print(text, terminator: ""); return }
-        // A file a person prints (cat, less) steers the terminal no more than standard output.
-        do { try FileOutput.write(SafeText.visible(text), to: output, force: force) }
+        // FileOutput writes control characters visibly, as `print` does for standard output.
+        do { try FileOutput.write(text, to: output, force: force) }
         catch {
             // Cannot write: EX_CANTCREAT (73), and no usage text (the options were right).
             CLI.say((error as? FileOutput.Failure)?.message(CLI.l) ?? CLI.l(.cliCannotWrite, output, "\(error)"))

@@ -1,0 +1,152 @@
+// Built unless TERTIAL_NO_POSTGRES is set (Package.swift), as PostgresStore.swift.
+#if TERTIAL_POSTGRES
+import Foundation
+
+/// The PostgreSQL store's schema, one migration after the other (split from
+/// PostgresStore.swift; `PostgresStore.migrate` applies them).
+extension PostgresStore {
+    // MARK: Schema (the same migrations as SQLiteStore's, by name)
+
+    static let migrations: [(String, String)] = [("v1: entry and entry_history", """
+        CREATE FUNCTION tertial_has_identity_number(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE m text[]; d int[]; k1 int; k2 int; i int;
+        BEGIN
+          IF t IS NULL THEN RETURN false; END IF;
+          FOR m IN SELECT regexp_matches(t, '(?<![0-9])([0-9]{6})[ .-]?([0-9]{5})(?![0-9])', 'g') LOOP
+            d := ARRAY[]::int[];
+            FOR i IN 1..11 LOOP d := d || substr(m[1] || m[2], i, 1)::int; END LOOP;
+            k1 := 11 - (3*d[1] + 7*d[2] + 6*d[3] + 1*d[4] + 8*d[5] + 9*d[6] + 4*d[7] + 5*d[8] + 2*d[9]) % 11;
+            IF k1 = 11 THEN k1 := 0; END IF;
+            k2 := 11 - (5*d[1] + 4*d[2] + 3*d[3] + 2*d[4] + 7*d[5] + 6*d[6] + 5*d[7] + 4*d[8] + 3*d[9] + 2*d[10]) % 11;
+            IF k2 = 11 THEN k2 := 0; END IF;
+            IF k1 < 10 AND k2 < 10 AND k1 = d[10] AND k2 = d[11] THEN RETURN true; END IF;
+          END LOOP;
+          RETURN false;
+        END $$;
+        CREATE TABLE entry (
+            id bigserial PRIMARY KEY,
+            kind text NOT NULL CHECK (kind IN ('comment', 'action')),
+            unit text NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            indicator text NOT NULL CHECK (length(indicator) BETWEEN 1 AND 200),
+            period text NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+            text text NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+            owner text CHECK (owner IS NULL OR length(owner) <= 2000),
+            due text CHECK (due IS NULL OR due ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+            status text CHECK (status IS NULL OR status IN ('planned', 'in_progress', 'done', 'cancelled')),
+            note text CHECK (note IS NULL OR length(note) <= 2000),
+            superseded_by bigint REFERENCES entry(id),
+            created_at text NOT NULL, created_by text NOT NULL,
+            updated_at text NOT NULL, updated_by text NOT NULL,
+            CHECK ((kind = 'action') = (status IS NOT NULL)),
+            CONSTRAINT tertial_no_identity_number CHECK (NOT tertial_has_identity_number(text) AND NOT tertial_has_identity_number(owner)
+                                                         AND NOT tertial_has_identity_number(note))
+        );
+        CREATE INDEX entry_by_key ON entry(unit, indicator, period);
+        CREATE TABLE entry_history (
+            id bigserial PRIMARY KEY,
+            entry_id bigint NOT NULL REFERENCES entry(id),
+            at text NOT NULL, by text NOT NULL,
+            change text NOT NULL CHECK (change IN ('created', 'edited', 'status', 'superseded')),
+            text text NOT NULL, owner text, due text, status text, note text
+        );
+        CREATE INDEX entry_history_by_entry ON entry_history(entry_id);
+        CREATE FUNCTION tertial_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'follow-up is never deleted or rewritten (%)', TG_TABLE_NAME; END $$;
+        CREATE TRIGGER entry_never_deleted BEFORE DELETE ON entry FOR EACH ROW EXECUTE FUNCTION tertial_refuse();
+        CREATE TRIGGER entry_history_never_changed BEFORE UPDATE OR DELETE ON entry_history FOR EACH ROW EXECUTE FUNCTION tertial_refuse();
+        CREATE FUNCTION tertial_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('tertial_followup', NEW.id::text); RETURN NEW; END $$;
+        CREATE TRIGGER entry_history_notify AFTER INSERT ON entry_history FOR EACH ROW EXECUTE FUNCTION tertial_notify();
+        """), ("v2: access and row-level security", """
+        CREATE TABLE tertial_access (
+            role text NOT NULL,
+            unit text NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            PRIMARY KEY (role, unit)
+        );
+        ALTER TABLE entry ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE entry_history ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY tertial_read ON entry FOR SELECT USING (true);
+        CREATE POLICY tertial_insert ON entry FOR INSERT
+            WITH CHECK (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user));
+        CREATE POLICY tertial_update ON entry FOR UPDATE
+            USING (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user))
+            WITH CHECK (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user));
+        CREATE POLICY tertial_history_read ON entry_history FOR SELECT USING (true);
+        CREATE POLICY tertial_history_insert ON entry_history FOR INSERT
+            WITH CHECK (entry_id IN (SELECT e.id FROM entry e WHERE e.unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user)));
+        """), ("v3: the server enforces the rules", #"""
+        CREATE OR REPLACE FUNCTION tertial_has_identity_number(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE s text; r text; d int[]; n int; k int; i int; k1 int; k2 int; dd int; mm int;
+        BEGIN
+          IF t IS NULL OR t = '' THEN RETURN false; END IF;
+          s := translate(t, '０１２３４５６７８９⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९',
+                            '012345678901234567890123456789012345678901234567890123456789');
+          s := regexp_replace(s, '[\u00A0-\u00A9\u00AB-\u00B4\u00B6-\u00B9\u00BB-\u00BF\u2000-\u206F\u2190-\u23FF\u2500-\u27BF\u3000-\u303F\uFE10-\uFE6F\uFEFF\uFF01-\uFF0F\uFF1A-\uFF20\U0001F000-\U0001FAFF]', '', 'g');
+          s := regexp_replace(s, '[^\x01-\x7F]', 'a', 'g');
+          s := regexp_replace(s, '[^0-9A-Za-z]', '', 'g');
+          FOR r IN SELECT (regexp_matches(s, '[0-9]{11,}', 'g'))[1] LOOP
+            n := length(r);
+            FOR k IN 0..(n - 11) LOOP
+              d := ARRAY[]::int[];
+              FOR i IN 1..11 LOOP d := d || substr(r, k + i, 1)::int; END LOOP;
+              k1 := 11 - (3*d[1] + 7*d[2] + 6*d[3] + 1*d[4] + 8*d[5] + 9*d[6] + 4*d[7] + 5*d[8] + 2*d[9]) % 11;
+              IF k1 = 11 THEN k1 := 0; END IF;
+              k2 := 11 - (5*d[1] + 4*d[2] + 3*d[3] + 2*d[4] + 7*d[5] + 6*d[6] + 5*d[7] + 4*d[8] + 3*d[9] + 2*k1) % 11;
+              IF k2 = 11 THEN k2 := 0; END IF;
+              IF k1 < 10 AND k2 < 10 AND k1 = d[10] AND k2 = d[11] THEN
+                IF n = 11 THEN RETURN true; END IF;
+                dd := d[1] * 10 + d[2]; mm := d[3] * 10 + d[4];
+                IF dd > 40 THEN dd := dd - 40; END IF;
+                IF mm > 40 THEN mm := mm - 40; END IF;
+                IF dd BETWEEN 1 AND 31 AND mm BETWEEN 1 AND 12 THEN RETURN true; END IF;
+              END IF;
+            END LOOP;
+          END LOOP;
+          RETURN false;
+        END $$;
+        ALTER TABLE entry DROP CONSTRAINT tertial_no_identity_number;
+        ALTER TABLE entry ADD CONSTRAINT tertial_no_identity_number CHECK (NOT tertial_has_identity_number(text) AND NOT tertial_has_identity_number(owner)
+            AND NOT tertial_has_identity_number(note) AND NOT tertial_has_identity_number(created_by) AND NOT tertial_has_identity_number(updated_by)) NOT VALID;
+        ALTER TABLE entry_history ADD CONSTRAINT tertial_history_no_identity_number CHECK (NOT tertial_has_identity_number(text)
+            AND NOT tertial_has_identity_number(owner) AND NOT tertial_has_identity_number(note) AND NOT tertial_has_identity_number(by)) NOT VALID;
+        CREATE FUNCTION tertial_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
+          SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'entry'::regclass), 'MEMBER')
+        $$;
+        CREATE FUNCTION tertial_now() RETURNS text LANGUAGE sql STABLE AS $$
+          SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+        $$;
+        CREATE FUNCTION tertial_entry_before() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' AND (NEW.id <> OLD.id OR NEW.kind <> OLD.kind OR NEW.unit <> OLD.unit OR NEW.indicator <> OLD.indicator
+              OR NEW.period <> OLD.period OR NEW.created_at <> OLD.created_at OR NEW.created_by <> OLD.created_by) THEN
+            RAISE EXCEPTION 'tertial: what an entry is about, and who made it when, never change';
+          END IF;
+          IF NOT tertial_is_admin() THEN
+            IF TG_OP = 'INSERT' THEN NEW.created_by := current_user; NEW.created_at := tertial_now(); END IF;
+            NEW.updated_by := current_user; NEW.updated_at := tertial_now();
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER entry_author BEFORE INSERT OR UPDATE ON entry FOR EACH ROW EXECUTE FUNCTION tertial_entry_before();
+        CREATE FUNCTION tertial_entry_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        DECLARE c text := nullif(current_setting('tertial.change', true), '');
+        BEGIN
+          IF TG_OP = 'INSERT' THEN c := 'created';
+          ELSIF c IS NULL OR c NOT IN ('edited', 'status', 'superseded') THEN
+            c := CASE WHEN NEW.superseded_by IS DISTINCT FROM OLD.superseded_by THEN 'superseded'
+                      WHEN NEW.status IS DISTINCT FROM OLD.status OR NEW.note IS DISTINCT FROM OLD.note THEN 'status' ELSE 'edited' END;
+          END IF;
+          INSERT INTO entry_history (entry_id, at, by, change, text, owner, due, status, note)
+            VALUES (NEW.id, NEW.updated_at, NEW.updated_by, c, NEW.text, NEW.owner, NEW.due, NEW.status, NEW.note);
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER entry_history_written AFTER INSERT OR UPDATE ON entry FOR EACH ROW EXECUTE FUNCTION tertial_entry_history();
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tertial_leader') THEN
+            REVOKE INSERT, UPDATE, DELETE ON entry_history FROM tertial_leader;
+            REVOKE DELETE ON entry FROM tertial_leader;
+          END IF;
+        END $$;
+        """#)]
+}
+#endif
