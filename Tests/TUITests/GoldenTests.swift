@@ -3,6 +3,7 @@ import Testing
 import XCTestShim
 @testable import Model
 @testable import Reports
+@testable import Store
 @testable import TUI
 
 /// Every screen rendered on the sample data, compared with a reviewed golden file
@@ -53,6 +54,52 @@ import XCTestShim
                 let screen = d.screen
                 XCTAssertEqual(screen.width, w)
                 // Nothing may be drawn past the edge or garbled: every line fits.
+                for y in 0..<h { XCTAssertLessThanOrEqual(DisplayWidth.of(screen.line(y)), w, "\(name) line \(y)") }
+                check("\(name)-\(w)x\(h)", screen)
+            }
+        }
+    }
+
+    /// The screens with state of their own (compare, follow-up, BrukerPlan), each in its
+    /// states: the follow-up screen with a book of actions written for the test (fixed
+    /// stamps and due dates: overdue, open, done), seen on 30.11.2026.
+    static let ownStateScenarios: [(String, [Key])] = [
+        ("compare", [.char("8")]),
+        ("compare-perspective-sorted", [.char("8"), .char("p"), .right, .char("s")]),
+        ("compare-per100", [.char("8"), .char("%"), .right]),
+        ("followup", [.char("7")]),
+        ("followup-all", [.char("7"), .char("t"), .down]),
+        ("brukerplan", [.char("9")]),
+        ("brukerplan-next-year", [.char("9"), .char("y")]),
+        ("brukerplan-units", [.char("9"), .enter]),
+    ]
+
+    static func book() -> FollowUpBook {
+        func key(_ unit: String, _ ind: String) -> Entry.Key { Entry.Key(unit: unit, indicator: ind, period: .tertial(2019, 3)) }
+        let stamp = "2026-11-02T09:00:00Z"
+        return FollowUpBook(entries: [
+            Entry(id: 1, kind: .action, key: key("ph-fyllingsdalen", "sick_leave"), text: "Gå gjennom turnus med tillitsvalgt",
+                  owner: "enhetsleder", due: Day(year: 2026, month: 11, day: 15), status: .planned,
+                  createdAt: stamp, createdBy: "kari", updatedAt: stamp, updatedBy: "kari"),
+            Entry(id: 2, kind: .action, key: key("ph-laksevag", "ip_coverage"), text: "Rydde i IP-listene", owner: "IP-koordinator",
+                  due: Day(year: 2027, month: 1, day: 31), status: .inProgress, createdAt: stamp, createdBy: "ola", updatedAt: stamp, updatedBy: "ola"),
+            Entry(id: 3, kind: .action, key: key("ph-arstad", "sick_leave"), text: "Ny bemanningsplan", owner: "Ola",
+                  due: Day(year: 2026, month: 10, day: 1), status: .done, note: "vedtatt i oktober",
+                  createdAt: stamp, createdBy: "ola", updatedAt: stamp, updatedBy: "ola"),
+            Entry(id: 4, kind: .comment, key: key("ph-fyllingsdalen", "sick_leave"), text: "Langtidsfravær i to stillinger",
+                  createdAt: stamp, createdBy: "kari", updatedAt: stamp, updatedBy: "kari"),
+        ], token: 4)
+    }
+
+    @Test func testScreensWithTheirOwnStateAt80x24And160x48() {
+        for (w, h) in [(80, 24), (160, 48)] {
+            for (name, keys) in GoldenTests.ownStateScenarios {
+                var d = Driver(width: w, height: h)
+                d.state.store = .writable("/tmp/golden")
+                d.state.followUp = GoldenTests.book()
+                d.state.today = Day(year: 2026, month: 11, day: 30)!
+                for k in keys { d.send(k) }
+                let screen = d.screen
                 for y in 0..<h { XCTAssertLessThanOrEqual(DisplayWidth.of(screen.line(y)), w, "\(name) line \(y)") }
                 check("\(name)-\(w)x\(h)", screen)
             }
