@@ -6,7 +6,7 @@ import Store
 /// What a key does, by meaning. `update` performs actions; keys only name them.
 public enum Action: Hashable, Sendable {
     /// The top-level screen at this position of `Screens.all` (1-based, as on the tab line).
-    case screen(Int)
+    case goToScreen(Int)
     /// The next (+1) or previous (−1) screen, wrapping.
     case cycleScreen(Int)
     case move(Direction)
@@ -42,20 +42,10 @@ public enum Action: Hashable, Sendable {
     case editLine(LineEditor.Edit)
     /// A comment (`c`) or an action (`a`) on the selected figure.
     case comment, newAction
-    /// On the follow-up screen: the selected action to this status.
-    case setStatus(Entry.Status)
-    /// On the follow-up screen: all actions, or only the open ones.
-    case toggleAllActions
-    /// On the follow-up screen: change what the selected action says, or add a note to it.
-    case editAction, noteAction
     /// In a matrix: the cell to the left (−1) or right (+1).
     case moveColumn(Int)
-    /// On the compare screen: the next perspective's indicators as columns.
-    case nextPerspective
-    /// On the compare screen: counts as they are, or per 100 of their denominator.
-    case toggleNormalised
-    /// On the BrukerPlan screen: the next mapping year (wrapping).
-    case nextMappingYear
+    /// One of the front screen's own actions (`ScreenFeature.LocalAction`), answered by its reducer.
+    case local(ScreenValue)
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }
@@ -73,21 +63,45 @@ public enum KeyScope: Hashable, Sendable {
     case filterMode, pickerMode, promptMode, helpMode, confirmMode, formMode
 }
 
-/// One row of the key table: keys, where, what, and its help and footer hint.
+/// One row of the key table: keys, where, what each key does, and its help and footer hint.
 public struct Binding: Sendable {
     public let keys: [Key]
+    /// What each key does, in the order of `keys` (← the column −1, → the column +1).
+    public let actions: [Action]
     public let scopes: [KeyScope]
-    public let action: Action
     public let help: Msg
     /// Rank in the footer (lower first; as many as fit are shown), and the word shown there.
     public let hint: (rank: Int, text: Msg)?
     /// How the keys are written in help, when not simply their names (`1–6`).
     public let label: String?
 
-    public init(_ keys: [Key], _ scopes: [KeyScope], _ action: Action, help: Msg, hint: (Int, Msg)? = nil, label: String? = nil) {
-        self.keys = keys; self.scopes = scopes; self.action = action; self.help = help
+    /// What the row does, for help and the footer: its first key's action.
+    public var action: Action { actions[0] }
+
+    /// Keys that each do their own action (↑ up, ↓ down).
+    public init(_ pairs: KeyValuePairs<Key, Action>, _ scopes: [KeyScope], help: Msg, hint: (Int, Msg)? = nil, label: String? = nil) {
+        keys = pairs.map(\.key); actions = pairs.map(\.value)
+        self.scopes = scopes; self.help = help
         self.hint = hint.map { (rank: $0.0, text: $0.1) }; self.label = label
     }
+
+    /// Keys and what each does, as two lists of the same length.
+    public init(keys: [Key], actions: [Action], _ scopes: [KeyScope], help: Msg, hint: (Int, Msg)? = nil, label: String? = nil) {
+        precondition(keys.count == actions.count, "a key table row needs one action per key")
+        self.keys = keys; self.actions = actions
+        self.scopes = scopes; self.help = help
+        self.hint = hint.map { (rank: $0.0, text: $0.1) }; self.label = label
+    }
+
+    /// Keys that all do the same.
+    public init(_ keys: [Key], _ scopes: [KeyScope], _ action: Action, help: Msg, hint: (Int, Msg)? = nil, label: String? = nil) {
+        self.keys = keys; actions = keys.map { _ in action }
+        self.scopes = scopes; self.help = help
+        self.hint = hint.map { (rank: $0.0, text: $0.1) }; self.label = label
+    }
+
+    /// The action of one of the row's keys.
+    public func action(for key: Key) -> Action? { keys.firstIndex(of: key).map { actions[$0] } }
 }
 
 /// The key table: the one place that says what every key does. `update`, the `?` overlay,
@@ -98,18 +112,19 @@ public enum Keymap {
 
     /// Keys of every screen and mode; screens add their own through `ScreenSpec.keys`.
     static let common: [Binding] = [
-        Binding([.up, .down, .char("k"), .char("j")], lists, .move(.down), help: .keyMove, hint: (10, .hintSelect)),
-        Binding([.up, .down, .left, .right, .char("k"), .char("j"), .char("h"), .char("l")], [.overview], .move(.down), help: .keyMoveTiles, hint: (10, .hintTile)),
-        Binding([.pageUp, .pageDown], lists, .page(1), help: .keyPage),
-        Binding([.home, .char("g"), .end, .char("G")], lists, .edge(1), help: .keyEdge),
+        Binding([.up: .move(.up), .down: .move(.down), .char("k"): .move(.up), .char("j"): .move(.down)], lists, help: .keyMove, hint: (10, .hintSelect)),
+        Binding([.up: .move(.up), .down: .move(.down), .left: .move(.left), .right: .move(.right),
+                 .char("k"): .move(.up), .char("j"): .move(.down), .char("h"): .move(.left), .char("l"): .move(.right)], [.overview], help: .keyMoveTiles, hint: (10, .hintTile)),
+        Binding([.pageUp: .page(-1), .pageDown: .page(1)], lists, help: .keyPage),
+        Binding([.home: .edge(-1), .char("g"): .edge(-1), .end: .edge(1), .char("G"): .edge(1)], lists, help: .keyEdge),
         Binding([.enter, .right, .char("l")], lists, .open, help: .keyOpen, hint: (11, .hintOpen)),
         Binding([.enter], [.overview], .open, help: .keyOpenTile, hint: (11, .hintOpen)),
         Binding([.escape, .left, .char("h"), .backspace], lists, .back, help: .keyBack, hint: (12, .hintBack)),
-        Binding(Screens.digitKeys, everywhere, .screen(1), help: .keyScreens, label: Screens.digitLabel),
-        Binding([.tab, .backTab], everywhere, .cycleScreen(1), help: .keyCycleScreen),
-        Binding([.char("["), .char("]")], everywhere, .period(1), help: .keyPeriod, hint: (15, .hintPeriod)),
+        Binding(keys: Screens.digitKeys, actions: Screens.digitKeys.indices.map { .goToScreen($0 + 1) }, everywhere, help: .keyScreens, label: Screens.digitLabel),
+        Binding([.tab: .cycleScreen(1), .backTab: .cycleScreen(-1)], everywhere, help: .keyCycleScreen),
+        Binding([.char("["): .period(-1), .char("]"): .period(1)], everywhere, help: .keyPeriod, hint: (15, .hintPeriod)),
         Binding([.char("u")], everywhere, .unitPicker, help: .keyUnit, hint: (18, .hintUnit)),
-        Binding([.char("n"), .char("N")], everywhere, .deviation(1), help: .keyDeviation, hint: (19, .hintDeviation)),
+        Binding([.char("n"): .deviation(1), .char("N"): .deviation(-1)], everywhere, help: .keyDeviation, hint: (19, .hintDeviation)),
         Binding([.char("/")], lists, .filter, help: .keyFilter, hint: (13, .hintFilter)),
         Binding([.char("r")], everywhere, .reload, help: .keyReload, hint: (21, .hintReload)),
         Binding([.char("f")], everywhere, .successor, help: .keySuccessor),
@@ -121,16 +136,16 @@ public enum Keymap {
         // Modes: text is typed; these keys end or steer the input.
         Binding([.enter], [.filterMode], .accept, help: .keyFilterKeep),
         Binding([.escape], [.filterMode], .cancel, help: .keyFilterClear),
-        Binding([.up, .down], [.filterMode], .move(.down), help: .keyFilterLeave),
+        Binding([.up: .move(.up), .down: .move(.down)], [.filterMode], help: .keyFilterLeave),
         Binding([.backspace], [.filterMode, .pickerMode, .promptMode, .formMode], .deleteChar, help: .keyDeleteChar),
-        Binding([.up, .down, .tab], [.pickerMode], .move(.down), help: .keyPickerMove),
+        Binding([.up: .move(.up), .down: .move(.down), .tab: .move(.down)], [.pickerMode], help: .keyPickerMove),
         Binding([.enter], [.pickerMode], .accept, help: .keyPickerChoose),
         Binding([.escape], [.pickerMode, .promptMode, .formMode], .cancel, help: .keyCancel),
         Binding([.enter], [.promptMode], .accept, help: .keyPromptSave),
         Binding([.enter], [.formMode], .accept, help: .keyFormNext),
-        Binding([.up, .down, .tab, .backTab], [.formMode], .move(.down), help: .keyFormField),
-        Binding([.left, .right], [.promptMode, .formMode], .editLine(.left), help: .keyPromptMove),
-        Binding([.home, .ctrl("a"), .end, .ctrl("e")], [.promptMode, .formMode], .editLine(.home), help: .keyPromptEnds),
+        Binding([.up: .move(.up), .down: .move(.down), .tab: .move(.down), .backTab: .move(.up)], [.formMode], help: .keyFormField),
+        Binding([.left: .editLine(.left), .right: .editLine(.right)], [.promptMode, .formMode], help: .keyPromptMove),
+        Binding([.home: .editLine(.home), .ctrl("a"): .editLine(.home), .end: .editLine(.end), .ctrl("e"): .editLine(.end)], [.promptMode, .formMode], help: .keyPromptEnds),
         Binding([.delete], [.promptMode, .formMode], .editLine(.deleteForward), help: .keyPromptDelete),
         Binding([.ctrl("u")], [.promptMode, .formMode], .editLine(.clearToStart), help: .keyPromptClear),
         Binding([.ctrl("w")], [.promptMode, .formMode], .editLine(.deleteWord), help: .keyPromptWord),
@@ -142,46 +157,15 @@ public enum Keymap {
     /// Every binding: the common ones and those the screens add.
     public static let all: [Binding] = common + Screens.all.flatMap(\.keys)
 
-    /// The action of a key pressed in a scope chain (most specific first). The direction
-    /// or sign of a multi-key row comes from which of its keys it was.
+    /// The action of a key pressed in a scope chain (most specific first): the first row
+    /// of the first scope that has the key, and what that key does in it.
     public static func action(for key: Key, in chain: [KeyScope]) -> Action? {
         for scope in chain {
-            for b in all where b.scopes.contains(scope) && b.keys.contains(key) {
-                return refine(b.action, key)
+            for b in all where b.scopes.contains(scope) {
+                if let a = b.action(for: key) { return a }
             }
         }
         return nil
-    }
-
-    /// One row can name opposite keys (↑ and ↓, [ and ]); the key says which way.
-    static func refine(_ a: Action, _ key: Key) -> Action {
-        switch a {
-        case .move:
-            switch key {
-            case .up, .char("k"), .backTab: return .move(.up)
-            case .left, .char("h"): return .move(.left)
-            case .right, .char("l"): return .move(.right)
-            default: return .move(.down)
-            }
-        case .page: return .page(key == .pageUp ? -1 : 1)
-        case .edge: return .edge(key == .home || key == .char("g") ? -1 : 1)
-        case .cycleScreen: return .cycleScreen(key == .backTab ? -1 : 1)
-        case .period: return .period(key == .char("[") ? -1 : 1)
-        case .moveColumn: return .moveColumn(key == .left || key == .char("h") ? -1 : 1)
-        case .deviation: return .deviation(key == .char("N") ? -1 : 1)
-        case .editLine:
-            switch key {
-            case .right: return .editLine(.right)
-            case .left: return .editLine(.left)
-            case .end, .ctrl("e"): return .editLine(.end)
-            case .home, .ctrl("a"): return .editLine(.home)
-            default: return a
-            }
-        case .screen:
-            if case .char(let c) = key, let n = c.wholeNumberValue { return .screen(n) }
-            return a
-        default: return a
-        }
     }
 
     /// The scopes that apply now, most specific first.
@@ -239,7 +223,7 @@ public enum Keymap {
     /// What a row does, in a language; the screens row names the screens of the registry
     /// (in the README; on screen the tabs show them).
     public static func helpText(_ b: Binding, _ l: L10n, short: Bool = false) -> String {
-        guard case .screen = b.action else { return l[b.help] }
+        guard case .goToScreen = b.action else { return l[b.help] }
         if short { return l[.keyScreensShort] }
         return l[b.help] + ": " + Screens.all.map { l[$0.title] }.joined(separator: ", ")
     }

@@ -40,8 +40,11 @@ public struct Item: Sendable {
     public var cellActions: [Int: ViewState] = [:]
     public var cellFollowUp: [Int: Entry.Key] = [:]
     public var cellDetail: [Int: [String]] = [:]
-    /// The follow-up entry this row is (on the follow-up screen).
-    public var entryID: Int64?
+    /// A value the screen that built the row keeps on it for its own actions (the
+    /// follow-up screen: the entry the row is).
+    public var value: ScreenValue?
+    /// Enter also moves the dashboard to this period (an action opens its own period's figure).
+    public var opensPeriod: Period?
     /// A stacked bar drawn in the panel's `barColumn` instead of the cell's text.
     public var bar: [BarPart] = []
 

@@ -60,10 +60,8 @@ extension Dashboard {
             switch v.kind.page {
             case .drill(let i), .history(let i):
                 if lastIndicator != i { crumbs.append(s.position(i).map { s.indicators[$0].name } ?? i.rawValue); lastIndicator = i }
-            case .cases(let h): label = h.map { l.housing($0) } ?? l[.all]
-            case .missing: label = l[.missing]
-            case .bpUnits: label = l[.bpMapped]
-            case .root, .ipHistory: break
+            case .sub(let page): label = Screens.spec(v.kind.screen)?.label(page, l)
+            case .root: break
             }
             if v.unit != lastUnit { crumbs.append(name(v.unit)); lastUnit = v.unit }
             if let label { crumbs.append(label) }

@@ -12,22 +12,17 @@ public struct ScreenID: RawRepresentable, Hashable, Sendable, CustomStringConver
     public var description: String { rawValue }
 }
 
-/// Which page of a screen a view shows. The root is the screen itself; the others are
-/// pushed by Enter and shared by every screen that leads to them.
+/// Which page of a screen a view shows. The root is the screen itself; drill-down and
+/// history are pushed by Enter and shared by every screen that leads to them; a screen's
+/// own pages (the waitlist's cases of a category) are its `SubPage` values.
 public enum Page: Hashable, Sendable {
     case root
     /// One indicator across the child units of the view's unit.
     case drill(IndicatorID)
     /// One indicator's history for one unit.
     case history(IndicatorID)
-    /// The cases waiting in one housing category (nil = all).
-    case cases(Housing?)
-    /// IP counts over the tertials for one unit.
-    case ipHistory
-    /// The values a unit has not delivered in the period.
-    case missing
-    /// The units of a BrukerPlan mapping, most yellow or red without a plan first.
-    case bpUnits
+    /// A page of the screen's own (`ScreenFeature.SubPage`).
+    case sub(ScreenValue)
 }
 
 /// What a view shows: a page, on the screen the user reached it from (the tab stays lit).
@@ -51,13 +46,10 @@ public struct ViewState: Hashable, Sendable {
     public var filter: String = ""
     public var sort: Int = 0
     /// In a matrix (the compare screen): the column of the selected cell (1 = the first
-    /// after the row names), and which perspective's indicators are the columns.
+    /// after the row names); with `cursor`, the cell the cursor is on.
     public var column: Int = 1
-    public var perspective: Int = 0
-    /// The compare screen shows counts per 100 of their denominator (`per:` in the catalogue).
-    public var normalised = false
-    /// The BrukerPlan screen's mapping year; nil = the one that belongs to the period.
-    public var year: Int? = nil
+    /// The screen's own state in this view (`ScreenFeature.LocalState`); nil = its start.
+    public var local: ScreenValue? = nil
 
     public init(_ kind: ViewKind, unit: UnitID, cursorKey: RowKey? = nil) {
         self.kind = kind; self.unit = unit; self.cursorKey = cursorKey
@@ -158,8 +150,6 @@ public struct AppState: Sendable {
     /// The shared follow-up database cannot be reached now (the top line says so; the
     /// figures and the follow-up last read stay).
     public var storeOffline = false
-    /// The follow-up screen lists every action (true) or only open ones.
-    public var showAllActions = false
     /// Today, for due dates (set by the app; tests set it).
     public var today: Day = Day.today()
 

@@ -93,34 +93,26 @@ public enum Dashboard {
         return []
     }
 
-    /// `c` and `a` on a row with a figure; the follow-up screen's status keys on an action.
-    static func startFollowUp(_ st: inout AppState, _ s: Snapshot, _ action: Action) -> [Effect] {
+    /// Why follow-up cannot be written now (no store, or one that is read-only or failed);
+    /// nil when it can.
+    public static func whyNotWritable(_ st: AppState) -> String? {
         let l = L10n(st.lang)
         switch st.store {
-        case .writable: break
-        case .readOnly(let why), .failed(let why): st.message = l(.fuNoStore, why); return []
-        case .none: st.message = l(.fuNoStore, l[.fuStoreReadOnly]); return []
+        case .writable: return nil
+        case .readOnly(let why), .failed(let why): return l(.fuNoStore, why)
+        case .none: return l(.fuNoStore, l[.fuStoreReadOnly])
         }
+    }
+
+    /// `c` and `a` on a row with a figure (in a matrix: on the selected cell's figure).
+    static func startFollowUp(_ st: inout AppState, _ s: Snapshot, _ action: Action) -> [Effect] {
+        let l = L10n(st.lang)
+        if let why = whyNotWritable(st) { st.message = why; return [] }
         let panel = Views.panel(st, s), items = panel.items
         guard items.indices.contains(st.top.cursor) else { st.message = l[.fuNoFigure]; return [] }
         let item = items[st.top.cursor]
-        switch action {
-        case .comment, .newAction:
-            guard let key = panel.matrix ? item.cellFollowUp[st.top.column] : item.followUp else { st.message = l[.fuNoFigure]; return [] }
-            st.mode = .followUp(FollowUpForm(action == .comment ? .comment(key) : .action(key)))
-        case .setStatus(let status):
-            guard let id = item.entryID else { st.message = l[.fuNotAnAction]; return [] }
-            let form = FollowUpForm(.status(id, status))
-            // Under way needs no note: saved at once.
-            if status == .inProgress { return [.saveFollowUp(form)] }
-            st.mode = .followUp(form)
-        case .editAction, .noteAction:
-            guard let id = item.entryID, let e = st.followUp.entry(id) else { st.message = l[.fuNotAnAction]; return [] }
-            st.mode = .followUp(action == .editAction
-                ? FollowUpForm(.edit(id), prefill: [e.text, e.owner ?? "", e.due.map { $0.norwegian } ?? ""])
-                : FollowUpForm(.note(id, e.status ?? .planned), prefill: [e.note ?? ""]))
-        default: break
-        }
+        guard let key = panel.matrix ? item.cellFollowUp[st.top.column] : item.followUp else { st.message = l[.fuNoFigure]; return [] }
+        st.mode = .followUp(FollowUpForm(action == .comment ? .comment(key) : .action(key)))
         return []
     }
 
@@ -162,7 +154,7 @@ public enum Dashboard {
         case .quit: return [.quit]
         case .reload: return [.reload]
         case .help: st.mode = .help
-        case .screen(let n):
+        case .goToScreen(let n):
             if let kind = Screens.root(n) { st.stack = [ViewState(kind, unit: st.top.unit)] }
         case .cycleScreen(let d):
             let n = Screens.all.count
@@ -201,27 +193,18 @@ public enum Dashboard {
                 let item = items[st.top.cursor]
                 st.stack.append(next)
                 // An action opens the figure of its own period.
-                if item.entryID != nil, let p = item.followUp?.period, s.periodIndex[p] != nil { st.period = p }
+                if let p = item.opensPeriod, s.periodIndex[p] != nil { st.period = p }
             }
         case .back:
             if !st.top.filter.isEmpty { st.top.filter = "" }
             else if st.stack.count > 1 { st.stack.removeLast() }
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
-        case .comment, .newAction, .setStatus, .editAction, .noteAction: return startFollowUp(&st, s, action)
-        case .toggleAllActions: st.showAllActions.toggle()
+        case .comment, .newAction: return startFollowUp(&st, s, action)
         case .moveColumn(let d):
             let cols = Views.panel(st, s).columns.count
             st.top.column = max(1, min(cols - 1, st.top.column + d))
-        case .toggleNormalised: st.top.normalised.toggle()
-        case .nextMappingYear:
-            let years = BrukerPlanView.years(s.dataset)
-            guard !years.isEmpty else { break }
-            let now = st.top.year ?? BrukerPlanView.year(for: st.period, in: s.dataset) ?? years[0]
-            st.top.year = years.first { $0 > now } ?? years[0]
-            st.top.cursor = 0; st.top.offset = 0
-        case .nextPerspective:
-            st.top.perspective = (st.top.perspective + 1) % max(1, s.perspectives.count)
-            st.top.column = 1
+        // The front screen's own action, to its reducer.
+        case .local(let a): return Screens.spec(st.top.kind.screen)?.reduce(&st, s, a) ?? []
         case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break
         }
         return []

@@ -5,45 +5,33 @@ import Store
 /// Builds the panel of a view from the state and the snapshot, through the screen
 /// registry. Pure, and memoised per snapshot.
 public enum Views {
-    /// What a panel depends on: not the cursor, so moving it reuses the built panel.
-    struct PanelKey: Hashable {
-        let kind: ViewKind, unit: UnitID, period: Period, filter: String, sort: Int, lang: Lang, unicode: Bool, width: Int
-        /// The follow-up shown in the rows: a new read of the store builds panels anew.
-        let followUp: Int64, showAll: Bool, store: StoreState, today: Day
-        /// A matrix's perspective, and its column (the rows are sorted by it).
-        let perspective: Int, column: Int, normalised: Bool
-        /// The BrukerPlan screen's mapping year, when one was chosen.
-        let year: Int?
-    }
-
+    /// The panel of the view in front. Built from a `PanelInput` only (not the cursor, so
+    /// moving it reuses the built panel), which is also its memo key.
     public static func panel(_ st: AppState, _ s: Snapshot) -> Panel {
-        let v = st.top
-        let key = PanelKey(kind: v.kind, unit: v.unit, period: st.period, filter: v.filter, sort: v.sort, lang: st.lang, unicode: st.unicode, width: st.width,
-                           followUp: st.followUp.token, showAll: st.showAllActions, store: st.store, today: st.today,
-                           perspective: v.perspective, column: v.sort == 0 ? 0 : v.column, normalised: v.normalised, year: v.year)
-        return s.memo(key) { buildPanel(st, s) }
+        let input = PanelInput(st)
+        return s.memo(input) { buildPanel(input, s) }
     }
 
-    static func buildPanel(_ st: AppState, _ s: Snapshot) -> Panel {
+    static func buildPanel(_ input: PanelInput, _ s: Snapshot) -> Panel {
         // A view whose unit is gone from the data shows nothing (a reload drops it).
-        guard let u = s.tree.position(st.top.unit) else { return .empty }
-        let ctx = ViewContext(st: st, v: st.top, s: s, l: L10n(st.lang), unit: u)
+        guard let u = s.tree.position(input.unit) else { return .empty }
+        let ctx = ViewContext(input: input, snapshot: s, text: L10n(input.lang), unit: u)
         var p: Panel
-        switch st.top.kind.page {
+        switch input.kind.page {
         case .drill(let id): p = s.position(id).map { Pages.drill(ctx, $0) } ?? .empty
         case .history(let id): p = s.position(id).map { Pages.history(ctx, $0) } ?? .empty
         default:
-            guard let spec = Screens.spec(st.top.kind.screen) else { p = .empty; break }
+            guard let spec = Screens.spec(input.kind.screen) else { p = .empty; break }
             if s.registersPending && spec.showsRegisters {
                 // Their files are still being read: no figures rather than zeros.
-                p = Panel(title: ctx.l[spec.title], columns: [Column("", 0)], items: [])
-                p.below = [[Span(ctx.l[.registersPendingPanel], .dim)]]
+                p = Panel(title: ctx.text[spec.title], columns: [Column("", 0)], items: [])
+                p.below = [[Span(ctx.text[.registersPendingPanel], .dim)]]
             } else {
                 p = spec.build(ctx)
             }
         }
-        p.items = filtered(p.items, st.top.filter)
-        p.measure(ascii: !st.unicode)
+        p.items = filtered(p.items, input.filter)
+        p.measure(ascii: !input.unicode)
         return p
     }
 
@@ -121,7 +109,7 @@ public enum Views {
 
     /// A unit's row for one indicator: value, target, status, change and trend.
     static func indicatorRow(_ c: ViewContext, indicator i: Int, unit u: Int, label: String, key: RowKey) -> Item? {
-        let s = c.s, l = c.l, f = c.f
+        let s = c.snapshot, l = c.text, f = c.format
         // An annual indicator in a tertial shows its latest year (named in the label).
         let per = s.shownPeriod(indicator: i, for: c.period)
         guard let cell = s.cell(indicator: i, unit: u, period: per) else { return nil }
@@ -129,7 +117,7 @@ public enum Views {
         let annual = per == c.period ? [] : [l(.annualShownFor, l.period(per))]
         let warns = s.warnings(indicator: i, unit: u, period: per)
         // An incomplete total is a gap in the trend, not a fall.
-        let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.st.width)).map { q in
+        let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.width)).map { q in
             s.cell(indicator: i, unit: u, period: q).flatMap { $0.isPartial ? nil : $0.value }
         }, unicode: c.unicode)
         let pending = s.isPending(indicator: i)
@@ -156,11 +144,11 @@ public enum Views {
 
     /// The follow-up of a figure under the list: its current comment and its actions.
     static func followUpLines(_ c: ViewContext, _ key: Entry.Key) -> [String] {
-        let book = c.st.followUp, l = c.l
+        let book = c.followUp, l = c.text
         var lines = [String]()
         if let cm = book.comment(for: key) { lines.append(l(.fuCommentBy, cm.updatedBy, shortDate(cm.createdAt, l), cm.text)) }
         for a in book.actions(for: key) {
-            lines.append(actionLine(a, l, today: c.st.today))
+            lines.append(actionLine(a, l, today: c.today))
         }
         return lines
     }
@@ -182,11 +170,11 @@ public enum Views {
     /// them, the lines under the list say it in words): `▶ 2` open actions (red when one is
     /// overdue), `✎` a comment, `–` none.
     static func followUpMark(_ c: ViewContext, _ key: Entry.Key) -> Span {
-        let book = c.st.followUp
+        let book = c.followUp
         let open = book.openActions(for: key)
         let comment = book.comment(for: key) != nil ? (c.unicode ? " ✎" : " *") : ""
         if !open.isEmpty {
-            let overdue = open.contains { $0.isOverdue(on: c.st.today) }
+            let overdue = open.contains { $0.isOverdue(on: c.today) }
             return Span((c.unicode ? "▶ " : "> ") + "\(open.count)" + comment, overdue ? Style(.red, bold: true) : Style(.green, bold: true))
         }
         if !comment.isEmpty { return Span(String(comment.dropFirst()), Style(.cyan)) }
@@ -204,9 +192,9 @@ public enum Views {
 
     /// Where Enter on a unit's row for an indicator goes: its units, or its history when it has none.
     static func drillOrHistory(_ c: ViewContext, unit u: Int, indicator i: Int) -> ViewState {
-        let kids = !c.s.parts(of: u, in: c.period).isEmpty
-        let id = c.s.id(indicator: i)
-        return ViewState(ViewKind(c.v.kind.screen, kids ? .drill(id) : .history(id)), unit: c.s.tree.id(u))
+        let kids = !c.snapshot.parts(of: u, in: c.period).isEmpty
+        let id = c.snapshot.id(indicator: i)
+        return ViewState(ViewKind(c.kind.screen, kids ? .drill(id) : .history(id)), unit: c.snapshot.tree.id(u))
     }
 }
 
@@ -214,11 +202,11 @@ public enum Views {
 enum Pages {
     /// One indicator for a unit and its parts.
     static func drill(_ c: ViewContext, _ i: Int) -> Panel {
-        let s = c.s, u = c.unit
+        let s = c.snapshot, u = c.unit
         var items = [Item]()
         if var total = Views.indicatorRow(c, indicator: i, unit: u, label: "Σ " + s.tree.units[u].shortName, key: .unit(s.tree.id(u))) {
             total.cells[0].style.bold = true
-            total.action = ViewState(ViewKind(c.v.kind.screen, .history(s.id(indicator: i))), unit: s.tree.id(u))
+            total.action = ViewState(ViewKind(c.kind.screen, .history(s.id(indicator: i))), unit: s.tree.id(u))
             items.append(total)
         }
         for part in s.parts(of: u, in: c.period) {
@@ -229,12 +217,12 @@ enum Pages {
             it.action = Views.drillOrHistory(c, unit: part, indicator: i)
             items.append(it)
         }
-        return Panel(title: s.indicators[i].name, columns: Views.indicatorColumns(c.l, first: c.l[.unit], width: c.st.width), items: items)
+        return Panel(title: s.indicators[i].name, columns: Views.indicatorColumns(c.text, first: c.text[.unit], width: c.width), items: items)
     }
 
     /// One indicator's values for a unit, newest first, with origin, comments and warnings.
     static func history(_ c: ViewContext, _ i: Int) -> Panel {
-        let s = c.s, l = c.l, f = c.f, u = c.unit
+        let s = c.snapshot, l = c.text, f = c.format, u = c.unit
         let ind = s.indicators[i]
         let kind = Views.historyKind(ind, c.period)
         let periods = s.periods.filter { $0.kind == kind && $0.end <= c.period.end }.reversed()
@@ -248,8 +236,8 @@ enum Pages {
             if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s, withCases: true)) }
             if let cm = cell.comment { note.append("“\(cm)”") }
             let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: p)
-            if c.st.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
-            let open = c.st.followUp.openActions(for: key).count
+            if c.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
+            let open = c.followUp.openActions(for: key).count
             if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(open == 1 ? .fuHasActionOne : .fuHasAction, open)) }
             var it = Item([Span(l.period(p)), Span(Views.figure(s, i, cell.value, f)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
                            Views.statusSpan(cell.status, l, unicode: c.unicode), Views.changeSpan(cell.change, ind.unit, f, unicode: c.unicode),

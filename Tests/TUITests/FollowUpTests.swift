@@ -98,10 +98,10 @@ import XCTestShim
 
         d.press(.char("7"))
         let p = Views.panel(d.state, d.snapshot)
-        XCTAssertEqual(p.items.map(\.entryID), [late.id, later.id], "open only, overdue first")
+        XCTAssertEqual(p.items.map(FollowUpScreen.entryID), [late.id, later.id], "open only, overdue first")
         XCTAssertEqual(p.items[0].cells[0].style.color, .red)
         d.press(.char("t"))
-        XCTAssertEqual(Views.panel(d.state, d.snapshot).items.map(\.entryID), [late.id, later.id, done.id], "t shows the done ones too")
+        XCTAssertEqual(Views.panel(d.state, d.snapshot).items.map(FollowUpScreen.entryID), [late.id, later.id, done.id], "t shows the done ones too")
         // Enter: the figure the action is about, in its period, with the unit selected.
         d.press(.char("t"), .enter)
         XCTAssertEqual(d.state.top.kind.page, .drill(IndicatorID("waitlist_median_wait")))

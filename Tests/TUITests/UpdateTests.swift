@@ -114,7 +114,7 @@ import XCTestShim
         XCTAssertEqual(d.state.top.kind, ViewKind(.waitlist))
         // On a list, l opens and h goes back.
         d.press(.char("l"))
-        XCTAssertEqual(d.state.top.kind, ViewKind(.waitlist, .cases(.ombps2)))
+        XCTAssertEqual(d.state.top.kind, WaitlistScreen.view(.cases(.ombps2), unit: d.state.top.unit).kind)
         d.press(.char("h"))
         XCTAssertEqual(d.state.top.kind, ViewKind(.waitlist))
         d.press(.char("h"))

@@ -8,17 +8,46 @@ extension ScreenID { public static let brukerplan = ScreenID("brukerplan") }
 /// previous mapping; under them the work/activity × overall table and the figure that
 /// links the mapping to IP (yellow or red without any plan). Enter lists the units, most
 /// without a plan first; `y` steps through the mapping years.
-enum BrukerPlanScreen {
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        let ds = c.s.dataset, l = c.l
-        guard let year = c.v.year ?? BrukerPlanView.year(for: c.period, in: ds) else {
+enum BrukerPlanScreen: ScreenFeature {
+    struct LocalState: ScreenState {
+        /// The mapping year shown; nil = the one that belongs to the period.
+        var year: Int? = nil
+    }
+
+    enum LocalAction: Hashable, Sendable {
+        /// The next mapping year (wrapping).
+        case nextYear
+    }
+
+    enum SubPage: Hashable, Sendable {
+        /// The units of the mapping, most yellow or red without a plan first.
+        case units
+    }
+
+    static func reduce(_ state: inout LocalState, _ action: LocalAction, _ c: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .nextYear:
+            let ds = c.snapshot.dataset
+            let years = BrukerPlanView.years(ds)
+            guard !years.isEmpty else { return [] }
+            let now = state.year ?? BrukerPlanView.year(for: c.state.period, in: ds) ?? years[0]
+            state.year = years.first { $0 > now } ?? years[0]
+        }
+        return []
+    }
+
+    static func label(_ page: SubPage, _ l: L10n) -> String? { l[.bpMapped] }
+
+    static func build(_ c: ViewContext) -> Panel {
+        let ds = c.snapshot.dataset, l = c.text
+        guard let year = state(c).year ?? BrukerPlanView.year(for: c.period, in: ds) else {
             var p = Panel(title: l[.screenBrukerPlan], columns: [Column(l[.bpArea], 0)], items: [])
             p.below = [[Span(l[.bpNone], .dim)]]
             return p
         }
         let coverage = Registers.coverage(ds.tree)
         let view = BrukerPlanView(dataset: ds, unit: c.unit, year: year, coverage: coverage)
-        return c.v.kind.page == .bpUnits ? units(c, view) : areas(c, view, coverage)
+        return subPage(c) == .units ? units(c, view) : areas(c, view, coverage)
     }
 
     static func parts(_ r: BrukerPlanRow) -> [BarPart] {
@@ -29,7 +58,7 @@ enum BrukerPlanScreen {
     }
 
     static func areas(_ c: ViewContext, _ v: BrukerPlanView, _ coverage: [[Int]]) -> Panel {
-        let ds = c.s.dataset, l = c.l, f = c.f, tree = ds.tree
+        let ds = c.snapshot.dataset, l = c.text, f = c.format, tree = ds.tree
         let name = tree.units[c.unit].shortName
         let title = l(.bpTitle, name, v.year, f.value(Double(v.mapped), .count))
         // The etat's column only below the etat (for the etat it would repeat the row).
@@ -62,8 +91,7 @@ enum BrukerPlanScreen {
             var it = Item(cells, key: .heading("bp-\(r.area?.column ?? "overall")"))
             it.search = l.area(r.area)
             it.bar = parts(r)
-            it.action = ViewState(ViewKind(.brukerplan, .bpUnits), unit: tree.id(c.unit))
-            it.action?.year = v.year
+            it.action = view(.units, unit: tree.id(c.unit), state: LocalState(year: v.year))
             let blood = r.area == nil ? l(.bpBloodRedCount, f.value(Double(r.counts[3]), .count)) : ""
             it.detail = [l(.bpCounts, f.value(Double(r.counts[0]), .count), f.value(Double(r.counts[1]), .count), f.value(Double(r.counts[2]), .count), blood,
                            f.value(Double(r.total), .count)) + (r.unmapped > 0 ? l(.bpNotMapped, r.unmapped) : "")]
@@ -83,7 +111,7 @@ enum BrukerPlanScreen {
 
     /// The work/activity × overall table and the plans, under the bars.
     static func below(_ c: ViewContext, _ v: BrukerPlanView) -> [[Span]] {
-        let l = c.l, f = c.f
+        let l = c.text, f = c.format
         func n(_ x: Int) -> String { DisplayWidth.padLeft(f.value(Double(x), .count), 8) }
         let label = [l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]]
         let lw = max(DisplayWidth.of(l[.bpCross]), label.map(DisplayWidth.of).max() ?? 0) + 2
@@ -93,7 +121,7 @@ enum BrukerPlanScreen {
         }
         let yr = v.yellowOrRed
         // Wrapped at word boundaries, so no figure is ever cut at the edge.
-        let width = max(20, c.st.width - 3)
+        let width = max(20, c.width - 3)
         let plan = l(.bpWithoutPlan, f.value(Double(v.yellowOrRedWithoutPlan), .count), f.value(Double(yr), .count),
                      yr > 0 ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : "–", f.value(Double(v.bloodRedWithoutPlan), .count))
         func keep(_ s: String) -> String { s.replacingOccurrences(of: " %", with: "\u{00A0}%") }
@@ -108,7 +136,7 @@ enum BrukerPlanScreen {
     /// The units with mapped recipients under the chosen one, most yellow or red without a
     /// plan first; Enter shows a unit's own mapping.
     static func units(_ c: ViewContext, _ v: BrukerPlanView) -> Panel {
-        let ds = c.s.dataset, l = c.l, f = c.f, tree = ds.tree
+        let ds = c.snapshot.dataset, l = c.text, f = c.format, tree = ds.tree
         let columns = [Column(l[.unit], 0), Column(l[.bpMapped], 8, right: true), Column(l[.bpRedPlus], 11, right: true),
                        Column(l[.bpWithoutPlanCol], 9, right: true), Column(l[.bpWithoutPlanShare], 15, right: true)]
         func row(_ label: String, _ x: BrukerPlanView, _ key: RowKey) -> Item {
@@ -123,16 +151,15 @@ enum BrukerPlanScreen {
         for (u, x) in parts {
             var it = row("  " + tree.units[u].name, x, .unit(tree.id(u)))
             it.search = tree.units[u].name
-            var next = ViewState(ViewKind(.brukerplan), unit: tree.id(u))
-            next.year = v.year
-            it.action = next
+            it.action = view(unit: tree.id(u), state: LocalState(year: v.year))
             items.append(it)
         }
         return Panel(title: l(.bpUnitsTitle, v.year, tree.units[c.unit].name), columns: columns, items: items)
     }
 
-    static let spec = ScreenSpec(
-        id: .brukerplan, title: .screenBrukerPlan,
-        keys: [Binding([.char("y")], [.screen(.brukerplan)], .nextMappingYear, help: .keyNextMappingYear, hint: (12, .hintMappingYear))],
-        legend: [.legendBrukerPlan], showsRegisters: true, build: build)
+    static let id = ScreenID.brukerplan
+    static let title = Msg.screenBrukerPlan
+    static let keys: [Binding] = [Binding([.char("y")], [.screen(.brukerplan)], local(.nextYear), help: .keyNextMappingYear, hint: (12, .hintMappingYear))]
+    static let legend: [Msg] = [.legendBrukerPlan]
+    static let showsRegisters = true
 }

@@ -9,12 +9,39 @@ extension ScreenID { public static let compare = ScreenID("compare") }
 /// indicators; each cell is the value with its status. ←/→ move over the cells (the unit
 /// column stays), `p` shows the next perspective, `s` sorts the rows by the column under
 /// the cursor, Enter opens the unit's history of that indicator.
-enum CompareScreen {
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l, f = c.f
+enum CompareScreen: ScreenFeature {
+    struct LocalState: ScreenState {
+        /// Which perspective's indicators are the columns (an index into the snapshot's perspectives).
+        var perspective = 0
+        /// Counts per 100 of their denominator (`per:` in the catalogue).
+        var normalised = false
+    }
+
+    enum LocalAction: Hashable, Sendable {
+        /// The next perspective's indicators as columns.
+        case nextPerspective
+        /// Counts as they are, or per 100 of their denominator.
+        case toggleNormalised
+    }
+
+    /// `s` steps through these (`ViewState.sort` counts the presses).
+    enum Sort: Int, CaseIterable { case catalogue, highFirst, lowFirst }
+
+    static func reduce(_ state: inout LocalState, _ action: LocalAction, _ c: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .nextPerspective:
+            state.perspective = (state.perspective + 1) % max(1, c.snapshot.perspectives.count)
+            c.column = 1
+        case .toggleNormalised: state.normalised.toggle()
+        }
+        return []
+    }
+
+    static func build(_ c: ViewContext) -> Panel {
+        let s = c.snapshot, l = c.text, f = c.format, local = state(c)
         let perspectives = s.perspectives
         guard !perspectives.isEmpty else { return Panel(title: l[.screenCompare], columns: [Column(l[.unit], 0)], items: []) }
-        let persp = perspectives[c.v.perspective % perspectives.count]
+        let persp = perspectives[local.perspective % perspectives.count]
         // The indicators of the perspective that the scope has a figure for (one definition:
         // the scorecard's rows).
         let inds = ScorecardReport.rows(s, unit: c.unit, period: c.period).map(\.indicator).filter { s.indicators[$0].perspective == persp }
@@ -31,13 +58,13 @@ enum CompareScreen {
                 let outliers = s.warnings(indicator: i, unit: u, period: per).filter { if case .outlier = $0.kind { return true } else { return false } }
                 // Normalised: the count per 100 of its denominator, so a district with 6 and one
                 // with 100 are seen on the same footing.
-                if c.v.normalised, let rate = normalised(c, i, u, per) {
+                if local.normalised, let rate = normalised(c, i, u, per) {
                     let flagged = !outliers.isEmpty
-                    cells.append(Span(Format.plain(rate, .percent, decimalComma: c.st.lang == .nb) + (flagged ? " " + Views.warnMark(c.unicode) : ""),
+                    cells.append(Span(Format.plain(rate, .percent, decimalComma: c.input.lang == .nb) + (flagged ? " " + Views.warnMark(c.unicode) : ""),
                                       flagged ? Style(.yellow, bold: true) : Style(.cyan)))
                     it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
                     it.cellDetail[k + 1] = [s.tree.units[u].name + " · " + ind.name + ": " + f.value(cell?.value, ind.unit) + " = "
-                                            + Format.plain(rate, .percent, decimalComma: c.st.lang == .nb) + " " + l(.perHundred, per100Name(c, i))]
+                                            + Format.plain(rate, .percent, decimalComma: c.input.lang == .nb) + " " + l(.perHundred, per100Name(c, i))]
                     continue
                 }
                 if let cell, cell.isPartial { text = "\(cell.present)/\(cell.expected) " + text }
@@ -61,14 +88,15 @@ enum CompareScreen {
         }
         var rows = parts.map { row($0, label: s.tree.units[$0].shortName, bold: false) }
         // s: by the column under the cursor, highest first (then by name); again: lowest first.
-        let col = max(1, min(c.v.column, inds.count))
-        if c.v.sort % 3 != 0, inds.indices.contains(col - 1) {
+        let col = max(1, min(c.sortColumn, inds.count))
+        let sort = Sort(rawValue: c.sort % Sort.allCases.count) ?? .catalogue
+        if sort != .catalogue, inds.indices.contains(col - 1) {
             let i = inds[col - 1]
             func value(_ it: Item) -> Double? {
                 guard case .unit(let id) = it.key, let u = s.tree.position(id) else { return nil }
                 return s.cell(indicator: i, unit: u, period: s.shownPeriod(indicator: i, for: c.period))?.value
             }
-            let desc = c.v.sort % 3 == 1
+            let desc = sort == .highFirst
             rows.sort { a, b in
                 switch (value(a), value(b)) {
                 case let (x?, y?) where x != y: return desc ? x > y : x < y
@@ -83,7 +111,7 @@ enum CompareScreen {
         if c.unit != s.tree.root { items.append(row(s.tree.root, label: "Σ " + s.tree.units[s.tree.root].shortName, bold: true)) }
         let columns = [Column(l[.unit], 0)] + inds.map { Column(s.indicators[$0].name, 8, right: true, whole: true) }
         var p = Panel(title: l[.screenCompare] + " · " + l.perspective(persp) + " (" + "\(inds.count) " + l[.indicatorsWord] + ")"
-                      + (c.v.normalised ? " · " + l[.normalisedTitle] : ""), columns: columns, items: items)
+                      + (local.normalised ? " · " + l[.normalisedTitle] : ""), columns: columns, items: items)
         p.matrix = true
         p.sortNames = [l[.sortCatalogue], l[.sortHighFirst], l[.sortLowFirst]]
         return p
@@ -92,7 +120,7 @@ enum CompareScreen {
     /// A count per 100 of the indicator the catalogue names in `per:`, for one unit; nil
     /// without a `per:`, a value or a denominator above 0.
     static func normalised(_ c: ViewContext, _ i: Int, _ u: Int, _ p: Period) -> Double? {
-        let s = c.s
+        let s = c.snapshot
         guard let per = s.indicators[i].per, let d = s.dataset.indicatorIndex[per],
               let v = s.cell(indicator: i, unit: u, period: p)?.value, !(s.cell(indicator: i, unit: u, period: p)?.isPartial ?? false),
               let base = s.cell(indicator: d, unit: u, period: s.shownPeriod(indicator: d, for: p))?.value, base > 0 else { return nil }
@@ -100,14 +128,14 @@ enum CompareScreen {
     }
 
     static func per100Name(_ c: ViewContext, _ i: Int) -> String {
-        c.s.indicators[i].per.flatMap { c.s.dataset.indicatorIndex[$0] }.map { c.s.indicators[$0].name.lowercased() } ?? ""
+        c.snapshot.indicators[i].per.flatMap { c.snapshot.dataset.indicatorIndex[$0] }.map { c.snapshot.indicators[$0].name.lowercased() } ?? ""
     }
 
-    static let spec = ScreenSpec(
-        id: .compare, title: .screenCompare,
-        keys: [Binding([.left, .right, .char("h"), .char("l")], [.screen(.compare)], .moveColumn(1), help: .keyMoveColumn, hint: (11, .hintColumn)),
-               Binding([.char("p")], [.screen(.compare)], .nextPerspective, help: .keyNextPerspective, hint: (12, .hintPerspective)),
+    static let id = ScreenID.compare
+    static let title = Msg.screenCompare
+    static let keys: [Binding] = [Binding([.left: .moveColumn(-1), .right: .moveColumn(1), .char("h"): .moveColumn(-1), .char("l"): .moveColumn(1)], [.screen(.compare)], help: .keyMoveColumn, hint: (11, .hintColumn)),
+               Binding([.char("p")], [.screen(.compare)], local(.nextPerspective), help: .keyNextPerspective, hint: (12, .hintPerspective)),
                Binding([.char("s")], [.screen(.compare)], .sort, help: .keySortColumn, hint: (14, .hintSort)),
-               Binding([.char("%")], [.screen(.compare)], .toggleNormalised, help: .keyNormalised, hint: (13, .hintNormalised))],
-        legend: [.legendCompare], build: build)
+               Binding([.char("%")], [.screen(.compare)], local(.toggleNormalised), help: .keyNormalised, hint: (13, .hintNormalised))]
+    static let legend: [Msg] = [.legendCompare]
 }

@@ -6,7 +6,7 @@ extension ScreenID { public static let deviations = ScreenID("deviations") }
 
 /// The deviations screen: every red, yellow and missing value and every data-quality warning in the
 /// scope, worst first; Enter (and n/N from anywhere) opens the figure behind it.
-enum DeviationsScreen {
+enum DeviationsScreen: ScreenFeature {
     /// Where Enter (and n/N) on a deviation goes: the indicator's drill-down at the
     /// unit's parent within the scope (Bergen Vest for Fyllingsdalen in 2019, when the
     /// scope is Bergen Vest), with the unit selected; the history when it is the scope itself.
@@ -20,11 +20,11 @@ enum DeviationsScreen {
         return ViewState(ViewKind(.deviations, .history(id)), unit: s.tree.id(d.unit))
     }
 
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l, f = c.f
+    static func build(_ c: ViewContext) -> Panel {
+        let s = c.snapshot, l = c.text, f = c.format
         let devs = s.deviations(unit: c.unit, period: c.period)
         // The follow-up column only where there is a store to say something.
-        let withFollowUp = c.st.store != .none
+        let withFollowUp = c.input.store != .none
         let items = devs.map { d -> Item in
             let ind = d.indicator.map { s.indicators[$0] }
             let unit = s.tree.units[d.unit].shortName
@@ -69,7 +69,7 @@ enum DeviationsScreen {
     /// The why of a deviation in words, under the list: what is missing, or the value against
     /// its target, and the unit's own comment in full.
     static func explanation(_ c: ViewContext, _ d: Deviation, _ status: Status) -> [String] {
-        let s = c.s, l = c.l, f = c.f
+        let s = c.snapshot, l = c.text, f = c.format
         guard let i = d.indicator else { return [] }
         let ind = s.indicators[i], unit = s.tree.units[d.unit].name
         var lines = [String]()
@@ -83,5 +83,7 @@ enum DeviationsScreen {
         return lines
     }
 
-    static let spec = ScreenSpec(id: .deviations, title: .screenDeviations, legend: [.legendDeviations, .legendFollowUpMarks], build: build)
+    static let id = ScreenID.deviations
+    static let title = Msg.screenDeviations
+    static let legend: [Msg] = [.legendDeviations, .legendFollowUpMarks]
 }

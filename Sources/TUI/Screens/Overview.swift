@@ -6,9 +6,9 @@ extension ScreenID { public static let overview = ScreenID("overview") }
 
 /// The overview: five tiles that answer the first questions of a meeting, each opening the
 /// screen that explains it.
-enum OverviewScreen {
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l, f = c.f, u = c.unit, p = c.period
+enum OverviewScreen: ScreenFeature {
+    static func build(_ c: ViewContext) -> Panel {
+        let s = c.snapshot, l = c.text, f = c.format, u = c.unit, p = c.period
         let unitID = s.tree.id(u)
         func target(_ id: ScreenID) -> ViewState { ViewState(ViewKind(id), unit: unitID) }
         let date = min(p.end, s.spanEnd)
@@ -21,15 +21,15 @@ enum OverviewScreen {
             Tile(id: "deviations", title: l[.worstDeviations] + " (\(devs.count))", target: target(.deviations), column: 1, height: nil, lines: deviationLines(c, devs, f)),
         ]
         // Follow-up, when there is a store: open and overdue actions, and what was done lately.
-        if c.st.store != .none {
+        if c.input.store != .none {
             tiles.insert(Tile(id: "followup", title: l[.fuTile], target: target(.followUp), column: 1, height: 4, lines: followUpLines(c)), at: 4)
         }
         return Panel(title: l[.overview], tiles: tiles)
     }
 
     static func statusLines(_ c: ViewContext, _ devs: [Deviation]) -> [[Span]] {
-        let l = c.l
-        let rows = ScorecardReport.rows(c.s, unit: c.unit, period: c.period)
+        let l = c.text
+        let rows = ScorecardReport.rows(c.snapshot, unit: c.unit, period: c.period)
         var counts = [Status: Int]()
         for r in rows { counts[r.cell.status, default: 0] += 1 }
         // Every row is counted once: by its status, or as incomplete (no verdict yet).
@@ -42,30 +42,30 @@ enum OverviewScreen {
         if let closed = closedNote(c) { return closed }
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
                 [Span((c.unicode ? "◌ " : "~ ") + l[.incompleteWord], Style(.grey)), Span(" \(incomplete)", .bold)],
-                [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings] + (c.s.registersPending ? " …" : ""), quality > 0 ? Style(.yellow) : .dim)],
+                [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings] + (c.snapshot.registersPending ? " …" : ""), quality > 0 ? Style(.yellow) : .dim)],
                 [Span(l(.indicatorsEnterScorecard, rows.count), .dim)]]
     }
 
     /// For a unit closed before the period's end: when, what took over, and the key to go there.
     static func closedNote(_ c: ViewContext) -> [[Span]]? {
-        let unit = c.s.tree.units[c.unit]
+        let unit = c.snapshot.tree.units[c.unit]
         guard let to = unit.to, to < c.period.end else { return nil }
-        var lines = [[Span(c.l(.unitClosed, c.l.date(to)), Style(.yellow, bold: true))]]
-        if let next = unit.successor.flatMap({ c.s.tree[$0] }) {
-            lines.append([Span(c.l(.continuesIn, next.shortName))])
-            lines.append([Span(c.l(.goToSuccessor, next.shortName), .dim)])
+        var lines = [[Span(c.text(.unitClosed, c.text.date(to)), Style(.yellow, bold: true))]]
+        if let next = unit.successor.flatMap({ c.snapshot.tree[$0] }) {
+            lines.append([Span(c.text(.continuesIn, next.shortName))])
+            lines.append([Span(c.text(.goToSuccessor, next.shortName), .dim)])
         }
         return lines
     }
 
     static func followUpLines(_ c: ViewContext) -> [[Span]] {
-        let l = c.l
-        if case .failed(let why) = c.st.store { return [[Span(why, .dim)]] }
-        let scope = c.s.tree.scopeIDs(c.unit)
+        let l = c.text
+        if case .failed(let why) = c.input.store { return [[Span(why, .dim)]] }
+        let scope = c.snapshot.tree.scopeIDs(c.unit)
         // "Since last period": from the start of the tertial before today's.
-        let since = Period.containing(c.st.today, kind: .tertial).previous.start
-        let n = c.st.followUp.counts(units: scope, today: c.st.today, since: since)
-        if n.open == 0 && n.overdue == 0 && n.doneSince == 0 && c.st.followUp.actions(units: scope, openOnly: false, today: c.st.today).isEmpty {
+        let since = Period.containing(c.today, kind: .tertial).previous.start
+        let n = c.followUp.counts(units: scope, today: c.today, since: since)
+        if n.open == 0 && n.overdue == 0 && n.doneSince == 0 && c.followUp.actions(units: scope, openOnly: false, today: c.today).isEmpty {
             return [[Span(l[.fuTileNone], .dim)]]
         }
         return [[Span(l[.fuTitleOpen] + ": "), Span("\(n.open)", .bold), Span(" · " + l[.fuOverdue] + ": "), Span("\(n.overdue)", n.overdue > 0 ? Style(.red, bold: true) : .bold)],
@@ -73,7 +73,7 @@ enum OverviewScreen {
     }
 
     static func ipLines(_ c: ViewContext) -> [[Span]] {
-        let s = c.s, l = c.l, f = c.f, u = c.unit, p = c.period
+        let s = c.snapshot, l = c.text, f = c.format, u = c.unit, p = c.period
         let k = s.ipIndicators
         if s.registersPending { return [[Span(l[.registersLoadingShort], .dim)]] }
         guard let ci = k.coverage, let cov = s.cell(indicator: ci, unit: u, period: p) else {
@@ -86,7 +86,7 @@ enum OverviewScreen {
             [Span(f.value(cov.value, .percent), .bold), Span("  " + l[.targetWord] + " " + f.value(cov.target, .percent) + "  "), Views.statusSpan(cov.status, l, unicode: c.unicode)],
             [Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan)),
              // Newest first, so a narrow tile cuts the oldest values, not the latest.
-             Span("  " + l[.newestFirst] + ": " + series.reversed().map { $0.map { Format.plain($0, .percent, decimalComma: c.st.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
+             Span("  " + l[.newestFirst] + ": " + series.reversed().map { $0.map { Format.plain($0, .percent, decimalComma: c.input.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
         if k.withPlan != nil, k.targetGroup != nil {
             lines.append([Span(l[.withIp] + n(k.withPlan) + l[.ofJoin] + n(k.targetGroup) + l[.inTheTargetGroup])])
         }
@@ -99,7 +99,7 @@ enum OverviewScreen {
     }
 
     static func reportingLines(_ c: ViewContext) -> [[Span]] {
-        let s = c.s, l = c.l
+        let s = c.snapshot, l = c.text
         let comp = s.completeness(unit: c.unit, period: c.period)
         var lines: [[Span]] = [[Span(l[.deliveredLabel]), Span(l.delivered(comp.percent), comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
                                 Span(" (\(comp.reported) " + l[.ofWord] + " \(comp.due))")]]
@@ -116,11 +116,11 @@ enum OverviewScreen {
     }
 
     static func waitlistLines(_ c: ViewContext, _ date: Day) -> [[Span]] {
-        let l = c.l, f = c.f
-        if c.s.registersPending { return [[Span(l[.registersLoadingShort], .dim)]] }
-        let wv = c.s.waitlist(unit: c.unit, at: date)
+        let l = c.text, f = c.format
+        if c.snapshot.registersPending { return [[Span(l[.registersLoadingShort], .dim)]] }
+        let wv = c.snapshot.waitlist(unit: c.unit, at: date)
         let maxN = max(1, Housing.allCases.map { wv.byHousing[$0]?.waiting ?? 0 }.max() ?? 1)
-        let barW = max(4, (c.st.width - c.st.width / 2) - 20)
+        let barW = max(4, (c.width - c.width / 2) - 20)
         var wl: [[Span]] = Housing.allCases.map { hh in
             let n = wv.byHousing[hh]?.waiting ?? 0
             let len = Int((Double(n) / Double(maxN) * Double(barW)).rounded())
@@ -134,8 +134,8 @@ enum OverviewScreen {
     }
 
     static func deviationLines(_ c: ViewContext, _ devs: [Deviation], _ f: Format) -> [[Span]] {
-        let s = c.s
-        guard !devs.isEmpty else { return [[Span(c.l[.noDeviations], Style(.green))]] }
+        let s = c.snapshot
+        guard !devs.isEmpty else { return [[Span(c.text[.noDeviations], Style(.green))]] }
         return devs.map { d in
             let name = d.indicator.map { s.indicators[$0].name } ?? ""
             let unitName = s.tree.units[d.unit].shortName
@@ -150,5 +150,7 @@ enum OverviewScreen {
         }
     }
 
-    static let spec = ScreenSpec(id: .overview, title: .screenOverview, legend: [.legendOverview], build: build)
+    static let id = ScreenID.overview
+    static let title = Msg.screenOverview
+    static let legend: [Msg] = [.legendOverview]
 }

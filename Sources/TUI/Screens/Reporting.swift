@@ -5,13 +5,20 @@ extension ScreenID { public static let reporting = ScreenID("reporting") }
 
 /// The reporting screen: who has reported how much over the last tertials; Enter lists what a unit
 /// has not delivered.
-enum ReportingScreen {
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        c.v.kind.page == .missing ? missing(c) : shares(c)
+enum ReportingScreen: ScreenFeature {
+    enum SubPage: Hashable, Sendable {
+        /// The values a unit has not delivered in the period.
+        case missing
     }
 
+    static func build(_ c: ViewContext) -> Panel {
+        subPage(c) == .missing ? missing(c) : shares(c)
+    }
+
+    static func label(_ page: SubPage, _ l: L10n) -> String? { l[.missing] }
+
     static func shares(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l
+        let s = c.snapshot, l = c.text
         let periods = Views.recent(s, .tertial, upTo: c.period, 6)
         var items = [Item]()
         for u in [c.unit] + s.activeUnits(under: c.unit, period: c.period).filter({ $0 != c.unit }) {
@@ -28,7 +35,7 @@ enum ReportingScreen {
             guard anyDue || u == c.unit else { continue }
             var it = Item(cells, key: .unit(s.tree.id(u)))
             it.search = s.tree.units[u].name
-            it.action = ViewState(ViewKind(.reporting, .missing), unit: s.tree.id(u))
+            it.action = view(.missing, unit: s.tree.id(u))
             items.append(it)
         }
         return Panel(title: l[.reportingShareDeliveredMissing],
@@ -36,7 +43,7 @@ enum ReportingScreen {
     }
 
     static func missing(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l
+        let s = c.snapshot, l = c.text
         let comp = s.completeness(unit: c.unit, period: c.period)
         let items = comp.missing.map { m -> Item in
             let ind = s.id(indicator: m.indicator), unit = s.tree.id(m.unit)
@@ -51,5 +58,7 @@ enum ReportingScreen {
                                Column(l[.what], 21)], items: items)
     }
 
-    static let spec = ScreenSpec(id: .reporting, title: .screenReporting, legend: [.legendReporting], build: build)
+    static let id = ScreenID.reporting
+    static let title = Msg.screenReporting
+    static let legend: [Msg] = [.legendReporting]
 }

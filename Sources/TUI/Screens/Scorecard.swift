@@ -5,7 +5,7 @@ extension ScreenID { public static let scorecard = ScreenID("scorecard") }
 
 /// The scorecard: every indicator of the unit by perspective, with target, status, change and
 /// trend; Enter drills into its units.
-enum ScorecardScreen {
+enum ScorecardScreen: ScreenFeature {
     /// The orders `s` steps through.
     enum Sort: Int, CaseIterable { case catalogue, status, name, change }
 
@@ -18,10 +18,10 @@ enum ScorecardScreen {
     /// The column each order sorts by (marked in the header).
     static let sortColumn: [Sort: Int] = [.status: 3, .name: 0, .change: 4]
 
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l
+    static func build(_ c: ViewContext) -> Panel {
+        let s = c.snapshot, l = c.text
         var items = [Item]()
-        let sort = Sort(rawValue: c.v.sort % Sort.allCases.count) ?? .catalogue
+        let sort = Sort(rawValue: c.sort % Sort.allCases.count) ?? .catalogue
         for persp in s.perspectives {
             var rows = [(item: Item, cell: Cell, name: String)]()
             // The same rows as the overview counts and the reports list (one definition).
@@ -42,15 +42,15 @@ enum ScorecardScreen {
             items.append(.heading(l.perspective(persp)))
             items += rows.map(\.item)
         }
-        var columns = Views.indicatorColumns(l, width: c.st.width)
+        var columns = Views.indicatorColumns(l, width: c.width)
         if let k = sortColumn[sort] { columns[k].title += c.unicode ? " ▼" : " v" }
         var p = Panel(title: l[.scorecard], columns: columns, items: items)
         p.sortNames = [l[.sortCatalogue], l[.sortStatus], l[.sortName], l[.sortChange]]
         return p
     }
 
-    static let spec = ScreenSpec(
-        id: .scorecard, title: .screenScorecard,
-        keys: [Binding([.char("s")], [.screen(.scorecard)], .sort, help: .keySortScorecard, hint: (14, .hintSort))],
-        legend: [.legendScorecard], build: build)
+    static let id = ScreenID.scorecard
+    static let title = Msg.screenScorecard
+    static let keys: [Binding] = [Binding([.char("s")], [.screen(.scorecard)], .sort, help: .keySortScorecard, hint: (14, .hintSort))]
+    static let legend: [Msg] = [.legendScorecard]
 }

@@ -5,16 +5,25 @@ extension ScreenID { public static let waitlist = ScreenID("waitlist") }
 
 /// The waitlist screen: the housing waitlist by category, with waits, a 12-month trend and Table 7;
 /// Enter lists the waiting cases of a category.
-enum WaitlistScreen {
-    @Sendable static func build(_ c: ViewContext) -> Panel {
-        switch c.v.kind.page {
+enum WaitlistScreen: ScreenFeature {
+    enum SubPage: Hashable, Sendable {
+        /// The cases waiting in one housing category (nil = all).
+        case cases(Housing?)
+    }
+
+    static func build(_ c: ViewContext) -> Panel {
+        switch subPage(c) {
         case .cases(let h): return cases(c, h)
-        default: return categories(c)
+        case nil: return categories(c)
         }
     }
 
+    static func label(_ page: SubPage, _ l: L10n) -> String? {
+        switch page { case .cases(let h): h.map { l.housing($0) } ?? l[.all] }
+    }
+
     static func categories(_ c: ViewContext) -> Panel {
-        let s = c.s, l = c.l, f = c.f
+        let s = c.snapshot, l = c.text, f = c.format
         let date = min(c.period.end, s.spanEnd)
         let view = s.waitlist(unit: c.unit, at: date)
         let monthly = Views.recent(s, .month, upTo: c.period, 12).map { s.waitlist(unit: c.unit, at: $0.end) }
@@ -26,7 +35,7 @@ enum WaitlistScreen {
             var it = Item([Span(name, h == nil ? .bold : .plain), Span(String(cat.waiting)), Span(String(cat.dischargeReady)),
                            Span(String(cat.homeless)), Span(f.value(cat.medianWait, .days)), Span(f.value(cat.maxWait.map(Double.init), .days)),
                            Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan))], key: .housing(h))
-            it.action = ViewState(ViewKind(.waitlist, .cases(h)), unit: c.v.unit)
+            it.action = Self.view(.cases(h), unit: c.input.unit)
             it.detail = [l[.monthEndsLast12Months] + ": " + series.map { String(Int($0 ?? 0)) }.joined(separator: " ")]
             items.append(it)
         }
@@ -52,7 +61,7 @@ enum WaitlistScreen {
     }
 
     static func cases(_ c: ViewContext, _ h: Housing?) -> Panel {
-        let s = c.s, l = c.l
+        let s = c.snapshot, l = c.text
         let date = min(c.period.end, s.spanEnd)
         let view = s.waitlist(unit: c.unit, at: date)
         let items = view.cases.filter { h == nil || $0.housing == h }.map { cs -> Item in
@@ -73,5 +82,8 @@ enum WaitlistScreen {
                                Column(l[.livingNow], 18), Column(l[.dischReady], 10)], items: items)
     }
 
-    static let spec = ScreenSpec(id: .waitlist, title: .screenWaitlist, legend: [.legendWaitlist], showsRegisters: true, build: build)
+    static let id = ScreenID.waitlist
+    static let title = Msg.screenWaitlist
+    static let legend: [Msg] = [.legendWaitlist]
+    static let showsRegisters = true
 }
