@@ -265,7 +265,7 @@ public final class App {
                 var buf = [UInt8](repeating: 0, count: 64)
                 while read(storePipe[0], &buf, buf.count) > 0 {}
                 let offline = !(store?.isConnected ?? true)
-                if offline != state.storeOffline { state.storeOffline = offline; dirty = true }
+                if offline != state.storeOffline { tell(.storeOffline(offline)); dirty = true }
                 if !offline { dirty = refreshFollowUp(onlyIfChanged: true) || dirty }
             }
             if fds.count > 4, fds[4].revents & Int16(POLLIN) != 0, watcher?.drain() == true {
@@ -384,20 +384,11 @@ public final class App {
         if let snap = done.snapshot {
             let completed = snapshot.registersPending && !snap.registersPending
             snapshot = snap
-            state = Dashboard.reloaded(state, to: snapshot)
+            tell(.reloaded(ReloadNote(clock: App.clock(), registersCompleted: completed, forced: done.force,
+                                      files: result.parsedFiles + result.removedFiles)))
             warm()
-            state.banner = []
             showingPartial = result.dataset == nil
             if showingPartial { showErrors(result) }
-            state.loadedAt = App.clock()
-            let l = L10n(state.lang)
-            let files = (result.parsedFiles + result.removedFiles)
-            if completed { state.message = l[.registersLoaded] }
-            else if done.force { state.message = l[.reloaded] }
-            else if !files.isEmpty {
-                // Says what changed, so a figure that moves on screen is explained.
-                state.message = l(.updatedFiles, state.loadedAt, files.prefix(2).joined(separator: ", ") + (files.count > 2 ? " …" : ""))
-            }
         } else if result.dataset == nil {
             showErrors(result)
         }
@@ -407,17 +398,10 @@ public final class App {
     /// The banner: the first errors, file:line first, and how many more there are; the
     /// figures on screen stay those of the last good load (or, at start, of the rows
     /// without an error).
-    func showErrors(_ result: LoadResult) {
-        let l = L10n(state.lang)
-        let errors = result.diagnostics.errors
-        state.bannerPartial = showingPartial
-        // Paths relative to the data directory; the directory itself by its name.
-        state.banner = errors.prefix(2).map { d in
-            d.file == "." ? d.text(in: state.dataName, norwegian: state.lang == .nb) : d.text(norwegian: state.lang == .nb)
-        }
-        let total = errors.count(of: .error)
-        if total > 2, !state.banner.isEmpty { state.banner[1] += " " + l(.moreErrors, total - 2) }
-    }
+    func showErrors(_ result: LoadResult) { tell(.dataErrors(result.diagnostics, partial: showingPartial)) }
+
+    /// Tells `update` what an effect came to (`Outcome`).
+    func tell(_ outcome: Outcome) { state = Dashboard.update(state, .outcome(outcome), snapshot).0 }
 
     // MARK: Follow-up
 
@@ -447,18 +431,18 @@ public final class App {
                 st = existing
             } else {
                 storeToCreate = directory
-                state.store = .writable(FollowUpStores.path(option: options.store, dataDirectory: directory))
+                tell(.store(.writable(FollowUpStores.path(option: options.store, dataDirectory: directory))))
                 return
             }
             storeToCreate = nil
             store = st
-            state.store = st.isReadOnly ? .readOnly(l[.fuStoreReadOnly]) : .writable(st.location)
+            tell(.store(st.isReadOnly ? .readOnly(l[.fuStoreReadOnly]) : .writable(st.location)))
             let fd = storePipe[1]
             storeNotifies = st.watch(changed: { var b: UInt8 = 1; _ = write(fd, &b, 1) },
                                      connection: { _ in var b: UInt8 = 2; _ = write(fd, &b, 1) })
             _ = refreshFollowUp(onlyIfChanged: false)
         } catch {
-            state.store = .failed(l.followUp(error))
+            tell(.store(.failed(l.followUp(error))))
         }
     }
 
@@ -468,10 +452,10 @@ public final class App {
         do {
             if onlyIfChanged, try store.changeToken() == state.followUp.token { return false }
             // What changed since the last read, merged in (not the whole store again).
-            state.followUp = state.followUp.token == 0 && state.followUp.isEmpty ? try FollowUpBook(store) : try state.followUp.refreshed(from: store)
+            tell(.followUpRead(state.followUp.token == 0 && state.followUp.isEmpty ? try FollowUpBook(store) : try state.followUp.refreshed(from: store)))
             return true
         } catch {
-            state.message = L10n(state.lang).followUp(error)
+            tell(.followUpFailed(L10n(state.lang).followUp(error)))
             return true
         }
     }
@@ -483,9 +467,7 @@ public final class App {
         if store == nil, let dir = storeToCreate { openStore(directory: dir, create: true) }
         guard let store else {
             // The store could not be made: the form again, with the reason and the text kept.
-            var again = form
-            if case .failed(let why) = state.store { again.error = why }
-            state.mode = .followUp(again)
+            if case .failed(let why) = state.store { tell(.saveRefused(form, reason: why)) } else { tell(.saveRefused(form, reason: nil)) }
             return
         }
         let text = form.fields.first?.string ?? ""
@@ -501,13 +483,9 @@ public final class App {
                 try store.edit(id, text: text, owner: form.fields[1].string, due: due.isEmpty ? nil : FollowUpRules.parseDue(due, today: state.today), by: user)
             }
             _ = refreshFollowUp(onlyIfChanged: false)
-            state.message = l[.fuSaved]
+            tell(.saved)
         } catch {
-            // A status saved without its form (p: under way) says why in the message line;
-            // a form is shown again with the reason, the text kept.
-            var again = form
-            again.error = l.followUp(error)
-            if case .status(_, .inProgress) = form.purpose { state.message = again.error } else { state.mode = .followUp(again) }
+            tell(.saveRefused(form, reason: l.followUp(error)))
         }
     }
 
@@ -518,8 +496,7 @@ public final class App {
         let l = L10n(state.lang)
         let path = App.expandingTilde(typed)
         guard let format = ReportFormat.forFile(path) else {
-            state.message = l(.exportUnknownEnding, typed, ReportFormat.allExtensions)
-            return
+            return tell(.exportRefused(l(.exportUnknownEnding, typed, ReportFormat.allExtensions)))
         }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
         var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
@@ -527,13 +504,13 @@ public final class App {
         let text = format.render(snapshot, unit: unit, periods: [state.period], options: options)
         do {
             try FileOutput.write(text, to: path, force: overwrite)
-            state.message = l(.exportSaved, path)
+            tell(.exported(path: path))
         } catch FileOutput.Failure.exists {
-            state.mode = .confirmOverwrite(path: path)
+            tell(.exportExists(path: path))
         } catch let failure as FileOutput.Failure {
-            state.message = failure.message(l)
+            tell(.exportRefused(failure.message(l)))
         } catch {
-            state.message = l(.exportFailed, path, "\(error)")
+            tell(.exportRefused(l(.exportFailed, path, "\(error)")))
         }
     }
 

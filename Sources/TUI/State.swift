@@ -194,4 +194,6 @@ public enum Key: Hashable, Sendable {
 public enum Event: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// What an effect or the world came to (`Outcome`).
+    case outcome(Outcome)
 }

@@ -10,12 +10,16 @@ public enum Dashboard {
 
     public static func update(_ state: AppState, _ event: Event, _ s: Snapshot) -> (AppState, [Effect]) {
         var st = state
-        st.message = nil
         var effects = [Effect]()
         switch event {
         case let .resize(w, h):
+            st.message = nil
             st.width = w; st.height = h
+        case .outcome(let outcome):
+            // A message stays until the next key: an outcome only says its own.
+            apply(&st, s, outcome)
         case .key(let key):
+            st.message = nil
             if let action = Keymap.action(for: key, in: Keymap.chain(st)) {
                 effects = perform(&st, s, action)
             } else if case .char(let c) = key {
