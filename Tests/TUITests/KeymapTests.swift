@@ -61,14 +61,16 @@ import XCTestShim
 
     @Test func testDigitsFollowTheRegistry() {
         var d = Driver()
-        for (k, spec) in Screens.all.enumerated() {
+        // Digits reach the first nine; a tenth screen is reached with Tab (the meeting screen
+        // of issue 24 will be one).
+        for (k, spec) in Screens.all.prefix(9).enumerated() {
             d.press(.char(Character(String(k + 1))))
             XCTAssertEqual(d.state.screen, spec.id)
             XCTAssertTrue(d.text.split(separator: "\n")[1].contains("\(k + 1) \(L10n(.nb)[spec.title])"))
         }
         // A digit without a screen (past the last, or 0) does nothing.
         d.press(.char(Screens.all.count < 9 ? Character(String(Screens.all.count + 1)) : "0"))
-        XCTAssertEqual(d.state.screen, Screens.all.last!.id, "a digit past the last screen does nothing")
+        XCTAssertEqual(d.state.screen, Screens.all.prefix(9).last!.id, "a digit past the last screen does nothing")
     }
 
     /// The README's key table is the key table.
