@@ -32,7 +32,7 @@ public struct CorporaterSheet: Sendable {
                                 reported: reported, flags: s.warnings(indicator: i, unit: u, period: period).filter {
                                     if case .processingBreach = $0.kind { return false }
                                     return true
-                                }, comment: followUp?.comment(for: Entry.Key(unit: s.tree.units[u].id, indicator: s.indicators[i].id, period: period))?.text ?? ""))
+                                }, comment: followUp?.comment(for: Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(s.indicators[i].id), period: period))?.text ?? ""))
             }
         }
         self.rows = rows

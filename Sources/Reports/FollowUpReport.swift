@@ -11,7 +11,7 @@ public enum FollowUpReport {
     /// comments and actions; overdue first, then by due date, comments last.
     public static func select(_ book: FollowUpBook, units: Set<String>?, period: Period?, filter: Filter, today: Day) -> [Entry] {
         let chosen = book.entries.filter { e in
-            (units?.contains(e.key.unit) ?? true) && (period.map { $0.contains(e.key.period) || e.key.period == $0 } ?? true)
+            (units?.contains(e.key.unit.rawValue) ?? true) && (period.map { $0.contains(e.key.period) || e.key.period == $0 } ?? true)
                 && e.isCurrent
                 && (filter == .all || (e.kind == .action && e.status?.isOpen == true && (filter == .open || e.isOverdue(on: today))))
         }
@@ -34,7 +34,7 @@ public enum FollowUpReport {
             var out = CSVWriter.line(["id", "kind", "unit", "indicator", "period", "text", "owner", "due", "status", "overdue", "note",
                                       "created_by", "created_at", "updated_by", "updated_at"])
             for e in entries {
-                let row: [String] = [String(e.id), e.kind.rawValue, e.key.unit, e.key.indicator, e.key.period.description, e.text, e.owner ?? "",
+                let row: [String] = [String(e.id), e.kind.rawValue, e.key.unit.rawValue, e.key.indicator.rawValue, e.key.period.description, e.text, e.owner ?? "",
                                      e.due?.description ?? "", e.status?.rawValue ?? "", e.isOverdue(on: today) ? "yes" : "", e.note ?? "",
                                      e.createdBy, e.createdAt, e.updatedBy, e.updatedAt]
                 out += CSVWriter.line(row)
@@ -46,7 +46,7 @@ public enum FollowUpReport {
             let rows = entries.map { e -> [String] in
                 let status = e.status.map { l.status($0) + (e.isOverdue(on: today) ? " (" + l[.fuOverdue] + ")" : "") } ?? l[.comment].lowercased()
                 return [String(e.id), e.text + (e.note.map { " — " + $0 } ?? ""), e.owner ?? "", e.due.map { l.date($0) } ?? "", status,
-                        unitName(e.key.unit), l.period(e.key.period), indicatorName(e.key.indicator)]
+                        unitName(e.key.unit.rawValue), l.period(e.key.period), indicatorName(e.key.indicator.rawValue)]
             }
             return format == .md ? Table.markdown(header, rows) : Table.text(header, rows)
         }
@@ -59,7 +59,7 @@ public enum FollowUpReport {
             let createdBy: String, createdAt: String, updatedBy: String, updatedAt: String
         }
         let rows = entries.map { e in
-            Row(id: e.id, kind: e.kind.rawValue, unit: e.key.unit, indicator: e.key.indicator, period: e.key.period.description, text: e.text,
+            Row(id: e.id, kind: e.kind.rawValue, unit: e.key.unit.rawValue, indicator: e.key.indicator.rawValue, period: e.key.period.description, text: e.text,
                 owner: e.owner, due: e.due?.description, status: e.status?.rawValue, overdue: e.isOverdue(on: today), note: e.note,
                 createdBy: e.createdBy, createdAt: e.createdAt, updatedBy: e.updatedBy, updatedAt: e.updatedAt)
         }

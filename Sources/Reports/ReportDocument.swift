@@ -128,7 +128,7 @@ extension TertialReport {
         func items(_ es: [Entry]) -> [Block] {
             if es.isEmpty { return [.paragraph(l[.fuNothing])] }
             return [.list(es.map { a in
-                let where_ = (s.tree[a.key.unit]?.name ?? a.key.unit) + " · " + (s.dataset.indicatorIndex[a.key.indicator].map { s.indicators[$0].name } ?? a.key.indicator)
+                let where_ = (s.tree[a.key.unit.rawValue]?.name ?? a.key.unit.rawValue) + " · " + (s.dataset.indicatorIndex[a.key.indicator.rawValue].map { s.indicators[$0].name } ?? a.key.indicator.rawValue)
                 return ListItem(text: actionText(a, l) + (a.note.map { " — " + $0 } ?? ""), aside: "(" + where_ + ")", better: nil)
             })]
         }

@@ -79,7 +79,7 @@ extension TertialReport {
     func followUpText(unit: Int, indicator: Int) -> String {
         guard let book = options.followUp else { return "" }
         let l = L10n(options.lang), s = snapshot
-        let key = Entry.Key(unit: s.tree.units[unit].id, indicator: s.indicators[indicator].id, period: period)
+        let key = Entry.Key(unit: UnitID(s.tree.units[unit].id), indicator: IndicatorID(s.indicators[indicator].id), period: period)
         var parts = [String]()
         if let c = book.comment(for: key) { parts.append(l[.comment] + ": " + c.text) }
         for a in book.openActions(for: key) { parts.append(actionText(a, l)) }

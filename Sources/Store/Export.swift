@@ -14,7 +14,7 @@ public enum FollowUpExport {
         public var entryID: Int64
         public var kind: Entry.Kind
         public var key: Entry.Key
-        public var change: String
+        public var change: HistoryChange
         public var at: String
         public var by: String
         public var text: String
@@ -25,7 +25,7 @@ public enum FollowUpExport {
         /// On a `superseded` row: the comment that replaced this one.
         public var supersededBy: Int64?
 
-        public init(entryID: Int64, kind: Entry.Kind, key: Entry.Key, change: String, at: String, by: String, text: String,
+        public init(entryID: Int64, kind: Entry.Kind, key: Entry.Key, change: HistoryChange, at: String, by: String, text: String,
                     owner: String?, due: Day?, status: Entry.Status?, note: String?, supersededBy: Int64?) {
             self.entryID = entryID; self.kind = kind; self.key = key; self.change = change; self.at = at; self.by = by; self.text = text
             self.owner = owner; self.due = due; self.status = status; self.note = note; self.supersededBy = supersededBy
@@ -35,7 +35,7 @@ public enum FollowUpExport {
     public static func csv(_ rows: [Row]) -> String {
         var out = CSVWriter.line(header)
         for r in rows {
-            let fields: [String] = [String(r.entryID), r.kind.rawValue, r.key.unit, r.key.indicator, r.key.period.description, r.change, r.at, r.by,
+            let fields: [String] = [String(r.entryID), r.kind.rawValue, r.key.unit.rawValue, r.key.indicator.rawValue, r.key.period.description, r.change.rawValue, r.at, r.by,
                                     r.text, r.owner ?? "", r.due?.description ?? "", r.status?.rawValue ?? "", r.note ?? "", r.supersededBy.map(String.init) ?? ""]
             out += CSVWriter.line(fields)
         }
@@ -74,12 +74,12 @@ public enum FollowUpExport {
             guard let id = Int64(v(0)), id > 0 else { throw ParseError.bad(line: line, field: "entry_id", problem: "\"\(v(0))\" is not an entry number", nb: "«\(v(0))» er ikke et oppføringsnummer") }
             guard let kind = Entry.Kind(rawValue: v(1)) else { throw ParseError.bad(line: line, field: "kind", problem: "\"\(v(1))\" is not comment or action", nb: "«\(v(1))» er ikke comment eller action") }
             guard let period = Period(parsing: v(4)) else { throw ParseError.bad(line: line, field: "period", problem: "\"\(v(4))\" is not a period", nb: "«\(v(4))» er ikke en periode") }
-            guard ["created", "edited", "status", "superseded"].contains(v(5)) else { throw ParseError.bad(line: line, field: "change", problem: "\"\(v(5))\" is not a change", nb: "«\(v(5))» er ikke en endring (created, edited, status, superseded)") }
+            guard let change = HistoryChange(rawValue: v(5)) else { throw ParseError.bad(line: line, field: "change", problem: "\"\(v(5))\" is not a change", nb: "«\(v(5))» er ikke en endring (created, edited, status, superseded)") }
             let due = opt(10).map { Day(parsing: $0) }
             if let d = due, d == nil { throw ParseError.bad(line: line, field: "due", problem: "\"\(v(10))\" is not a date (YYYY-MM-DD)", nb: "«\(v(10))» er ikke en dato (ÅÅÅÅ-MM-DD)") }
             let status = opt(11).map { Entry.Status(rawValue: $0) }
             if let s = status, s == nil { throw ParseError.bad(line: line, field: "status", problem: "\"\(v(11))\" is not planned, in_progress, done or cancelled", nb: "«\(v(11))» er ikke planned, in_progress, done eller cancelled") }
-            rows.append((line, Row(entryID: id, kind: kind, key: Entry.Key(unit: v(2), indicator: v(3), period: period), change: v(5), at: v(6), by: v(7),
+            rows.append((line, Row(entryID: id, kind: kind, key: Entry.Key(unit: UnitID(v(2)), indicator: IndicatorID(v(3)), period: period), change: change, at: v(6), by: v(7),
                             text: v(8), owner: opt(9), due: due ?? nil, status: status ?? nil, note: opt(12), supersededBy: opt(13).flatMap { Int64($0) })))
         }
         return rows
@@ -96,44 +96,13 @@ extension SQLiteStore {
                 FROM entry_history h JOIN entry e ON e.id = h.entry_id ORDER BY h.id
                 """)
             while let r = try rows.next() {
-                let kind: String = r[1], change: String = r[5], status: String? = r[11]
+                let kind: String = r[1], change = HistoryChange(rawValue: r[5]) ?? .edited, status: String? = r[11]
                 out.append(FollowUpExport.Row(entryID: r[0], kind: kind == "action" ? .action : .comment,
-                                              key: Entry.Key(unit: r[2], indicator: r[3], period: p.period(r[4])), change: change, at: r[6], by: r[7],
+                                              key: Entry.Key(unit: UnitID(r[2] as String), indicator: IndicatorID(r[3] as String), period: p.period(r[4])), change: change, at: r[6], by: r[7],
                                               text: r[8], owner: r[9], due: p.day(r[10]), status: status.flatMap(Entry.Status.init(rawValue:)), note: r[12],
-                                              supersededBy: change == "superseded" ? r[13] : nil))
+                                              supersededBy: change == .superseded ? r[13] : nil))
             }
             return out
-        }
-    }
-
-    /// Replays an export into this store, which must be empty: each entry is created as its
-    /// first row says and changed as the later ones say, with their original times and
-    /// authors, in one transaction. The same checks as every write (an identity number is
-    /// refused here too).
-    public func importRows(_ rows: [FollowUpExport.Row]) throws {
-        for r in rows {
-            _ = try FollowUpRules.check(r.text, field: "text", required: true)
-            _ = try FollowUpRules.check(r.owner, field: "owner", required: false)
-            _ = try FollowUpRules.check(r.note, field: "note", required: false)
-        }
-        try write { db in
-            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") == 0 else { throw FollowUpError.notEmpty(location) }
-            for r in rows {
-                if r.change == "created" {
-                    try db.execute(sql: """
-                        INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [r.entryID, r.kind.rawValue, r.key.unit, r.key.indicator, r.key.period.description, r.text, r.owner, r.due?.description,
-                                         r.kind == .action ? (r.status ?? .planned).rawValue : nil, r.note, r.at, r.by, r.at, r.by])
-                } else {
-                    try db.execute(sql: """
-                        UPDATE entry SET text = ?, owner = ?, due = ?, status = ?, note = ?, superseded_by = coalesce(?, superseded_by), updated_at = ?, updated_by = ?
-                        WHERE id = ?
-                        """, arguments: [r.text, r.owner, r.due?.description, r.kind == .action ? r.status?.rawValue : nil, r.note, r.supersededBy, r.at, r.by, r.entryID])
-                    guard db.changesCount == 1 else { throw FollowUpError.noSuchEntry(r.entryID) }
-                }
-                try SQLiteStore.record(db, r.entryID, r.change, at: r.at, by: r.by)
-            }
         }
     }
 

@@ -39,10 +39,10 @@ public struct Entry: Hashable, Sendable, Identifiable {
 
     /// What the entry is about.
     public struct Key: Hashable, Sendable, Comparable {
-        public var unit: String
-        public var indicator: String
+        public var unit: UnitID
+        public var indicator: IndicatorID
         public var period: Period
-        public init(unit: String, indicator: String, period: Period) { self.unit = unit; self.indicator = indicator; self.period = period }
+        public init(unit: UnitID, indicator: IndicatorID, period: Period) { self.unit = unit; self.indicator = indicator; self.period = period }
         public static func < (a: Key, b: Key) -> Bool { (a.period, a.unit, a.indicator) < (b.period, b.unit, b.indicator) }
     }
 
@@ -61,8 +61,7 @@ public struct HistoryRow: Hashable, Sendable {
     public var entryID: Int64
     public var at: String
     public var by: String
-    /// `created`, `status`, `edited`, `note`, `superseded`.
-    public var change: String
+    public var change: HistoryChange
     public var text: String
     public var owner: String?
     public var due: Day?
@@ -290,17 +289,17 @@ public enum FollowUpRules {
             }
             do { _ = try checkAuthor(r.by) } catch let e as FollowUpError { out.append("\(line): by: " + e.text(norwegian: nb)) } catch {}
             if !isTimestamp(r.at) { say(line, "at", "\"\(Fields.shown(r.at))\" is not a time such as 2026-12-03T10:00:00Z", "«\(Fields.shown(r.at))» er ikke et tidspunkt som 2026-12-03T10:00:00Z") }
-            if let units, !units.contains(r.key.unit) {
-                say(line, "unit", "\"\(Fields.shown(r.key.unit))\" is not a unit in units.csv", "«\(Fields.shown(r.key.unit))» er ikke en enhet i units.csv")
+            if let units, !units.contains(r.key.unit.rawValue) {
+                say(line, "unit", "\"\(Fields.shown(r.key.unit.rawValue))\" is not a unit in units.csv", "«\(Fields.shown(r.key.unit.rawValue))» er ikke en enhet i units.csv")
             }
-            if let indicators, !indicators.contains(r.key.indicator) {
-                say(line, "indicator", "\"\(Fields.shown(r.key.indicator))\" is not in indicators.yaml", "«\(Fields.shown(r.key.indicator))» finnes ikke i indicators.yaml")
+            if let indicators, !indicators.contains(r.key.indicator.rawValue) {
+                say(line, "indicator", "\"\(Fields.shown(r.key.indicator.rawValue))\" is not in indicators.yaml", "«\(Fields.shown(r.key.indicator.rawValue))» finnes ikke i indicators.yaml")
             }
             if !years.contains(r.key.period.year) {
                 say(line, "period", "\(r.key.period) is outside the years tertial reads, \(years.lowerBound) to \(years.upperBound)",
                     "\(r.key.period) ligger utenfor årene tertial leser, \(years.lowerBound) til \(years.upperBound)")
             }
-            if r.change == "created" {
+            if r.change == .created {
                 if !created.insert(r.entryID).inserted { say(line, "entry_id", "entry \(r.entryID) is created twice", "oppføring \(r.entryID) opprettes to ganger") }
             } else if !created.contains(r.entryID) {
                 say(line, "entry_id", "entry \(r.entryID) is changed before it is created", "oppføring \(r.entryID) endres før den er opprettet")
@@ -427,7 +426,7 @@ public struct FollowUpBook: Sendable {
     /// then oldest first.
     public func actions(units: Set<String>, openOnly: Bool, today: Day) -> [Entry] {
         // Sorted by small keys, not by moving the entries (each holds several strings).
-        entries.indices.filter { entries[$0].kind == .action && units.contains(entries[$0].key.unit) && (!openOnly || entries[$0].status?.isOpen == true) }
+        entries.indices.filter { entries[$0].kind == .action && units.contains(entries[$0].key.unit.rawValue) && (!openOnly || entries[$0].status?.isOpen == true) }
             .map { i in (entries[i].isOverdue(on: today) ? 0 : 1, entries[i].due?.ordinal ?? Int.max, entries[i].id, i) }
             .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
             .map { entries[$0.3] }
@@ -436,7 +435,7 @@ public struct FollowUpBook: Sendable {
     /// Open, overdue, and done since `since` (by the day of their last change), for a scope.
     public func counts(units: Set<String>, today: Day, since: Day) -> (open: Int, overdue: Int, doneSince: Int) {
         var open = 0, overdue = 0, done = 0
-        for e in entries where e.kind == .action && units.contains(e.key.unit) {
+        for e in entries where e.kind == .action && units.contains(e.key.unit.rawValue) {
             if e.status?.isOpen == true { open += 1 }
             if e.isOverdue(on: today) { overdue += 1 }
             if e.status == .done, let d = Day(parsing: String(e.updatedAt.prefix(10))), d >= since { done += 1 }

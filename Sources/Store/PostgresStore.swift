@@ -242,11 +242,12 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
                 _ = try run("CREATE TABLE tertial_migrations (identifier text PRIMARY KEY)")
             }
             let applied = Set(try run("SELECT identifier FROM tertial_migrations").map { try $0.decode(String.self) })
-            let known = Set(PostgresStore.migrations.map(\.0))
-            if !applied.isSubset(of: known) { throw FollowUpError.newerSchema(location) }
-            for (name, sql) in PostgresStore.migrations where !applied.contains(name) {
-                for statement in PostgresStore.statements(sql) { _ = try run(PostgresQuery(unsafeSQL: statement)) }
-                _ = try run("INSERT INTO tertial_migrations (identifier) VALUES (\(name))")
+            // PostgreSQL's side of the one list of migrations (`FollowUpSchema`).
+            let steps = FollowUpSchema.migrations.compactMap(\.postgres)
+            if !applied.isSubset(of: Set(steps.map(\.name))) { throw FollowUpError.newerSchema(location) }
+            for step in steps where !applied.contains(step.name) {
+                for statement in PostgresStore.statements(step.sql) { _ = try run(PostgresQuery(unsafeSQL: statement)) }
+                _ = try run("INSERT INTO tertial_migrations (identifier) VALUES (\(step.name))")
             }
         }
     }
@@ -308,7 +309,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
     static func entry(_ row: PostgresRow, _ p: inout SQLiteStore.Parsers) throws -> Entry {
         let (id, kind, unit, indicator, period, text, owner, due, status, note, superseded, createdAt, createdBy, updatedAt, updatedBy) =
             try row.decode((Int64, String, String, String, String, String, String?, String?, String?, String?, Int64?, String, String, String, String).self)
-        return Entry(id: id, kind: kind == "action" ? .action : .comment, key: Entry.Key(unit: unit, indicator: indicator, period: p.period(period)),
+        return Entry(id: id, kind: kind == "action" ? .action : .comment, key: Entry.Key(unit: UnitID(unit), indicator: IndicatorID(indicator), period: p.period(period)),
                      text: text, owner: owner, due: p.day(due), status: status.flatMap(Entry.Status.init(rawValue:)), note: note, supersededBy: superseded,
                      createdAt: createdAt, createdBy: createdBy, updatedAt: updatedAt, updatedBy: updatedBy)
     }
@@ -354,7 +355,7 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
         return try run("SELECT entry_id, at, by, change, text, owner, due, status, note FROM entry_history WHERE entry_id = \(id) ORDER BY id").map { row in
             let r = row.makeRandomAccess()
             return HistoryRow(entryID: try r[0].decode(Int64.self), at: try r[1].decode(String.self), by: try r[2].decode(String.self),
-                              change: try r[3].decode(String.self), text: try r[4].decode(String.self), owner: try r[5].decode(String?.self),
+                              change: HistoryChange(rawValue: try r[3].decode(String.self)) ?? .edited, text: try r[4].decode(String.self), owner: try r[5].decode(String?.self),
                               due: try r[6].decode(String?.self).flatMap { Day(parsing: $0) },
                               status: try r[7].decode(String?.self).flatMap(Entry.Status.init(rawValue:)), note: try r[8].decode(String?.self))
         }
@@ -364,87 +365,14 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
 
     /// Names the change the next UPDATE in this transaction makes: the server's trigger
     /// writes its history row (migration v3; a leader cannot write history itself).
-    func change(_ kind: String) throws {
-        _ = try run("SELECT set_config('tertial.change', \(kind), true)")
+    func change(_ kind: HistoryChange) throws {
+        _ = try run("SELECT set_config('tertial.change', \(kind.rawValue), true)")
     }
 
     func fetch(_ id: Int64) throws -> Entry {
         guard let e = try entries(PostgresQuery(unsafeSQL: "SELECT \(PostgresStore.columns) FROM entry WHERE id = $1", binds: {
             var b = PostgresBindings(); b.append(id); return b }())).first else { throw FollowUpError.noSuchEntry(id) }
         return e
-    }
-
-    @discardableResult public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
-        let user = try FollowUpRules.checkAuthor(user)
-        let text = try FollowUpRules.check(text, field: "text", required: true)!
-        let now = FollowUpRules.timestamp()
-        return try transaction(unit: key.unit) {
-            let id = try run("""
-                INSERT INTO entry (kind, unit, indicator, period, text, created_at, created_by, updated_at, updated_by)
-                VALUES ('comment', \(key.unit), \(key.indicator), \(key.period.description), \(text), \(now), \(user), \(now), \(user)) RETURNING id
-                """).first!.decode(Int64.self)
-            let earlier = try run("""
-                SELECT id FROM entry WHERE kind = 'comment' AND unit = \(key.unit) AND indicator = \(key.indicator) AND period = \(key.period.description)
-                  AND id <> \(id) AND superseded_by IS NULL
-                """).map { try $0.decode(Int64.self) }
-            if !earlier.isEmpty { try change("superseded") }
-            for e in earlier {
-                guard !(try run("UPDATE entry SET superseded_by = \(id), updated_at = \(now), updated_by = \(user) WHERE id = \(e) RETURNING id")).isEmpty else {
-                    throw FollowUpError.outsideScope(unit: key.unit, role: address.user)
-                }
-            }
-            return try fetch(id)
-        }
-    }
-
-    @discardableResult public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
-        let user = try FollowUpRules.checkAuthor(user)
-        let text = try FollowUpRules.check(text, field: "text", required: true)!
-        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
-        let now = FollowUpRules.timestamp()
-        return try transaction(unit: key.unit) {
-            let id = try run("""
-                INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, created_at, created_by, updated_at, updated_by)
-                VALUES ('action', \(key.unit), \(key.indicator), \(key.period.description), \(text), \(owner), \(due?.description), 'planned',
-                        \(now), \(user), \(now), \(user)) RETURNING id
-                """).first!.decode(Int64.self)
-            return try fetch(id)
-        }
-    }
-
-    /// Changes an action in one transaction: refuses a comment, and a row the role may not
-    /// change (row-level security hides it: the UPDATE finds no row, and says no error), then
-    /// writes its history row.
-    func updateAction(_ id: Int64, change: String, at now: String, by user: String, _ update: () throws -> [PostgresRow]) throws {
-        try transaction {
-            let e = try fetch(id)
-            pendingUnit = e.key.unit
-            guard e.kind == .action else { throw FollowUpError.notAnAction(id) }
-            try self.change(change)
-            guard !(try update()).isEmpty else { throw FollowUpError.outsideScope(unit: e.key.unit, role: address.user) }
-        }
-    }
-
-    public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
-        let user = try FollowUpRules.checkAuthor(user)
-        let note = try FollowUpRules.check(note, field: "note", required: false)
-        let now = FollowUpRules.timestamp()
-        try updateAction(id, change: "status", at: now, by: user) {
-            try run("UPDATE entry SET status = \(status.rawValue), note = coalesce(\(note), note), updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id")
-        }
-    }
-
-    public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
-        let user = try FollowUpRules.checkAuthor(user)
-        let text = try FollowUpRules.check(text, field: "text", required: false)
-        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
-        let now = FollowUpRules.timestamp()
-        try updateAction(id, change: "edited", at: now, by: user) {
-            try run("""
-                UPDATE entry SET text = coalesce(\(text), text), owner = coalesce(\(owner), owner), due = coalesce(\(due?.description), due),
-                  updated_at = \(now), updated_by = \(user) WHERE id = \(id) RETURNING id
-                """)
-        }
     }
 
     /// Runs SQL as another client would (tests: the server's own rules must hold).
@@ -469,48 +397,14 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             FROM entry_history h JOIN entry e ON e.id = h.entry_id ORDER BY h.id
             """).map { row in
             let r = row.makeRandomAccess()
-            let change = try r[5].decode(String.self)
+            let change = HistoryChange(rawValue: try r[5].decode(String.self)) ?? .edited
             return FollowUpExport.Row(entryID: try r[0].decode(Int64.self), kind: try r[1].decode(String.self) == "action" ? .action : .comment,
-                                      key: Entry.Key(unit: try r[2].decode(String.self), indicator: try r[3].decode(String.self),
+                                      key: Entry.Key(unit: UnitID(try r[2].decode(String.self)), indicator: IndicatorID(try r[3].decode(String.self)),
                                                      period: Period(parsing: try r[4].decode(String.self)) ?? .year(1970)),
                                       change: change, at: try r[6].decode(String.self), by: try r[7].decode(String.self), text: try r[8].decode(String.self),
                                       owner: try r[9].decode(String?.self), due: try r[10].decode(String?.self).flatMap { Day(parsing: $0) },
                                       status: try r[11].decode(String?.self).flatMap(Entry.Status.init(rawValue:)), note: try r[12].decode(String?.self),
-                                      supersededBy: change == "superseded" ? try r[13].decode(Int64?.self) : nil)
-        }
-    }
-
-    /// Replays an export into this store, which must be empty, keeping entry numbers,
-    /// authors and times, in one transaction (`store import`); the id sequences then go on
-    /// after the highest number imported.
-    public func importRows(_ rows: [FollowUpExport.Row]) throws {
-        for r in rows {
-            _ = try FollowUpRules.check(r.text, field: "text", required: true)
-            _ = try FollowUpRules.check(r.owner, field: "owner", required: false)
-            _ = try FollowUpRules.check(r.note, field: "note", required: false)
-            _ = try FollowUpRules.checkAuthor(r.by)
-        }
-        try transaction {
-            guard try run("SELECT count(*)::bigint FROM entry").first?.decode(Int64.self) == 0 else { throw FollowUpError.notEmpty(location) }
-            for r in rows {
-                pendingUnit = r.key.unit
-                try change(r.change)
-                if r.change == "created" {
-                    _ = try run("""
-                        INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
-                        VALUES (\(r.entryID), \(r.kind.rawValue), \(r.key.unit), \(r.key.indicator), \(r.key.period.description), \(r.text), \(r.owner),
-                                \(r.due?.description), \(r.kind == .action ? (r.status ?? .planned).rawValue : nil), \(r.note), \(r.at), \(r.by), \(r.at), \(r.by))
-                        """)
-                } else {
-                    let changed = try run("""
-                        UPDATE entry SET text = \(r.text), owner = \(r.owner), due = \(r.due?.description), status = \(r.kind == .action ? r.status?.rawValue : nil),
-                          note = \(r.note), superseded_by = coalesce(\(r.supersededBy), superseded_by), updated_at = \(r.at), updated_by = \(r.by)
-                        WHERE id = \(r.entryID) RETURNING id
-                        """)
-                    guard !changed.isEmpty else { throw FollowUpError.noSuchEntry(r.entryID) }
-                }
-            }
-            _ = try run("SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM entry)))")
+                                      supersededBy: change == .superseded ? try r[13].decode(Int64?.self) : nil)
         }
     }
 
@@ -565,6 +459,80 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             }
         }
         return done
+    }
+}
+/// PostgreSQL as a follow-up database (the port; the rules are `FollowUpDatabase`'s): each
+/// write in one transaction on the one connection; the server writes the history rows
+/// (migration v3's trigger, told the kind of change through `tertial.change`) and hides the
+/// rows a role may not change (row-level security: an UPDATE then finds no row).
+extension PostgresStore: FollowUpDatabase {
+    public var role: String { address.user }
+
+    public func writing<T>(unit: String?, _ body: (FollowUpTransaction) throws -> T) throws -> T {
+        try transaction(unit: unit) { try body(Transaction(store: self)) }
+    }
+
+    struct Transaction: FollowUpTransaction {
+        let store: PostgresStore
+
+        func insert(_ e: NewEntry) throws -> Int64 {
+            try store.change(.created)
+            let rows: [PostgresRow]
+            if let id = e.id {
+                rows = try store.run("""
+                    INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
+                    VALUES (\(id), \(e.kind.rawValue), \(e.key.unit.rawValue), \(e.key.indicator.rawValue), \(e.key.period.description), \(e.text), \(e.owner),
+                            \(e.due?.description), \(e.status?.rawValue), \(e.note), \(e.at), \(e.by), \(e.at), \(e.by)) RETURNING id
+                    """)
+            } else {
+                rows = try store.run("""
+                    INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
+                    VALUES (\(e.kind.rawValue), \(e.key.unit.rawValue), \(e.key.indicator.rawValue), \(e.key.period.description), \(e.text), \(e.owner),
+                            \(e.due?.description), \(e.status?.rawValue), \(e.note), \(e.at), \(e.by), \(e.at), \(e.by)) RETURNING id
+                    """)
+            }
+            guard let id = try rows.first?.decode(Int64.self) else { throw FollowUpError.outsideScope(unit: e.key.unit.rawValue, role: store.role) }
+            return id
+        }
+
+        func currentComments(of key: Entry.Key, except id: Int64) throws -> [Int64] {
+            try store.run("""
+                SELECT id FROM entry WHERE kind = 'comment' AND unit = \(key.unit.rawValue) AND indicator = \(key.indicator.rawValue) AND period = \(key.period.description)
+                  AND id <> \(id) AND superseded_by IS NULL
+                """).map { try $0.decode(Int64.self) }
+        }
+
+        func update(_ id: Int64, _ write: EntryWrite, change: HistoryChange, at: String, by: String) throws -> Bool {
+            try store.change(change)
+            let rows: [PostgresRow]
+            switch write {
+            case .supersede(let newer):
+                rows = try store.run("UPDATE entry SET superseded_by = \(newer), updated_at = \(at), updated_by = \(by) WHERE id = \(id) RETURNING id")
+            case let .status(status, note):
+                rows = try store.run("""
+                    UPDATE entry SET status = \(status.rawValue), note = coalesce(\(note), note), updated_at = \(at), updated_by = \(by) WHERE id = \(id) RETURNING id
+                    """)
+            case let .edit(text, owner, due):
+                rows = try store.run("""
+                    UPDATE entry SET text = coalesce(\(text), text), owner = coalesce(\(owner), owner), due = coalesce(\(due?.description), due),
+                      updated_at = \(at), updated_by = \(by) WHERE id = \(id) RETURNING id
+                    """)
+            case .replay(let r):
+                rows = try store.run("""
+                    UPDATE entry SET text = \(r.text), owner = \(r.owner), due = \(r.due?.description), status = \(r.kind == .action ? r.status?.rawValue : nil),
+                      note = \(r.note), superseded_by = coalesce(\(r.supersededBy), superseded_by), updated_at = \(at), updated_by = \(by)
+                    WHERE id = \(id) RETURNING id
+                    """)
+            }
+            return !rows.isEmpty
+        }
+
+        func fetch(_ id: Int64) throws -> Entry { try store.fetch(id) }
+        func entryCount() throws -> Int64 { try store.run("SELECT count(*)::bigint FROM entry").first?.decode(Int64.self) ?? 0 }
+        func about(unit: String) { store.pendingUnit = unit }
+        func afterImport() throws {
+            _ = try store.run("SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM entry)))")
+        }
     }
 }
 #endif

@@ -149,49 +149,11 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
 
     // MARK: Schema
 
+    /// `FollowUpSchema.migrations`, SQLite's side, for GRDB's migrator.
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1: entry and entry_history") { db in
-            try db.execute(sql: """
-                CREATE TABLE entry (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    kind TEXT NOT NULL CHECK (kind IN ('comment', 'action')),
-                    unit TEXT NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
-                    indicator TEXT NOT NULL CHECK (length(indicator) BETWEEN 1 AND 200),
-                    period TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
-                    text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
-                    owner TEXT CHECK (owner IS NULL OR length(owner) <= 2000),
-                    due TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                    status TEXT CHECK (status IS NULL OR status IN ('planned', 'in_progress', 'done', 'cancelled')),
-                    note TEXT CHECK (note IS NULL OR length(note) <= 2000),
-                    superseded_by INTEGER REFERENCES entry(id),
-                    created_at TEXT NOT NULL, created_by TEXT NOT NULL,
-                    updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
-                    CHECK ((kind = 'action') = (status IS NOT NULL))
-                );
-                CREATE INDEX entry_by_key ON entry(unit, indicator, period);
-                CREATE TABLE entry_history (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    entry_id INTEGER NOT NULL REFERENCES entry(id),
-                    at TEXT NOT NULL, by TEXT NOT NULL,
-                    change TEXT NOT NULL CHECK (change IN ('created', 'edited', 'status', 'superseded')),
-                    text TEXT NOT NULL, owner TEXT, due TEXT, status TEXT, note TEXT
-                );
-                CREATE INDEX entry_history_by_entry ON entry_history(entry_id);
-                -- Follow-up is never deleted: an action is cancelled, a comment superseded.
-                CREATE TRIGGER entry_never_deleted BEFORE DELETE ON entry
-                    BEGIN SELECT RAISE(ABORT, 'follow-up entries are never deleted'); END;
-                CREATE TRIGGER entry_history_never_deleted BEFORE DELETE ON entry_history
-                    BEGIN SELECT RAISE(ABORT, 'follow-up history is never deleted'); END;
-                CREATE TRIGGER entry_history_never_updated BEFORE UPDATE ON entry_history
-                    BEGIN SELECT RAISE(ABORT, 'follow-up history is never changed'); END;
-                """)
-        }
-        // The file says it is tertial's (SQLite's header), so no other program's database is
-        // taken for a store and none of ours for another program's.
-        m.registerMigration("v2: marked as a tertial store") { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: "PRAGMA user_version = 2")
+        for step in FollowUpSchema.migrations.compactMap(\.sqlite) {
+            m.registerMigration(step.name) { db in try db.execute(sql: step.sql) }
         }
         return m
     }
@@ -258,7 +220,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     static func entry(_ r: Row, _ p: inout Parsers) -> Entry {
         let kind: String = r[1], status: String? = r[8]
         return Entry(id: r[0], kind: kind == "action" ? .action : .comment,
-                     key: Entry.Key(unit: r[2], indicator: r[3], period: p.period(r[4])),
+                     key: Entry.Key(unit: UnitID(r[2] as String), indicator: IndicatorID(r[3] as String), period: p.period(r[4])),
                      text: r[5], owner: r[6], due: p.day(r[7]), status: status.flatMap(Entry.Status.init(rawValue:)), note: r[9],
                      supersededBy: r[10], createdAt: r[11], createdBy: r[12], updatedAt: r[13], updatedBy: r[14])
     }
@@ -299,7 +261,7 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     public func history(of id: Int64) throws -> [HistoryRow] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM entry_history WHERE entry_id = ? ORDER BY id", arguments: [id]).map { r in
-                HistoryRow(entryID: r["entry_id"], at: r["at"], by: r["by"], change: r["change"], text: r["text"], owner: r["owner"],
+                HistoryRow(entryID: r["entry_id"], at: r["at"], by: r["by"], change: HistoryChange(rawValue: r["change"]) ?? .edited, text: r["text"], owner: r["owner"],
                            due: (r["due"] as String?).flatMap { Day(parsing: $0) },
                            status: (r["status"] as String?).flatMap(Entry.Status.init(rawValue:)), note: r["note"])
             }
@@ -333,103 +295,16 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
     }
 
     /// The history row of a change: the entry as it is after it.
-    static func record(_ db: Database, _ id: Int64, _ change: String, at: String, by: String) throws {
+    static func record(_ db: Database, _ id: Int64, _ change: HistoryChange, at: String, by: String) throws {
         try db.execute(sql: """
             INSERT INTO entry_history (entry_id, at, by, change, text, owner, due, status, note)
             SELECT id, ?, ?, ?, text, owner, due, status, note FROM entry WHERE id = ?
-            """, arguments: [at, by, change, id])
+            """, arguments: [at, by, change.rawValue, id])
     }
 
     static func fetch(_ db: Database, _ id: Int64) throws -> Entry {
         guard let e = try entries(db, where: "WHERE id = ?", [id]).first else { throw FollowUpError.noSuchEntry(id) }
         return e
-    }
-
-    @discardableResult public func addComment(_ key: Entry.Key, text: String, by user: String) throws -> Entry {
-        let user = try FollowUpRules.checkAuthor(user)
-        let text = try FollowUpRules.check(text, field: "text", required: true)!
-        let now = FollowUpRules.timestamp()
-        return try write { db in
-            try db.execute(sql: """
-                INSERT INTO entry (kind, unit, indicator, period, text, created_at, created_by, updated_at, updated_by)
-                VALUES ('comment', ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [key.unit, key.indicator, key.period.description, text, now, user, now, user])
-            let id = db.lastInsertedRowID
-            try SQLiteStore.record(db, id, "created", at: now, by: user)
-            // The key's earlier comments are superseded by this one (kept, with a history row).
-            let earlier = try Int64.fetchAll(db, sql: """
-                SELECT id FROM entry WHERE kind = 'comment' AND unit = ? AND indicator = ? AND period = ? AND id <> ? AND superseded_by IS NULL
-                """, arguments: [key.unit, key.indicator, key.period.description, id])
-            for e in earlier {
-                try db.execute(sql: "UPDATE entry SET superseded_by = ?, updated_at = ?, updated_by = ? WHERE id = ?", arguments: [id, now, user, e])
-                try SQLiteStore.record(db, e, "superseded", at: now, by: user)
-            }
-            return try SQLiteStore.fetch(db, id)
-        }
-    }
-
-    @discardableResult public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String) throws -> Entry {
-        let user = try FollowUpRules.checkAuthor(user)
-        let text = try FollowUpRules.check(text, field: "text", required: true)!
-        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
-        let now = FollowUpRules.timestamp()
-        return try write { db in
-            try db.execute(sql: """
-                INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, created_at, created_by, updated_at, updated_by)
-                VALUES ('action', ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?)
-                """, arguments: [key.unit, key.indicator, key.period.description, text, owner, due?.description, now, user, now, user])
-            let id = db.lastInsertedRowID
-            try SQLiteStore.record(db, id, "created", at: now, by: user)
-            return try SQLiteStore.fetch(db, id)
-        }
-    }
-
-    public func setStatus(_ id: Int64, _ status: Entry.Status, note: String?, by user: String) throws {
-        let user = try FollowUpRules.checkAuthor(user)
-        let note = try FollowUpRules.check(note, field: "note", required: false)
-        try updateAction(id, set: "status = ?, note = coalesce(?, note)", [status.rawValue, note], change: "status", by: user)
-    }
-
-    public func edit(_ id: Int64, text: String?, owner: String?, due: Day?, by user: String) throws {
-        let user = try FollowUpRules.checkAuthor(user)
-        let text = try FollowUpRules.check(text, field: "text", required: false)
-        let owner = try FollowUpRules.check(owner, field: "owner", required: false)
-        try updateAction(id, set: "text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due)", [text, owner, due?.description],
-                         change: "edited", by: user)
-    }
-
-    /// Changes an action (never a comment) and writes its history row, in one transaction.
-    /// `set` is a fixed list of assignments with `?` for `values` (bound, never spliced).
-    func updateAction(_ id: Int64, set: String, _ values: [(any DatabaseValueConvertible)?], change: String, by user: String) throws {
-        let now = FollowUpRules.timestamp()
-        try write { db in
-            guard try SQLiteStore.fetch(db, id).kind == .action else { throw FollowUpError.notAnAction(id) }
-            var args = StatementArguments(values)
-            _ = args.append(contentsOf: [now, user, id])
-            try db.execute(sql: "UPDATE entry SET \(set), updated_at = ?, updated_by = ? WHERE id = ?", arguments: args)
-            try SQLiteStore.record(db, id, change, at: now, by: user)
-        }
-    }
-
-    /// Adds entries as they are (ids are given anew), each with a `created` history row, in
-    /// one transaction: for moving follow-up between stores and for the benchmark's
-    /// generated store. The same checks as every other write.
-    public func importEntries(_ entries: [Entry]) throws {
-        for e in entries {
-            _ = try FollowUpRules.check(e.text, field: "text", required: true)
-            _ = try FollowUpRules.check(e.owner, field: "owner", required: false)
-            _ = try FollowUpRules.check(e.note, field: "note", required: false)
-        }
-        try write { db in
-            for e in entries {
-                try db.execute(sql: """
-                    INSERT INTO entry (kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [e.kind.rawValue, e.key.unit, e.key.indicator, e.key.period.description, e.text, e.owner, e.due?.description,
-                                      e.kind == .action ? (e.status ?? .planned).rawValue : nil, e.note, e.createdAt, e.createdBy, e.updatedAt, e.updatedBy])
-                try SQLiteStore.record(db, db.lastInsertedRowID, "created", at: e.createdAt, by: e.createdBy)
-            }
-        }
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.
@@ -445,5 +320,64 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
                 """)
             return differ.isEmpty ? "ok" : "entries differ from their history: " + differ.prefix(20).map(String.init).joined(separator: ", ")
         }
+    }
+}
+
+/// SQLite as a follow-up database (the port; the rules are `FollowUpDatabase`'s): each
+/// write and its history row in one GRDB write transaction.
+extension SQLiteStore: FollowUpDatabase {
+    public var role: String { FollowUpRules.currentUser() }
+
+    public func writing<T>(unit: String?, _ body: (FollowUpTransaction) throws -> T) throws -> T {
+        try write { db in try body(Transaction(db: db)) }
+    }
+
+    struct Transaction: FollowUpTransaction {
+        let db: Database
+
+        func insert(_ e: NewEntry) throws -> Int64 {
+            try db.execute(sql: """
+                INSERT INTO entry (id, kind, unit, indicator, period, text, owner, due, status, note, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [e.id, e.kind.rawValue, e.key.unit.rawValue, e.key.indicator.rawValue, e.key.period.description, e.text, e.owner, e.due?.description,
+                                 e.status?.rawValue, e.note, e.at, e.by, e.at, e.by])
+            let id = db.lastInsertedRowID
+            try SQLiteStore.record(db, id, .created, at: e.at, by: e.by)
+            return id
+        }
+
+        func currentComments(of key: Entry.Key, except id: Int64) throws -> [Int64] {
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM entry WHERE kind = 'comment' AND unit = ? AND indicator = ? AND period = ? AND id <> ? AND superseded_by IS NULL
+                """, arguments: [key.unit.rawValue, key.indicator.rawValue, key.period.description, id])
+        }
+
+        func update(_ id: Int64, _ write: EntryWrite, change: HistoryChange, at: String, by: String) throws -> Bool {
+            switch write {
+            case .supersede(let newer):
+                try db.execute(sql: "UPDATE entry SET superseded_by = ?, updated_at = ?, updated_by = ? WHERE id = ?", arguments: [newer, at, by, id])
+            case let .status(status, note):
+                try db.execute(sql: "UPDATE entry SET status = ?, note = coalesce(?, note), updated_at = ?, updated_by = ? WHERE id = ?",
+                               arguments: [status.rawValue, note, at, by, id])
+            case let .edit(text, owner, due):
+                try db.execute(sql: """
+                    UPDATE entry SET text = coalesce(?, text), owner = coalesce(?, owner), due = coalesce(?, due), updated_at = ?, updated_by = ? WHERE id = ?
+                    """, arguments: [text, owner, due?.description, at, by, id])
+            case .replay(let r):
+                try db.execute(sql: """
+                    UPDATE entry SET text = ?, owner = ?, due = ?, status = ?, note = ?, superseded_by = coalesce(?, superseded_by), updated_at = ?, updated_by = ?
+                    WHERE id = ?
+                    """, arguments: [r.text, r.owner, r.due?.description, r.kind == .action ? r.status?.rawValue : nil, r.note, r.supersededBy, at, by, id])
+            }
+            guard db.changesCount == 1 else { return false }
+            try SQLiteStore.record(db, id, change, at: at, by: by)
+            return true
+        }
+
+        func fetch(_ id: Int64) throws -> Entry { try SQLiteStore.fetch(db, id) }
+        func entryCount() throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0 }
+        func about(unit: String) {}
+        // AUTOINCREMENT goes on after the highest id inserted.
+        func afterImport() throws {}
     }
 }

@@ -133,7 +133,7 @@ public enum Views {
                        changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                        Span(spark, Style(.cyan))], key: key)
         it.search = label
-        let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per)
+        let key = Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: per)
         it.followUp = key
         var detail = [ind.name + " · " + (pending ? l[.registersLoadingShort] : l.origin(cell.origin)) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
         if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
@@ -235,7 +235,7 @@ enum Pages {
             if cell.isPartial { note.append("\(cell.present)/\(cell.expected)") }
             if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s, withCases: true)) }
             if let cm = cell.comment { note.append("“\(cm)”") }
-            let key = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: p)
+            let key = Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: p)
             if c.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
             let open = c.followUp.openActions(for: key).count
             if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(open == 1 ? .fuHasActionOne : .fuHasAction, open)) }

@@ -22,7 +22,7 @@ struct StoreWriterCommand: ParsableCommand {
         let store = try FollowUpStores.openAdministered(path)
         let units = ["ph-vest", "ph-nord", "ph-sentrum", "ph-sor", "bosenter"]
         for n in 0..<count {
-            let key = Entry.Key(unit: units[n % units.count], indicator: "staff_user_experience", period: .tertial(2019, 3))
+            let key = Entry.Key(unit: UnitID(units[n % units.count]), indicator: "staff_user_experience", period: .tertial(2019, 3))
             let e = n % 2 == 0
                 ? try store.addAction(key, text: "Tiltak \(tag)-\(n)", owner: "enhetsleder", due: Day(year: 2027, month: 1, day: 31), by: "writer-\(tag)")
                 : try store.addComment(key, text: "Kommentar \(tag)-\(n)", by: "writer-\(tag)")
@@ -56,7 +56,7 @@ struct StoreBenchCommand: ParsableCommand {
             let units = ["ph-vest", "ph-nord", "ph-sentrum", "ph-sor", "ph-fyllingsdalen", "ph-laksevag"]
             let now = FollowUpRules.timestamp()
             let made = (have..<entries).map { n -> Entry in
-                let key = Entry.Key(unit: units[n % units.count], indicator: "staff_user_experience", period: .tertial(2018 + n % 3, 1 + n % 3))
+                let key = Entry.Key(unit: UnitID(units[n % units.count]), indicator: "staff_user_experience", period: .tertial(2018 + n % 3, 1 + n % 3))
                 let action = n % 3 != 0
                 return Entry(id: 0, kind: action ? .action : .comment, key: key, text: (action ? "Tiltak " : "Kommentar ") + "\(n)",
                              owner: action ? "enhetsleder" : nil, due: action ? Day(year: 2026 + n % 2, month: 1 + n % 12, day: 1 + n % 28) : nil,
@@ -64,7 +64,7 @@ struct StoreBenchCommand: ParsableCommand {
                              createdAt: now, createdBy: "bench", updatedAt: now, updatedBy: "bench")
             }
             try store.importRows(made.enumerated().map { k, e in
-                FollowUpExport.Row(entryID: Int64(k + 1), kind: e.kind, key: e.key, change: "created", at: e.createdAt, by: e.createdBy, text: e.text,
+                FollowUpExport.Row(entryID: Int64(k + 1), kind: e.kind, key: e.key, change: .created, at: e.createdAt, by: e.createdBy, text: e.text,
                                    owner: e.owner, due: e.due, status: e.status, note: nil, supersededBy: nil)
             })
             print(String(format: "generated %d entries in %.1f s", entries - have, Date().timeIntervalSince(t0)))

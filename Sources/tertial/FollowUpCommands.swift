@@ -43,7 +43,7 @@ struct FollowUpCommand: ParsableCommand {
         guard s.dataset.indicatorIndex[indicator] != nil else { throw UsageError(message: CLI.l(.cliUnknownIndicator, indicator)) }
         guard let p = Period(parsing: period) else { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
         guard s.periodIndex[p] != nil else { throw CLI.outside(period, s) }
-        return Entry.Key(unit: unit, indicator: indicator, period: p)
+        return Entry.Key(unit: UnitID(unit), indicator: IndicatorID(indicator), period: p)
     }
 }
 

@@ -101,7 +101,7 @@ import XCTestShim
             XCTAssertEqual(rows[1][6], "Kari; Nordmann")
             XCTAssertEqual(rows[1][10], "x\"y")
         }
-        let row = FollowUpExport.Row(entryID: 7, kind: .action, key: key, change: "created", at: "2020-12-01T10:00:00Z", by: "leder", text: text,
+        let row = FollowUpExport.Row(entryID: 7, kind: .action, key: key, change: .created, at: "2020-12-01T10:00:00Z", by: "leder", text: text,
                                      owner: "Kari; Nordmann", due: Day(year: 2021, month: 1, day: 15), status: .planned, note: "x\"y", supersededBy: nil)
         let export = FollowUpExport.csv([row])
         XCTAssertEqual(try FollowUpExport.parse(Array(export.utf8), file: "e.csv"), [row])

@@ -126,7 +126,7 @@ import XCTestShim
         XCTAssertEqual(all.count, 8000)
         XCTAssertEqual(Set(all.map(\.id)).count, 8000)
         for tag in tags { XCTAssertEqual(Set(all.filter { $0.createdBy == "writer-\(tag)" }.map(\.text)).count, 1000, tag) }
-        XCTAssertEqual(try s.exportRows().filter { $0.change == "created" }.count, 8000, "every entry has its history")
+        XCTAssertEqual(try s.exportRows().filter { $0.change == .created }.count, 8000, "every entry has its history")
         XCTAssertEqual(try s.integrityCheck(), "ok")
         let check = try run(["store", "check", "--store", url])
         XCTAssertEqual(check.status, 0, check.out + check.err)

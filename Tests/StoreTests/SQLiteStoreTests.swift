@@ -65,10 +65,10 @@ import XCTestShim
         XCTAssertEqual(action.due, Day(year: 2020, month: 1, day: 15))
         // Every change a history row, with who and what it was after.
         let h = try s.history(of: a.id)
-        XCTAssertEqual(h.map(\.change), ["created", "status", "status"])
+        XCTAssertEqual(h.map(\.change.rawValue), ["created", "status", "status"])
         XCTAssertEqual(h.map(\.status), [.planned, .inProgress, .done])
         XCTAssertEqual(h.map(\.by), ["kari", "ola", "ola"])
-        XCTAssertEqual(try s.history(of: c.id).map(\.change), ["created"])
+        XCTAssertEqual(try s.history(of: c.id).map(\.change.rawValue), ["created"])
     }
 
     @Test func testANewCommentSupersedesTheOldOneWhichIsKept() throws {
@@ -79,7 +79,7 @@ import XCTestShim
         XCTAssertEqual(all.count, 2, "nothing is deleted")
         XCTAssertEqual(all.first { $0.id == first.id }?.supersededBy, second.id)
         XCTAssertTrue(all.first { $0.id == second.id }!.isCurrent)
-        XCTAssertEqual(try s.history(of: first.id).map(\.change), ["created", "superseded"])
+        XCTAssertEqual(try s.history(of: first.id).map(\.change.rawValue), ["created", "superseded"])
     }
 
     @Test func testNothingIsDeletedOrRewrittenEvenBySQL() throws {
@@ -191,7 +191,7 @@ import XCTestShim
         let long = String(repeating: "Lang vurdering som ikke får plass. ", count: 57)
         var refused: FollowUpError?
         for n in 0..<200 {
-            do { try s.addComment(Entry.Key(unit: "u\(n)", indicator: "i", period: .tertial(2019, 3)), text: long, by: "kari") }
+            do { try s.addComment(Entry.Key(unit: UnitID("u\(n)"), indicator: "i", period: .tertial(2019, 3)), text: long, by: "kari") }
             catch { refused = error as? FollowUpError; break }
         }
         XCTAssertEqual(refused, .diskFull(path))

@@ -75,7 +75,7 @@ import XCTestShim
     ]
 
     static func book() -> FollowUpBook {
-        func key(_ unit: String, _ ind: String) -> Entry.Key { Entry.Key(unit: unit, indicator: ind, period: .tertial(2019, 3)) }
+        func key(_ unit: String, _ ind: String) -> Entry.Key { Entry.Key(unit: UnitID(unit), indicator: IndicatorID(ind), period: .tertial(2019, 3)) }
         let stamp = "2026-11-02T09:00:00Z"
         return FollowUpBook(entries: [
             Entry(id: 1, kind: .action, key: key("ph-fyllingsdalen", "sick_leave"), text: "Gå gjennom turnus med tillitsvalgt",

@@ -65,7 +65,7 @@ import XCTestShim
         check("follow-up", [.char("7")]) { d in
             let stamp = "2026-11-02T09:00:00Z"
             func action(_ id: Int64, _ unit: String, due: Int) -> Entry {
-                Entry(id: id, kind: .action, key: Entry.Key(unit: unit, indicator: "sick_leave", period: .tertial(2019, 3)), text: "Tiltak \(id)",
+                Entry(id: id, kind: .action, key: Entry.Key(unit: UnitID(unit), indicator: "sick_leave", period: .tertial(2019, 3)), text: "Tiltak \(id)",
                       owner: "leder", due: Day(year: 2027, month: 1, day: due), status: .planned,
                       createdAt: stamp, createdBy: "kari", updatedAt: stamp, updatedBy: "kari")
             }

@@ -74,13 +74,13 @@ enum CompareScreen: ScreenFeature {
                 cells.append(Span(text + mark + flag, !outliers.isEmpty ? Style(.yellow, bold: true)
                                   : cell?.isPartial == true ? Style(.grey) : (status == .none ? .plain : Views.statusStyle(status))))
                 it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
-                it.cellFollowUp[k + 1] = Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per)
+                it.cellFollowUp[k + 1] = Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: per)
                 var detail = [s.tree.units[u].name + " · " + ind.name + (per == c.period ? "" : " (" + l.period(per) + ")") + ": "
                               + f.value(cell?.value, ind.unit) + (cell?.target.map { " · " + l[.target].lowercased() + " " + f.value($0, ind.unit) } ?? "")
                               + (status == .none ? "" : " · " + l.status(status))]
                 if let cell, cell.isPartial { detail.append(l(.partialOfValuesDelivered, cell.present, cell.expected)) }
                 for w in outliers { detail.append("⚠ " + l.quality(w, snapshot: s, withCases: true)) }
-                it.cellDetail[k + 1] = detail + Views.followUpLines(c, Entry.Key(unit: s.tree.units[u].id, indicator: ind.id, period: per))
+                it.cellDetail[k + 1] = detail + Views.followUpLines(c, Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: per))
             }
             it.cells = cells
             it.search = s.tree.units[u].name + " " + s.tree.units[u].shortName

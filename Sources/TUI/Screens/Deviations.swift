@@ -47,7 +47,7 @@ enum DeviationsScreen: ScreenFeature {
             it.action = target(of: d, s, base: c.unit)
             // Follow-up: an open action, a comment, or none (the deviations nobody has taken up).
             if let ind {
-                let key = Entry.Key(unit: s.tree.units[d.unit].id, indicator: ind.id, period: d.period)
+                let key = Entry.Key(unit: UnitID(s.tree.units[d.unit].id), indicator: IndicatorID(ind.id), period: d.period)
                 it.followUp = key
                 if withFollowUp {
                     let mark = Views.followUpMark(c, key)

@@ -57,8 +57,8 @@ enum FollowUpScreen: ScreenFeature {
         var items = [Item]()
         for a in actions {
             let overdue = a.isOverdue(on: c.today)
-            let unit = s.tree[a.key.unit]?.shortName ?? a.key.unit
-            let indicator = s.dataset.indicatorIndex[a.key.indicator].map { s.indicators[$0].name } ?? a.key.indicator
+            let unit = s.tree[a.key.unit.rawValue]?.shortName ?? a.key.unit.rawValue
+            let indicator = s.dataset.indicatorIndex[a.key.indicator.rawValue].map { s.indicators[$0].name } ?? a.key.indicator.rawValue
             let statusStyle: Style = switch a.status {
             case .planned?: Style(.yellow)
             case .inProgress?: Style(.cyan)
@@ -91,7 +91,7 @@ enum FollowUpScreen: ScreenFeature {
     /// with the unit selected (or its history when the unit has no parent in the data).
     static func target(of a: Entry, _ c: ViewContext) -> ViewState? {
         let s = c.snapshot
-        guard let u = s.tree.index[a.key.unit], let i = s.dataset.indicatorIndex[a.key.indicator] else { return nil }
+        guard let u = s.tree.index[a.key.unit.rawValue], let i = s.dataset.indicatorIndex[a.key.indicator.rawValue] else { return nil }
         let id = s.id(indicator: i)
         if let parent = s.tree.parent[u] {
             return ViewState(ViewKind(.followUp, .drill(id)), unit: s.tree.id(parent), cursorKey: .unit(s.tree.id(u)))

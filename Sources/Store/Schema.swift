@@ -1,13 +1,69 @@
-// Built unless TERTIAL_NO_POSTGRES is set (Package.swift), as PostgresStore.swift.
-#if TERTIAL_POSTGRES
 import Foundation
 
-/// The PostgreSQL store's schema, one migration after the other (split from
-/// PostgresStore.swift; `PostgresStore.migrate` applies them).
-extension PostgresStore {
-    // MARK: Schema (the same migrations as SQLiteStore's, by name)
+/// One step of the follow-up schema, in both dialects: the SQLite store's (applied by GRDB's
+/// `DatabaseMigrator`) and the PostgreSQL store's (applied by `PostgresStore.migrate`), each
+/// with the name it is recorded under. A step one backend has no need of is nil there:
+/// SQLite marks its file as tertial's, PostgreSQL sets up roles and lets its server write
+/// the history. One list, so a change to the schema is made to both at once.
+public struct Migration: Sendable {
+    public let sqlite: Step?
+    public let postgres: Step?
+    public struct Step: Sendable {
+        public let name: String
+        public let sql: String
+    }
+}
 
-    static let migrations: [(String, String)] = [("v1: entry and entry_history", """
+/// The schema of the follow-up store, oldest step first. Names are recorded in the stores:
+/// never change one, only add steps.
+public enum FollowUpSchema {
+    public static let migrations: [Migration] = [
+        Migration(sqlite: .init(name: "v1: entry and entry_history", sql: sqliteV1),
+                  postgres: .init(name: "v1: entry and entry_history", sql: postgresV1)),
+        // The file says it is tertial's (SQLite's header), so no other program's database is
+        // taken for a store and none of ours for another program's.
+        Migration(sqlite: .init(name: "v2: marked as a tertial store",
+                                sql: "PRAGMA application_id = \(SQLiteStore.applicationID); PRAGMA user_version = 2"),
+                  postgres: .init(name: "v2: access and row-level security", sql: postgresV2)),
+        Migration(sqlite: nil, postgres: .init(name: "v3: the server enforces the rules", sql: postgresV3)),
+    ]
+
+    static let sqliteV1 = """
+        CREATE TABLE entry (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('comment', 'action')),
+            unit TEXT NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            indicator TEXT NOT NULL CHECK (length(indicator) BETWEEN 1 AND 200),
+            period TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+            text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+            owner TEXT CHECK (owner IS NULL OR length(owner) <= 2000),
+            due TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            status TEXT CHECK (status IS NULL OR status IN ('planned', 'in_progress', 'done', 'cancelled')),
+            note TEXT CHECK (note IS NULL OR length(note) <= 2000),
+            superseded_by INTEGER REFERENCES entry(id),
+            created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+            CHECK ((kind = 'action') = (status IS NOT NULL))
+        );
+        CREATE INDEX entry_by_key ON entry(unit, indicator, period);
+        CREATE TABLE entry_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entry_id INTEGER NOT NULL REFERENCES entry(id),
+            at TEXT NOT NULL, by TEXT NOT NULL,
+            change TEXT NOT NULL CHECK (change IN ('created', 'edited', 'status', 'superseded')),
+            text TEXT NOT NULL, owner TEXT, due TEXT, status TEXT, note TEXT
+        );
+        CREATE INDEX entry_history_by_entry ON entry_history(entry_id);
+        -- Follow-up is never deleted: an action is cancelled, a comment superseded.
+        CREATE TRIGGER entry_never_deleted BEFORE DELETE ON entry
+            BEGIN SELECT RAISE(ABORT, 'follow-up entries are never deleted'); END;
+        CREATE TRIGGER entry_history_never_deleted BEFORE DELETE ON entry_history
+            BEGIN SELECT RAISE(ABORT, 'follow-up history is never deleted'); END;
+        CREATE TRIGGER entry_history_never_updated BEFORE UPDATE ON entry_history
+            BEGIN SELECT RAISE(ABORT, 'follow-up history is never changed'); END;
+        """
+
+    static let postgresV1 = """
         CREATE FUNCTION tertial_has_identity_number(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
         DECLARE m text[]; d int[]; k1 int; k2 int; i int;
         BEGIN
@@ -57,7 +113,9 @@ extension PostgresStore {
         CREATE FUNCTION tertial_notify() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN PERFORM pg_notify('tertial_followup', NEW.id::text); RETURN NEW; END $$;
         CREATE TRIGGER entry_history_notify AFTER INSERT ON entry_history FOR EACH ROW EXECUTE FUNCTION tertial_notify();
-        """), ("v2: access and row-level security", """
+        """
+
+    static let postgresV2 = """
         CREATE TABLE tertial_access (
             role text NOT NULL,
             unit text NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
@@ -74,7 +132,9 @@ extension PostgresStore {
         CREATE POLICY tertial_history_read ON entry_history FOR SELECT USING (true);
         CREATE POLICY tertial_history_insert ON entry_history FOR INSERT
             WITH CHECK (entry_id IN (SELECT e.id FROM entry e WHERE e.unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user)));
-        """), ("v3: the server enforces the rules", #"""
+        """
+
+    static let postgresV3 = #"""
         CREATE OR REPLACE FUNCTION tertial_has_identity_number(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
         DECLARE s text; r text; d int[]; n int; k int; i int; k1 int; k2 int; dd int; mm int;
         BEGIN
@@ -147,6 +207,5 @@ extension PostgresStore {
             REVOKE DELETE ON entry FROM tertial_leader;
           END IF;
         END $$;
-        """#)]
+        """#
 }
-#endif
