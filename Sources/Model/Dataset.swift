@@ -129,8 +129,9 @@ public enum OverTime: String, Sendable, CaseIterable { case last, sum, mean }
 public enum OverUnits: String, Sendable, CaseIterable { case sum, mean, none }
 public enum IndicatorSource: String, Sendable, CaseIterable {
     case reported, ip, waitlist, formula, brukerplan
-    /// Computed from a register file (waitlist, IP, BrukerPlan), not reported or a formula.
-    public var isRegister: Bool { self == .ip || self == .waitlist || self == .brukerplan }
+    /// Computed from a register file (waitlist, IP, BrukerPlan), not reported or a formula:
+    /// the kind of file of that name is a register (`SourceKind.register`, one definition).
+    public var isRegister: Bool { DataSources.all.contains { $0.register && $0.name == rawValue } }
 }
 
 public enum Housing: String, Sendable, CaseIterable, Hashable {

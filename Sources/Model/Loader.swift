@@ -26,16 +26,8 @@ public struct LoadResult: Sendable {
 public final class Loader: @unchecked Sendable {
     public let directory: String
 
-    enum Parsed {
-        case units([OrgUnit])
-        case indicators([Indicator])
-        case targets([TargetRule])
-        case reports(ReportChunk)
-        case waitlist([WaitCase])
-        case ip(IPSnapshot)
-        case brukerplan(BPMapping)
-        case none
-    }
+    /// What one file held: its kind's field of `SourceData` filled (`.none`: nothing read).
+    typealias Parsed = SourceData
 
     struct Stamp: Equatable { let size: Int; let mtime: Double; let inode: Int }
     struct Entry {
@@ -165,7 +157,7 @@ public final class Loader: @unchecked Sendable {
                 guard !known.contains(rel), !DataSources.isIgnorable(n), !(folder.isEmpty && DataSources.folders.contains(n)) else { continue }
                 if folder.isEmpty, case .directory = Loader.kind(path(rel)) { continue }
                 if already.contains(rel) { continue }
-                diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase(.expectKnownFiles)))
+                diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase(.expectKnownFiles, DataSources.fileNames)))
             }
         }
         return diags
@@ -258,7 +250,7 @@ public final class Loader: @unchecked Sendable {
             let rel = files[i]
             let (parsed, diags) = dir.parseFile(rel)
             var entry = Entry(stamp: stamps[i] ?? Stamp(size: -1, mtime: 0, inode: 0), parsed: parsed, diagnostics: diags)
-            if case .reports(let chunk) = parsed { (entry.first, entry.last) = Loader.span(of: chunk.rows) }
+            if let chunk = parsed.reports.first { (entry.first, entry.last) = Loader.span(of: chunk.rows) }
             fresh[k] = entry
         }
         for (k, i) in todo.enumerated() { cache[files[i]] = fresh[k] }
@@ -272,26 +264,20 @@ public final class Loader: @unchecked Sendable {
         if !todo.isEmpty || !removed.isEmpty || validated == nil { generation += 1 }
 
         var diags = discoverDiags
-        var units = [OrgUnit](), indicators = [Indicator](), targets = [TargetRule]()
-        var chunks = [ReportChunk](), segments = [ReportFile](), rowCount = 0
-        var waitlist = [WaitCase](), ip = [IPSnapshot](), brukerplan = [BPMapping]()
+        // Every file's data merged in file order (`SourceData.merge`).
+        var data = SourceData.none
+        var segments = [ReportFile](), rowCount = 0
         for f in files {
             guard let e = cache[f] else { continue }
             diags += e.diagnostics
-            switch e.parsed {
-            case .units(let u): units = u
-            case .indicators(let i): indicators = i
-            case .targets(let t): targets = t
-            case .reports(let r):
-                chunks.append(r)
+            for r in e.parsed.reports {
                 segments.append(ReportFile(file: f, range: rowCount..<rowCount + r.rows.count, first: e.first, last: e.last))
                 rowCount += r.rows.count
-            case .waitlist(let w): waitlist = w
-            case .ip(let s): ip.append(s)
-            case .brukerplan(let m): brukerplan.append(m)
-            case .none: break
             }
+            data.merge(e.parsed)
         }
+        let units = data.units, indicators = data.indicators, targets = data.targets, chunks = data.reports
+        let waitlist = data.waitlist, ip = data.ip, brukerplan = data.brukerplan
         let parsedNames = todo.map { files[$0] }
         // Cross-file checks still run when a file has errors, but not those that depend
         // on a broken units.csv or indicators.yaml (they would only echo that error).
@@ -307,8 +293,7 @@ public final class Loader: @unchecked Sendable {
            let (resolved, changed) = validateChangedReports(previous, new: reports, segments: segments, touched: Set(parsedNames + removed)) {
             phases.mark("validate changed")
             let old = previous.dataset
-            return finish(tree: old.tree, indicators: old.indicators, targets: targets, reports: reports, waitlist: waitlist,
-                          ip: ip, brukerplan: brukerplan, diagnostics: diags + previous.cross, resolved: resolved, segments: segments,
+            return finish(tree: old.tree, indicators: old.indicators, data: data, reports: reports, diagnostics: diags + previous.cross, resolved: resolved, segments: segments,
                           delta: DatasetDelta(base: old.generation, changedIndicators: changed), keys: previous.keys, cross: previous.cross,
                           parsed: parsedNames, removed: removed, registersPending: registersPending, phases: phases)
         }
@@ -345,8 +330,8 @@ public final class Loader: @unchecked Sendable {
             // What can still be shown: every row without an error, when the organisation and
             // the catalogue themselves are sound (the dashboard starts with it, see `partial`).
             if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
-                r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, targets: targets,
-                                                     reports: reports, waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: diags)
+                r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, data: data,
+                                                     reports: reports, diagnostics: diags)
                 r.partial?.registersPending = registersPending
                 r.partial?.diagnostics = shown
             }
@@ -360,21 +345,19 @@ public final class Loader: @unchecked Sendable {
            (parsedNames + removed).allSatisfy({ DataSources.kind(of: $0)?.isRegister ?? false }) {
             delta = DatasetDelta(base: previous.dataset.generation, changedIndicators: [], registersAdded: true)
         }
-        return finish(tree: tree, indicators: indicators, targets: targets, reports: reports, waitlist: waitlist, ip: ip,
-                      brukerplan: brukerplan, diagnostics: diags, resolved: resolved, segments: segments, delta: delta, keys: keys, cross: cross,
+        return finish(tree: tree, indicators: indicators, data: data, reports: reports, diagnostics: diags, resolved: resolved, segments: segments, delta: delta, keys: keys, cross: cross,
                       parsed: parsedNames, removed: removed, registersPending: registersPending, phases: phases)
     }
 
     /// The dataset of a load without errors; kept, with its report keys and cross-file
     /// diagnostics, for the next load to validate changed report files against.
-    private func finish(tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows, waitlist: [WaitCase],
-                        ip: [IPSnapshot], brukerplan: [BPMapping], diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32]),
+    private func finish(tree: OrgTree, indicators: [Indicator], data: SourceData, reports: ReportRows, diagnostics: [Diagnostic], resolved: (units: [Int32], indicators: [Int32]),
                         segments: [ReportFile], delta: DatasetDelta?, keys: ReportKeySet, cross: [Diagnostic],
                         parsed: [String], removed: [String], registersPending: Bool = false, phases: Phases) -> LoadResult {
         var phases = phases
         let sorted = Loader.sorted(diagnostics.boundedPerFile())
-        var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
-                         waitlist: waitlist, ip: ip.sorted { $0.period < $1.period }, brukerplan: brukerplan, diagnostics: sorted, resolved: resolved)
+        var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: data.targets, reports: reports,
+                         waitlist: data.waitlist, ip: data.ip.sorted { $0.period < $1.period }, brukerplan: data.brukerplan, diagnostics: sorted, resolved: resolved)
         ds.reportFiles = segments
         ds.generation = generation
         ds.delta = delta
@@ -451,20 +434,20 @@ public final class Loader: @unchecked Sendable {
     /// A dataset of the rows that have no error: a file with an error that names no line
     /// (it could not be read as a whole) contributes nothing. Validated again, so what is
     /// left is consistent (of a value reported twice, the first stays).
-    static func withoutFaultyRows(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule], reports: ReportRows,
-                                  waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) -> Dataset? {
+    static func withoutFaultyRows(directory: String, tree: OrgTree, indicators: [Indicator], data: SourceData, reports: ReportRows,
+                                  diagnostics: [Diagnostic]) -> Dataset? {
         var badLines = Set<SourceRef>(), badFiles = Set<String>()
         for d in diagnostics.errors {
             if let line = d.line { badLines.insert(SourceRef(file: d.file, line: line)) } else { badFiles.insert(d.file) }
         }
         func ok(_ ref: SourceRef) -> Bool { !badFiles.contains(ref.file) && !badLines.contains(ref) }
-        let targets = targets.filter { ok($0.source) }
+        let targets = data.targets.filter { ok($0.source) }
         let reports = ReportRows(reports.filter { ok($0.source) })
-        let waitlist = waitlist.filter { ok($0.source) }
-        let ip = ip.filter { !badFiles.contains($0.file) }.map { s in
+        let waitlist = data.waitlist.filter { ok($0.source) }
+        let ip = data.ip.filter { !badFiles.contains($0.file) }.map { s in
             IPSnapshot(period: s.period, file: s.file, records: s.records.filter { ok(SourceRef(file: s.file, line: Int($0.line))) })
         }.sorted { $0.period < $1.period }
-        let brukerplan = brukerplan.filter { !badFiles.contains($0.file) }.map { m in
+        let brukerplan = data.brukerplan.filter { !badFiles.contains($0.file) }.map { m in
             BPMapping(year: m.year, file: m.file, records: m.records.filter { ok(SourceRef(file: m.file, line: Int($0.line))) })
         }
         var resolved = (units: [Int32](), indicators: [Int32]())
@@ -495,7 +478,7 @@ public final class Loader: @unchecked Sendable {
     }
 
     func parseFile(_ rel: String) -> (Parsed, [Diagnostic]) {
-        guard let kind = DataSources.kind(of: rel) else { return (.none, []) }
+        guard let kind = DataSources.kind(of: rel) else { return (SourceData.none, []) }
         return kind.parse(self, rel)
     }
 
@@ -547,7 +530,7 @@ public final class Loader: @unchecked Sendable {
             // A file's rows with errors are left out of what it parsed: its messages beyond
             // the bound are counted, not kept (2 million bad rows cost no 2 million lines).
             return (parsed, (t.problems.isEmpty ? d : t.diagnostics + d).boundedPerFile())
-        case .failure(let d): return (.none, [d])
+        case .failure(let d): return (SourceData.none, [d])
         }
     }
 
@@ -555,31 +538,31 @@ public final class Loader: @unchecked Sendable {
         let data: [UInt8]
         switch bytes(rel, limit: Loader.maxCatalogueBytes) {
         case .success(let b): data = b
-        case .failure(let d): return (.none, [d])
+        case .failure(let d): return (SourceData.none, [d])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (.none, [Diagnostic(.error, file: rel, Phrase(.notUTF8), expected: Phrase(.expectCatalogueUTF8))])
+            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.notUTF8), expected: Phrase(.expectCatalogueUTF8))])
         }
         let (inds, diags) = Catalogue.parse(text: text, file: rel)
-        return (.indicators(inds), diags)
+        return (SourceData(indicators: inds), diags)
     }
 
     /// A BrukerPlan mapping, named by its year: `brukerplan/2014.csv`.
     func brukerPlan(_ rel: String) -> (Parsed, [Diagnostic]) {
         let name = String(String(rel.split(separator: "/").last ?? "").dropLast(".csv".count))
         guard name.count == 4, name.allSatisfy(\.isASCII), let year = Int(name) else {
-            return (.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotYear, Fields.shown(name)), expected: Phrase(.expectBrukerPlanFileName))])
+            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotYear, Fields.shown(name)), expected: Phrase(.expectBrukerPlanFileName))])
         }
-        return csv(rel) { let (m, d) = FileParsers.brukerPlan($0, year: year); return (.brukerplan(m), d) }
+        return csv(rel) { let (m, d) = FileParsers.brukerPlan($0, year: year); return (SourceData(brukerplan: [m]), d) }
     }
 
     /// An IP snapshot, named by its period: `ip/2019-T3.csv`.
     func ipSnapshot(_ rel: String) -> (Parsed, [Diagnostic]) {
         let name = String(rel.split(separator: "/").last ?? "").dropLast(".csv".count)
         guard let p = Period(parsing: String(name)) else {
-            return (.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotPeriod, String(name)),
+            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotPeriod, String(name)),
                                        expected: Phrase(.expectIPFileName))])
         }
-        return csv(rel) { let (s, d) = FileParsers.ipSnapshot($0, period: p); return (.ip(s), d) }
+        return csv(rel) { let (s, d) = FileParsers.ipSnapshot($0, period: p); return (SourceData(ip: [s]), d) }
     }
 }

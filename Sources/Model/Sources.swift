@@ -20,10 +20,27 @@ public struct SourceKind: Sendable {
     /// the flag is set).
     public let summary: @Sendable (Dataset, Bool) -> String
 
+    /// A register (waitlist, IP, BrukerPlan): its records are counted into figures by the
+    /// engine (an indicator's `source:` names it), and a large one is read after the first
+    /// frame (`Loader.load(registersLaterOver:)`).
+    public let register: Bool
+
     /// Report files: the only kind a reload can take in part (`Loader.validateChangedReports`).
     var isReports: Bool { name == "reports" }
-    /// The registers: waitlist, IP and BrukerPlan files (`Loader.load(registersLaterOver:)`).
-    var isRegister: Bool { name == "waitlist" || name == "ip" || name == "brukerplan" }
+    var isRegister: Bool { register }
+
+    init(name: String, place: Place, required: Bool, register: Bool = false,
+         parse: @escaping @Sendable (Loader, String) -> (Loader.Parsed, [Diagnostic]), summary: @escaping @Sendable (Dataset, Bool) -> String) {
+        self.name = name; self.place = place; self.required = required; self.register = register; self.parse = parse; self.summary = summary
+    }
+
+    /// How a file of this kind is written in a message (`units.csv`, `reports/*.csv`).
+    public var pattern: String {
+        switch place {
+        case .file(let f): f
+        case .folder(let d): d + "/*.csv"
+        }
+    }
 
     public func matches(_ rel: String) -> Bool {
         switch place {
@@ -38,22 +55,22 @@ public struct SourceKind: Sendable {
 public enum DataSources {
     public static let all: [SourceKind] = [
         SourceKind(name: "units", place: .file("units.csv"), required: true,
-                   parse: { $0.csv($1) { let (u, d) = FileParsers.units($0); return (.units(u), d) } },
+                   parse: { $0.csv($1) { let (u, d) = FileParsers.units($0); return (SourceData(units: u), d) } },
                    summary: { "\($0.tree.units.count) " + ($1 ? "enheter" : "units") }),
         SourceKind(name: "indicators", place: .file("indicators.yaml"), required: true,
                    parse: { $0.catalogue($1) }, summary: { "\($0.indicators.count) " + ($1 ? "indikatorer i katalogen" : "indicators in the catalogue") }),
         SourceKind(name: "targets", place: .file("targets.csv"), required: false,
-                   parse: { $0.csv($1) { let (t, d) = FileParsers.targets($0); return (.targets(t), d) } },
+                   parse: { $0.csv($1) { let (t, d) = FileParsers.targets($0); return (SourceData(targets: t), d) } },
                    summary: { "\($0.targets.count) " + ($1 ? "målregler" : "target rules") }),
         SourceKind(name: "reports", place: .folder("reports"), required: false,
-                   parse: { $0.csv($1) { let (r, d) = FileParsers.reports($0); return (.reports(r), d) } },
+                   parse: { $0.csv($1) { let (r, d) = FileParsers.reports($0); return (SourceData(reports: [r]), d) } },
                    summary: { "\($0.reports.count) " + ($1 ? "rapporterte verdier" : "reported values") }),
-        SourceKind(name: "waitlist", place: .file("waitlist.csv"), required: false,
-                   parse: { $0.csv($1) { let (w, d) = FileParsers.waitlist($0); return (.waitlist(w), d) } },
+        SourceKind(name: "waitlist", place: .file("waitlist.csv"), required: false, register: true,
+                   parse: { $0.csv($1) { let (w, d) = FileParsers.waitlist($0); return (SourceData(waitlist: w), d) } },
                    summary: { "\($0.waitlist.count) " + ($1 ? "ventelistesaker" : "waitlist cases") }),
-        SourceKind(name: "ip", place: .folder("ip"), required: false,
+        SourceKind(name: "ip", place: .folder("ip"), required: false, register: true,
                    parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) " + ($1 ? "IP-uttrekk" : "IP snapshots") }),
-        SourceKind(name: "brukerplan", place: .folder("brukerplan"), required: false,
+        SourceKind(name: "brukerplan", place: .folder("brukerplan"), required: false, register: true,
                    parse: { $0.brukerPlan($1) },
                    summary: { "\($0.brukerplan.count) " + ($1 ? "BrukerPlan-kartlegginger" : "BrukerPlan mappings") }),
     ]
@@ -68,6 +85,9 @@ public enum DataSources {
     public static var folders: [String] {
         [""] + all.compactMap { if case .folder(let d) = $0.place { return d } else { return nil } }
     }
+
+    /// Every kind's files, as a message names them (`units.csv, …, reports/*.csv, …`).
+    public static var fileNames: String { all.map(\.pattern).joined(separator: ", ") }
 
     /// The kind a file (relative path) is, nil when tertial does not read it.
     public static func kind(of rel: String) -> SourceKind? { all.first { $0.matches(rel) } }
@@ -86,4 +106,33 @@ public enum DataSources {
 
     /// tertial's own settings in the data directory (`store: …`, docs/followup.md): not data.
     public static let configFile = "tertial.conf"
+}
+
+/// What the files of a data directory hold, one field per kind of file. Each parser fills
+/// its kind's field; a load merges the files' data in file order. A new kind of file adds
+/// its field here and one line in `merge` (and its row in `DataSources.all`).
+struct SourceData: Sendable {
+    var units: [OrgUnit] = []
+    var indicators: [Indicator] = []
+    var targets: [TargetRule] = []
+    /// One chunk per report file.
+    var reports: [ReportChunk] = []
+    var waitlist: [WaitCase] = []
+    /// One snapshot per IP file.
+    var ip: [IPSnapshot] = []
+    /// One mapping per BrukerPlan file.
+    var brukerplan: [BPMapping] = []
+
+    static let none = SourceData()
+
+    /// `other`'s data added: a single file's kinds replaced, a folder's appended.
+    mutating func merge(_ other: SourceData) {
+        if !other.units.isEmpty { units = other.units }
+        if !other.indicators.isEmpty { indicators = other.indicators }
+        if !other.targets.isEmpty { targets = other.targets }
+        reports += other.reports
+        if !other.waitlist.isEmpty { waitlist = other.waitlist }
+        ip += other.ip
+        brukerplan += other.brukerplan
+    }
 }

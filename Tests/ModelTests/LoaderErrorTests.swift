@@ -346,3 +346,16 @@ import XCTestShim
         XCTAssertTrue(d?.description.contains("\"nobody\" is not an indicator in the catalogue") == true, d?.description ?? "")
     }
 }
+
+/// A kind of data file is one declaration (`DataSources.all`): the fuzzer's seed dataset,
+/// the "not read" warning and the register flag follow from it.
+@Suite final class DataSourceDeclarationTests: TestCase {
+    @Test func testEveryKindHasAFuzzSeedAndIsNamedInTheWarning() {
+        for kind in DataSources.all {
+            XCTAssertTrue(FuzzEntry.seedFiles.contains { kind.matches($0.0) }, "\(kind.name) has no seed file in FuzzEntry.seedFiles")
+            XCTAssertTrue(Phrase(.expectKnownFiles, DataSources.fileNames).text(norwegian: false).contains(kind.pattern), kind.name)
+        }
+        XCTAssertEqual(DataSources.all.filter(\.register).map(\.name), ["waitlist", "ip", "brukerplan"])
+        XCTAssertEqual(IndicatorSource.allCases.filter(\.isRegister), [.ip, .waitlist, .brukerplan])
+    }
+}
