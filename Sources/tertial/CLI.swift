@@ -135,6 +135,12 @@ enum CLI {
         return Day(year: Int(tmv.tm_year) + 1900, month: Int(tmv.tm_mon) + 1, day: Int(tmv.tm_mday))!
     }
 
+    /// `--period` as typed: refused in `validate` unless each is a period (2019-T3, 2019-11, 2019).
+    static func checkPeriods(_ texts: [String]) throws {
+        for p in texts where Period(parsing: p) == nil { throw ValidationError(l(.cliNotAPeriod, p)) }
+    }
+    static func checkPeriods(_ text: String?) throws { try checkPeriods(text.map { [$0] } ?? []) }
+
     static func unit(_ s: Snapshot, _ id: String?) throws -> Int {
         guard let id else { return s.tree.root }
         guard let u = s.tree.index[id] else {

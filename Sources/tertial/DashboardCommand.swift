@@ -27,7 +27,7 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var followUp: FollowUpOptions
 
     func validate() throws {
-        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
+        try CLI.checkPeriods(period)
         if let poll, !(App.pollRange ~= poll) {
             throw ValidationError(CLI.l(.cliPoll, Format.plain(App.pollRange.lowerBound, .count, decimalComma: CLI.lang == .nb), Int(App.pollRange.upperBound)))
         }

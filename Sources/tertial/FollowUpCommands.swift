@@ -75,7 +75,7 @@ struct FollowUpList: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
+        try CLI.checkPeriods(period)
     }
 
     func run() throws {

@@ -8,9 +8,38 @@ import TUI
 extension ReportFormat: ExpressibleByArgument {}
 extension FollowUpReport.ListFormat: ExpressibleByArgument {}
 
-/// The formats of the waitlist and Corporater reports: a part of `ReportFormat`.
+/// The formats of the waitlist and Corporater reports: the part of `ReportFormat` they are
+/// written in. Not `ReportFormat` itself, so that their `--help` lists only what they write
+/// (html and json are the tertial report's); `FollowUpReport.ListFormat` is kept apart for
+/// the same reason (it has json, not html).
 enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
     case text, md, csv
+}
+
+/// What every report subcommand does with its options: the snapshot of `--data`, the unit
+/// of `--unit`, its own text, written to standard output or `--output`. A report is its
+/// options, `validate` and `render`; the path from data to file is this one.
+protocol ReportSubcommand: ParsableCommand {
+    var options: DataOptions { get }
+    var target: TargetOptions { get }
+    /// The report's text for a unit of a snapshot.
+    func render(_ s: Snapshot, unit u: Int) throws -> String
+}
+
+extension ReportSubcommand {
+    func run() throws {
+        let s = try CLI.snapshot(options.data)
+        try target.emit(try render(s, unit: try CLI.unit(s, target.unit)))
+    }
+
+    /// The periods asked for, or the latest complete tertial (none when no tertial has
+    /// ended yet); each one inside the data.
+    static func periods(_ texts: [String], in s: Snapshot) throws -> [Period] {
+        var periods = texts.compactMap { Period(parsing: $0) }
+        if periods.isEmpty, let p = s.latestTertial(endedBy: CLI.today()) { periods = [p] }
+        for p in periods where s.periodIndex[p] == nil { throw CLI.outside("\(p)", s) }
+        return periods
+    }
 }
 
 struct ReportCommand: ParsableCommand {
@@ -21,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         defaultSubcommand: ScorecardCommand.self)
 }
 
-struct ScorecardCommand: ParsableCommand {
+struct ScorecardCommand: ReportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "scorecard",
         abstract: "The scorecard for a period and unit subtree, deviations first.")
@@ -40,27 +69,19 @@ struct ScorecardCommand: ParsableCommand {
 
     @OptionGroup var followUp: FollowUpOptions
 
-    func validate() throws {
-        for p in period where Period(parsing: p) == nil {
-            throw ValidationError(CLI.l(.cliNotAPeriod, p))
-        }
-    }
+    func validate() throws { try CLI.checkPeriods(period) }
 
-    func run() throws {
-        let s = try CLI.snapshot(options.data)
-        let u = try CLI.unit(s, target.unit)
-        var periods = period.compactMap { Period(parsing: $0) }
-        if periods.isEmpty, let p = s.latestTertial(endedBy: CLI.today()) { periods = [p] }
-        for p in periods where s.periodIndex[p] == nil { throw CLI.outside("\(p)", s) }
+    func render(_ s: Snapshot, unit u: Int) throws -> String {
+        let periods = try Self.periods(period, in: s)
         var opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases,
                                  followUp: CLI.followUpBook(followUp.store, options.data))
         opts.today = CLI.today()
         if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(.cliFormatOnePeriod, format.rawValue)) }
-        try target.emit(format.render(s, unit: u, periods: periods, options: opts))
+        return format.render(s, unit: u, periods: periods, options: opts)
     }
 }
 
-struct WaitlistCommand: ParsableCommand {
+struct WaitlistCommand: ReportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "waitlist",
         abstract: "The housing waitlist on a date: by category and where applicants live, waits, processing breaches.")
@@ -83,21 +104,18 @@ struct WaitlistCommand: ParsableCommand {
         if let n = suppressSmall, n < 2 { throw ValidationError(CLI.l[.cliSuppressSmall]) }
     }
 
-    func run() throws {
-        let s = try CLI.snapshot(options.data)
-        let u = try CLI.unit(s, target.unit)
+    func render(_ s: Snapshot, unit u: Int) throws -> String {
         let date = at.flatMap { Day(parsing: $0) } ?? s.spanEnd
         // A date the register does not cover would give invented figures (0 waiting, or waits
         // of thousands of days): refused, as a period outside the data is.
         guard (s.spanStart...s.spanEnd).contains(date) else { throw CLI.outside(CLI.l.date(date), s) }
         let v = s.waitlist(unit: u, at: date)
         let d = Display(lang: options.language, suppressSmall: suppressSmall)
-        let text = format == .csv ? WaitlistReport.csv(v, display: d) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md, display: d)
-        try target.emit(text)
+        return format == .csv ? WaitlistReport.csv(v, display: d) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md, display: d)
     }
 }
 
-struct CorporaterCommand: ParsableCommand {
+struct CorporaterCommand: ReportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "corporater",
         abstract: "The figures to enter in Corporater: one row per unit and indicator, with their source and a flag where they disagree.")
@@ -117,18 +135,12 @@ struct CorporaterCommand: ParsableCommand {
 
     @OptionGroup var followUp: FollowUpOptions
 
-    func validate() throws {
-        if let period, Period(parsing: period) == nil { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
-    }
+    func validate() throws { try CLI.checkPeriods(period) }
 
-    func run() throws {
-        let s = try CLI.snapshot(options.data)
-        let u = try CLI.unit(s, target.unit)
-        guard let p = period.flatMap({ Period(parsing: $0) }) ?? s.latestTertial(endedBy: CLI.today()), s.periodIndex[p] != nil else {
-            throw CLI.outside(period ?? "", s)
-        }
+    func render(_ s: Snapshot, unit u: Int) throws -> String {
+        guard let p = try Self.periods(period.map { [$0] } ?? [], in: s).first else { throw CLI.outside(period ?? "", s) }
         let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall),
                                     followUp: CLI.followUpBook(followUp.store, options.data))
-        try target.emit(format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md))
+        return format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md)
     }
 }
