@@ -39,13 +39,14 @@ let package = Package(
             "Model", "Reports", "Store", "TUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // XCTest's assertions over Swift Testing (Tests/XCTestShim/XCTestShim.swift): one runner, one count.
-        .target(name: "XCTestShim", path: "Tests/XCTestShim"),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "XCTestShim"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "XCTestShim"], swiftSettings: postgresSettings),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "XCTestShim", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"],
+        // What every test target shares (Tests/TestSupport): XCTest's assertions over Swift
+        // Testing (one runner, one count), the sample data, its temporary copies, the golden files.
+        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "TestSupport"], swiftSettings: postgresSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"],
                     swiftSettings: postgresSettings),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store", "XCTestShim"], exclude: ["golden"],
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store", "TestSupport"], exclude: ["golden"],
                     swiftSettings: postgresSettings),
     ]
 )

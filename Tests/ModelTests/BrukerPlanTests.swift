@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// BrukerPlan: the 2014 mapping of 1,845 recipients with mental health problems in Bergen

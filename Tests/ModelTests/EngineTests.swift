@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// Aggregation over units and time, formulas, reorganisation, changes, warnings.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// A data directory written for one test, removed when the test ends.
@@ -55,17 +55,8 @@ extension Array where Element == Diagnostic {
     func first(field: String) -> Diagnostic? { first { $0.field == field } }
 }
 
-/// The sample dataset at the repository root.
-enum Sample {
-    static var directory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("sample-data").path
-    }
-    static let snapshot: Snapshot = {
-        let r = Loader(directory: directory).load()
-        return Engine.compute(r.dataset!)
-    }()
-}
+/// The sample dataset at the repository root (TestSupport's).
+typealias Sample = SampleData
 
 /// Every cell and warning of `a` as in `b`.
 func assertSameSnapshots(_ a: Snapshot, _ b: Snapshot, file: StaticString = #filePath, line: UInt = #line) {

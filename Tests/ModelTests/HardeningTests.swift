@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// Input that used to crash, hang or leak (issue 10), now a located error in bounded time.

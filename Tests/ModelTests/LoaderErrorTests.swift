@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// Every kind of bad input: refused with a message naming file, line and field.

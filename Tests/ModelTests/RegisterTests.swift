@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 @Suite(.serialized) final class WaitlistTests: TestCase {

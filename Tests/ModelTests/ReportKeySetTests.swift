@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// The report key set answers as a set of (period, unit, indicator) triples would, whether

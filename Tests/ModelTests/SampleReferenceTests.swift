@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// The sample data reproduces the published figures (domain.md); the dashboard computes them.

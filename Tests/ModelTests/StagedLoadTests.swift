@@ -1,14 +1,13 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// A start on large register files: the first load leaves the waitlist, IP and BrukerPlan
 /// files out, the next reads them. What the first shows must be exactly what a whole load
 /// shows for every reported indicator, and nothing (pending, not zero) for the rest.
 @Suite(.serialized) final class StagedLoadTests: TestCase {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("sample-data").path
+    static var directory: String { SampleData.directory }
 
     @Test func testTheFirstLoadLeavesTheRegistersOutAndTheNextReadsThem() {
         let whole = Engine.compute(Loader(directory: Self.directory).load().dataset!)

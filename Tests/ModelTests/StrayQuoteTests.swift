@@ -1,13 +1,12 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 
 /// Issue 21, items 1 and 2, on copies of the sample data: a stray quote or a lone CR never
 /// drops a row; what cannot be read is an error at its line, and the rows after it are read.
 @Suite(.serialized) final class StrayQuoteTests: TestCase {
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("sample-data").path
+    static var sample: String { SampleData.directory }
 
     var dir = ""
     override func setUpWithError() throws {

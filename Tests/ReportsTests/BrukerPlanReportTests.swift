@@ -1,17 +1,13 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 
 /// The tertial report's BrukerPlan section: the 2014 figures of the seed in text and HTML,
 /// the change against the previous mapping, and counts suppressed for sharing.
 @Suite(.serialized) final class BrukerPlanReportTests: TestCase {
-    static let snapshot: Snapshot = {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("sample-data").path
-        return Engine.compute(Loader(directory: dir).load().dataset!)
-    }()
+    static var snapshot: Snapshot { SampleData.snapshot }
 
     func report(_ unit: String, _ p: Period, lang: Lang = .nb, suppress: Int? = nil) throws -> TertialReport {
         let s = BrukerPlanReportTests.snapshot

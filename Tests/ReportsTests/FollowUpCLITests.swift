@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 @testable import Store

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 
@@ -10,19 +10,8 @@ import XCTestShim
     static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
 
     func check(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = GoldenReportTests.dir.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.createDirectory(at: GoldenReportTests.dir, withIntermediateDirectories: true)
-            try! actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return XCTFail("no golden file \(name); run UPDATE_GOLDEN=1 swift test --filter GoldenReportTests and review it", file: file, line: line)
-        }
-        if actual != expected {
-            let out = NSTemporaryDirectory() + name + ".actual"
-            try? actual.write(toFile: out, atomically: true, encoding: .utf8)
-            XCTFail("\(name) differs from its golden file; actual written to \(out)", file: file, line: line)
+        if let problem = Golden.compare(actual, to: GoldenReportTests.dir.appendingPathComponent(name), updateHint: "GoldenReportTests") {
+            XCTFail(problem, file: file, line: line)
         }
     }
 

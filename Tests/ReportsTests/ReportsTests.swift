@@ -3,14 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var sample: String { root.appendingPathComponent("sample-data").path }
-    static let snapshot: Snapshot = Engine.compute(Loader(directory: sample).load().dataset!)
+    static var root: URL { SampleData.root }
+    static var sample: String { SampleData.directory }
+    static var snapshot: Snapshot { SampleData.snapshot }
 
     /// The built `tertial` binary (swift test builds it along with the tests).
     static var binary: String? {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Store
 

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Store
 
 /// The real binary in tmux, as a person would use it: drill to Fyllingsdalen's stored 0,
 /// change a report and see it, break a file and see the banner over the old values, quit.
 @Suite(.serialized) final class EndToEndTests: TestCase {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = SampleData.root
     var session = "tertial-e2e-\(getpid())"
 
     var binary: String? {

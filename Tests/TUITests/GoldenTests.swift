@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 @testable import Store
@@ -30,19 +30,8 @@ import XCTestShim
 
     func check(_ name: String, _ screen: CellBuffer, file: StaticString = #filePath, line: UInt = #line) {
         let actual = screen.text + "\n--- style ---\n" + screen.styleText + "\n"
-        let url = GoldenTests.dir.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.createDirectory(at: GoldenTests.dir, withIntermediateDirectories: true)
-            try! actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return XCTFail("no golden file \(url.lastPathComponent); run UPDATE_GOLDEN=1 swift test --filter GoldenTests and review it", file: file, line: line)
-        }
-        if actual != expected {
-            let out = NSTemporaryDirectory() + name + ".actual.txt"
-            try? actual.write(toFile: out, atomically: true, encoding: .utf8)
-            XCTFail("\(name) differs from its golden file; actual written to \(out) (diff it against \(url.path))", file: file, line: line)
+        if let problem = Golden.compare(actual, to: GoldenTests.dir.appendingPathComponent(name + ".txt"), updateHint: "GoldenTests") {
+            XCTFail(problem, file: file, line: line)
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 @testable import Store
@@ -13,13 +13,9 @@ import XCTestShim
     /// a new unit "Aaa" first under the etat (due to report, and so missing, with an IP
     /// user and the longest-waiting case), and a new indicator first in the catalogue.
     static let changed: Snapshot = {
-        let dir = NSTemporaryDirectory() + "tertial-reload-" + UUID().uuidString
-        try! FileManager.default.copyItem(atPath: Sample.directory, toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        func edit(_ rel: String, _ f: (String) -> String) {
-            let path = dir + "/" + rel
-            try! f(try! String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
-        }
+        let copy = try! SampleData.copy(prefix: "tertial-reload")
+        let dir = copy.path
+        func edit(_ rel: String, _ f: (String) -> String) { try! copy.edit(rel, f) }
         edit("units.csv") { $0.replacingOccurrences(of: ";etat;;;;Etaten\n", with: ";etat;;;;Etaten\nph-aaa;Aaa enhet;ephrt;resultatenhet;2018-01-01;;;Aaa\n") }
         edit("indicators.yaml") { $0.replacingOccurrences(of: "indicators:\n", with: "indicators:\n  - id: aaa_first\n    name: Aaa første indikator\n    perspective: Brukere\n    reported_by: [ph-aaa]\n") }
         edit("ip/2019-T3.csv") { $0 + "B99999;ph-aaa;ja;ja;nei;nei;ja;2019-02-04\n" }

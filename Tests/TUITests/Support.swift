@@ -1,15 +1,12 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import Model
 @testable import Reports
 @testable import TUI
 
-enum Sample {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var directory: String { root.appendingPathComponent("sample-data").path }
-    static let snapshot: Snapshot = Engine.compute(Loader(directory: directory).load().dataset!)
-}
+/// The sample dataset at the repository root (TestSupport's).
+typealias Sample = SampleData
 
 /// Drives `update` with keys, as the event loop would.
 struct Driver {

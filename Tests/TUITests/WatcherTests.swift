@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XCTestShim
+import TestSupport
 @testable import TUI
 
 /// The watcher wakes the dashboard for changes of the data, and only for those.
@@ -13,7 +13,7 @@ import XCTestShim
     func sampleCopy() throws -> (parent: String, data: String) {
         let parent = NSTemporaryDirectory() + "tertial-watch-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = SampleData.root
         try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data").path, toPath: parent + "/data")
         return (parent, parent + "/data")
     }
