@@ -26,6 +26,14 @@ public enum FunctionLevel: Int, Sendable, CaseIterable, Hashable, Comparable {
     }
 }
 
+/// Counts per level, read by the level's name (`overall[.red]`), not a number.
+extension Array where Element == Int {
+    public subscript(level level: FunctionLevel) -> Int {
+        get { self[level.rawValue] }
+        set { self[level.rawValue] = newValue }
+    }
+}
+
 /// The seven functional areas of the BrukerPlan mapping of mental health recipients, in
 /// the mapping's order; `column` is the file's header.
 public enum FunctionArea: Int, Sendable, CaseIterable, Hashable {
@@ -175,9 +183,9 @@ public struct BrukerPlanView: Sendable {
     public let ageBands: [(mapped: Int, withIP: Int)]
 
     /// Yellow or red overall with neither IP, another plan nor an ansvarsgruppe.
-    public var yellowOrRedWithoutPlan: Int { (overall[1] - anyPlanByOverall[1]) + (overall[2] - anyPlanByOverall[2]) }
-    public var yellowOrRed: Int { overall[1] + overall[2] }
-    public var bloodRedWithoutPlan: Int { overall[3] - anyPlanByOverall[3] }
+    public var yellowOrRedWithoutPlan: Int { (overall[level: .yellow] - anyPlanByOverall[level: .yellow]) + (overall[level: .red] - anyPlanByOverall[level: .red]) }
+    public var yellowOrRed: Int { overall[level: .yellow] + overall[level: .red] }
+    public var bloodRedWithoutPlan: Int { overall[level: .bloodRed] - anyPlanByOverall[level: .bloodRed] }
 
     public init(dataset: Dataset, unit: Int, year: Int, coverage: [[Int]]? = nil) {
         self.year = year; self.unit = unit

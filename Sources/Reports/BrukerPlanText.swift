@@ -12,10 +12,10 @@ public struct BrukerPlanRow: Sendable {
     public var total: Int { counts.reduce(0, +) }
     public let unmapped: Int
 
-    /// The share of a level (0–3) in percent, nil when nobody is mapped.
-    public func share(_ level: Int) -> Double? { total > 0 ? Double(counts[level]) / Double(total) * 100 : nil }
+    /// The share of a level in percent, nil when nobody is mapped.
+    public func share(_ level: FunctionLevel) -> Double? { total > 0 ? Double(counts[level: level]) / Double(total) * 100 : nil }
     /// Red, and blood-red for the overall level: the share compared across units and years.
-    public var redShare: Double? { total > 0 ? Double(counts[2] + counts[3]) / Double(total) * 100 : nil }
+    public var redShare: Double? { total > 0 ? Double(counts[level: .red] + counts[level: .bloodRed]) / Double(total) * 100 : nil }
 
     public static func rows(_ v: BrukerPlanView) -> [BrukerPlanRow] {
         [BrukerPlanRow(area: nil, counts: v.overall, unmapped: 0)] + FunctionArea.allCases.map {
@@ -38,11 +38,11 @@ extension L10n {
         }
     }
 
-    public func level(_ k: Int) -> String { self[[.bpGreen, .bpYellow, .bpRed, .bpBloodRed][k]] }
+    public func level(_ k: FunctionLevel) -> String { self[[.bpGreen, .bpYellow, .bpRed, .bpBloodRed][k.rawValue]] }
 
     /// `grønn 66,0 % · gul 29,0 % · rød 5,0 %` (blood-red only for the overall level).
     public func levelShares(_ r: BrukerPlanRow) -> String {
-        (0..<(r.area == nil ? 4 : 3)).map { level($0).lowercased() + " " + (r.share($0).map(percent) ?? "–") }.joined(separator: " · ")
+        FunctionLevel.allCases.filter { r.area == nil || $0 != .bloodRed }.map { level($0).lowercased() + " " + (r.share($0).map(percent) ?? "–") }.joined(separator: " · ")
     }
 
     /// A change of a share in percentage points, with its sign: `+1,2 prosentpoeng`.

@@ -220,17 +220,17 @@ extension TertialReport {
         let prev = BrukerPlanView.previous(year, in: ds).map { BrukerPlanView(dataset: ds, unit: unit, year: $0, coverage: coverage) }.flatMap { $0.mapped > 0 ? $0 : nil }
         let rows = BrukerPlanRow.rows(v), prevRows = prev.map(BrukerPlanRow.rows)
         // A count with its share; a share built on a suppressed count is not shown.
-        func cell(_ r: BrukerPlanRow, _ lvl: Int) -> ReportCell {
-            if r.area != nil && lvl == 3 { return ReportCell("") }
-            let n = r.counts[lvl]
+        func cell(_ r: BrukerPlanRow, _ lvl: FunctionLevel) -> ReportCell {
+            if r.area != nil && lvl == .bloodRed { return ReportCell("") }
+            let n = r.counts[level: lvl]
             return ReportCell(d.isSmall(Double(n)) ? d.count(n) : d.count(n) + " (" + (r.share(lvl).map(l.percent) ?? "–") + ")")
         }
         var header = [l[.bpArea], l[.bpGreen], l[.bpYellow], l[.bpRed], l[.bpBloodRed]]
         if let p = prev { header += [l[.bpRed] + " \(p.year)", l[.bpChange]] }
         let table = rows.enumerated().map { k, r -> [ReportCell] in
-            var cells = [ReportCell(l.area(r.area))] + (0..<4).map { cell(r, $0) }
+            var cells = [ReportCell(l.area(r.area))] + FunctionLevel.allCases.map { cell(r, $0) }
             if let p = prevRows?[k] {
-                let small = d.isSmall(Double(r.counts[2] + r.counts[3])) || d.isSmall(Double(p.counts[2] + p.counts[3]))
+                let small = d.isSmall(Double(r.counts[level: .red] + r.counts[level: .bloodRed])) || d.isSmall(Double(p.counts[level: .red] + p.counts[level: .bloodRed]))
                 let delta = r.redShare.flatMap { a in p.redShare.map { a - $0 } }
                 cells += [ReportCell(small ? ".." : p.redShare.map(l.percent) ?? "–"),
                           ReportCell(small ? ".." : delta.map(l.points) ?? "", better: delta.flatMap { abs($0) < 0.05 ? nil : $0 < 0 })]
@@ -242,11 +242,11 @@ extension TertialReport {
                           .table(ReportTable(header: header, rows: table, right: Set(1..<header.count)))]
         if let p = prev { b.append(.note(l(.bpReportPrev, p.year) + " " + l[.legendBrukerPlanChange])) }
         let cross = [2, 1, 0].map { w in
-            [ReportCell([l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]][w])] + (0..<4).map { ReportCell(d.count(v.workByOverall[w][$0])) }
+            [ReportCell([l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]][w])] + FunctionLevel.allCases.map { ReportCell(d.count(v.workByOverall[w][level: $0])) }
                 + [ReportCell(d.count(v.workByOverall[w].reduce(0, +)))]
         }
         b += [.gap, .paragraph(l[.bpCross]),
-              .table(ReportTable(header: [l[.bpWorkActivity]] + (0..<4).map(l.level) + [l[.total]], rows: cross, right: [1, 2, 3, 4, 5]))]
+              .table(ReportTable(header: [l[.bpWorkActivity]] + FunctionLevel.allCases.map(l.level) + [l[.total]], rows: cross, right: [1, 2, 3, 4, 5]))]
         let yr = v.yellowOrRed
         let share = yr > 0 && !d.isSmall(Double(v.yellowOrRedWithoutPlan)) ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : ".."
         b += [.gap, .paragraph(l(.bpWithoutPlan, d.count(v.yellowOrRedWithoutPlan), d.count(yr), share, d.count(v.bloodRedWithoutPlan)))]

@@ -470,17 +470,16 @@ public final class App {
             if case .failed(let why) = state.store { tell(.saveRefused(form, reason: why)) } else { tell(.saveRefused(form, reason: nil)) }
             return
         }
-        let text = form.fields.first?.string ?? ""
+        let text = form.text
+        let due = form.dueText.flatMap { FollowUpRules.parseDue($0, today: state.today) }
         do {
             switch form.purpose {
             case .comment(let key): try store.addComment(key, text: text, by: user)
             case .action(let key):
-                let due = form.fields[2].string.trimmingCharacters(in: .whitespaces)
-                try store.addAction(key, text: text, owner: form.fields[1].string, due: due.isEmpty ? nil : FollowUpRules.parseDue(due, today: state.today), by: user)
+                try store.addAction(key, text: text, owner: form.owner, due: due, by: user)
             case let .status(id, status), let .note(id, status): try store.setStatus(id, status, note: text, by: user)
             case .edit(let id):
-                let due = form.fields[2].string.trimmingCharacters(in: .whitespaces)
-                try store.edit(id, text: text, owner: form.fields[1].string, due: due.isEmpty ? nil : FollowUpRules.parseDue(due, today: state.today), by: user)
+                try store.edit(id, text: text, owner: form.owner, due: due, by: user)
             }
             _ = refreshFollowUp(onlyIfChanged: false)
             tell(.saved)

@@ -8,17 +8,17 @@ public enum Action: Hashable, Sendable {
     /// The top-level screen at this position of `Screens.all` (1-based, as on the tab line).
     case goToScreen(Int)
     /// The next (+1) or previous (−1) screen, wrapping.
-    case cycleScreen(Int)
+    case cycleScreen(Step)
     case move(Direction)
     /// A page down (+1) or up (−1).
-    case page(Int)
+    case page(Step)
     /// To the first (−1) or last (+1) row.
-    case edge(Int)
+    case edge(Step)
     case open
     /// Leaves the innermost thing: a filter first, then the view.
     case back
     /// The previous (−1) or next (+1) tertial.
-    case period(Int)
+    case period(Step)
     case unitPicker
     case filter
     case sort
@@ -27,7 +27,7 @@ public enum Action: Hashable, Sendable {
     case help
     case quit
     /// The next (+1) or previous (−1) deviation, from anywhere.
-    case deviation(Int)
+    case deviation(Step)
     /// To the unit that took over from a closed one.
     case successor
     /// In a prompt, filter or picker: keep what was typed / choose.
@@ -43,12 +43,19 @@ public enum Action: Hashable, Sendable {
     /// A comment (`c`) or an action (`a`) on the selected figure.
     case comment, newAction
     /// In a matrix: the cell to the left (−1) or right (+1).
-    case moveColumn(Int)
+    case moveColumn(Step)
     /// One of the front screen's own actions (`ScreenFeature.LocalAction`), answered by its reducer.
     case local(ScreenValue)
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }
+
+/// One step back or forward: a page, a period, a screen, a deviation, a matrix column.
+public enum Step: Int, Hashable, Sendable {
+    case back = -1, forward = 1
+    /// −1 or +1, for arithmetic on positions.
+    public var sign: Int { rawValue }
+}
 
 /// Where a binding applies. Lookup goes from the most specific scope to the least.
 public enum KeyScope: Hashable, Sendable {
@@ -115,16 +122,16 @@ public enum Keymap {
         Binding([.up: .move(.up), .down: .move(.down), .char("k"): .move(.up), .char("j"): .move(.down)], lists, help: .keyMove, hint: (10, .hintSelect)),
         Binding([.up: .move(.up), .down: .move(.down), .left: .move(.left), .right: .move(.right),
                  .char("k"): .move(.up), .char("j"): .move(.down), .char("h"): .move(.left), .char("l"): .move(.right)], [.overview], help: .keyMoveTiles, hint: (10, .hintTile)),
-        Binding([.pageUp: .page(-1), .pageDown: .page(1)], lists, help: .keyPage),
-        Binding([.home: .edge(-1), .char("g"): .edge(-1), .end: .edge(1), .char("G"): .edge(1)], lists, help: .keyEdge),
+        Binding([.pageUp: .page(.back), .pageDown: .page(.forward)], lists, help: .keyPage),
+        Binding([.home: .edge(.back), .char("g"): .edge(.back), .end: .edge(.forward), .char("G"): .edge(.forward)], lists, help: .keyEdge),
         Binding([.enter, .right, .char("l")], lists, .open, help: .keyOpen, hint: (11, .hintOpen)),
         Binding([.enter], [.overview], .open, help: .keyOpenTile, hint: (11, .hintOpen)),
         Binding([.escape, .left, .char("h"), .backspace], lists, .back, help: .keyBack, hint: (12, .hintBack)),
         Binding(keys: Screens.digitKeys, actions: Screens.digitKeys.indices.map { .goToScreen($0 + 1) }, everywhere, help: .keyScreens, label: Screens.digitLabel),
-        Binding([.tab: .cycleScreen(1), .backTab: .cycleScreen(-1)], everywhere, help: .keyCycleScreen),
-        Binding([.char("["): .period(-1), .char("]"): .period(1)], everywhere, help: .keyPeriod, hint: (15, .hintPeriod)),
+        Binding([.tab: .cycleScreen(.forward), .backTab: .cycleScreen(.back)], everywhere, help: .keyCycleScreen),
+        Binding([.char("["): .period(.back), .char("]"): .period(.forward)], everywhere, help: .keyPeriod, hint: (15, .hintPeriod)),
         Binding([.char("u")], everywhere, .unitPicker, help: .keyUnit, hint: (18, .hintUnit)),
-        Binding([.char("n"): .deviation(1), .char("N"): .deviation(-1)], everywhere, help: .keyDeviation, hint: (19, .hintDeviation)),
+        Binding([.char("n"): .deviation(.forward), .char("N"): .deviation(.back)], everywhere, help: .keyDeviation, hint: (19, .hintDeviation)),
         Binding([.char("/")], lists, .filter, help: .keyFilter, hint: (13, .hintFilter)),
         Binding([.char("r")], everywhere, .reload, help: .keyReload, hint: (21, .hintReload)),
         Binding([.char("f")], everywhere, .successor, help: .keySuccessor),

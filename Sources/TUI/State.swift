@@ -122,6 +122,21 @@ public struct FollowUpForm: Hashable, Sendable {
         get { fields[index] }
         set { fields[index] = newValue }
     }
+
+    /// The form is about an action's what, who and when (a new action, or editing one).
+    public var isActionForm: Bool {
+        switch purpose { case .action, .edit: true; case .comment, .status, .note: false }
+    }
+    /// What the first field says: the comment, the action, or the note.
+    public var text: String { fields[0].string }
+    /// Who owns the action (an action form's second field).
+    public var owner: String? { isActionForm ? fields[1].string : nil }
+    /// The due date as typed, trimmed (an action form's third field); nil when none was typed.
+    public var dueText: String? {
+        guard isActionForm else { return nil }
+        let t = fields[2].string.trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
+    }
 }
 
 /// The whole dashboard state. A value: `update` returns a new one.

@@ -84,8 +84,7 @@ public enum Dashboard {
         case .accept:
             if form.index < form.fields.count - 1 { form.index += 1; break }
             // The due date of an action is checked before anything is sent to the store.
-            if form.fields.count == 3, let due = form.fields.last?.string, !due.trimmingCharacters(in: .whitespaces).isEmpty,
-               FollowUpRules.parseDue(due, today: st.today) == nil {
+            if let due = form.dueText, FollowUpRules.parseDue(due, today: st.today) == nil {
                 form.error = L10n(st.lang)(.fuBadDue, due)
                 break
             }
@@ -162,9 +161,9 @@ public enum Dashboard {
             if let kind = Screens.root(n) { st.stack = [ViewState(kind, unit: st.top.unit)] }
         case .cycleScreen(let d):
             let n = Screens.all.count
-            let next = (Screens.number(st.screen) - 1 + d + n) % n + 1
+            let next = (Screens.number(st.screen) - 1 + d.sign + n) % n + 1
             st.stack = [ViewState(Screens.root(next)!, unit: st.top.unit)]
-        case .period(let d): stepPeriod(&st, s, d)
+        case .period(let d): stepPeriod(&st, s, d.sign)
         case .unitPicker:
             let units = pickerUnits(s, "")
             st.mode = .unitPicker(query: "", cursor: units.firstIndex { s.tree.id($0) == st.top.unit } ?? 0)
@@ -177,7 +176,7 @@ public enum Dashboard {
             // A report is whole or not written: not while the register figures are pending.
             if s.registersPending { st.message = L10n(st.lang)[.exportWaitForRegisters]; return [] }
             st.mode = .export(LineEditor("tertial-\(st.top.unit)-\(st.period).md"))
-        case .deviation(let d): jumpToDeviation(&st, s, forward: d > 0)
+        case .deviation(let d): jumpToDeviation(&st, s, forward: d == .forward)
         case .successor:
             let unit = s.tree.position(st.top.unit).map { s.tree.units[$0] }
             if let u = unit, let to = u.to, to < st.period.end, let next = u.successor, s.tree[next] != nil {
@@ -186,8 +185,8 @@ public enum Dashboard {
                 st.message = L10n(st.lang)[.notClosed]
             }
         case .move(let d): move(&st, s, d)
-        case .page(let d): step(&st, s, d * max(1, Layout(st, Views.panel(st, s)).listRows - 1))
-        case .edge(let d): step(&st, s, d * 1_000_000)
+        case .page(let d): step(&st, s, d.sign * max(1, Layout(st, Views.panel(st, s)).listRows - 1))
+        case .edge(let d): step(&st, s, d.sign * 1_000_000)
         case .open:
             let panel = Views.panel(st, s), items = panel.items
             // A matrix opens the selected cell's figure.
@@ -206,7 +205,7 @@ public enum Dashboard {
         case .comment, .newAction: return startFollowUp(&st, s, action)
         case .moveColumn(let d):
             let cols = Views.panel(st, s).columns.count
-            st.top.column = max(1, min(cols - 1, st.top.column + d))
+            st.top.column = max(1, min(cols - 1, st.top.column + d.sign))
         // The front screen's own action, to its reducer.
         case .local(let a): return Screens.spec(st.top.kind.screen)?.reduce(&st, s, a) ?? []
         case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break

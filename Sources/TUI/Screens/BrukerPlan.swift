@@ -51,10 +51,10 @@ enum BrukerPlanScreen: ScreenFeature {
     }
 
     static func parts(_ r: BrukerPlanRow) -> [BarPart] {
-        [BarPart(Double(r.counts[0]), Style(.green), glyph: "█", ascii: "#"),
-         BarPart(Double(r.counts[1]), Style(.yellow), glyph: "▓", ascii: "="),
-         BarPart(Double(r.counts[2]), Style(.red), glyph: "▒", ascii: "-"),
-         BarPart(Double(r.counts[3]), Style(.magenta), glyph: "░", ascii: ".")]
+        [BarPart(Double(r.counts[level: .green]), Style(.green), glyph: "█", ascii: "#"),
+         BarPart(Double(r.counts[level: .yellow]), Style(.yellow), glyph: "▓", ascii: "="),
+         BarPart(Double(r.counts[level: .red]), Style(.red), glyph: "▒", ascii: "-"),
+         BarPart(Double(r.counts[level: .bloodRed]), Style(.magenta), glyph: "░", ascii: ".")]
     }
 
     static func areas(_ c: ViewContext, _ v: BrukerPlanView, _ coverage: [[Int]]) -> Panel {
@@ -79,21 +79,21 @@ enum BrukerPlanScreen: ScreenFeature {
         let rows = BrukerPlanRow.rows(v), etatRows = BrukerPlanRow.rows(etat), prevRows = prev.map(BrukerPlanRow.rows)
         var items = [Item]()
         for (k, r) in rows.enumerated() {
-            func share(_ lvl: Int) -> String { r.area != nil && lvl == 3 ? "" : r.share(lvl).map(l.percent) ?? "–" }
+            func share(_ lvl: FunctionLevel) -> String { r.area != nil && lvl == .bloodRed ? "" : r.share(lvl).map(l.percent) ?? "–" }
             let change = prevRows.flatMap { p -> Double? in
                 guard let a = r.redShare, let b = p[k].redShare else { return nil }
                 return a - b
             }
             var cells = [Span(r.area == nil ? l[.bpOverallShort] : l.area(r.area), r.area == nil ? .bold : .plain), Span(String(repeating: " ", count: 40)),
-                         Span(share(0)), Span(share(1)), Span(share(2)), Span(share(3))]
+                         Span(share(.green)), Span(share(.yellow)), Span(share(.red)), Span(share(.bloodRed))]
             if !atRoot { cells.append(Span(etatRows[k].redShare.map(l.percent) ?? "–", .dim)) }
             cells.append(Span(change.map(l.shortPoints) ?? "", change.map { $0 > 0.05 ? Style(.red) : ($0 < -0.05 ? Style(.green) : .plain) } ?? .plain))
             var it = Item(cells, key: .heading("bp-\(r.area?.column ?? "overall")"))
             it.search = l.area(r.area)
             it.bar = parts(r)
             it.action = view(.units, unit: tree.id(c.unit), state: LocalState(year: v.year))
-            let blood = r.area == nil ? l(.bpBloodRedCount, f.value(Double(r.counts[3]), .count)) : ""
-            it.detail = [l(.bpCounts, f.value(Double(r.counts[0]), .count), f.value(Double(r.counts[1]), .count), f.value(Double(r.counts[2]), .count), blood,
+            let blood = r.area == nil ? l(.bpBloodRedCount, f.value(Double(r.counts[level: .bloodRed]), .count)) : ""
+            it.detail = [l(.bpCounts, f.value(Double(r.counts[level: .green]), .count), f.value(Double(r.counts[level: .yellow]), .count), f.value(Double(r.counts[level: .red]), .count), blood,
                            f.value(Double(r.total), .count)) + (r.unmapped > 0 ? l(.bpNotMapped, r.unmapped) : "")]
             if let p = prevRows?[k], let py = prev?.year {
                 it.detail.append(l(.bpPrevLine, py, l.levelShares(p)))
@@ -115,9 +115,9 @@ enum BrukerPlanScreen: ScreenFeature {
         func n(_ x: Int) -> String { DisplayWidth.padLeft(f.value(Double(x), .count), 8) }
         let label = [l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]]
         let lw = max(DisplayWidth.of(l[.bpCross]), label.map(DisplayWidth.of).max() ?? 0) + 2
-        var lines: [[Span]] = [[Span(DisplayWidth.padRight(l[.bpCross], lw), .bold)] + (0..<4).map { Span(DisplayWidth.padLeft(l.level($0), 8), Style(.blue, bold: true)) }]
+        var lines: [[Span]] = [[Span(DisplayWidth.padRight(l[.bpCross], lw), .bold)] + FunctionLevel.allCases.map { Span(DisplayWidth.padLeft(l.level($0), 8), Style(.blue, bold: true)) }]
         for w in [2, 1, 0] {
-            lines.append([Span(DisplayWidth.padRight("  " + label[w], lw))] + (0..<4).map { Span(n(v.workByOverall[w][$0])) })
+            lines.append([Span(DisplayWidth.padRight("  " + label[w], lw))] + FunctionLevel.allCases.map { Span(n(v.workByOverall[w][level: $0])) })
         }
         let yr = v.yellowOrRed
         // Wrapped at word boundaries, so no figure is ever cut at the edge.
@@ -140,7 +140,7 @@ enum BrukerPlanScreen: ScreenFeature {
         let columns = [Column(l[.unit], 0), Column(l[.bpMapped], 8, right: true), Column(l[.bpRedPlus], 11, right: true),
                        Column(l[.bpWithoutPlanCol], 9, right: true), Column(l[.bpWithoutPlanShare], 15, right: true)]
         func row(_ label: String, _ x: BrukerPlanView, _ key: RowKey) -> Item {
-            let red = x.mapped > 0 ? l.percent(Double(x.overall[2] + x.overall[3]) / Double(x.mapped) * 100) : "–"
+            let red = x.mapped > 0 ? l.percent(Double(x.overall[level: .red] + x.overall[level: .bloodRed]) / Double(x.mapped) * 100) : "–"
             let share = x.yellowOrRed > 0 ? l.percent(Double(x.yellowOrRedWithoutPlan) / Double(x.yellowOrRed) * 100) : "–"
             return Item([Span(label), Span(f.value(Double(x.mapped), .count)), Span(red), Span(f.value(Double(x.yellowOrRedWithoutPlan), .count), .bold), Span(share)], key: key)
         }

@@ -133,7 +133,7 @@ enum CompareScreen: ScreenFeature {
 
     static let id = ScreenID.compare
     static let title = Msg.screenCompare
-    static let keys: [Binding] = [Binding([.left: .moveColumn(-1), .right: .moveColumn(1), .char("h"): .moveColumn(-1), .char("l"): .moveColumn(1)], [.screen(.compare)], help: .keyMoveColumn, hint: (11, .hintColumn)),
+    static let keys: [Binding] = [Binding([.left: .moveColumn(.back), .right: .moveColumn(.forward), .char("h"): .moveColumn(.back), .char("l"): .moveColumn(.forward)], [.screen(.compare)], help: .keyMoveColumn, hint: (11, .hintColumn)),
                Binding([.char("p")], [.screen(.compare)], local(.nextPerspective), help: .keyNextPerspective, hint: (12, .hintPerspective)),
                Binding([.char("s")], [.screen(.compare)], .sort, help: .keySortColumn, hint: (14, .hintSort)),
                Binding([.char("%")], [.screen(.compare)], local(.toggleNormalised), help: .keyNormalised, hint: (13, .hintNormalised))]
