@@ -1,9 +1,13 @@
-// swift-tools-version:5.10
+// swift-tools-version:6.1
 import Foundation
 import PackageDescription
 
-let withPostgres = ProcessInfo.processInfo.environment["TERTIAL_NO_POSTGRES"] == nil
-let postgresSettings: [SwiftSetting] = withPostgres ? [.define("TERTIAL_POSTGRES")] : []
+// PostgreSQL (the shared follow-up store) is the package trait `Postgres`, on by default;
+// `--disable-default-traits` builds without it (CI's AddressSanitizer run: BoringSSL's build
+// is long, and the PostgreSQL cases have run in the plain one). Code under it is compiled
+// with the `TERTIAL_POSTGRES` condition.
+let postgres: Set<String> = ["Postgres"]
+let postgresSettings: [SwiftSetting] = [.define("TERTIAL_POSTGRES", .when(traits: postgres))]
 
 let package = Package(
     name: "tertial",
@@ -12,21 +16,24 @@ let package = Package(
         .executable(name: "tertial", targets: ["tertial"]),
         .executable(name: "tertial-bench", targets: ["tertial-bench"]),
     ],
+    traits: [
+        .trait(name: "Postgres", description: "The shared follow-up store on PostgreSQL (postgres-nio)."),
+        .default(enabledTraits: ["Postgres"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    ] + (withPostgres ? [
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
-    ] : []),
+    ],
     targets: [
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
-        // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md); left out only when
-        // TERTIAL_NO_POSTGRES is set (CI's AddressSanitizer run: BoringSSL's build is long).
-        .target(name: "Store", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")] + (withPostgres ? [
-                    .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")] : []),
+        // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md), with the trait.
+        .target(name: "Store", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: postgres)),
+                                              .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: postgres))],
                 swiftSettings: postgresSettings),
         .target(name: "Reports", dependencies: ["Model", "Store"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -48,7 +55,9 @@ let package = Package(
                     swiftSettings: postgresSettings),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "Reports", "Store", "TestSupport"], exclude: ["golden"],
                     swiftSettings: postgresSettings),
-    ]
+    ],
+    // The code was written for Swift 5 mode (checked with the Swift 6 compiler's warnings).
+    swiftLanguageModes: [.v5]
 )
 
 // The fuzz targets (Fuzz/), only when asked for: scripts/fuzz.sh builds them with

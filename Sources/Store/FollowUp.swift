@@ -489,7 +489,7 @@ public enum FollowUpStores {
             #if TERTIAL_POSTGRES
             return try PostgresStore(p)
             #else
-            throw FollowUpError.cannotOpen(shownAddress(p), "this build of tertial has no PostgreSQL (built with TERTIAL_NO_POSTGRES)")
+            throw FollowUpError.cannotOpen(shownAddress(p), "this build of tertial has no PostgreSQL (built without the Postgres trait)")
             #endif
         }
         return try SQLiteStore(path: p)

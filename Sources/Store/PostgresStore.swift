@@ -1,5 +1,5 @@
-// Built unless TERTIAL_NO_POSTGRES is set (Package.swift): the AddressSanitizer run of CI
-// leaves postgres-nio's BoringSSL out.
+// Built with the package trait `Postgres` (on by default; Package.swift): the AddressSanitizer
+// run of CI disables it and so leaves postgres-nio's BoringSSL out.
 #if TERTIAL_POSTGRES
 import Foundation
 import Logging
