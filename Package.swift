@@ -28,7 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
-        .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Everything a person reads, in both languages (the one text system; below Model).
+        .target(name: "Text"),
+        .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams")]),
         // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
         // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md), with the trait.
         .target(name: "Store", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift"),

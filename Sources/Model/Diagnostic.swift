@@ -1,5 +1,5 @@
 /// A problem found while loading or computing, located as precisely as possible.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Readable, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: Int, Comparable, Sendable {
         case error = 0, warning = 1, notice = 2
         public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
@@ -59,11 +59,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `reports/a.csv:12: value: «12x» er ikke et tall (forventet et tall som 12 eller 12,5)`
-    public func text(norwegian: Bool) -> String {
+    public func text(_ lang: Lang) -> String {
         var s = location + ": "
         if let field { s += field + ": " }
-        s += problem.text(norwegian: norwegian)
-        if let e = expectation { s += (norwegian ? " (forventet " : " (expected ") + e.text(norwegian: norwegian) + ")" }
+        s += problem.text(lang)
+        if let e = expectation { s += " " + Phrase(.expectedAside, e.text(lang)).text(lang) }
         return s
     }
 }

@@ -16,9 +16,8 @@ public struct SourceKind: Sendable {
     public let required: Bool
     /// Parses a file of this kind (its path relative to the data directory).
     let parse: @Sendable (Loader, String) -> (Loader.Parsed, [Diagnostic])
-    /// How many of it a dataset holds, for `check`'s summary (`7 units`; in bokmål when
-    /// the flag is set).
-    public let summary: @Sendable (Dataset, Bool) -> String
+    /// How many of it a dataset holds, for `check`'s summary (`7 units`; `SourceTexts`).
+    public let summary: @Sendable (Dataset) -> Sentence
 
     /// A register (waitlist, IP, BrukerPlan): its records are counted into figures by the
     /// engine (an indicator's `source:` names it), and a large one is read after the first
@@ -30,7 +29,7 @@ public struct SourceKind: Sendable {
     var isRegister: Bool { register }
 
     init(name: String, place: Place, required: Bool, register: Bool = false,
-         parse: @escaping @Sendable (Loader, String) -> (Loader.Parsed, [Diagnostic]), summary: @escaping @Sendable (Dataset, Bool) -> String) {
+         parse: @escaping @Sendable (Loader, String) -> (Loader.Parsed, [Diagnostic]), summary: @escaping @Sendable (Dataset) -> Sentence) {
         self.name = name; self.place = place; self.required = required; self.register = register; self.parse = parse; self.summary = summary
     }
 
@@ -56,23 +55,23 @@ public enum DataSources {
     public static let all: [SourceKind] = [
         SourceKind(name: "units", place: .file("units.csv"), required: true,
                    parse: { $0.csv($1) { let (u, d) = FileParsers.units($0); return (SourceData(units: u), d) } },
-                   summary: { "\($0.tree.units.count) " + ($1 ? "enheter" : "units") }),
+                   summary: { SourceTexts.units($0.tree.units.count) }),
         SourceKind(name: "indicators", place: .file("indicators.yaml"), required: true,
-                   parse: { $0.catalogue($1) }, summary: { "\($0.indicators.count) " + ($1 ? "indikatorer i katalogen" : "indicators in the catalogue") }),
+                   parse: { $0.catalogue($1) }, summary: { SourceTexts.indicators($0.indicators.count) }),
         SourceKind(name: "targets", place: .file("targets.csv"), required: false,
                    parse: { $0.csv($1) { let (t, d) = FileParsers.targets($0); return (SourceData(targets: t), d) } },
-                   summary: { "\($0.targets.count) " + ($1 ? "målregler" : "target rules") }),
+                   summary: { SourceTexts.targets($0.targets.count) }),
         SourceKind(name: "reports", place: .folder("reports"), required: false,
                    parse: { $0.csv($1) { let (r, d) = FileParsers.reports($0); return (SourceData(reports: [r]), d) } },
-                   summary: { "\($0.reports.count) " + ($1 ? "rapporterte verdier" : "reported values") }),
+                   summary: { SourceTexts.reports($0.reports.count) }),
         SourceKind(name: "waitlist", place: .file("waitlist.csv"), required: false, register: true,
                    parse: { $0.csv($1) { let (w, d) = FileParsers.waitlist($0); return (SourceData(waitlist: w), d) } },
-                   summary: { "\($0.waitlist.count) " + ($1 ? "ventelistesaker" : "waitlist cases") }),
+                   summary: { SourceTexts.waitlist($0.waitlist.count) }),
         SourceKind(name: "ip", place: .folder("ip"), required: false, register: true,
-                   parse: { $0.ipSnapshot($1) }, summary: { "\($0.ip.count) " + ($1 ? "IP-uttrekk" : "IP snapshots") }),
+                   parse: { $0.ipSnapshot($1) }, summary: { SourceTexts.ip($0.ip.count) }),
         SourceKind(name: "brukerplan", place: .folder("brukerplan"), required: false, register: true,
                    parse: { $0.brukerPlan($1) },
-                   summary: { "\($0.brukerplan.count) " + ($1 ? "BrukerPlan-kartlegginger" : "BrukerPlan mappings") }),
+                   summary: { SourceTexts.brukerplan($0.brukerplan.count) }),
     ]
 
     /// In the name of a temporary file tertial writes (`.NAME.tertial-XXXX.tmp`); one left

@@ -52,6 +52,6 @@ extension L10n {
     public func points(_ d: Double) -> String {
         let mag = Format.plain(abs(d), .percent, decimalComma: lang == .nb)
         let sign = mag == "0,0" || mag == "0.0" ? "±" : (d > 0 ? "+" : "−")
-        return sign + mag + (lang == .nb ? " prosentpoeng" : " pp")
+        return sign + mag + FormatTexts.points.text(lang)
     }
 }

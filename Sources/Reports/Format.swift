@@ -29,7 +29,7 @@ public struct Format: Sendable {
         s = Format.groupThousands(s)
         switch unit {
         case .percent: return s + " %"
-        case .days: return s + (lang == .nb ? " d" : " d")
+        case .days: return s + FormatTexts.days.text(lang)
         case .kr: return s + " kr"
         case .count: return s
         }
@@ -59,7 +59,7 @@ public struct Format: Sendable {
     public func change(_ c: Change?, _ unit: ValueUnit) -> String {
         guard let c else { return "" }
         let p = changeParts(c, unit)
-        let pp = unit == .percent ? (lang == .nb ? " prosentpoeng" : " pp") : ""
+        let pp = unit == .percent ? FormatTexts.points.text(lang) : ""
         return p.roundsToNothing ? "±" + p.magnitude + pp : p.sign + p.magnitude + pp + p.judgement
     }
 
@@ -71,8 +71,8 @@ public struct Format: Sendable {
         let sign = c.delta > 0 ? "+" : (c.delta < 0 ? "−" : "±")
         let judgement: String
         switch c.better {
-        case true?: judgement = lang == .nb ? " bedre" : " better"
-        case false?: judgement = lang == .nb ? " verre" : " worse"
+        case true?: judgement = FormatTexts.better.text(lang)
+        case false?: judgement = FormatTexts.worse.text(lang)
         case nil: judgement = ""
         }
         return (sign, mag, judgement, nothing)

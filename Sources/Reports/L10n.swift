@@ -1,16 +1,14 @@
 import Model
 
-/// The user's language: Norwegian bokmål by default, English with `--lang en`.
-public enum Lang: String, Sendable, CaseIterable {
-    case nb, en
-}
 
 /// Every user-facing word of reports and the dashboard, in both languages.
 public struct L10n: Sendable {
     public let lang: Lang
     public init(_ lang: Lang) { self.lang = lang }
 
-    fileprivate func t(_ nb: String, _ en: String) -> String { lang == .nb ? nb : en }
+    /// The catalogue of the domain's enums (status, origin, housing, …) writes its pairs
+    /// through this, as every catalogue does (`Sentence`).
+    fileprivate func t(_ nb: String, _ en: String) -> String { Sentence(nb: nb, en: en).text(lang) }
 
     public func status(_ s: Status) -> String {
         switch s {

@@ -5,7 +5,7 @@ import Store
 /// The words of the dashboard and the reports, keyed by meaning. Each key has its text in
 /// bokmål and in English in `texts` below; the compiler holds the two lists together.
 /// `{1}`, `{2}` … stand for the arguments of `L10n.callAsFunction(_:_:)`.
-public enum Msg: String, CaseIterable, Sendable {
+public enum Msg: String, CaseIterable, Sendable, Readable {
     // Screens
     case screenOverview, screenScorecard, screenWaitlist, screenIP, screenDeviations, screenReporting
     // Keys: what each does (help and README)
@@ -546,12 +546,18 @@ extension L10n {
     }
 }
 
+extension Msg {
+    /// The text of the key in a language (its `{1}`, `{2}` … not filled in).
+    public func text(_ lang: Lang) -> String { lang == .nb ? texts.nb : texts.en }
+}
+
 extension L10n {
     /// The text of a key in this language.
     public subscript(_ m: Msg) -> String { lang == .nb ? m.texts.nb : m.texts.en }
 
-    /// The text of a key with its `{1}`, `{2}` … filled in.
-    public func callAsFunction(_ m: Msg, _ args: Any...) -> String {
+    /// The text of a key with its `{1}`, `{2}` … filled in (each argument something with a
+    /// text of its own: a String, a number, a Day, …; an optional is refused by the compiler).
+    public func callAsFunction(_ m: Msg, _ args: any CustomStringConvertible...) -> String {
         var s = self[m]
         for (k, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(k + 1)}", with: "\(a)") }
         return s

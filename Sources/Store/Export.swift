@@ -44,10 +44,10 @@ public enum FollowUpExport {
 
     public enum ParseError: Error, Equatable {
         /// file:line: field: what was wrong.
-        /// The problem in English and in bokmål.
-        case bad(line: Int, field: String, problem: String, nb: String)
+        /// What was wrong, in both languages (`FollowUpTexts`).
+        case bad(line: Int, field: String, problem: Sentence)
         public func text(file: String, norwegian: Bool = false) -> String {
-            switch self { case let .bad(line, field, en, nb): return "\(file):\(line): \(field): " + (norwegian ? nb : en) }
+            switch self { case let .bad(line, field, problem): return "\(file):\(line): \(field): " + problem.text(norwegian: norwegian) }
         }
     }
 
@@ -59,26 +59,25 @@ public enum FollowUpExport {
         let t = CSVTable.parse(bytes: bytes, file: file)
         // A record the reader refused or a row longer than the header refuses the import.
         if let d = t.diagnostics.first(where: { $0.severity == .error }) {
-            throw ParseError.bad(line: d.line ?? t.headerLine, field: "-", problem: d.problem.text(norwegian: false), nb: d.problem.text(norwegian: true))
+            throw ParseError.bad(line: d.line ?? t.headerLine, field: "-", problem: Sentence(d.problem))
         }
         let cols = header.map { t.column($0) }
         if let missing = header.indices.first(where: { cols[$0] == nil }) {
-            throw ParseError.bad(line: t.headerLine, field: header[missing], problem: "column missing (expected the header of `tertial store export`)",
-                                 nb: "kolonnen mangler (forventet overskriften fra `tertial store export`)")
+            throw ParseError.bad(line: t.headerLine, field: header[missing], problem: FollowUpTexts.exportColumnMissing)
         }
         var rows = [(line: Int, row: Row)]()
         for i in 0..<t.rowCount {
             func v(_ k: Int) -> String { t.string(i, cols[k]) }
             func opt(_ k: Int) -> String? { let s = v(k); return s.isEmpty ? nil : s }
             let line = t.line(i)
-            guard let id = Int64(v(0)), id > 0 else { throw ParseError.bad(line: line, field: "entry_id", problem: "\"\(v(0))\" is not an entry number", nb: "«\(v(0))» er ikke et oppføringsnummer") }
-            guard let kind = Entry.Kind(rawValue: v(1)) else { throw ParseError.bad(line: line, field: "kind", problem: "\"\(v(1))\" is not comment or action", nb: "«\(v(1))» er ikke comment eller action") }
-            guard let period = Period(parsing: v(4)) else { throw ParseError.bad(line: line, field: "period", problem: "\"\(v(4))\" is not a period", nb: "«\(v(4))» er ikke en periode") }
-            guard let change = HistoryChange(rawValue: v(5)) else { throw ParseError.bad(line: line, field: "change", problem: "\"\(v(5))\" is not a change", nb: "«\(v(5))» er ikke en endring (created, edited, status, superseded)") }
+            guard let id = Int64(v(0)), id > 0 else { throw ParseError.bad(line: line, field: "entry_id", problem: FollowUpTexts.notAnEntryNumber(v(0))) }
+            guard let kind = Entry.Kind(rawValue: v(1)) else { throw ParseError.bad(line: line, field: "kind", problem: FollowUpTexts.notAKind(v(1))) }
+            guard let period = Period(parsing: v(4)) else { throw ParseError.bad(line: line, field: "period", problem: FollowUpTexts.notAPeriod(v(4))) }
+            guard let change = HistoryChange(rawValue: v(5)) else { throw ParseError.bad(line: line, field: "change", problem: FollowUpTexts.notAChange(v(5))) }
             let due = opt(10).map { Day(parsing: $0) }
-            if let d = due, d == nil { throw ParseError.bad(line: line, field: "due", problem: "\"\(v(10))\" is not a date (YYYY-MM-DD)", nb: "«\(v(10))» er ikke en dato (ÅÅÅÅ-MM-DD)") }
+            if let d = due, d == nil { throw ParseError.bad(line: line, field: "due", problem: FollowUpTexts.notADate(v(10))) }
             let status = opt(11).map { Entry.Status(rawValue: $0) }
-            if let s = status, s == nil { throw ParseError.bad(line: line, field: "status", problem: "\"\(v(11))\" is not planned, in_progress, done or cancelled", nb: "«\(v(11))» er ikke planned, in_progress, done eller cancelled") }
+            if let s = status, s == nil { throw ParseError.bad(line: line, field: "status", problem: FollowUpTexts.notAStatus(v(11))) }
             rows.append((line, Row(entryID: id, kind: kind, key: Entry.Key(unit: UnitID(v(2)), indicator: IndicatorID(v(3)), period: period), change: change, at: v(6), by: v(7),
                             text: v(8), owner: opt(9), due: due ?? nil, status: status ?? nil, note: opt(12), supersededBy: opt(13).flatMap { Int64($0) })))
         }

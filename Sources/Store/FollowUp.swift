@@ -74,14 +74,14 @@ public enum StoreRefusal: Hashable, Sendable { case uri, symlink, notAFile, notT
 
 /// Why the store refused something; each case has a message in both languages
 /// (`FollowUpError.text(norwegian:)`).
-public enum FollowUpError: Error, Equatable, Sendable {
+public enum FollowUpError: Error, Readable, Equatable, Sendable {
     case emptyText
     case tooLong(Int)
     case identityNumber(String)
     /// A control character or escape sequence in a text a person typed (field named).
     case controlCharacter(String)
-    /// The name follow-up is signed with is not a name (the reason in both languages).
-    case badAuthor(en: String, nb: String)
+    /// The name follow-up is signed with is not a name (why).
+    case badAuthor(Sentence)
     case readOnly(String)
     /// A path that is not a tertial store: refused without a byte of it changed.
     case storeRefused(String, StoreRefusal)
@@ -100,63 +100,29 @@ public enum FollowUpError: Error, Equatable, Sendable {
     /// The server refused: the user's database role may not write follow-up for this unit.
     case outsideScope(unit: String, role: String)
 
-    public func text(norwegian nb: Bool) -> String {
+    /// Why, in a language (`FollowUpTexts`).
+    public func text(_ lang: Lang) -> String { sentence.text(lang) }
+
+    public var sentence: Sentence {
         switch self {
-        case .emptyText: return nb ? "teksten er tom" : "the text is empty"
-        case .tooLong(let n): return nb ? "teksten er for lang (høyst \(n) tegn)" : "the text is too long (at most \(n) characters)"
-        case .identityNumber(let field):
-            let name: String = switch field {
-            case "owner": nb ? "Ansvarlig" : "Responsible"
-            case "note": nb ? "Notatet" : "The note"
-            default: nb ? "Teksten" : "The text"
-            }
-            return nb ? "\(name) inneholder det som ser ut som et fødselsnummer; oppfølging skal ikke navngi brukere"
-                      : "\(name) contains what looks like a national identity number; follow-up must not name users"
-        case .controlCharacter(let field):
-            let name: String = switch field {
-            case "owner": nb ? "Ansvarlig" : "Responsible"
-            case "note": nb ? "Notatet" : "The note"
-            case "by": nb ? "Brukernavnet" : "The user name"
-            default: nb ? "Teksten" : "The text"
-            }
-            return nb ? "\(name) inneholder et kontrolltegn eller en escape-sekvens (som ESC eller BEL); skriv den uten"
-                      : "\(name) contains a control character or escape sequence (such as ESC or BEL); write it without"
-        case let .badAuthor(en, no): return nb ? no : en
-        case let .schemaLocked(p, who):
-            return nb ? "databasen \(p) er låst av en annen økt (\(who)); prøv igjen når den er ferdig, eller be den som har den åpen om å avslutte"
-                      : "the database \(p) is locked by another session (\(who)); try again when it is done, or ask whoever has it open to finish"
-        case let .storeRefused(p, why):
-            switch why {
-            case .uri: return nb ? "\(p) er en file:-adresse; oppgi stien til databasefilen" : "\(p) is a file: URI; give the path of the database file"
-            case .symlink: return nb ? "\(p) er en symbolsk lenke; tertial åpner bare sin egen databasefil, ikke en lenke (oppgi filen lenken peker på)"
-                                     : "\(p) is a symbolic link; tertial opens only its own database file, not a link (give the file it points to)"
-            case .notAFile: return nb ? "\(p) er ikke en vanlig fil" : "\(p) is not a regular file"
-            case .notTertials: return nb ? "\(p) er ikke en oppfølgingsdatabase fra tertial; den er ikke endret (oppgi en annen --store)"
-                                         : "\(p) is not a tertial follow-up store; it was not changed (give another --store)"
-            }
-        case .readOnly(let p):
-            return nb ? "oppfølgingen er skrivebeskyttet (\(p)); tallene vises som før" : "the follow-up is read-only (\(p)); the figures are shown as before"
-        case .newerSchema(let p):
-            return nb ? "\(p) er laget av en nyere tertial; oppdater tertial (databasen er ikke endret)"
-                      : "\(p) was made by a newer tertial; update tertial (the database was not changed)"
-        case .notADatabase(let p):
-            return nb ? "\(p) er ikke en tertial-database (skadet?); den er ikke endret" : "\(p) is not a tertial database (damaged?); it was not changed"
-        case .noSuchEntry(let id): return nb ? "oppføring \(id) finnes ikke" : "entry \(id) does not exist"
-        case .notAnAction(let id): return nb ? "oppføring \(id) er ikke et tiltak" : "entry \(id) is not an action"
-        case let .cannotOpen(p, why): return nb ? "kan ikke åpne \(p): \(why)" : "cannot open \(p): \(why)"
-        case .diskFull(let p):
-            return nb ? "kunne ikke lagre: disken er full (\(p)); ingenting er endret, tallene vises som før"
-                      : "could not save: the disk is full (\(p)); nothing was changed, the figures are shown as before"
-        case .notEmpty(let p):
-            return nb ? "\(p) har oppføringer allerede; importer til en tom database (ingenting er endret)"
-                      : "\(p) has entries already; import into an empty store (nothing was changed)"
-        case .failed(let why): return nb ? "kunne ikke lagre: \(why)" : "could not save: \(why)"
-        case .disconnected(let p):
-            return nb ? "ingen forbindelse til oppfølgingsdatabasen (\(p)); ikke lagret, prøv igjen når forbindelsen er tilbake (teksten er tatt vare på)"
-                      : "no connection to the follow-up database (\(p)); not saved, try again when it is back (the text is kept)"
-        case let .outsideScope(unit, role):
-            return nb ? "rollen \(role) kan ikke skrive oppfølging for \(unit); databasen gir den bare tilgang til sine egne enheter (tertial store init --access)"
-                      : "the role \(role) may not write follow-up for \(unit); the database gives it its own units only (tertial store init --access)"
+        case .emptyText: FollowUpTexts.emptyText
+        case .tooLong(let n): FollowUpTexts.tooLong(n)
+        case .identityNumber(let field): FollowUpTexts.identityNumber(field)
+        case .controlCharacter(let field): FollowUpTexts.controlCharacter(field)
+        case .badAuthor(let why): why
+        case let .schemaLocked(p, who): FollowUpTexts.schemaLocked(p, by: who)
+        case let .storeRefused(p, why): FollowUpTexts.storeRefused(p, why)
+        case .readOnly(let p): FollowUpTexts.readOnly(p)
+        case .newerSchema(let p): FollowUpTexts.newerSchema(p)
+        case .notADatabase(let p): FollowUpTexts.notADatabase(p)
+        case .noSuchEntry(let id): FollowUpTexts.noSuchEntry(id)
+        case .notAnAction(let id): FollowUpTexts.notAnAction(id)
+        case let .cannotOpen(p, why): FollowUpTexts.cannotOpen(p, because: why)
+        case .diskFull(let p): FollowUpTexts.diskFull(p)
+        case .notEmpty(let p): FollowUpTexts.notEmpty(p)
+        case .failed(let why): FollowUpTexts.failed(why)
+        case .disconnected(let p): FollowUpTexts.disconnected(p)
+        case let .outsideScope(unit, role): FollowUpTexts.outsideScope(unit: unit, role: role)
         }
     }
 }
@@ -261,14 +227,13 @@ public enum FollowUpRules {
     /// characters, and no eleven digits in any spelling (an author is never a person's number).
     public static func checkAuthor(_ user: String) throws -> String {
         let u = user.trimmingCharacters(in: .whitespaces)
-        if u.isEmpty { throw FollowUpError.badAuthor(en: "the user name is empty", nb: "brukernavnet er tomt") }
+        if u.isEmpty { throw FollowUpError.badAuthor(FollowUpTexts.authorEmpty) }
         if u.count > maxAuthorLength {
-            throw FollowUpError.badAuthor(en: "the user name is longer than \(maxAuthorLength) characters", nb: "brukernavnet er lengre enn \(maxAuthorLength) tegn")
+            throw FollowUpError.badAuthor(FollowUpTexts.authorTooLong(maxAuthorLength))
         }
         if SafeText.needsCare(u, keepNewlines: false) { throw FollowUpError.controlCharacter("by") }
         if IdentityNumber.isInID(u) {
-            throw FollowUpError.badAuthor(en: "the user name holds eleven digits, like a national identity number; it is refused",
-                                          nb: "brukernavnet har elleve sifre, som et fødselsnummer; det avvises")
+            throw FollowUpError.badAuthor(FollowUpTexts.authorElevenDigits)
         }
         return u
     }
@@ -280,29 +245,29 @@ public enum FollowUpRules {
     public static func checkImport(_ rows: [(line: Int, row: FollowUpExport.Row)], units: Set<String>?, indicators: Set<String>?,
                                    years: ClosedRange<Int>, norwegian nb: Bool) -> [String] {
         var out = [String](), created = Set<Int64>()
-        func say(_ line: Int, _ field: String, _ en: String, _ no: String) { out.append("\(line): \(field): " + (nb ? no : en)) }
+        let lang: Lang = nb ? .nb : .en
+        func say(_ line: Int, _ field: String, _ what: Sentence) { out.append("\(line): \(field): " + what.text(lang)) }
         for (line, r) in rows {
             for (field, value, required) in [("text", Optional(r.text), true), ("owner", r.owner, false), ("note", r.note, false)] {
                 do { _ = try check(value, field: field, required: required) } catch let e as FollowUpError {
-                    out.append("\(line): \(field): " + e.text(norwegian: nb))
+                    out.append("\(line): \(field): " + e.text(lang))
                 } catch {}
             }
-            do { _ = try checkAuthor(r.by) } catch let e as FollowUpError { out.append("\(line): by: " + e.text(norwegian: nb)) } catch {}
-            if !isTimestamp(r.at) { say(line, "at", "\"\(Fields.shown(r.at))\" is not a time such as 2026-12-03T10:00:00Z", "«\(Fields.shown(r.at))» er ikke et tidspunkt som 2026-12-03T10:00:00Z") }
+            do { _ = try checkAuthor(r.by) } catch let e as FollowUpError { out.append("\(line): by: " + e.text(lang)) } catch {}
+            if !isTimestamp(r.at) { say(line, "at", FollowUpTexts.notATime(Fields.shown(r.at))) }
             if let units, !units.contains(r.key.unit.rawValue) {
-                say(line, "unit", "\"\(Fields.shown(r.key.unit.rawValue))\" is not a unit in units.csv", "«\(Fields.shown(r.key.unit.rawValue))» er ikke en enhet i units.csv")
+                say(line, "unit", FollowUpTexts.unknownUnit(Fields.shown(r.key.unit.rawValue)))
             }
             if let indicators, !indicators.contains(r.key.indicator.rawValue) {
-                say(line, "indicator", "\"\(Fields.shown(r.key.indicator.rawValue))\" is not in indicators.yaml", "«\(Fields.shown(r.key.indicator.rawValue))» finnes ikke i indicators.yaml")
+                say(line, "indicator", FollowUpTexts.unknownIndicator(Fields.shown(r.key.indicator.rawValue)))
             }
             if !years.contains(r.key.period.year) {
-                say(line, "period", "\(r.key.period) is outside the years tertial reads, \(years.lowerBound) to \(years.upperBound)",
-                    "\(r.key.period) ligger utenfor årene tertial leser, \(years.lowerBound) til \(years.upperBound)")
+                say(line, "period", FollowUpTexts.periodOutside(r.key.period, years))
             }
             if r.change == .created {
-                if !created.insert(r.entryID).inserted { say(line, "entry_id", "entry \(r.entryID) is created twice", "oppføring \(r.entryID) opprettes to ganger") }
+                if !created.insert(r.entryID).inserted { say(line, "entry_id", FollowUpTexts.createdTwice(r.entryID)) }
             } else if !created.contains(r.entryID) {
-                say(line, "entry_id", "entry \(r.entryID) is changed before it is created", "oppføring \(r.entryID) endres før den er opprettet")
+                say(line, "entry_id", FollowUpTexts.changedBeforeCreated(r.entryID))
             }
         }
         return out

@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
         }
         let periods = s.tertials
         let range = periods.isEmpty ? l[.checkNoPeriods] : "\(periods.first!)..\(periods.last!)"
-        print(l(.checkOk, data, DataSources.all.map { $0.summary(ds, nb) }.joined(separator: ", "), range, diags.count(of: .warning), s.warnings.count)
+        print(l(.checkOk, data, DataSources.all.map { $0.summary(ds).text(norwegian: nb) }.joined(separator: ", "), range, diags.count(of: .warning), s.warnings.count)
               + (quality ? "" : l[.checkListQuality]))
     }
 }
