@@ -257,6 +257,8 @@ public struct CSVTable: Sendable {
         /// CR. A quoted field is unescaped into `extra`, which follows the file's bytes in
         /// `storage` (ranges from `bytes.count` on). A line of only spaces and tabs is skipped.
         /// The tests keep the same rules written one byte at a time and compare the two.
+        /// One function on purpose: the scanner's hot loop keeps its state in locals (the
+        /// `ends` table, the cursor, the field start); docs/performance.md, issue 21.
         func run() -> CSVTable {
             let delim = detectDelimiter()
             let maxLines = CSVTable.maxQuotedLines, maxFields = CSVTable.maxFieldsPerRow

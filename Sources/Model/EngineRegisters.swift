@@ -212,6 +212,8 @@ extension Computation {
     /// year containing the date; stocks (waiting, discharge-ready, homeless) by entry and
     /// exit events over the distinct period ends; median and longest wait by one sweep over
     /// those ends with the cases waiting on each, found by rank (no list of waits is built).
+    /// One function on purpose: the sweep keeps its cursors and Fenwick trees in locals (a
+    /// split costs the benchmark's waitlist phase; docs/performance.md).
     func waitlistTable(_ ind: Indicator, _ m: WaitlistMeasure, _ freq: Period.Kind, _ wl: WaitlistRows) -> [Double?] {
         var table = [Double?](repeating: nil, count: nP * nU)
         let usable = periods.indices.filter { periods[$0].kind >= freq }

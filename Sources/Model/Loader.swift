@@ -210,6 +210,8 @@ public final class Loader: @unchecked Sendable {
     /// only their own indicators. With a limit, when they hold more bytes than it, this load
     /// leaves them out (`Dataset.registersPending`): the dashboard shows the reported figures
     /// at once and loads the registers next, with a plain `load()`.
+    /// One function on purpose: discover, parse what changed, merge, validate (in part when
+    /// only report files changed), finish: each step uses the last one's locals, in order.
     public func load(registersLaterOver limit: Int?) -> LoadResult {
         var phases = Phases()
         var (files, fileStamps, discoverDiags) = discover()

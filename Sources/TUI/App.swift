@@ -203,6 +203,9 @@ public final class App {
         App.appendToFrameLog(String(format: "%.6f %d %d\n", App.now(), snapshot.dataset.generation, keysHandled))
     }
 
+    /// The event loop. One function on purpose: the order in which it draws, polls, and
+    /// reads the terminal, the signal pipe, the reload pipe, the store and the watcher is its
+    /// behaviour (a signal before keys; a reload shown before the next key), read top to bottom.
     func run() -> Int32 {
         pipe(&reloadPipe)
         pipe(&storePipe)
