@@ -16,6 +16,22 @@ enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
     case text, md, csv
 }
 
+/// The options of the sheets (waitlist, Corporater): their format and small-number suppression,
+/// checked the same way for both.
+struct SheetOptions: ParsableArguments {
+    @Option(name: .long, help: "The format.")
+    var format: SheetFormat = .text
+
+    @Option(name: .long, help: "Show counts between 1 and N-1 as <N, and waits over them as .. (for sharing outside the service).")
+    var suppressSmall: Int?
+
+    func validate() throws {
+        if let n = suppressSmall, n < 2 { throw ValidationError(CLI.l[.cliSuppressSmall]) }
+    }
+
+    func display(_ lang: Lang) -> Display { Display(lang: lang, suppressSmall: suppressSmall) }
+}
+
 /// What every report subcommand does with its options: the snapshot of `--data`, the unit
 /// of `--unit`, its own text, written to standard output or `--output`. A report is its
 /// options, `validate` and `render`; the path from data to file is this one.
@@ -93,15 +109,10 @@ struct WaitlistCommand: ReportSubcommand {
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: "The format.")
-    var format: SheetFormat = .text
-
-    @Option(name: .long, help: "Show counts between 1 and N-1 as <N, and waits over them as .. (for sharing outside the service).")
-    var suppressSmall: Int?
+    @OptionGroup var sheet: SheetOptions
 
     func validate() throws {
         if let at, Day(parsing: at) == nil { throw ValidationError(CLI.l(.cliNotADate, at)) }
-        if let n = suppressSmall, n < 2 { throw ValidationError(CLI.l[.cliSuppressSmall]) }
     }
 
     func render(_ s: Snapshot, unit u: Int) throws -> String {
@@ -110,8 +121,9 @@ struct WaitlistCommand: ReportSubcommand {
         // of thousands of days): refused, as a period outside the data is.
         guard (s.spanStart...s.spanEnd).contains(date) else { throw CLI.outside(CLI.l.date(date), s) }
         let v = s.waitlist(unit: u, at: date)
-        let d = Display(lang: options.language, suppressSmall: suppressSmall)
-        return format == .csv ? WaitlistReport.csv(v, display: d) : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md, display: d)
+        let d = sheet.display(options.language)
+        return sheet.format == .csv ? WaitlistReport.csv(v, display: d)
+            : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: sheet.format == .md, display: d)
     }
 }
 
@@ -127,11 +139,7 @@ struct CorporaterCommand: ReportSubcommand {
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: "The format.")
-    var format: SheetFormat = .text
-
-    @Option(name: .long, help: "Show counts between 1 and N-1 as <N.")
-    var suppressSmall: Int?
+    @OptionGroup var sheet: SheetOptions
 
     @OptionGroup var followUp: FollowUpOptions
 
@@ -139,8 +147,8 @@ struct CorporaterCommand: ReportSubcommand {
 
     func render(_ s: Snapshot, unit u: Int) throws -> String {
         guard let p = try Self.periods(period.map { [$0] } ?? [], in: s).first else { throw CLI.outside(period ?? "", s) }
-        let sheet = CorporaterSheet(snapshot: s, unit: u, period: p, display: Display(lang: options.language, suppressSmall: suppressSmall),
-                                    followUp: CLI.followUpBook(followUp.store, options.data))
-        return format == .csv ? sheet.csv(lang: options.language) : sheet.text(lang: options.language, markdown: format == .md)
+        let out = CorporaterSheet(snapshot: s, unit: u, period: p, display: sheet.display(options.language),
+                                  followUp: CLI.followUpBook(followUp.store, options.data))
+        return sheet.format == .csv ? out.csv(lang: options.language) : out.text(lang: options.language, markdown: sheet.format == .md)
     }
 }

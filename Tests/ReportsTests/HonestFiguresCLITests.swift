@@ -30,6 +30,16 @@ import TestSupport
         XCTAssertFalse(text.out.contains(" 3 "), "no count between 1 and 4 shown: \(text.out)")
     }
 
+    /// Both sheets check `--suppress-small` the same way (one option group): Corporater took 1
+    /// (nothing suppressed, no word said) before issue 22.
+    @Test func testBothSheetsRefuseASuppressionBelowTwo() throws {
+        for sheet in ["waitlist", "corporater"] {
+            let r = try Repo.run(["report", sheet, "--suppress-small", "1"])
+            XCTAssertEqual(r.status, 64, "\(sheet): \(r.err)")
+            XCTAssertTrue(r.err.contains("--suppress-small"), r.err)
+        }
+    }
+
     /// ArgumentParser prints the default itself; the help text must not say it again.
     @Test func testHelpSaysEachDefaultOnce() throws {
         for cmd in [["check", "--help"], ["report", "--help"], ["dashboard", "--help"]] {
