@@ -50,9 +50,6 @@ public protocol ScreenFeature {
     static func reduce(_ state: inout LocalState, _ action: LocalAction, _ c: inout ScreenContext) -> [Effect]
     /// The breadcrumb's word for one of its pages (nil: the unit's name says it).
     static func label(_ page: SubPage, _ l: L10n) -> String?
-    /// The part of the local state the panel is built from: a panel is rebuilt only when
-    /// that part changes (default: all of it).
-    static func panelState(_ state: LocalState) -> LocalState
 }
 
 extension ScreenFeature {
@@ -60,7 +57,6 @@ extension ScreenFeature {
     public static var legend: [Msg] { [] }
     public static var showsRegisters: Bool { false }
     public static func label(_ page: SubPage, _ l: L10n) -> String? { nil }
-    public static func panelState(_ state: LocalState) -> LocalState { state }
 
     /// One of this screen's actions, for its key table.
     public static func local(_ action: LocalAction) -> Action { .local(ScreenValue(action)) }
@@ -118,7 +114,6 @@ public struct ScreenSpec: Sendable {
     let build: @Sendable (ViewContext) -> Panel
     let reduce: @Sendable (inout AppState, Snapshot, ScreenValue) -> [Effect]
     let label: @Sendable (ScreenValue, L10n) -> String?
-    let panelState: @Sendable (ScreenValue?) -> ScreenValue?
 
     public init<F: ScreenFeature>(_ feature: F.Type) {
         id = F.id; title = F.title; keys = F.keys; legend = F.legend; showsRegisters = F.showsRegisters
@@ -135,7 +130,6 @@ public struct ScreenSpec: Sendable {
             return effects
         }
         label = { page, l in page.as(F.SubPage.self).flatMap { F.label($0, l) } }
-        panelState = { value in value.map { ScreenValue(F.panelState($0.as(F.LocalState.self) ?? F.LocalState())) } }
     }
 }
 
@@ -180,7 +174,8 @@ public struct PanelInput: Hashable, Sendable {
     /// A sorted matrix is sorted by its selected column; unsorted, the column is not part
     /// of what is built (moving over the cells reuses the panel).
     public let sortColumn: Int
-    /// The part of the screen's local state its panel is built from.
+    /// The screen's local state (all of it: a screen keeps there only what its panel shows;
+    /// the matrix cursor's column is shared state, in the key only through `sortColumn`).
     public let local: ScreenValue?
     public let period: Period
     public let lang: Lang
@@ -195,7 +190,7 @@ public struct PanelInput: Hashable, Sendable {
         let v = st.top
         kind = v.kind; unit = v.unit; filter = v.filter; sort = v.sort
         sortColumn = v.sort == 0 ? 0 : v.column
-        local = Screens.spec(v.kind.screen)?.panelState(v.local) ?? v.local
+        local = v.local
         period = st.period; lang = st.lang; unicode = st.unicode; width = st.width
         followUp = BookByToken(book: st.followUp); store = st.store; today = st.today
     }
