@@ -11,7 +11,7 @@ import Glibc
 /// (link(2), which fails on any existing entry, dangling symbolic links included); and the
 /// temporary file removed when the process is interrupted (SIGINT, SIGTERM, SIGHUP).
 public enum FileOutput {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, Readable, CustomStringConvertible {
         case exists(String)
         /// Something other than a regular file (a device, a pipe, a folder): never replaced.
         case notAFile(String)
@@ -19,14 +19,9 @@ public enum FileOutput {
         case noName
         /// The path, the system's words for why, and its errno (for a message in the user's language).
         case cannotWrite(String, String, Int32)
-        public var description: String {
-            switch self {
-            case .exists(let p): return "\(p) exists; use --force to overwrite it"
-            case .notAFile(let p): return "\(p) is not a regular file; it is never replaced"
-            case .noName: return "no file name was given"
-            case .cannotWrite(let p, let why, _): return "cannot write \(p): \(why)"
-            }
-        }
+        /// In English (the catalogue's words, `message`).
+        public var description: String { text(.en) }
+        public func text(_ lang: Lang) -> String { message(L10n(lang)) }
     }
 
     /// Temporary files are named `.NAME.tertial-XXXXXXXXXXXX.tmp`; `check` names stale ones.

@@ -73,9 +73,9 @@ extension TertialReport {
     func header() -> [Block] {
         var b: [Block] = [.title(l[.tertialReport] + ": \(snapshot.tree.units[unit].name), \(l.periodLong(period))"), .gap,
                           .meta(l[.dataUpToAndIncluding] + l.date(dataDate)
-                                + " · " + l[.everyFigureRecomputedFromThe])]
+                                + " · " + l[.everyFigureRecomputed])]
         if let n = display.suppressSmall {
-            b.append(.meta(l(.countsBetween1AndAre, n - 1, n)))
+            b.append(.meta(l(.smallCountsSuppressed, n - 1, n)))
         }
         return b
     }
@@ -178,8 +178,8 @@ extension TertialReport {
                                         l[.colMedianWait], l[.colLongest]], rows: cats, right: [1, 2, 3, 4, 5])),
             .chart(.waitlistMonths, caption: l[.waitlistAtMonthEndLast]),
             .gap,
-            .paragraph(l[.caseProcessingLast12Months2] + ": \(waitlist.decidedLastYear) " + l[.decisions]
-                       + ", \(waitlist.breachesLastYear) " + l[.over4WeeksWithoutAn3]),
+            .paragraph(l[.caseProcessingHeading] + ": \(waitlist.decidedLastYear) " + l[.decisions]
+                       + ", \(waitlist.breachesLastYear) " + l[.breachPhrase]),
         ]
         if options.withCases && !waitlist.cases.isEmpty {
             b += [.gap, .table(ReportTable(
@@ -204,7 +204,7 @@ extension TertialReport {
                           .table(ReportTable(header: [l[.period], l[.targetGroup], l[.colWithIP], l[.groupNoIp],
                                                       l[.colDeclined], l[.coverage], l[.target], l[.status]], rows: rows, right: [1, 2, 3, 4, 5, 6]))]
         if let ci = ip.coverage { b.append(.chart(.trend(indicator: ci, unit: unit), caption: l[.ipCoverageOverTimeDashed])) }
-        b += [.gap, .note(l[.theCategoriesOverlapAndNeed])]
+        b += [.gap, .note(l[.ipCategoriesOverlap])]
         return b
     }
 
@@ -265,7 +265,7 @@ extension TertialReport {
     func reportingSection() -> [Block] {
         let s = snapshot, comp = scorecard.completeness
         var b: [Block] = [.heading(l[.reporting]),
-                          .table(ReportTable(header: [l[.unit], l[.colDelivered], l[.colOf], l[.share]],
+                          .table(ReportTable(header: [l[.unit], l[.colDelivered], l[.colOutOf], l[.share]],
                                              rows: unitCompleteness.map { [s.tree.units[$0.0].name, String($0.1.reported), String($0.1.due), l.percent($0.1.percent)].map { ReportCell($0) } },
                                              right: [1, 2, 3]))]
         if !comp.missing.isEmpty {

@@ -24,27 +24,27 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     // TUI/Views.swift
     case partialOfValuesDelivered, annualShownFor, incompleteWord, comment, indicator, value, target, status, change, trend, unit, fromPredecessors, reportedByTheUnit, period, note
     // TUI/Update.swift
-    case sortedBy, noMorePeriodsInThe, noDeviationsInThePeriod, deviationOf
+    case sortedBy, noMorePeriods, noDeviationsInPeriod, deviationOf
     // TUI/Render.swift
-    case errorsInTheDataOn, theWindowIsTooSmall, tertialNeedsAtLeast, windowNow, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
+    case bannerDataErrors, windowTooSmall, tertialNeedsAtLeast, windowNow, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
     // TUI/Screens/Overview.swift
-    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, indicatorsEnterScorecard, noIpDataForThe, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, noInterimReply4Weeks, last12MonthsNote, noDeviations
+    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, indicatorsEnterScorecard, noIPDataForPeriod, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, breachesLabel, last12MonthsNote, noDeviations
     // TUI/Screens/Scorecard.swift
     case scorecard, sortCatalogue, sortStatus, sortName, sortChange
     // TUI/Screens/Reporting.swift
     case reportingShareDeliveredMissing, reportedAsUnknown, notDelivered, what
     // TUI/Screens/IP.swift
-    case group, respGr, decl, coord, coverage, overdue, individualPlanIpAndResponsibility, theCategoriesOverlapAndNeed
+    case group, respGr, decl, coord, coverage, overdue, individualPlanIpAndResponsibility, ipCategoriesOverlap
     // TUI/Screens/Deviations.swift
     case deliveredWord, data, deviations
     // TUI/Screens/Waitlist.swift
-    case allCategories, monthEndsLast12Months, waitlistOn, category, colWaiting, disch, colHomelessShort, median, colLongest, col12Months, whereApplicantsLiveNow, livingNow, total, caseProcessingLast12Months, decisions, over4WeeksWithoutInterim, yes, received, processedIn, days, over4WeeksWithoutAn, waitingCasesLongestWaitFirst, colCase, granted, colDays, dischReady
+    case allCategories, monthEndsLast12Months, waitlistOn, category, colWaiting, disch, colHomelessShort, median, colLongest, col12Months, whereApplicantsLiveNow, livingNow, total, caseProcessingLast12Months, decisions, over4WeeksWithoutInterim, yes, received, processedIn, days, breachHeading, waitingCasesLongestWaitFirst, colCase, granted, colDays, dischReady
     // Reports/WaitlistReport.swift
-    case housingWaitlist, ofWhomDischargeReady, homelessWord, colDischargeReadyShort, colHomeless, colMedianWait, caseProcessingLast12Months2, over4Weeks, over4WeeksWithoutAn2
+    case housingWaitlist, ofWhomDischargeReady, homelessWord, colDischargeReadyShort, colHomeless, colMedianWait, caseProcessingHeading, over4Weeks, breachWithLaw
     // Reports/ReportDocument.swift
-    case tertialReport, dataUpToAndIncluding, everyFigureRecomputedFromThe, countsBetween1AndAre, summary, valuesDelivered, biggestChangesSinceThePrevious, dataQuality, alsoApplicationsProcessedInOver, sinceLast, sinceAYearAgo, colDischargeReady, waitlistAtMonthEndLast, over4WeeksWithoutAn3, individualPlanIp, targetGroup, colWithIP, groupNoIp, colDeclined, ipCoverageOverTimeDashed, colDelivered, colOf, share, missingHeading, reportedAsUnknownNote
+    case tertialReport, dataUpToAndIncluding, everyFigureRecomputed, smallCountsSuppressed, summary, valuesDelivered, biggestChangesSinceThePrevious, dataQuality, alsoApplicationsProcessedInOver, sinceLast, sinceAYearAgo, colDischargeReady, waitlistAtMonthEndLast, breachPhrase, individualPlanIp, targetGroup, colWithIP, groupNoIp, colDeclined, ipCoverageOverTimeDashed, colDelivered, colOutOf, share, missingHeading, reportedAsUnknownNote
     // Reports/CorporaterSheet.swift
-    case reported, register, formula, sumOfUnits, predecessors, overThePeriod, figuresToEnter, takenFromTheReportsAnd, source, colReported
+    case reported, register, formula, sumOfUnits, predecessors, overThePeriod, figuresToEnter, corporaterIntro, source, colReported
     // Reports/HTMLReport.swift
     case waitlistByMonth
     // Reports/TertialReport.swift
@@ -161,11 +161,11 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .period: ("Periode", "Period")
         case .note: ("Merknad", "Note")
         case .sortedBy: ("Sortert etter ", "Sorted by ")
-        case .noMorePeriodsInThe: ("Ingen flere perioder i dataene", "No more periods in the data")
-        case .noDeviationsInThePeriod: ("Ingen avvik i perioden", "No deviations in the period")
+        case .noMorePeriods: ("Ingen flere perioder i dataene", "No more periods in the data")
+        case .noDeviationsInPeriod: ("Ingen avvik i perioden", "No deviations in the period")
         case .deviationOf: ("Avvik {1} av {2}", "Deviation {1} of {2}")
-        case .errorsInTheDataOn: ("Feil i dataene på disk – viser sist gyldige data: ", "Errors in the data on disk – showing the last good data: ")
-        case .theWindowIsTooSmall: ("Vinduet er for lite.", "The window is too small.")
+        case .bannerDataErrors: ("Feil i dataene på disk – viser sist gyldige data: ", "Errors in the data on disk – showing the last good data: ")
+        case .windowTooSmall: ("Vinduet er for lite.", "The window is too small.")
         case .tertialNeedsAtLeast: ("tertial trenger minst {1}×{2}", "tertial needs at least {1}×{2}")
         case .windowNow: ("(nå {1}×{2}).", "(now {1}×{2}).")
         case .qQuits: ("q avslutter", "q quits")
@@ -188,7 +188,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .overview: ("Oversikt", "Overview")
         case .dataQualityWarnings: ("datakvalitetsvarsler", "data-quality warnings")
         case .indicatorsEnterScorecard: ("{1} indikatorer på styringskortet", "{1} indicators on the scorecard")
-        case .noIpDataForThe: ("Ingen IP-data for perioden.", "No IP data for the period.")
+        case .noIPDataForPeriod: ("Ingen IP-data for perioden.", "No IP data for the period.")
         case .targetWord: ("mål", "target")
         case .withIp: ("Med IP: ", "With IP: ")
         case .ofJoin: (" av ", " of ")
@@ -204,7 +204,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .homelessLabel: ("Bostedsløse: ", "Homeless: ")
         case .medianWait: ("Ventetid median ", "Median wait ")
         case .longestInline: (", lengste ", ", longest ")
-        case .noInterimReply4Weeks: ("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ")
+        case .breachesLabel: ("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ")
         case .last12MonthsNote: (" (12 mnd)", " (12 mo)")
         case .noDeviations: ("Ingen avvik.", "No deviations.")
         case .scorecard: ("Styringskort", "Scorecard")
@@ -223,7 +223,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .coverage: ("Dekning", "Coverage")
         case .overdue: ("Ikke ev", "Overdue")
         case .individualPlanIpAndResponsibility: ("Individuell plan (IP) og ansvarsgruppe", "Individual plan (IP) and responsibility group")
-        case .theCategoriesOverlapAndNeed: ("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group.")
+        case .ipCategoriesOverlap: ("Kategoriene overlapper og trenger ikke summere til målgruppen.", "The categories overlap and need not add up to the target group.")
         case .deliveredWord: ("levert", "delivered")
         case .data: ("data", "data")
         case .deviations: ("Avvik", "Deviations")
@@ -247,7 +247,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .received: ("Mottatt", "Received")
         case .processedIn: ("behandlet på", "processed in")
         case .days: ("dager", "days")
-        case .over4WeeksWithoutAn: ("Over 4 uker uten foreløpig svar", "Over 4 weeks without an interim reply")
+        case .breachHeading: ("Over 4 uker uten foreløpig svar", "Over 4 weeks without an interim reply")
         case .waitingCasesLongestWaitFirst: ("ventende saker, lengst ventetid først", "waiting cases, longest wait first")
         case .colCase: ("Sak", "Case")
         case .granted: ("Vedtak", "Granted")
@@ -259,13 +259,13 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .colDischargeReadyShort: ("Utskr.klare", "Disch.-ready")
         case .colHomeless: ("Bostedsløse", "Homeless")
         case .colMedianWait: ("Median ventetid", "Median wait")
-        case .caseProcessingLast12Months2: ("Saksbehandling siste 12 måneder", "Case processing, last 12 months")
+        case .caseProcessingHeading: ("Saksbehandling siste 12 måneder", "Case processing, last 12 months")
         case .over4Weeks: ("over 4 uker", "over 4 weeks")
-        case .over4WeeksWithoutAn2: ("over 4 uker uten foreløpig svar (brudd på forvaltningsloven § 11a)", "over 4 weeks without an interim reply (forvaltningsloven § 11a)")
+        case .breachWithLaw: ("over 4 uker uten foreløpig svar (brudd på forvaltningsloven § 11a)", "over 4 weeks without an interim reply (forvaltningsloven § 11a)")
         case .tertialReport: ("Tertialrapport", "Tertial report")
         case .dataUpToAndIncluding: ("Datagrunnlag til og med ", "Data up to and including ")
-        case .everyFigureRecomputedFromThe: ("alle tall beregnet på nytt fra enhetenes tall og registrene", "every figure recomputed from the units' figures and the registers")
-        case .countsBetween1AndAre: ("Tall mellom 1 og {1} er vist som <{2}; andeler bygget på dem som ..", "Counts between 1 and {1} are shown as <{2}; ratios built on them as ..")
+        case .everyFigureRecomputed: ("alle tall beregnet på nytt fra enhetenes tall og registrene", "every figure recomputed from the units' figures and the registers")
+        case .smallCountsSuppressed: ("Tall mellom 1 og {1} er vist som <{2}; andeler bygget på dem som ..", "Counts between 1 and {1} are shown as <{2}; ratios built on them as ..")
         case .summary: ("Sammendrag", "Summary")
         case .valuesDelivered: ("verdier levert", "values delivered")
         case .biggestChangesSinceThePrevious: ("Største endringer siden forrige periode:", "Biggest changes since the previous period:")
@@ -275,7 +275,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .sinceAYearAgo: ("Siden i fjor", "Since a year ago")
         case .colDischargeReady: ("Utskrivningsklare", "Discharge-ready")
         case .waitlistAtMonthEndLast: ("Venteliste ved månedsslutt, siste 12 måneder", "Waitlist at month-end, last 12 months")
-        case .over4WeeksWithoutAn3: ("over 4 uker uten foreløpig svar", "over 4 weeks without an interim reply")
+        case .breachPhrase: ("over 4 uker uten foreløpig svar", "over 4 weeks without an interim reply")
         case .individualPlanIp: ("Individuell plan (IP)", "Individual plan (IP)")
         case .targetGroup: ("Målgruppe", "Target group")
         case .colWithIP: ("Med IP", "With IP")
@@ -283,7 +283,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .colDeclined: ("Takket nei", "Declined")
         case .ipCoverageOverTimeDashed: ("IP-dekning over tid (stiplet: mål)", "IP coverage over time (dashed: target)")
         case .colDelivered: ("Levert", "Delivered")
-        case .colOf: ("Av", "Of")
+        case .colOutOf: ("Av", "Of")
         case .share: ("Andel", "Share")
         case .missingHeading: ("Mangler:", "Missing:")
         case .reportedAsUnknownNote: (" (rapportert som ukjent)", " (reported as unknown)")
@@ -294,7 +294,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .predecessors: ("forgjengerne", "predecessors")
         case .overThePeriod: ("over perioden", "over the period")
         case .figuresToEnter: ("tall å legge inn", "figures to enter")
-        case .takenFromTheReportsAnd: ("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.\\n", "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.\\n")
+        case .corporaterIntro: ("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.\\n", "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.\\n")
         case .source: ("Kilde", "Source")
         case .colReported: ("Rapportert", "Reported")
         case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")

@@ -31,9 +31,9 @@ public enum WaitlistReport {
                     d.wait(c.medianWait, over: c.waiting), d.wait(c.maxWait.map(Double.init), over: c.waiting)]
         }
         out += markdown ? Table.markdown(header, rows) : Table.text(header, rows, rightAligned: [1, 2, 3, 4, 5])
-        out += "\n" + l[.caseProcessingLast12Months2] + ": \(v.decidedLastYear) "
+        out += "\n" + l[.caseProcessingHeading] + ": \(v.decidedLastYear) "
             + l[.decisions] + ", \(v.overFourWeeksLastYear) " + l[.over4Weeks] + ", \(v.breachesLastYear) "
-            + l[.over4WeeksWithoutAn2] + "\n"
+            + l[.breachWithLaw] + "\n"
         return out
     }
 

@@ -18,7 +18,7 @@ extension Dashboard {
         // The banner's two rows: what is shown instead, then the errors, wrapped rather than
         // cut after the lead (the file:line must be readable).
         if !st.banner.isEmpty {
-            let lead = (st.unicode ? "⚠ " : "! ") + l[st.bannerPartial ? .errorsRowsLeftOut : .errorsInTheDataOn]
+            let lead = (st.unicode ? "⚠ " : "! ") + l[st.bannerPartial ? .errorsRowsLeftOut : .bannerDataErrors]
             let rows = DisplayWidth.wrap(lead + st.banner.joined(separator: " · "), st.width - 2)
             for k in 0..<min(2, rows.count) {
                 let text = " " + (k == 1 && rows.count > 2 ? DisplayWidth.truncate(rows[1] + " " + rows[2...].joined(separator: " "), st.width - 2) : rows[k])
@@ -37,7 +37,7 @@ extension Dashboard {
     }
 
     static func tooSmall(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
-        let lines = [l[.theWindowIsTooSmall],
+        let lines = [l[.windowTooSmall],
                      l(.tertialNeedsAtLeast, minWidth, minHeight),
                      l(.windowNow, st.width, st.height),
                      l[.qQuits]]

@@ -218,7 +218,7 @@ public enum Dashboard {
         let cur = st.period.kind == .tertial ? st.period : st.period.enclosing(.tertial)
         if let i = ts.firstIndex(of: cur) {
             if ts.indices.contains(i + d) { st.period = ts[i + d] }
-            else { st.message = L10n(st.lang)[.noMorePeriodsInThe] }
+            else { st.message = L10n(st.lang)[.noMorePeriods] }
         } else if let last = ts.last { st.period = last }
         st.lastDeviation = nil
     }
@@ -251,7 +251,7 @@ public enum Dashboard {
         guard let base = s.tree.position(st.baseUnit) else { return }
         let devs = s.deviations(unit: base, period: st.period)
         let targets = devs.compactMap { d in DeviationsScreen.target(of: d, s, base: base).map { (key: RowKey.deviation(DeviationKey(d, s)), view: $0) } }
-        guard !targets.isEmpty else { st.message = l[.noDeviationsInThePeriod]; return }
+        guard !targets.isEmpty else { st.message = l[.noDeviationsInPeriod]; return }
         let cur = st.lastDeviation.flatMap { k in targets.firstIndex { $0.key == k } }
         let k = cur.map { (forward ? $0 + 1 : $0 - 1 + targets.count) % targets.count } ?? (forward ? 0 : targets.count - 1)
         st.lastDeviation = targets[k].key

@@ -46,7 +46,7 @@ enum IPScreen: ScreenFeature {
             items.append(it)
         }
         var p = Panel(title: l[.individualPlanIpAndResponsibility], columns: columns(l, first: l[.unit]), items: items)
-        p.below = [[Span("")], [Span(l[.theCategoriesOverlapAndNeed], .dim)]]
+        p.below = [[Span("")], [Span(l[.ipCategoriesOverlap], .dim)]]
         return p
     }
 

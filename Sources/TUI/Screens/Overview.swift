@@ -77,7 +77,7 @@ enum OverviewScreen: ScreenFeature {
         let k = s.ipIndicators
         if s.registersPending { return [[Span(l[.registersLoadingShort], .dim)]] }
         guard let ci = k.coverage, let cov = s.cell(indicator: ci, unit: u, period: p) else {
-            return [[Span(l[.noIpDataForThe], .dim)]]
+            return [[Span(l[.noIPDataForPeriod], .dim)]]
         }
         func n(_ i: Int?) -> String { f.value(i.flatMap { s.cell(indicator: $0, unit: u, period: p)?.value }, .count) }
         let ts = Views.recent(s, .tertial, upTo: p, 6)
@@ -129,7 +129,7 @@ enum OverviewScreen: ScreenFeature {
         wl.append([Span(l[.waitingLabel] + "\(wv.total.waiting)", .bold), Span(l[.dischargeReady] + "\(wv.total.dischargeReady)")])
         wl.append([Span(l[.homelessLabel] + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
         wl.append([Span(l[.medianWait] + f.value(wv.total.medianWait, .days) + l[.longestInline] + f.value(wv.total.maxWait.map(Double.init), .days))])
-        wl.append([Span(l[.noInterimReply4Weeks] + "\(wv.breachesLastYear)" + l[.last12MonthsNote], wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
+        wl.append([Span(l[.breachesLabel] + "\(wv.breachesLastYear)" + l[.last12MonthsNote], wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
         return wl
     }
 

@@ -72,7 +72,7 @@ enum WaitlistScreen: ScreenFeature {
             it.search = cs.id + " " + unit + " " + l.living(cs.livingNow)
             var d = [String]()
             if let r = cs.received { d.append(l[.received] + " " + l.date(r) + ", " + l[.processedIn] + " \(cs.processingDays ?? 0) " + l[.days]) }
-            if cs.isProcessingBreach { d.append("⚠ " + l[.over4WeeksWithoutAn]) }
+            if cs.isProcessingBreach { d.append("⚠ " + l[.breachHeading]) }
             it.detail = d
             return it
         }
