@@ -91,18 +91,6 @@ enum CLI {
         }
     }
 
-    /// ArgumentParser's sentences that a user meets, in bokmål: (English pattern with `(.+?)`
-    /// for the quoted parts, bokmål with `$1`, `$2`). Anything else it says stays English.
-    static let parserSentences: [(String, String)] = [
-        ("Unknown option '(.+?)'\\.", "Ukjent valg «$1»."),
-        ("Did you mean '(.+?)'\\?", "Mente du «$1»?"),
-        ("Missing value for '(.+?)'", "Mangler en verdi for «$1»"),
-        ("Missing expected argument '(.+?)'", "Mangler argumentet «$1»"),
-        ("Unexpected argument '(.+?)'", "Uventet argument «$1»"),
-        ("The value '(.+?)' is invalid for '(.+?)'", "Verdien «$1» passer ikke for «$2»"),
-        ("Please provide one of (.+)\\.$", "Bruk en av $1."),
-    ]
-
     /// ArgumentParser's fixed English frame ("Error:", "Usage:", "Help:", "See … for more
     /// information.") and its common sentences in the chosen language; our own messages are
     /// already in it.
@@ -112,10 +100,10 @@ enum CLI {
             var s = String(line)
             if s.hasPrefix("Error: ") {
                 s = l[.cliErrorPrefix] + s.dropFirst(7)
-                for (en, nb) in parserSentences {
+                for (en, nb) in CLITexts.parserSentences {
                     s = s.replacingOccurrences(of: en, with: nb, options: .regularExpression)
                 }
-                s = s.replacingOccurrences(of: "' or '", with: "' eller '")
+                s = s.replacingOccurrences(of: "' or '", with: CLITexts.parserOr)
             }
             if s.hasPrefix("Usage: ") { s = l[.cliUsagePrefix] + s.dropFirst(7) }
             if s.hasPrefix("Help: ") { s = l[.cliHelpPrefix] + s.dropFirst(6) }

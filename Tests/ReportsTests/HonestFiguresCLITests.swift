@@ -115,6 +115,9 @@ import TestSupport
         XCTAssertTrue(r.err.hasPrefix("Feil: Ukjent valg «--foo»."), r.err)
         XCTAssertTrue(r.err.contains("Bruk: tertial report scorecard"), r.err)
         XCTAssertFalse(r.err.contains("Error:") || r.err.contains("Usage:") || r.err.contains("Unknown option"), r.err)
+        // Without a suggestion ArgumentParser ends the sentence without a stop; it was left in English.
+        let plain = try Repo.run(["report", "--bogus"])
+        XCTAssertTrue(plain.err.hasPrefix("Feil: Ukjent valg «--bogus»\n"), plain.err)
         let en = try Repo.run(["report", "--foo", "--lang", "en"])
         XCTAssertTrue(en.err.hasPrefix("Error: Unknown option '--foo'."), en.err)
         let format = try Repo.run(["report", "--format", "xyz"])
