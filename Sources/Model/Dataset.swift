@@ -131,7 +131,9 @@ public enum IndicatorSource: String, Sendable, CaseIterable {
     case reported, ip, waitlist, formula, brukerplan
     /// Computed from a register file (waitlist, IP, BrukerPlan), not reported or a formula:
     /// the kind of file of that name is a register (`SourceKind.register`, one definition).
-    public var isRegister: Bool { DataSources.all.contains { $0.register && $0.name == rawValue } }
+    public var isRegister: Bool { IndicatorSource.registers.contains(self) }
+    /// Worked out once from `DataSources.all` (asked for every figure a panel draws).
+    static let registers = Set(allCases.filter { s in DataSources.all.contains { $0.register && $0.name == s.rawValue } })
 }
 
 public enum Housing: String, Sendable, CaseIterable, Hashable {
