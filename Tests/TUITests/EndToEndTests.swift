@@ -46,15 +46,18 @@ import TestSupport
 
     /// Waits until the screen contains the text (the dashboard redraws within 250 ms of a change;
     /// the long timeout is for a loaded CI machine and costs nothing when the text comes).
-    func waitFor(_ text: String, timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line) -> String {
+    /// The screen once every one of `texts` is on it. Several texts when they are drawn on
+    /// different lines of one frame: tmux can be read while a frame is still being written
+    /// (seen under AddressSanitizer), so one of them alone does not mean the frame is whole.
+    func waitFor(_ texts: String..., timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line) -> String {
         let end = Date().addingTimeInterval(timeout)
         var s = ""
         while Date() < end {
             s = screen()
-            if s.contains(text) { return s }
+            if texts.allSatisfy(s.contains) { return s }
             usleep(50_000)
         }
-        XCTFail("\"\(text)\" did not appear; the screen was:\n\(s)", file: file, line: line)
+        XCTFail("\"\(texts.joined(separator: "\", \""))\" did not appear; the screen was:\n\(s)", file: file, line: line)
         return s
     }
 
@@ -84,7 +87,7 @@ import TestSupport
         _ = waitFor("1 Oversikt")
         // Overview -> scorecard, filter, drill to the etat's units, then Fyllingsdalen's history.
         keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
-        var s = waitFor("Σ Etaten")
+        var s = waitFor("Σ Etaten", "Fyllingsdalen ⚠")
         XCTAssertTrue(s.contains("Fyllingsdalen ⚠"), s)
         keys("j", "j", "j", "j", "Enter")
         _ = waitFor("Ansatte med brukererfaring · Psykisk helse Fyllingsdalen")
@@ -105,7 +108,7 @@ import TestSupport
         XCTAssertTrue(s.contains("oppdatert ") && s.contains("reports/2019-T3.csv"), s)
         // A broken file: the banner names it, the last good values stay.
         try (text + "2019-T3;ph-laksevag;staff_fte;tolv;\n").write(toFile: file, atomically: true, encoding: .utf8)
-        s = waitFor("Feil i dataene på disk")
+        s = waitFor("Feil i dataene på disk", "reports/2019-T3.csv:")
         XCTAssertTrue(s.contains("reports/2019-T3.csv:"), s)
         XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 29 ") }, s)
         // Fixed again: the banner goes.
@@ -171,7 +174,7 @@ import TestSupport
         keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
         _ = waitFor("Σ Etaten")
         try FileManager.default.moveItem(atPath: data, toPath: parent + "/old")
-        var s = waitFor("Feil i dataene på disk")
+        var s = waitFor("Feil i dataene på disk", "datamappen finnes ikke")
         XCTAssertTrue(s.contains("datamappen finnes ikke"), s)
         XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains(" 17 ") }, "the last good figures stay: \(s)")
         try FileManager.default.copyItem(atPath: parent + "/old", toPath: data)
@@ -203,13 +206,13 @@ import TestSupport
         let line = bad.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(";fire;") }! + 1
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
              "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data \(data) --period 2019-T3; echo EXIT=$?; sleep 30")
-        var s = waitFor("uten radene med feil")
+        var s = waitFor("uten radene med feil", "reports/2019-T3.csv:\(line): value: «fire»")
         XCTAssertTrue(s.contains("reports/2019-T3.csv:\(line): value: «fire»"), s)
         XCTAssertFalse(s.contains("EXIT="), s)
         // The figures are there, without the faulty row: Etaten's total is built on 5 of the 6
         // districts of 2019 (Fyllingsdalen's value is the one left out), so it is incomplete.
         keys("2", "/"); keys("-l", "brukererfaring"); keys("Enter", "Enter")
-        s = waitFor("Σ Etaten")
+        s = waitFor("Σ Etaten", "5/6 17", "mangler")
         XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Σ Etaten") && $0.contains("5/6 17") }, s)
         XCTAssertTrue(s.split(separator: "\n").contains { $0.contains("Fyllingsdalen") && $0.contains("mangler") }, s)
         try good.write(toFile: file, atomically: true, encoding: .utf8)
@@ -266,7 +269,7 @@ import TestSupport
             try FileManager.default.copyItem(atPath: data + "/ip/2020-T3.csv", toPath: data + "/ip/2021-T1.csv")
         }
         defer { cleanup() }
-        let s = waitFor("IP-dekning")
+        let s = waitFor("IP-dekning", "T1 2021", "Med IP: 198 av 660 i målgruppen")
         XCTAssertTrue(s.contains("T1 2021"), s)
         // The 2020-T3 snapshot's figures (README's overview for T3 2020), now for T1 2021.
         XCTAssertTrue(s.contains("Med IP: 198 av 660 i målgruppen"), s)
@@ -340,7 +343,8 @@ import TestSupport
         // An identity number in a comment: refused in the input, the text kept, nothing saved.
         session = first
         keys("c"); keys("-l", "Gjelder 24038510041"); keys("Enter")
-        let refused = waitFor("ser ut som et fødselsnummer")
+        // The reason and the field are on two lines of one frame: waited for together.
+        let refused = waitFor("ser ut som et fødselsnummer", "Kommentar: Gjelder 24038510041", timeout: 5)
         XCTAssertTrue(refused.contains("Gjelder 24038510041"), "the text stays for correction: \(refused)")
         keys("Escape", "q")
         _ = waitFor("EXIT=0")
