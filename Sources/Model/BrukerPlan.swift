@@ -138,14 +138,14 @@ extension FileParsers {
         var seen = [String: Int]()
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
-            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: .userTwice, expected: .expectOneRowPerUser)
+            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
-            let age = rr.choice("age_band", cAge, AgeBand.parse, .notAgeBand, expected: .expectAgeBand)
-            let gender = rr.choice("gender", cGender, Gender.parse, .notGender, expected: .expectGender)
+            let age = rr.choice("age_band", cAge, AgeBand.parse, Phrase.notAgeBand, expected: .expectAgeBand)
+            let gender = rr.choice("gender", cGender, Gender.parse, Phrase.notGender, expected: .expectGender)
             let areas = FunctionArea.allCases.enumerated().map { k, area in
-                rr.choice(area.column, cAreas[k], { FunctionLevel.parse($0, overall: false) }, .notAreaLevel, expected: .expectAreaLevel)
+                rr.choice(area.column, cAreas[k], { FunctionLevel.parse($0, overall: false) }, Phrase.notAreaLevel, expected: .expectAreaLevel)
             }
-            let overall = rr.choice("overall", cOverall, required: true, { FunctionLevel.parse($0, overall: true) }, .notOverallLevel, expected: .expectOverallLevel)
+            let overall = rr.choice("overall", cOverall, required: true, { FunctionLevel.parse($0, overall: true) }, Phrase.notOverallLevel, expected: .expectOverallLevel)
             let ip = rr.bool("ip", cIP), other = rr.bool("other_plan", cOther), group = rr.bool("group", cGroup)
             let coord = rr.bool("coordinator_only", cCoord), crisis = rr.bool("short_term_crisis", cCrisis)
             let ok = !rr.diagnostics.hasErrors

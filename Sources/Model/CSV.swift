@@ -444,25 +444,25 @@ extension CSVTable {
         return problems.map { p in
             switch p.kind {
             case .quoteNeverClosed(let opened):
-                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvQuoteNeverClosed, String(opened)), expected: Phrase(.expectClosingQuote))
+                return Diagnostic(.error, file: file, line: p.line, Phrase.csvQuoteNeverClosed(openedOnLine: opened), expected: Phrase(.expectClosingQuote))
             case .quoteTooLong(let opened):
-                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvQuoteTooLong, String(opened), String(CSVTable.maxQuotedLines)),
+                return Diagnostic(.error, file: file, line: p.line, Phrase.csvQuoteTooLong(openedOnLine: opened, limit: CSVTable.maxQuotedLines),
                                   expected: Phrase(.expectClosingQuote))
             case .quoteHoldsRows(let at, let last):
-                return Diagnostic(.warning, file: file, line: p.line, Phrase(.csvQuoteHoldsRows, String(p.line), String(last), String(at), d),
+                return Diagnostic(.warning, file: file, line: p.line, Phrase.csvQuoteHoldsRows(from: p.line, to: last, delimiterOnLine: at, delimiter: d),
                                   expected: Phrase(.expectQuoteClosedOnItsLine))
             case .tooManyFields(let fields):
-                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvTooManyFields, String(fields), String(CSVTable.maxFieldsPerRow)),
-                                  expected: Phrase(.expectFewerFields, String(CSVTable.maxFieldsPerRow)))
+                return Diagnostic(.error, file: file, line: p.line, Phrase.csvTooManyFields(fields, limit: CSVTable.maxFieldsPerRow),
+                                  expected: Phrase.expectFewerFields(CSVTable.maxFieldsPerRow))
             case .headerQuoteOpen:
                 return Diagnostic(.warning, file: file, line: p.line, Phrase(.csvHeaderQuoteOpen), expected: Phrase(.expectPlainColumnNames))
             case .extraFields(let fields, let header, let text):
                 if let last = self.header.last, CSVTable.freeTextColumns.contains(last) {
-                    return Diagnostic(.warning, file: file, line: p.line, field: last, Phrase(.csvExtraFieldsJoined, String(fields), String(header), last),
-                                      expected: Phrase(.expectFieldsOfHeader, d))
+                    return Diagnostic(.warning, file: file, line: p.line, field: last, Phrase.csvExtraFieldsJoined(fields, header: header, into: last),
+                                      expected: Phrase.expectFieldsOfHeader(delimiter: d))
                 }
-                return Diagnostic(.error, file: file, line: p.line, Phrase(.csvExtraFields, String(fields), String(header), Fields.shown(text)),
-                                  expected: Phrase(.expectFieldsOfHeader, d))
+                return Diagnostic(.error, file: file, line: p.line, Phrase.csvExtraFields(fields, header: header, first: Fields.shown(text)),
+                                  expected: Phrase.expectFieldsOfHeader(delimiter: d))
             }
         }
     }

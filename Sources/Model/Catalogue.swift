@@ -21,7 +21,7 @@ enum Catalogue {
         } catch let e as YamlError {
             return ([], [yamlDiagnostic(e, file: file)])
         } catch {
-            return ([], [Diagnostic(.error, file: file, Phrase(.yamlUnreadable, excerpt("\(error)")), expected: Phrase(.expectYAML))])
+            return ([], [Diagnostic(.error, file: file, Phrase.yamlUnreadable(excerpt("\(error)")), expected: Phrase(.expectYAML))])
         }
         guard let rootMap = root?.mapping,
               let list = rootMap.first(where: { $0.key.string == "indicators" })?.value else {
@@ -55,7 +55,7 @@ enum Catalogue {
             guard let k = pair.key.string else { continue }
             if !knownKeys.contains(k) {
                 r.diags.append(Diagnostic(.warning, file: file, line: pair.key.mark?.line ?? line, field: k,
-                                          Phrase(.unknownKey), expected: Phrase(.expectOneOf, knownKeys.sorted().joined(separator: ", "))))
+                                          Phrase(.unknownKey), expected: Phrase.expectOneOf(knownKeys.sorted())))
             }
             r.values[k] = pair.value
         }
@@ -63,8 +63,8 @@ enum Catalogue {
             r.err(item, "id", Phrase(.isMissing), Phrase(.expectIndicatorIDChars))
             return (nil, r.diags)
         }
-        if !Fields.isIndicatorID(id) { r.err(idNode, "id", Phrase(.invalidIndicatorID, id), Phrase(.expectIDChars)) }
-        if let first = seen[id] { r.err(idNode, "id", Phrase(.definedTwice, id, String(first)), Phrase(.expectUniqueIDs)) }
+        if !Fields.isIndicatorID(id) { r.err(idNode, "id", Phrase.invalidIndicatorID(id), Phrase(.expectIDChars)) }
+        if let first = seen[id] { r.err(idNode, "id", Phrase.definedTwice(id, firstLine: first), Phrase(.expectUniqueIDs)) }
         seen[id] = idNode.mark?.line ?? line
         var ind = Indicator(id: id, source: SourceRef(file: file, line: idNode.mark?.line ?? line))
         if let s = r.str("name") { ind.name = s }
@@ -93,19 +93,19 @@ enum Catalogue {
         switch ind.source {
         case .ip:
             if let m = measure, let v = IPMeasure(rawValue: m) { ind.ipMeasure = v }
-            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase(.notIPMeasure, $0) } ?? Phrase(.missingForSourceIP),
-                         Phrase(.expectAlternatives, IPMeasure.allCases.map(\.rawValue).joined(separator: " | "))) }
+            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase.notIPMeasure($0) } ?? Phrase(.missingForSourceIP),
+                         Phrase.expectAlternatives(IPMeasure.allCases.map(\.rawValue))) }
         case .waitlist:
             if let m = measure, let v = WaitlistMeasure(rawValue: m) { ind.waitlistMeasure = v }
-            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase(.notWaitlistMeasure, $0) } ?? Phrase(.missingForSourceWaitlist),
-                         Phrase(.expectAlternatives, WaitlistMeasure.allCases.map(\.rawValue).joined(separator: " | "))) }
+            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase.notWaitlistMeasure($0) } ?? Phrase(.missingForSourceWaitlist),
+                         Phrase.expectAlternatives(WaitlistMeasure.allCases.map(\.rawValue))) }
             for h in r.list("housing") ?? [] {
                 if let v = Housing(rawValue: h.uppercased()) { ind.housing.insert(v) }
-                else { r.err(r.values["housing"], "housing", Phrase(.notHousingCategory, h), Phrase(.expectAlternatives, "OMBPS2 | OMBPS3 | OMBPS4 | BOSENTER")) }
+                else { r.err(r.values["housing"], "housing", Phrase.notHousingCategory(h), Phrase.expectAlternatives(["OMBPS2", "OMBPS3", "OMBPS4", "BOSENTER"])) }
             }
             for l in r.list("living_now") ?? [] {
                 if let v = LivingNow(rawValue: l.lowercased()) { ind.livingNow.insert(v) }
-                else { r.err(r.values["living_now"], "living_now", Phrase(.notLivingSituation, l), Phrase(.expectAlternatives, LivingNow.allCases.map(\.rawValue).joined(separator: " | "))) }
+                else { r.err(r.values["living_now"], "living_now", Phrase.notLivingSituation(l), Phrase.expectAlternatives(LivingNow.allCases.map(\.rawValue))) }
             }
         case .formula:
             if let f = r.str("formula") {
@@ -113,7 +113,7 @@ enum Catalogue {
                 if parts.count == 2, Fields.isIndicatorID(parts[0]), Fields.isIndicatorID(parts[1]) {
                     ind.formula = Formula(numerator: parts[0], denominator: parts[1])
                 } else {
-                    r.err(r.values["formula"], "formula", Phrase(.notARatio, f), Phrase(.expectRatio))
+                    r.err(r.values["formula"], "formula", Phrase.notARatio(f), Phrase(.expectRatio))
                 }
             } else {
                 r.err(idNode, "formula", Phrase(.missingForSourceFormula), Phrase(.expectFormula))
@@ -122,8 +122,8 @@ enum Catalogue {
             // A mapping is made once a year: its figures are annual whatever else is said.
             ind.frequency = .year; ind.frequencyGiven = true
             if let m = measure, let v = BrukerPlanMeasure(rawValue: m) { ind.brukerPlanMeasure = v }
-            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase(.notBrukerPlanMeasure, $0) } ?? Phrase(.missingForSourceBrukerPlan),
-                         Phrase(.expectAlternatives, BrukerPlanMeasure.allCases.map(\.rawValue).joined(separator: " | "))) }
+            else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase.notBrukerPlanMeasure($0) } ?? Phrase(.missingForSourceBrukerPlan),
+                         Phrase.expectAlternatives(BrukerPlanMeasure.allCases.map(\.rawValue))) }
         case .reported:
             break
         }
@@ -157,18 +157,18 @@ enum Catalogue {
             // The denominator of the compare screen's normalised view must exist too.
             if let per = ind.per, !ids.contains(per) {
                 diags.append(Diagnostic(.error, file: file, line: ind.origin.line, field: "per",
-                                        Phrase(.formulaUnknownOperand, per), expected: Phrase(.expectOperandHere)))
+                                        Phrase.formulaUnknownOperand(per), expected: Phrase(.expectOperandHere)))
             }
             guard let f = ind.formula else { continue }
             for op in [f.numerator, f.denominator] where !ids.contains(op) {
                 diags.append(Diagnostic(.error, file: file, line: ind.origin.line, field: "formula",
-                                        Phrase(.formulaUnknownOperand, op), expected: Phrase(.expectOperandHere)))
+                                        Phrase.formulaUnknownOperand(op), expected: Phrase(.expectOperandHere)))
             }
         }
         // Every indicator on a cycle of formulas (found in linear time, not by a walk from each).
         for k in onCycles(out) {
             diags.append(Diagnostic(.error, file: file, line: out[k].origin.line, field: "formula",
-                                    Phrase(.formulaCycle, out[k].id), expected: Phrase(.expectFormulaOverOthers)))
+                                    Phrase.formulaCycle(out[k].id), expected: Phrase(.expectFormulaOverOthers)))
         }
         return diags
     }
@@ -257,12 +257,12 @@ enum Catalogue {
     static func yamlDiagnostic(_ e: YamlError, file: String) -> Diagnostic {
         switch e {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return Diagnostic(.error, file: file, line: mark.line, Phrase(.yamlSyntax, excerpt(problem)), expected: Phrase(.expectYAMLSyntax))
+            return Diagnostic(.error, file: file, line: mark.line, Phrase.yamlSyntax(excerpt(problem)), expected: Phrase(.expectYAMLSyntax))
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(.error, file: file, line: context.mark.line, field: duplicates.first,
                               Phrase(.keyTwice), expected: Phrase(.expectKeyOnce))
         default:
-            return Diagnostic(.error, file: file, Phrase(.yamlOther, excerpt("\(e)")), expected: Phrase(.expectUTF8YAML))
+            return Diagnostic(.error, file: file, Phrase.yamlOther(excerpt("\(e)")), expected: Phrase(.expectUTF8YAML))
         }
     }
 }
@@ -298,14 +298,14 @@ struct KeyReader {
     mutating func pick<E: RawRepresentable & CaseIterable>(_ k: String, _ type: E.Type) -> E? where E.RawValue == String {
         guard let s = str(k) else { return nil }
         if let v = E(rawValue: s.lowercased()) { return v }
-        err(values[k], k, Phrase(.notAllowed, s), Phrase(.expectAlternatives, E.allCases.map(\.rawValue).joined(separator: " | ")))
+        err(values[k], k, Phrase.notAllowed(s), Phrase.expectAlternatives(E.allCases.map(\.rawValue)))
         return nil
     }
 
     mutating func num(_ k: String) -> Double? {
         guard let s = str(k) else { return nil }
         if case .value(let v) = CSVTable.parseNumber(ArraySlice(s.utf8), decimalComma: true) { return v }
-        err(values[k], k, Phrase(.notANumber, s), Phrase(.expectNumberCatalogue))
+        err(values[k], k, Phrase.notANumber(s), Phrase(.expectNumberCatalogue))
         return nil
     }
 

@@ -63,7 +63,7 @@ public struct Diagnostic: Error, Readable, Hashable, Sendable, CustomStringConve
         var s = location + ": "
         if let field { s += field + ": " }
         s += problem.text(lang)
-        if let e = expectation { s += " " + Phrase(.expectedAside, e.text(lang)).text(lang) }
+        if let e = expectation { s += " " + Phrase.expectedAside(e.text(lang)).text(lang) }
         return s
     }
 }
@@ -95,7 +95,7 @@ extension Array where Element == Diagnostic {
         if over.isEmpty { return out }
         for f in order {
             let o = over[f]!
-            out.append(Diagnostic(o.severity, file: f, line: o.line, Phrase(.moreProblems, Diagnostic.grouped(o.count), String(limit))))
+            out.append(Diagnostic(o.severity, file: f, line: o.line, Phrase.moreProblems(Diagnostic.grouped(o.count), listed: limit)))
         }
         return out
     }
@@ -107,11 +107,11 @@ extension Array where Element == Diagnostic {
         for d in more {
             if count < 4 * Diagnostic.maxPerFile { append(d); continue }
             if var last = self.last, last.problem.problem == .moreProblems, last.file == d.file {
-                last.problem = Phrase(.moreProblems, String(last.represents + 1), String(Diagnostic.maxPerFile))
+                last.problem = Phrase.moreProblems(String(last.represents + 1), listed: Diagnostic.maxPerFile)
                 if d.severity < last.severity { last.severity = d.severity }
                 self[count - 1] = last
             } else {
-                append(Diagnostic(d.severity, file: d.file, line: d.line, Phrase(.moreProblems, "1", String(Diagnostic.maxPerFile))))
+                append(Diagnostic(d.severity, file: d.file, line: d.line, Phrase.moreProblems("1", listed: Diagnostic.maxPerFile)))
             }
         }
     }

@@ -33,7 +33,7 @@ struct RowReader {
         case .empty: return (true, nil)
         case .value(let v): return (true, v)
         case .invalid:
-            error(name, Phrase(.notANumber, Fields.shown(table.string(row, col))),
+            error(name, Phrase.notANumber(Fields.shown(table.string(row, col))),
                   expected: Phrase(table.delimiter == UInt8(ascii: ";") ? .expectNumberComma : .expectNumber))
             return (false, nil)
         }
@@ -45,7 +45,7 @@ struct RowReader {
         if let day { return (true, day) }
         let s = table.string(row, col)
         if let d = Day(parsing: s) { return (true, d) } // padded with tabs or no-break spaces
-        error(name, Phrase(.notADate, Fields.shown(s)), expected: Phrase(.expectDate))
+        error(name, Phrase.notADate(Fields.shown(s)), expected: Phrase(.expectDate))
         return (false, nil)
     }
 
@@ -54,17 +54,17 @@ struct RowReader {
         let s = table.string(row, col)
         if s.isEmpty { return def }
         if let b = Fields.bool(s) { return b }
-        error(name, Phrase(.notYesNo, Fields.shown(s)), expected: Phrase(.expectYesNo))
+        error(name, Phrase.notYesNo(Fields.shown(s)), expected: Phrase(.expectYesNo))
         return def
     }
 
     /// A field that must be one of a set of words (`parse` says which): nil when empty (an
     /// error when required), an error quoting the value when it is none of them.
     mutating func choice<T>(_ name: String, _ col: Int?, required isRequired: Bool = false, _ parse: (String) -> T?,
-                            _ problem: Problem, expected: Problem) -> T? {
+                            _ problem: (String) -> Phrase, expected: Problem) -> T? {
         guard let s = isRequired ? required(name, col) : optionalText(col) else { return nil }
         if let v = parse(s) { return v }
-        error(name, Phrase(problem, Fields.shown(s)), expected: Phrase(expected))
+        error(name, problem(Fields.shown(s)), expected: Phrase(expected))
         return nil
     }
 
@@ -80,9 +80,9 @@ struct RowReader {
 
     /// A pseudonym that must be unique in its file (a case, a user): an error naming the
     /// first line when an earlier accepted row had it.
-    mutating func uniquePseudonym(_ name: String, _ col: Int?, seen: [String: Int], twice: Problem, expected: Problem) -> String? {
+    mutating func uniquePseudonym(_ name: String, _ col: Int?, seen: [String: Int], twice: (String, Int) -> Phrase, expected: Problem) -> String? {
         let id = pseudonym(name, col)
-        if let id, let first = seen[id] { error(name, Phrase(twice, id, String(first)), expected: Phrase(expected)) }
+        if let id, let first = seen[id] { error(name, twice(id, first), expected: Phrase(expected)) }
         return id
     }
 

@@ -4,11 +4,11 @@ enum FileParsers {
     static func missingColumns(_ t: CSVTable, _ required: [String]) -> [Diagnostic] {
         if t.header.isEmpty {
             return [Diagnostic(.error, file: t.file, line: 1, Phrase(.fileEmpty),
-                               expected: Phrase(.expectHeaderRow, required.joined(separator: ", ")))]
+                               expected: Phrase.expectHeaderRow(required))]
         }
         return required.filter { t.column($0) == nil }.map {
             Diagnostic(.error, file: t.file, line: t.headerLine, field: $0, Phrase(.columnMissing),
-                       expected: Phrase(.expectHeader, required.joined(separator: ", ")))
+                       expected: Phrase.expectHeader(required))
         }
     }
 
@@ -29,14 +29,14 @@ enum FileParsers {
             var rr = RowReader(table: t, row: r, diagnostics: [])
             let id = rr.required("id", cId)
             if let id, !Fields.isUnitID(id) || Fields.looksLikeNationalID(id) {
-                rr.error("id", Phrase(.invalidUnitID, Fields.shown(id)), expected: Phrase(.expectUnitIDChars))
+                rr.error("id", Phrase.invalidUnitID(Fields.shown(id)), expected: Phrase(.expectUnitIDChars))
             }
             let name = rr.freeText("name", cName, required: true)
             let kind = rr.freeText("kind", cKind, required: true)
             let short = rr.freeText("short", cShort, required: false)
             let from = rr.date("from", cFrom), to = rr.date("to", cTo)
             if let f = from.value, let tt = to.value, tt < f {
-                rr.error("to", Phrase(.toBeforeFrom, "\(tt)", "\(f)"), expected: Phrase(.expectAfterFrom))
+                rr.error("to", Phrase.toBeforeFrom("\(tt)", from: "\(f)"), expected: Phrase(.expectAfterFrom))
             }
             let okRow = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)
@@ -65,7 +65,7 @@ enum FileParsers {
             var from: Period? = nil
             if let f = rr.optionalText(cFrom) {
                 from = Period(parsing: f)
-                if from == nil { rr.error("from", Phrase(.notAPeriod, Fields.shown(f)), expected: Phrase(.expectTargetPeriod)) }
+                if from == nil { rr.error("from", Phrase.notAPeriod(Fields.shown(f)), expected: Phrase(.expectTargetPeriod)) }
             }
             let target = rr.number("target", cTarget), warn = rr.number("warn", cWarn)
             if target.ok && target.value == nil && warn.value == nil {
@@ -97,7 +97,7 @@ enum FileParsers {
             if let p = rr.required("period", cPeriod) {
                 if p != lastText { lastText = p; lastPeriod = Period(parsing: p) }
                 period = lastPeriod
-                if period == nil { rr.error("period", Phrase(.notAPeriod, Fields.shown(p)), expected: Phrase(.expectReportPeriod)) }
+                if period == nil { rr.error("period", Phrase.notAPeriod(Fields.shown(p)), expected: Phrase(.expectReportPeriod)) }
             }
             let unit = rr.required("unit", cUnit)
             let ind = rr.required("indicator", cInd)
@@ -127,9 +127,9 @@ enum FileParsers {
         var seen = [String: Int](minimumCapacity: t.rowCount)
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
-            let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: .caseTwice, expected: .expectOneRowPerApplication)
+            let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: Phrase.caseTwice, expected: .expectOneRowPerApplication)
             let unit = rr.required("unit", cUnit)
-            let housing = rr.choice("housing", cHousing, required: true, { Housing(rawValue: $0.uppercased()) }, .notHousingCategory, expected: .expectHousing)
+            let housing = rr.choice("housing", cHousing, required: true, { Housing(rawValue: $0.uppercased()) }, Phrase.notHousingCategory, expected: .expectHousing)
             let received = rr.date("received", cReceived)
             let granted = rr.date("granted", cGranted)
             if granted.ok && granted.value == nil { rr.error("granted", Phrase(.isEmpty), expected: Phrase(.expectDecisionDate)) }
@@ -139,7 +139,7 @@ enum FileParsers {
             if let l = rr.optionalText(cLiving) {
                 living = LivingNow(rawValue: l.lowercased())
                 if living == nil {
-                    rr.error("living_now", Phrase(.notKnownLiving, Fields.shown(l)), expected: Phrase(.expectLiving))
+                    rr.error("living_now", Phrase.notKnownLiving(Fields.shown(l)), expected: Phrase(.expectLiving))
                 }
             }
             let dr = rr.bool("discharge_ready", cDR)
@@ -169,13 +169,13 @@ enum FileParsers {
         var seen = [String: Int](minimumCapacity: t.rowCount)
         for r in 0..<t.rowCount {
             var rr = RowReader(table: t, row: r, diagnostics: [])
-            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: .userTwice, expected: .expectOneRowPerUser)
+            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
             let tg = rr.bool("target_group", cTG), plan = rr.bool("plan", cPlan), group = rr.bool("group", cGroup)
             let declined = rr.bool("declined", cDecl), coord = rr.bool("coordinator", cCoord)
             let evaluated = rr.date("evaluated", cEval)
             if let e = evaluated.value, e > period.end {
-                rr.error("evaluated", Phrase(.evaluatedAfterSnapshot, "\(e)", "\(period.end)"), expected: Phrase(.expectOnOrBefore, "\(period.end)"))
+                rr.error("evaluated", Phrase.evaluatedAfterSnapshot(e, snapshot: period.end), expected: Phrase.expectOnOrBefore(period.end))
             }
             let ok = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)

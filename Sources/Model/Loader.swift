@@ -110,7 +110,7 @@ public final class Loader: @unchecked Sendable {
                 // A missing data folder is an empty one (format v1), unless it was there at the
                 // last load: then it was removed under us, and the last good figures stay.
                 if err.code == ENOENT && !seenBefore { listings[folder] = []; continue }
-                let why = err.code == ENOENT ? Phrase(.folderRemoved) : (err.code == ENOTDIR ? Phrase(.notAFolder) : Phrase(.cannotReadBecause, err.reason))
+                let why = err.code == ENOENT ? Phrase(.folderRemoved) : (err.code == ENOTDIR ? Phrase(.notAFolder) : Phrase.cannotReadBecause(err.reason))
                 diags.append(Diagnostic(.error, file: folder + "/", why, expected: Phrase(.expectFolder)))
             }
         }
@@ -118,7 +118,7 @@ public final class Loader: @unchecked Sendable {
             switch kind.place {
             case .file(let f):
                 if listings[""]?.contains(f) == true { files.append(f) }
-                else if kind.required { diags.append(Diagnostic(.error, file: f, Phrase(.fileMissing), expected: Phrase(.expectFileIn, f, directory))) }
+                else if kind.required { diags.append(Diagnostic(.error, file: f, Phrase(.fileMissing), expected: Phrase.expectFileIn(f, directory))) }
             case .folder(let d):
                 files += (listings[d] ?? []).sorted().map { "\(d)/\($0)" }.filter(kind.matches)
             }
@@ -157,7 +157,7 @@ public final class Loader: @unchecked Sendable {
                 guard !known.contains(rel), !DataSources.isIgnorable(n), !(folder.isEmpty && DataSources.folders.contains(n)) else { continue }
                 if folder.isEmpty, case .directory = Loader.kind(path(rel)) { continue }
                 if already.contains(rel) { continue }
-                diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase(.expectKnownFiles, DataSources.fileNames)))
+                diags.append(Diagnostic(.warning, file: rel, Phrase(.fileNotRead), expected: Phrase.expectKnownFiles(DataSources.fileNames)))
             }
         }
         return diags
@@ -495,7 +495,7 @@ public final class Loader: @unchecked Sendable {
     func bytes(_ rel: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         let fd = open(path(rel), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
-            return .failure(Diagnostic(.error, file: rel, Phrase(.cannotReadBecause, String(cString: strerror(errno))), expected: Phrase(.expectReadable)))
+            return .failure(Diagnostic(.error, file: rel, Phrase.cannotReadBecause(String(cString: strerror(errno))), expected: Phrase(.expectReadable)))
         }
         defer { close(fd) }
         var st = stat()
@@ -504,8 +504,8 @@ public final class Loader: @unchecked Sendable {
         }
         let size = Int(st.st_size)
         guard size <= limit else {
-            return .failure(Diagnostic(.error, file: rel, Phrase(.fileTooLarge, Loader.mebibytes(size), Loader.mebibytes(limit)),
-                                       expected: Phrase(.expectSmallerFile, Loader.mebibytes(limit))))
+            return .failure(Diagnostic(.error, file: rel, Phrase.fileTooLarge(Loader.mebibytes(size), limit: Loader.mebibytes(limit)),
+                                       expected: Phrase.expectSmallerFile(Loader.mebibytes(limit))))
         }
         var out = [UInt8](repeating: 0, count: size)
         var got = 0
@@ -553,7 +553,7 @@ public final class Loader: @unchecked Sendable {
     func brukerPlan(_ rel: String) -> (Parsed, [Diagnostic]) {
         let name = String(String(rel.split(separator: "/").last ?? "").dropLast(".csv".count))
         guard name.count == 4, name.allSatisfy(\.isASCII), let year = Int(name) else {
-            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotYear, Fields.shown(name)), expected: Phrase(.expectBrukerPlanFileName))])
+            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase.fileNameNotYear(Fields.shown(name)), expected: Phrase(.expectBrukerPlanFileName))])
         }
         return csv(rel) { let (m, d) = FileParsers.brukerPlan($0, year: year); return (SourceData(brukerplan: [m]), d) }
     }
@@ -562,7 +562,7 @@ public final class Loader: @unchecked Sendable {
     func ipSnapshot(_ rel: String) -> (Parsed, [Diagnostic]) {
         let name = String(rel.split(separator: "/").last ?? "").dropLast(".csv".count)
         guard let p = Period(parsing: String(name)) else {
-            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.fileNameNotPeriod, String(name)),
+            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase.fileNameNotPeriod(String(name)),
                                        expected: Phrase(.expectIPFileName))])
         }
         return csv(rel) { let (s, d) = FileParsers.ipSnapshot($0, period: p); return (SourceData(ip: [s]), d) }

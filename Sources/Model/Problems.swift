@@ -319,12 +319,17 @@ public struct Phrase: Readable, Hashable, Sendable, CustomStringConvertible {
 
     /// Every value a message quotes is masked: an identity number never reaches a screen
     /// or a log, whichever file or check it came from.
-    public init(_ problem: Problem, _ args: Arg...) {
+    fileprivate init(_ problem: Problem, values: [Arg]) {
         self.problem = problem
-        self.args = args.map { if case .text(let t) = $0 { return .text(IdentityNumber.masked(t)) } else { return $0 } }
+        self.args = values.map { if case .text(let t) = $0 { return .text(IdentityNumber.masked(t)) } else { return $0 } }
     }
-    public init(_ problem: Problem, _ args: [String]) { self.problem = problem; self.args = args.map { .text(IdentityNumber.masked($0)) } }
-    public init(_ problem: Problem, _ first: String, _ rest: String...) { self.init(problem, [first] + rest) }
+    fileprivate init(_ problem: Problem, _ args: [String]) { self.init(problem, values: args.map { .text($0) }) }
+
+    /// A problem without values; one with values is made by its function below.
+    public init(_ problem: Problem) {
+        assert(!problem.texts.en.contains("{1}"), "\(problem) has values: use Phrase.\(problem)(…)")
+        self.init(problem, values: [])
+    }
 
     /// The text in one language.
     public func text(_ lang: Lang) -> String {
@@ -342,4 +347,98 @@ public struct Phrase: Readable, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { text(.en) }
+}
+
+/// A problem with values is made only through these functions (issue 22): each names what
+/// it quotes, with its kind, so the compiler checks the number and the kinds of a
+/// diagnostic's values; the text with its places is beside it in `Problem.texts`. A
+/// problem without values is `Phrase(.key)`.
+extension Phrase {
+    // A value quoted from a file (masked by `init` when it looks like an identity number).
+    public static func notAUnitInUnits(_ id: String) -> Phrase { Phrase(.notAUnitInUnits, [id]) }
+    public static func reportedByMatchesNothing(_ value: String) -> Phrase { Phrase(.reportedByMatchesNothing, [value]) }
+    public static func notInCatalogue(_ id: String) -> Phrase { Phrase(.notInCatalogue, [id]) }
+    public static func notInUnits(_ id: String) -> Phrase { Phrase(.notInUnits, [id]) }
+    public static func invalidIndicatorID(_ id: String) -> Phrase { Phrase(.invalidIndicatorID, [id]) }
+    public static func invalidUnitID(_ id: String) -> Phrase { Phrase(.invalidUnitID, [id]) }
+    public static func notAllowed(_ value: String) -> Phrase { Phrase(.notAllowed, [value]) }
+    public static func notANumber(_ value: String) -> Phrase { Phrase(.notANumber, [value]) }
+    public static func notADate(_ value: String) -> Phrase { Phrase(.notADate, [value]) }
+    public static func notAPeriod(_ value: String) -> Phrase { Phrase(.notAPeriod, [value]) }
+    public static func notYesNo(_ value: String) -> Phrase { Phrase(.notYesNo, [value]) }
+    public static func notIPMeasure(_ value: String) -> Phrase { Phrase(.notIPMeasure, [value]) }
+    public static func notWaitlistMeasure(_ value: String) -> Phrase { Phrase(.notWaitlistMeasure, [value]) }
+    public static func notBrukerPlanMeasure(_ value: String) -> Phrase { Phrase(.notBrukerPlanMeasure, [value]) }
+    public static func notHousingCategory(_ value: String) -> Phrase { Phrase(.notHousingCategory, [value]) }
+    public static func notLivingSituation(_ value: String) -> Phrase { Phrase(.notLivingSituation, [value]) }
+    public static func notKnownLiving(_ value: String) -> Phrase { Phrase(.notKnownLiving, [value]) }
+    public static func notAgeBand(_ value: String) -> Phrase { Phrase(.notAgeBand, [value]) }
+    public static func notGender(_ value: String) -> Phrase { Phrase(.notGender, [value]) }
+    public static func notAreaLevel(_ value: String) -> Phrase { Phrase(.notAreaLevel, [value]) }
+    public static func notOverallLevel(_ value: String) -> Phrase { Phrase(.notOverallLevel, [value]) }
+    public static func notARatio(_ value: String) -> Phrase { Phrase(.notARatio, [value]) }
+    public static func formulaUnknownOperand(_ operand: String) -> Phrase { Phrase(.formulaUnknownOperand, [operand]) }
+    public static func formulaCycle(_ indicator: String) -> Phrase { Phrase(.formulaCycle, [indicator]) }
+    public static func fileNameNotPeriod(_ name: String) -> Phrase { Phrase(.fileNameNotPeriod, [name]) }
+    public static func fileNameNotYear(_ name: String) -> Phrase { Phrase(.fileNameNotYear, [name]) }
+    public static func toBeforeFrom(_ to: String, from: String) -> Phrase { Phrase(.toBeforeFrom, [to, from]) }
+    public static func evaluatedAfterSnapshot(_ evaluated: Day, snapshot: Day) -> Phrase { Phrase(.evaluatedAfterSnapshot, ["\(evaluated)", "\(snapshot)"]) }
+    public static func unitNotActiveInMappingYear(_ id: String, year: Int) -> Phrase { Phrase(.unitNotActiveInMappingYear, [id, String(year)]) }
+    /// A pseudonym seen before in the file, and the line it was first on.
+    public static func caseTwice(_ id: String, firstLine: Int) -> Phrase { Phrase(.caseTwice, [id, String(firstLine)]) }
+    public static func userTwice(_ id: String, firstLine: Int) -> Phrase { Phrase(.userTwice, [id, String(firstLine)]) }
+    public static func definedTwice(_ id: String, firstLine: Int) -> Phrase { Phrase(.definedTwice, [id, String(firstLine)]) }
+    public static func reportedTwice(indicator: String, unit: String, period: Period, alsoAt: String) -> Phrase {
+        Phrase(.reportedTwice, [indicator, unit, "\(period)", alsoAt])
+    }
+    /// A period of the wrong kind for its indicator: `2019-11 is a month, but x is reported per tertial`.
+    public static func wrongPeriodKind(_ period: Period, indicator: String, reportedPer kind: Period.Kind) -> Phrase {
+        func word(_ k: Period.Kind) -> Problem { switch k { case .month: .wordMonth; case .tertial: .wordTertial; case .year: .wordYear } }
+        return Phrase(.wrongPeriodKind, values: [.text("\(period)"), .word(word(period.kind)), .text(indicator), .word(word(kind))])
+    }
+    public static func yearOutside(_ value: String, from: Int, to: Int) -> Phrase { Phrase(.yearOutside, [value, String(from), String(to)]) }
+
+    // The system's or a parser's own words.
+    public static func cannotReadBecause(_ reason: String) -> Phrase { Phrase(.cannotReadBecause, [reason]) }
+    public static func yamlUnreadable(_ reason: String) -> Phrase { Phrase(.yamlUnreadable, [reason]) }
+    public static func yamlSyntax(_ reason: String) -> Phrase { Phrase(.yamlSyntax, [reason]) }
+    public static func yamlOther(_ reason: String) -> Phrase { Phrase(.yamlOther, [reason]) }
+
+    // Sizes and bounds.
+    public static func fileTooLarge(_ size: String, limit: String) -> Phrase { Phrase(.fileTooLarge, [size, limit]) }
+    public static func treeTooDeep(_ id: String, levels: Int) -> Phrase { Phrase(.treeTooDeep, [id, String(levels)]) }
+    public static func successorChainTooLong(_ id: String, limit: Int) -> Phrase { Phrase(.successorChainTooLong, [id, String(limit)]) }
+    public static func manyRoots(_ count: Int, lines: String) -> Phrase { Phrase(.manyRoots, [String(count), lines]) }
+    public static func chainCycle(_ chain: String, from id: String) -> Phrase { Phrase(.chainCycle, [chain, id]) }
+    /// `count` is grouped as people read it (`1 204`).
+    public static func moreProblems(_ count: String, listed: Int) -> Phrase { Phrase(.moreProblems, [count, String(listed)]) }
+
+    // CSV.
+    public static func csvQuoteNeverClosed(openedOnLine line: Int) -> Phrase { Phrase(.csvQuoteNeverClosed, [String(line)]) }
+    public static func csvQuoteTooLong(openedOnLine line: Int, limit: Int) -> Phrase { Phrase(.csvQuoteTooLong, [String(line), String(limit)]) }
+    public static func csvQuoteHoldsRows(from: Int, to: Int, delimiterOnLine: Int, delimiter: String) -> Phrase {
+        Phrase(.csvQuoteHoldsRows, [String(from), String(to), String(delimiterOnLine), delimiter])
+    }
+    public static func csvTooManyFields(_ fields: Int, limit: Int) -> Phrase { Phrase(.csvTooManyFields, [String(fields), String(limit)]) }
+    public static func csvExtraFields(_ fields: Int, header: Int, first: String) -> Phrase { Phrase(.csvExtraFields, [String(fields), String(header), first]) }
+    public static func csvExtraFieldsJoined(_ fields: Int, header: Int, into column: String) -> Phrase { Phrase(.csvExtraFieldsJoined, [String(fields), String(header), column]) }
+
+    // What was expected.
+    public static func expectedAside(_ what: String) -> Phrase { Phrase(.expectedAside, [what]) }
+    public static func expectYearsWithin(_ from: Int, _ to: Int) -> Phrase { Phrase(.expectYearsWithin, [String(from), String(to)]) }
+    public static func expectShallowTree(_ levels: Int) -> Phrase { Phrase(.expectShallowTree, [String(levels)]) }
+    public static func expectShortSuccessorChain(_ limit: Int) -> Phrase { Phrase(.expectShortSuccessorChain, [String(limit)]) }
+    public static func expectSmallerFile(_ limit: String) -> Phrase { Phrase(.expectSmallerFile, [limit]) }
+    public static func expectFileIn(_ file: String, _ directory: String) -> Phrase { Phrase(.expectFileIn, [file, directory]) }
+    public static func expectKnownFiles(_ names: String) -> Phrase { Phrase(.expectKnownFiles, [names]) }
+    public static func expectKindOrUnit(_ kinds: [String]) -> Phrase { Phrase(.expectKindOrUnit, [kinds.joined(separator: ", ")]) }
+    public static func expectOneOf(_ keys: [String]) -> Phrase { Phrase(.expectOneOf, [keys.joined(separator: ", ")]) }
+    /// The words a field may hold: `a | b | c`.
+    public static func expectAlternatives(_ words: [String]) -> Phrase { Phrase(.expectAlternatives, [words.joined(separator: " | ")]) }
+    public static func expectPeriodSuchAs(_ example: String) -> Phrase { Phrase(.expectPeriodSuchAs, [example]) }
+    public static func expectHeaderRow(_ columns: [String]) -> Phrase { Phrase(.expectHeaderRow, [columns.joined(separator: ", ")]) }
+    public static func expectHeader(_ columns: [String]) -> Phrase { Phrase(.expectHeader, [columns.joined(separator: ", ")]) }
+    public static func expectOnOrBefore(_ day: Day) -> Phrase { Phrase(.expectOnOrBefore, ["\(day)"]) }
+    public static func expectFewerFields(_ limit: Int) -> Phrase { Phrase(.expectFewerFields, [String(limit)]) }
+    public static func expectFieldsOfHeader(delimiter: String) -> Phrase { Phrase(.expectFieldsOfHeader, [delimiter]) }
 }

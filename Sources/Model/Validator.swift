@@ -44,24 +44,24 @@ enum Validator {
         for u in units {
             if let l = firstLine[u.id] {
                 diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "id",
-                                        Phrase(.definedTwice, u.id, String(l)), expected: Phrase(.expectUniqueUnitIDs)))
+                                        Phrase.definedTwice(u.id, firstLine: l), expected: Phrase(.expectUniqueUnitIDs)))
             } else { firstLine[u.id] = u.source.line }
         }
         let roots = units.filter { $0.parent == nil }
         if roots.count != 1 {
             let lines = roots.map { String($0.source.line) }.joined(separator: ", ")
             diags.append(Diagnostic(.error, file: "units.csv", line: roots.dropFirst().first?.source.line, field: "parent",
-                                    roots.isEmpty ? Phrase(.noRoot) : Phrase(.manyRoots, String(roots.count), lines),
+                                    roots.isEmpty ? Phrase(.noRoot) : Phrase.manyRoots(roots.count, lines: lines),
                                     expected: Phrase(.expectOneRoot)))
         }
         for u in units {
             if let p = u.parent, tree.index[p] == nil {
                 diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "parent",
-                                        Phrase(.notAUnitInUnits, p), expected: Phrase(.expectOtherUnit)))
+                                        Phrase.notAUnitInUnits(p), expected: Phrase(.expectOtherUnit)))
             }
             if let s = u.successor, tree.index[s] == nil {
                 diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "successor",
-                                        Phrase(.notAUnitInUnits, s), expected: Phrase(.expectSuccessor)))
+                                        Phrase.notAUnitInUnits(s), expected: Phrase(.expectSuccessor)))
             }
         }
         // Cycles in parent and successor chains; each walk stops after maxDepth steps, so
@@ -74,7 +74,7 @@ enum Validator {
                     if !seen.insert(c).inserted {
                         if c == u.id {
                             diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: field,
-                                                    Phrase(.chainCycle, field, u.id), expected: Phrase(.expectNoCycles)))
+                                                    Phrase.chainCycle(field, from: u.id), expected: Phrase(.expectNoCycles)))
                         }
                         break
                     }
@@ -98,21 +98,21 @@ enum Validator {
         }
         for (i, u) in units.enumerated() where steps[i] == OrgTree.maxDepth + 1 {
             diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "successor",
-                                    Phrase(.successorChainTooLong, u.id, String(OrgTree.maxDepth)),
-                                    expected: Phrase(.expectShortSuccessorChain, String(OrgTree.maxDepth))))
+                                    Phrase.successorChainTooLong(u.id, limit: OrgTree.maxDepth),
+                                    expected: Phrase.expectShortSuccessorChain(OrgTree.maxDepth)))
         }
         // Depth: the first unit below the limit on each branch is named.
         for (i, u) in units.enumerated() where tree.depth[i] == OrgTree.maxDepth + 1 {
             diags.append(Diagnostic(.error, file: u.source.file, line: u.source.line, field: "parent",
-                                    Phrase(.treeTooDeep, u.id, String(OrgTree.maxDepth)), expected: Phrase(.expectShallowTree, String(OrgTree.maxDepth))))
+                                    Phrase.treeTooDeep(u.id, levels: OrgTree.maxDepth), expected: Phrase.expectShallowTree(OrgTree.maxDepth)))
         }
         // indicators.yaml: reported_by
         let kinds = Set(units.map(\.kind))
         for ind in indicators {
             for r in ind.reportedBy ?? [] where !kinds.contains(r) && tree.index[r] == nil {
                 diags.append(Diagnostic(.warning, file: ind.origin.file, line: ind.origin.line, field: "reported_by",
-                                        Phrase(.reportedByMatchesNothing, r),
-                                        expected: Phrase(.expectKindOrUnit, kinds.sorted().joined(separator: ", "))))
+                                        Phrase.reportedByMatchesNothing(r),
+                                        expected: Phrase.expectKindOrUnit(kinds.sorted())))
             }
         }
         var indByID = [String: Indicator]()
@@ -121,11 +121,11 @@ enum Validator {
         for t in targets {
             if checkIndicators && indByID[t.indicator] == nil {
                 diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "indicator",
-                                        Phrase(.notInCatalogue, t.indicator), expected: Phrase(.expectIndicatorID)))
+                                        Phrase.notInCatalogue(t.indicator), expected: Phrase(.expectIndicatorID)))
             }
             if case .unit(let u) = t.scope, tree.index[u] == nil {
                 diags.append(Diagnostic(.error, file: t.source.file, line: t.source.line, field: "unit",
-                                        Phrase(.notInUnits, u), expected: Phrase(.expectTargetUnit)))
+                                        Phrase.notInUnits(u), expected: Phrase(.expectTargetUnit)))
             }
         }
         // reports: resolve each row's unit and indicator once (the engine uses the indices),
@@ -150,7 +150,7 @@ enum Validator {
                 ok = false
                 if badUnits.count < 50 || !badUnits.contains(r.unit) {
                     diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "unit",
-                                            Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
+                                            Phrase.notInUnits(Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
                 }
                 badUnits.insert(r.unit)
             }
@@ -162,13 +162,13 @@ enum Validator {
                     ok = false
                     let ind = indicators[lastI]
                     diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "period",
-                                            Phrase(.wrongPeriodKind, .text("\(r.period)"), .word(kindWord(r.period.kind)), .text(ind.id), .word(kindWord(k))),
-                                            expected: Phrase(.expectPeriodSuchAs, example(k))))
+                                            Phrase.wrongPeriodKind(r.period, indicator: ind.id, reportedPer: k),
+                                            expected: Phrase.expectPeriodSuchAs(example(k))))
                 }
             } else if checkIndicators {
                 ok = false
                 diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "indicator",
-                                        Phrase(.notInCatalogue, Fields.shown(r.indicator)), expected: Phrase(.expectIndicatorID)))
+                                        Phrase.notInCatalogue(Fields.shown(r.indicator)), expected: Phrase(.expectIndicatorID)))
             }
             // A row whose unit or indicator is unknown (or whose catalogue failed to parse)
             // has no key: it cannot be a duplicate, and saying so would only echo that error.
@@ -176,7 +176,9 @@ enum Validator {
             resolved.units[n] = Int32(lastU); resolved.indicators[n] = Int32(lastI)
             if !seen.insert(r.period, lastU, lastI) {
                 twice.append((diags.count, n))
-                diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "indicator", Phrase(.reportedTwice), expected: Phrase(.expectOneValue)))
+                // Where the first row is, is filled in below (once every row is resolved).
+                diags.append(Diagnostic(.error, file: source.file, line: source.line, field: "indicator",
+                                        Phrase.reportedTwice(indicator: r.indicator, unit: r.unit, period: r.period, alsoAt: "…"), expected: Phrase(.expectOneValue)))
             }
         }
         if !twice.isEmpty {
@@ -190,7 +192,7 @@ enum Validator {
                 let r = reports[n]
                 let f = first[key(n)]!
                 diags[d] = Diagnostic(.error, file: r.source.file, line: r.source.line, field: "indicator",
-                                      Phrase(.reportedTwice, r.indicator, r.unit, "\(r.period)", "\(reports[f].source)"),
+                                      Phrase.reportedTwice(indicator: r.indicator, unit: r.unit, period: r.period, alsoAt: "\(reports[f].source)"),
                                       expected: Phrase(.expectOneValue))
             }
         }
@@ -204,12 +206,12 @@ enum Validator {
         var lookup = UnitLookup(tree)
         for c in waitlist where lookup.index(c.unit) < 0 {
             diags.append(Diagnostic(.error, file: c.source.file, line: c.source.line, field: "unit",
-                                    Phrase(.notInUnits, Fields.shown(c.unit)), expected: Phrase(.expectUnitID)))
+                                    Phrase.notInUnits(Fields.shown(c.unit)), expected: Phrase(.expectUnitID)))
         }
         for s in ip {
             for r in s.records where lookup.index(r.unit) < 0 {
                 diags.append(Diagnostic(.error, file: s.file, line: Int(r.line), field: "unit",
-                                        Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
+                                        Phrase.notInUnits(Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
             }
         }
         return diags
@@ -221,8 +223,8 @@ enum Validator {
         var diags = [Diagnostic]()
         func check(_ year: Int, _ shown: @autoclosure () -> String, _ file: String, _ line: Int?, _ field: String) {
             guard !years.contains(year) else { return }
-            diags.append(Diagnostic(.error, file: file, line: line, field: field, Phrase(.yearOutside, shown(), String(years.lowerBound), String(years.upperBound)),
-                                    expected: Phrase(.expectYearsWithin, String(years.lowerBound), String(years.upperBound))))
+            diags.append(Diagnostic(.error, file: file, line: line, field: field, Phrase.yearOutside(shown(), from: years.lowerBound, to: years.upperBound),
+                                    expected: Phrase.expectYearsWithin(years.lowerBound, years.upperBound)))
         }
         for u in units {
             if let d = u.from { check(d.year, "\(d)", u.source.file, u.source.line, "from") }
@@ -262,27 +264,26 @@ enum Validator {
         var diags = [Diagnostic]()
         for m in mappings {
             if !years.contains(m.year) {
-                diags.append(Diagnostic(.error, file: m.file, field: "year", Phrase(.yearOutside, String(m.year), String(years.lowerBound), String(years.upperBound)),
-                                        expected: Phrase(.expectYearsWithin, String(years.lowerBound), String(years.upperBound))))
+                diags.append(Diagnostic(.error, file: m.file, field: "year", Phrase.yearOutside(String(m.year), from: years.lowerBound, to: years.upperBound),
+                                        expected: Phrase.expectYearsWithin(years.lowerBound, years.upperBound)))
             }
             guard checkUnits else { continue }
             let first = Day(year: m.year, month: 1, day: 1), last = Day(year: m.year, month: 12, day: 31)
             for r in m.records {
                 guard let u = tree.index[r.unit] else {
                     diags.append(Diagnostic(.error, file: m.file, line: Int(r.line), field: "unit",
-                                            Phrase(.notInUnits, Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
+                                            Phrase.notInUnits(Fields.shown(r.unit)), expected: Phrase(.expectUnitID)))
                     continue
                 }
                 let unit = tree.units[u]
                 if let first, let last, (unit.from.map { $0 > last } ?? false) || (unit.to.map { $0 < first } ?? false) {
                     diags.append(Diagnostic(.warning, file: m.file, line: Int(r.line), field: "unit",
-                                            Phrase(.unitNotActiveInMappingYear, r.unit, String(m.year)), expected: Phrase(.expectUnitActiveInYear)))
+                                            Phrase.unitNotActiveInMappingYear(r.unit, year: m.year), expected: Phrase(.expectUnitActiveInYear)))
                 }
             }
         }
         return diags
     }
 
-    static func kindWord(_ k: Period.Kind) -> Problem { switch k { case .month: .wordMonth; case .tertial: .wordTertial; case .year: .wordYear } }
     static func example(_ k: Period.Kind) -> String { switch k { case .month: "2019-11"; case .tertial: "2019-T3"; case .year: "2019" } }
 }

@@ -19,9 +19,9 @@ public enum FileOutput {
         case noName
         /// The path, the system's words for why, and its errno (for a message in the user's language).
         case cannotWrite(String, String, Int32)
-        /// In English (the catalogue's words, `message`).
+        /// In English (the catalogue's words, `ReportTexts.failure`).
         public var description: String { text(.en) }
-        public func text(_ lang: Lang) -> String { message(L10n(lang)) }
+        public func text(_ lang: Lang) -> String { ReportTexts.failure(self).text(lang) }
     }
 
     /// Temporary files are named `.NAME.tertial-XXXXXXXXXXXX.tmp`; `check` names stale ones.

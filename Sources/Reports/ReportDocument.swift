@@ -75,7 +75,7 @@ extension TertialReport {
                           .meta(l[.dataUpToAndIncluding] + l.date(dataDate)
                                 + " · " + l[.everyFigureRecomputed])]
         if let n = display.suppressSmall {
-            b.append(.meta(l(.smallCountsSuppressed, n - 1, n)))
+            b.append(.meta(l(ReportTexts.smallCountsSuppressed(below: n))))
         }
         return b
     }
@@ -116,7 +116,7 @@ extension TertialReport {
             }
         }
         if breaches > 0 && !options.withCases {
-            b += [.gap, .paragraph(l(.alsoApplicationsProcessedInOver, breaches))]
+            b += [.gap, .paragraph(l(ReportTexts.applicationsOverFourWeeks(breaches)))]
         }
         return b
     }
@@ -238,9 +238,9 @@ extension TertialReport {
             return cells
         }
         var b: [Block] = [.heading(l[.bpSection]),
-                          .paragraph(l(.bpReportIntro, year, snapshot.tree.units[unit].name, d.count(v.mapped))),
+                          .paragraph(l(BrukerPlanTexts.reportIntro(year: year, unit: snapshot.tree.units[unit].name, mapped: d.count(v.mapped)))),
                           .table(ReportTable(header: header, rows: table, right: Set(1..<header.count)))]
-        if let p = prev { b.append(.note(l(.bpReportPrev, p.year) + " " + l[.legendBrukerPlanChange])) }
+        if let p = prev { b.append(.note(l(BrukerPlanTexts.reportPrevious(year: p.year)) + " " + l[.legendBrukerPlanChange])) }
         let cross = [2, 1, 0].map { w in
             [ReportCell([l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]][w])] + FunctionLevel.allCases.map { ReportCell(d.count(v.workByOverall[w][level: $0])) }
                 + [ReportCell(d.count(v.workByOverall[w].reduce(0, +)))]
@@ -249,7 +249,7 @@ extension TertialReport {
               .table(ReportTable(header: [l[.bpWorkActivity]] + FunctionLevel.allCases.map(l.level) + [l[.total]], rows: cross, right: [1, 2, 3, 4, 5]))]
         let yr = v.yellowOrRed
         let share = yr > 0 && !d.isSmall(Double(v.yellowOrRedWithoutPlan)) ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : ".."
-        b += [.gap, .paragraph(l(.bpWithoutPlan, d.count(v.yellowOrRedWithoutPlan), d.count(yr), share, d.count(v.bloodRedWithoutPlan)))]
+        b += [.gap, .paragraph(l(BrukerPlanTexts.withoutPlan(d.count(v.yellowOrRedWithoutPlan), of: d.count(yr), share: share, bloodRedWithout: d.count(v.bloodRedWithoutPlan))))]
         let parts = v.parts(ds).sorted { ($0.view.yellowOrRedWithoutPlan, snapshot.tree.units[$1.unit].name) > ($1.view.yellowOrRedWithoutPlan, snapshot.tree.units[$0.unit].name) }
         if parts.count > 1 {
             b.append(.table(ReportTable(header: [l[.unit], l[.bpMapped], l[.bpWithoutPlanCol], l[.bpWithoutPlanShare]], rows: parts.map { u, x in
@@ -257,8 +257,8 @@ extension TertialReport {
                 return [ReportCell(snapshot.tree.units[u].name), ReportCell(d.count(x.mapped)), ReportCell(d.count(x.yellowOrRedWithoutPlan)), ReportCell(sh)]
             }, right: [1, 2, 3])))
         }
-        b += [.gap, .note(l(.bpPlans, d.count(v.withIP), d.count(v.otherPlan), d.count(v.group), d.count(v.coordinatorOnly), d.count(v.crisis),
-                            d.count(v.men), d.count(v.women)))]
+        b += [.gap, .note(l(BrukerPlanTexts.plans(ip: d.count(v.withIP), otherPlans: d.count(v.otherPlan), group: d.count(v.group), coordinatorOnly: d.count(v.coordinatorOnly),
+                                                   crisis: d.count(v.crisis), men: d.count(v.men), women: d.count(v.women))))]
         return b
     }
 

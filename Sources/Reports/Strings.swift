@@ -4,7 +4,8 @@ import Store
 
 /// The words of the dashboard and the reports, keyed by meaning. Each key has its text in
 /// bokmål and in English in `texts` below; the compiler holds the two lists together.
-/// `{1}`, `{2}` … stand for the arguments of `L10n.callAsFunction(_:_:)`.
+/// Only words and sentences without arguments: a sentence with figures or names in it is a
+/// function of its feature's catalogue (`…Texts.swift`), so the compiler checks its arguments.
 public enum Msg: String, CaseIterable, Sendable, Readable {
     // Screens
     case screenOverview, screenScorecard, screenWaitlist, screenIP, screenDeviations, screenReporting
@@ -22,13 +23,13 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
-    case partialOfValuesDelivered, annualShownFor, incompleteWord, comment, indicator, value, target, status, change, trend, unit, fromPredecessors, reportedByTheUnit, period, note
+    case incompleteWord, comment, indicator, value, target, status, change, trend, unit, fromPredecessors, reportedByTheUnit, period, note
     // TUI/Update.swift
-    case sortedBy, noMorePeriods, noDeviationsInPeriod, deviationOf
+    case sortedBy, noMorePeriods, noDeviationsInPeriod
     // TUI/Render.swift
-    case bannerDataErrors, windowTooSmall, tertialNeedsAtLeast, windowNow, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
+    case bannerDataErrors, windowTooSmall, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
     // TUI/Screens/Overview.swift
-    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, indicatorsEnterScorecard, noIPDataForPeriod, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, breachesLabel, last12MonthsNote, noDeviations
+    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, noIPDataForPeriod, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, breachesLabel, last12MonthsNote, noDeviations
     // TUI/Screens/Scorecard.swift
     case scorecard, sortCatalogue, sortStatus, sortName, sortChange
     // TUI/Screens/Reporting.swift
@@ -42,34 +43,33 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     // Reports/WaitlistReport.swift
     case housingWaitlist, ofWhomDischargeReady, homelessWord, colDischargeReadyShort, colHomeless, colMedianWait, caseProcessingHeading, over4Weeks, breachWithLaw
     // Reports/ReportDocument.swift
-    case tertialReport, dataUpToAndIncluding, everyFigureRecomputed, smallCountsSuppressed, summary, valuesDelivered, biggestChangesSinceThePrevious, dataQuality, alsoApplicationsProcessedInOver, sinceLast, sinceAYearAgo, colDischargeReady, waitlistAtMonthEndLast, breachPhrase, individualPlanIp, targetGroup, colWithIP, groupNoIp, colDeclined, ipCoverageOverTimeDashed, colDelivered, colOutOf, share, missingHeading, reportedAsUnknownNote
+    case tertialReport, dataUpToAndIncluding, everyFigureRecomputed, summary, valuesDelivered, biggestChangesSinceThePrevious, dataQuality, sinceLast, sinceAYearAgo, colDischargeReady, waitlistAtMonthEndLast, breachPhrase, individualPlanIp, targetGroup, colWithIP, groupNoIp, colDeclined, ipCoverageOverTimeDashed, colDelivered, colOutOf, share, missingHeading, reportedAsUnknownNote
     // Reports/CorporaterSheet.swift
     case reported, register, formula, sumOfUnits, predecessors, overThePeriod, figuresToEnter, corporaterIntro, source, colReported
     // Reports/HTMLReport.swift
     case waitlistByMonth
     // Reports/TertialReport.swift
-    case partialOfValues
     // TUI/App.swift: starting the dashboard
-    case termNotATerminal, termCannotDraw, termUnknown, startHasErrors, noPeriods, unknownUnit, periodOutside
-    case keyScreensShort, notDeliveredSentence, reportedUnknownSentence, againstTargetSentence
-    case incomplete, updatedFiles, newestFirst, currentUnitMark, unitClosed, continuesIn, goToSuccessor, nothingDue, keySuccessor, notClosed
+    case termNotATerminal
+    case keyScreensShort
+    case incomplete, newestFirst, currentUnitMark, nothingDue, keySuccessor, notClosed
     case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
-    case exportPrompt, exportPromptKeys, confirmOverwrite, exportUnknownEnding, exportSaved, exportNoFolder, exportNoAccess, exportFailed
+    case exportPrompt
     // The command line and `check`
-    case errorWord, warningWord, noticeWord, qualityWord, moreErrors, errorsRowsLeftOut
-    case cliLang, cliSuppressSmall, cliNotAPeriod, cliNotADate, cliPoll, cliFormatOnePeriod, cliHasErrors, cliWrote, cliCannotWrite, cliExistsUseForce, cliUnknownIndicator
-    case storeAccessPostgresOnly, storeAccessUnknownUnit, storeAccessHeader, storeAccessBadRow, fuOffline, storeCreated, storeExisted, storeSchema, storeCounts, storeOnlyCSV, storeCannotRead, storeImported, storeImportRefused, cliMoreProblems, exportNotAFile, exportNoName, fuNoStoreYet, cliNoDataDirectory
-    case checkNotLoaded, checkOk, checkListQuality, checkNoPeriods
-    case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix, cliSeeHelp
+    case errorWord, warningWord, noticeWord, qualityWord, errorsRowsLeftOut
+    case cliLang, cliSuppressSmall
+    case storeAccessPostgresOnly, fuOffline
+    case checkListQuality, checkNoPeriods
+    case cliErrorPrefix, cliUsagePrefix, cliHelpPrefix
     // Follow-up
     case screenFollowUp, keyComment, keyNewAction, hintComment, hintAction, keyFormNext, keyFormField, scopeFollowUpForm
     case keyStatusInProgress, keyStatusDone, keyStatusCancelled, keyToggleAllActions, legendFollowUp
     case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
-    case fuNoFigure, fuNoStore, fuSaved, fuBadDue, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
-    case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuCommentBy, fuActionLine, fuTile, fuTileCounts, fuTileNone
-    case fuNoFollowUp, fuHasAction, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuHasActionOne, fuOpenList, fuDoneList, fuOfDeviations, fuCreatedBy, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
-    case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, perHundred, normalisedTitle
-    case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpTitle, bpNone, bpNoneForUnit, bpCounts, bpBloodRedCount, bpNotMapped, bpEtatLine, bpPrevLine, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpWithoutPlan, bpPlans, bpEnterUnits, bpUnitsTitle, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection, bpReportIntro, bpReportPrev
+    case fuNoFigure, fuSaved, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
+    case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuTile, fuTileNone
+    case fuNoFollowUp, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuOpenList, fuDoneList, fuOfDeviations, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
+    case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, normalisedTitle
+    case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpNone, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpEnterUnits, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection
     case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel, exportWaitForRegisters
     // END CASES
 
@@ -90,9 +90,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .keyOpenTile: ("åpne skjermen bak ruten", "open the screen behind the panel")
         case .keyBack: ("tilbake (fjerner først et filter)", "back (clears a filter first)")
         case .keyScreens: ("skjermene", "the screens")
-        case .notDeliveredSentence: ("{1} har ikke levert «{2}» for {3}.", "{1} has not delivered \"{2}\" for {3}.")
-        case .reportedUnknownSentence: ("{1} har levert «{2}» for {3} uten verdi (rapportert som ukjent).", "{1} delivered \"{2}\" for {3} without a value (reported as unknown).")
-        case .againstTargetSentence: ("{1}: «{2}» er {3} mot målet {4} ({5}).", "{1}: \"{2}\" is {3} against the target {4} ({5}).")
         case .keyScreensShort: ("skjermene (fanene øverst)", "the screens (the tabs at the top)")
         case .keyCycleScreen: ("neste/forrige skjerm", "next/previous screen")
         case .keyPeriod: ("forrige/neste tertial", "previous/next tertial")
@@ -145,9 +142,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .legendDeviations: ("Rød, gul og manglende verdier og datakvalitetsvarsler, verste først.", "Red, yellow and missing values and data-quality warnings, worst first.")
         case .legendReporting: ("Andel av verdiene som skulle leveres som er levert; (n) = antall som mangler.", "Share of the due values that were delivered; (n) = how many are missing.")
         case .reloaded: ("Lest inn på nytt", "Reloaded")
-        case .annualShownFor: ("årlig indikator: verdien for {1} (rapporteres for året, sammen med T3)", "annual indicator: the value for {1} (reported for the year, with T3)")
         case .incompleteWord: ("ufullstendig", "incomplete")
-        case .partialOfValuesDelivered: ("ufullstendig: {1} av {2} verdier levert, så ingen status og ingen endring", "incomplete: {1} of {2} values delivered, so no status and no change")
         case .comment: ("Kommentar", "Comment")
         case .indicator: ("Indikator", "Indicator")
         case .value: ("Verdi", "Value")
@@ -163,11 +158,8 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .sortedBy: ("Sortert etter ", "Sorted by ")
         case .noMorePeriods: ("Ingen flere perioder i dataene", "No more periods in the data")
         case .noDeviationsInPeriod: ("Ingen avvik i perioden", "No deviations in the period")
-        case .deviationOf: ("Avvik {1} av {2}", "Deviation {1} of {2}")
         case .bannerDataErrors: ("Feil i dataene på disk – viser sist gyldige data: ", "Errors in the data on disk – showing the last good data: ")
         case .windowTooSmall: ("Vinduet er for lite.", "The window is too small.")
-        case .tertialNeedsAtLeast: ("tertial trenger minst {1}×{2}", "tertial needs at least {1}×{2}")
-        case .windowNow: ("(nå {1}×{2}).", "(now {1}×{2}).")
         case .qQuits: ("q avslutter", "q quits")
         case .all: ("Alle", "All")
         case .missing: ("Mangler", "Missing")
@@ -187,7 +179,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .worstDeviations: ("Største avvik", "Worst deviations")
         case .overview: ("Oversikt", "Overview")
         case .dataQualityWarnings: ("datakvalitetsvarsler", "data-quality warnings")
-        case .indicatorsEnterScorecard: ("{1} indikatorer på styringskortet", "{1} indicators on the scorecard")
         case .noIPDataForPeriod: ("Ingen IP-data for perioden.", "No IP data for the period.")
         case .targetWord: ("mål", "target")
         case .withIp: ("Med IP: ", "With IP: ")
@@ -265,12 +256,10 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .tertialReport: ("Tertialrapport", "Tertial report")
         case .dataUpToAndIncluding: ("Datagrunnlag til og med ", "Data up to and including ")
         case .everyFigureRecomputed: ("alle tall beregnet på nytt fra enhetenes tall og registrene", "every figure recomputed from the units' figures and the registers")
-        case .smallCountsSuppressed: ("Tall mellom 1 og {1} er vist som <{2}; andeler bygget på dem som ..", "Counts between 1 and {1} are shown as <{2}; ratios built on them as ..")
         case .summary: ("Sammendrag", "Summary")
         case .valuesDelivered: ("verdier levert", "values delivered")
         case .biggestChangesSinceThePrevious: ("Største endringer siden forrige periode:", "Biggest changes since the previous period:")
         case .dataQuality: ("datakvalitet", "data quality")
-        case .alsoApplicationsProcessedInOver: ("I tillegg, søknader behandlet på over 4 uker uten foreløpig svar: {1} (saksnumre vises med --with-cases).", "Also, applications processed in over 4 weeks without an interim reply: {1} (case ids with --with-cases).")
         case .sinceLast: ("Siden forrige", "Since last")
         case .sinceAYearAgo: ("Siden i fjor", "Since a year ago")
         case .colDischargeReady: ("Utskrivningsklare", "Discharge-ready")
@@ -298,19 +287,9 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .source: ("Kilde", "Source")
         case .colReported: ("Rapportert", "Reported")
         case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")
-        case .partialOfValues: ("ufullstendig: {1} av {2} verdier", "incomplete: {1} of {2} values")
         case .termNotATerminal: ("dashbordet trenger en terminal; bruk `tertial report` for tekst", "the dashboard needs a terminal; use `tertial report` for text output")
-        case .termCannotDraw: ("terminalen (TERM={1}) kan ikke tegne dashbordet; start det i en vanlig terminal (f.eks. TERM=xterm-256color), eller bruk `tertial report`", "the terminal (TERM={1}) cannot draw the dashboard; start it in an ordinary terminal (e.g. TERM=xterm-256color), or use `tertial report`")
-        case .termUnknown: ("terminaltypen TERM={1} er ukjent på denne maskinen; sett TERM=xterm-256color, eller bruk `tertial report`", "the terminal type TERM={1} is unknown on this machine; set TERM=xterm-256color, or use `tertial report`")
-        case .startHasErrors: ("{1}: enhetene (units.csv) eller katalogen (indicators.yaml) har feil, så ingen tall kan regnes ut; rett dem (se `tertial check {1}`) og start igjen", "{1}: the units (units.csv) or the catalogue (indicators.yaml) have errors, so no figure can be computed; fix them (see `tertial check {1}`) and start again")
-        case .noPeriods: ("{1} har ingen perioder ennå: ingen tall er rapportert, og ingen venteliste eller IP-uttrekk", "{1} has no periods yet: nothing is reported, and there is no waitlist or IP snapshot")
-        case .unknownUnit: ("ukjent enhet «{1}»; enhetene er: {2}", "unknown unit \"{1}\"; units are: {2}")
-        case .periodOutside: ("{1} ligger utenfor dataene ({2} til {3})", "{1} is outside the data ({2} to {3})")
         case .incomplete: ("ufullstendig", "incomplete")
         case .newestFirst: ("nyeste først", "newest first")
-        case .unitClosed: ("Lagt ned {1}", "Closed on {1}")
-        case .continuesIn: ("Videreført i {1}", "Continues in {1}")
-        case .goToSuccessor: ("f: gå til {1}", "f: go to {1}")
         case .nothingDue: ("Ingenting skulle leveres i perioden.", "Nothing was due in the period.")
         case .keySuccessor: ("gå til enheten som overtok (for en nedlagt enhet)", "go to the unit that took over (for a closed unit)")
         case .notClosed: ("Enheten er ikke lagt ned i perioden", "The unit is not closed in the period")
@@ -324,57 +303,20 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .keyConfirmNo: ("nei, la filen være", "no, leave the file")
         case .scopeConfirm: ("spørsmålet om å skrive over", "the overwrite question")
         case .exportPrompt: ("Eksporter til", "Export to")
-        case .exportPromptKeys: ("(endelsen velger formatet: {1}; Enter lagrer, Esc avbryter)", "(the ending chooses the format: {1}; Enter saves, Esc cancels)")
-        case .confirmOverwrite: ("{1} finnes allerede. Skrive over? (j/N)", "{1} exists already. Overwrite? (y/N)")
-        case .exportUnknownEnding: ("Kan ikke skrive {1}: bruk en av endelsene {2}", "Cannot write {1}: use one of the endings {2}")
-        case .exportSaved: ("Lagret i {1}", "Saved to {1}")
-        case .exportNoFolder: ("Kunne ikke lagre: mappen {1} finnes ikke", "Could not save: the folder {1} does not exist")
-        case .exportNoAccess: ("Kunne ikke lagre: ingen skrivetilgang til {1}", "Could not save: no permission to write in {1}")
-        case .exportFailed: ("Kunne ikke lagre {1}: {2}", "Could not save {1}: {2}")
-        case .updatedFiles: ("oppdatert {1} · {2}", "updated {1} · {2}")
         case .errorWord: ("feil", "error")
         case .warningWord: ("advarsel", "warning")
         case .noticeWord: ("merknad", "notice")
         case .qualityWord: ("datakvalitet", "quality")
-        case .moreErrors: ("(+{1} feil til, se `tertial check`)", "(+{1} more errors, see `tertial check`)")
         case .errorsRowsLeftOut: ("Feil i dataene – tallene er regnet uten radene med feil: ", "Errors in the data – the figures leave out the rows with errors: ")
         case .cliLang: ("--lang tar nb (bokmål) eller en (engelsk)", "--lang must be nb (bokmål) or en (English)")
         case .cliSuppressSmall: ("--suppress-small tar et tall på minst 2", "--suppress-small takes a number of at least 2")
-        case .cliNotAPeriod: ("--period {1} er ikke en periode (forventet 2019-T3, 2019-11 eller 2019)", "--period {1} is not a period (expected 2019-T3, 2019-11 or 2019)")
-        case .cliNotADate: ("--at {1} er ikke en dato (forventet 31.12.2019 eller 2019-12-31)", "--at {1} is not a date (expected 2019-12-31 or 31.12.2019)")
-        case .cliPoll: ("--poll tar et antall sekunder fra {1} til {2}", "--poll takes a number of seconds from {1} to {2}")
-        case .cliFormatOnePeriod: ("--format {1} tar én --period", "--format {1} takes one --period")
-        case .cliHasErrors: ("{1} har feil; kjør `tertial check {1}` for å se alle", "{1} has errors; run `tertial check {1}` for all of them")
-        case .cliWrote: ("skrev {1}", "wrote {1}")
-        case .cliCannotWrite: ("kan ikke skrive {1}: {2}", "cannot write {1}: {2}")
-        case .cliUnknownIndicator: ("ukjent indikator «{1}»; se indicators.yaml", "unknown indicator \"{1}\"; see indicators.yaml")
         case .storeAccessPostgresOnly: ("--access gjelder bare en PostgreSQL-database (--store postgresql://…); en SQLite-fil har ingen roller", "--access applies to a PostgreSQL store only (--store postgresql://…); a SQLite file has no roles")
-        case .storeAccessUnknownUnit: ("{1}: enheten «{2}» finnes ikke i units.csv (ingenting er endret)", "{1}: the unit \"{2}\" is not in units.csv (nothing was changed)")
-        case .storeAccessHeader: ("{1}: overskriftsraden må ha kolonnene role og unit", "{1}: the header row must have the columns role and unit")
-        case .storeAccessBadRow: ("{1}:{2}: «{3}» er ikke et rollenavn (a-z, 0-9, _) eller enheten mangler (ingenting er endret)", "{1}:{2}: \"{3}\" is not a role name (a-z, 0-9, _) or the unit is missing (nothing was changed)")
         case .fuOffline: ("⚠ oppfølging frakoblet", "⚠ follow-up offline")
-        case .storeCreated: ("Opprettet {1} (mappe 0700, fil 0600, WAL) med skjemaet: {2}", "Created {1} (folder 0700, file 0600, WAL) with the schema: {2}")
-        case .storeExisted: ("{1} fantes; skjemaet er: {2}", "{1} existed; its schema is: {2}")
-        case .storeSchema: ("{1}: skjema {2}", "{1}: schema {2}")
-        case .storeCounts: ("{1} oppføringer, {2} historikkrader, integritetssjekk: {3}", "{1} entries, {2} history rows, integrity check: {3}")
-        case .storeOnlyCSV: ("--format {1}: eksporten er csv", "--format {1}: the export is csv")
-        case .storeCannotRead: ("kan ikke lese {1}", "cannot read {1}")
-        case .storeImportRefused: ("{1} er ikke importert: rettingene over trengs først (ingenting er skrevet)", "{1} was not imported: the fixes above are needed first (nothing was written)")
-        case .fuNoStoreYet: ("Ingen oppfølging ennå: det finnes ingen oppfølgingsdatabase i {1} (den lages ved første kommentar eller tiltak)", "No follow-up yet: there is no follow-up store at {1} (it is made with the first comment or action)")
-        case .cliNoDataDirectory: ("datamappen {1} finnes ikke eller er ikke en mappe", "the data directory {1} does not exist or is not a folder")
-        case .exportNotAFile: ("{1} er ikke en vanlig fil (en enhet, en pipe eller en mappe); den erstattes aldri", "{1} is not a regular file (a device, a pipe or a folder); it is never replaced")
-        case .exportNoName: ("--output trenger et filnavn", "--output needs a file name")
-        case .cliMoreProblems: ("… og {1} feil til", "… and {1} more problems")
-        case .storeImported: ("Importerte {1} oppføringer med {2} historikkrader til {3}", "Imported {1} entries with {2} history rows into {3}")
-        case .cliExistsUseForce: ("{1} finnes allerede; bruk --force for å skrive over", "{1} exists; use --force to overwrite it")
-        case .checkNotLoaded: ("{1}: {2} feil, {3} advarsler; ikke lastet", "{1}: {2} error(s), {3} warning(s); not loaded")
-        case .checkOk: ("{1}: ok: {2}, {3}; {4} advarsler, {5} datakvalitetsvarsler", "{1}: ok: {2}, {3}; {4} warning(s), {5} data-quality warning(s)")
         case .checkListQuality: (" (vis dem med --quality)", " (list them with --quality)")
         case .checkNoPeriods: ("ingen perioder", "no periods")
         case .cliErrorPrefix: ("Feil: ", "Error: ")
         case .cliUsagePrefix: ("Bruk: ", "Usage: ")
         case .cliHelpPrefix: ("Hjelp: ", "Help: ")
-        case .cliSeeHelp: ("Se «{1}» for mer hjelp.", "See '{1}' for more information.")
         case .screenFollowUp: ("Oppfølging", "Follow-up")
         case .keyComment: ("kommentar til tallet: hvorfor det er som det er", "comment on the figure: why it is what it is")
         case .keyNewAction: ("nytt tiltak på tallet: hva, hvem, frist", "new action on the figure: what, who, when")
@@ -396,9 +338,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuNoPrivacy: ("Ikke navngi brukere eller skriv fødselsnummer", "Do not name users or write identity numbers")
         case .fuFormKeys: ("Enter neste/lagre · Esc avbryt", "Enter next/save · Esc cancel")
         case .fuNoFigure: ("Velg en rad med et tall for å skrive kommentar eller tiltak", "Choose a row with a figure to write a comment or an action")
-        case .fuNoStore: ("Oppfølging er ikke tilgjengelig: {1}", "Follow-up is not available: {1}")
         case .fuSaved: ("Lagret", "Saved")
-        case .fuBadDue: ("«{1}» er ikke en frist (skriv 31.01.2027, 31.1 eller +14)", "\"{1}\" is not a due date (type 31.01.2027, 31.1 or +14)")
         case .fuNotAnAction: ("Velg et tiltak", "Choose an action")
         case .fuStatusPlanned: ("planlagt", "planned")
         case .fuStatusInProgress: ("pågår", "in progress")
@@ -411,15 +351,9 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuWhat: ("Tiltak", "Action")
         case .fuNoActions: ("Ingen tiltak her ennå: velg et tall og trykk a", "No actions here yet: choose a figure and press a")
         case .fuOverdue: ("forfalt", "overdue")
-        case .fuCommentBy: ("Kommentar ({1}, {2}): {3}", "Comment ({1}, {2}): {3}")
-        case .fuActionLine: ("Tiltak: {1} · {2} · frist {3} · {4}", "Action: {1} · {2} · due {3} · {4}")
         case .fuTile: ("Oppfølging", "Follow-up")
-        case .fuTileCounts: ("Åpne tiltak: {1} · forfalt: {2} · utført siden {3}: {4}", "Open actions: {1} · overdue: {2} · done since {3}: {4}")
         case .fuTileNone: ("Ingen tiltak ennå: velg et tall, trykk a", "No actions yet: choose a figure, press a")
         case .fuNoFollowUp: ("uten oppfølging", "no follow-up")
-        case .fuHasAction: ("{1} åpne tiltak", "{1} open action(s)")
-        case .fuHasActionOne: ("{1} åpent tiltak", "{1} open action")
-        case .fuCreatedBy: ("Opprettet av {1} {2} · {3}", "Created by {1} {2} · {3}")
         case .keyEditAction: ("endre tiltaket: hva, hvem, frist", "edit the action: what, who, when")
         case .keyNoteAction: ("notat på tiltaket (status som før)", "a note on the action (status unchanged)")
         case .fuColShort: ("Oppf.", "F-up")
@@ -447,30 +381,18 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .bpDistribution: ("Fordeling", "Distribution")
         case .bpEtatRed: ("Etaten", "Etat")
         case .bpChange: ("Endring", "Change")
-        case .bpTitle: ("BrukerPlan · {1} · kartlegging {2} · {3} kartlagt", "BrukerPlan · {1} · mapping {2} · {3} mapped")
         case .bpNone: ("Ingen BrukerPlan-kartlegging i dataene (brukerplan/ÅR.csv, se docs/data-format.md)", "No BrukerPlan mapping in the data (brukerplan/YEAR.csv, see docs/data-format.md)")
-        case .bpNoneForUnit: ("Ingen kartlagte i {1} for {2} (y: et annet kartleggingsår)", "Nobody mapped in {1} for {2} (y: another mapping year)")
-        case .bpCounts: ("Grønn {1} · gul {2} · rød {3}{4} av {5} kartlagt", "Green {1} · yellow {2} · red {3}{4} of {5} mapped")
-        case .bpBloodRedCount: (" · blodrød {1}", " · blood-red {1}")
-        case .bpNotMapped: (" (ikke kartlagt på området: {1})", " (not mapped on the area: {1})")
-        case .bpEtatLine: ("Etaten {1}: {2}", "The etat {1}: {2}")
-        case .bpPrevLine: ("Kartlegging {1}: {2}", "Mapping {1}: {2}")
         case .bpNoPrev: ("Ingen tidligere kartlegging å sammenligne med", "No earlier mapping to compare with")
         case .bpCross: ("Arbeid/aktivitet × samlet funksjonsnivå", "Work/activity × overall functional level")
         case .bpWorkGreen: ("grønn: i arbeid/aktivitet", "green: in work/activity")
         case .bpWorkYellow: ("gul: noe, ikke nok", "yellow: some, not enough")
         case .bpWorkRed: ("rød: ingen", "red: none")
-        case .bpWithoutPlan: ("Gul eller rød samlet uten IP, annen plan eller ansvarsgruppe: {1} av {2} ({3}) · blodrød uten plan: {4}", "Yellow or red overall with neither IP, other plan nor responsibility group: {1} of {2} ({3}) · blood-red without a plan: {4}")
-        case .bpPlans: ("IP {1} · andre planer {2} · ansvarsgruppe {3} · kun koordinator {4} · kortvarig krise {5} · menn {6}, kvinner {7}", "IP {1} · other plans {2} · responsibility group {3} · coordinator only {4} · short-term crisis {5} · men {6}, women {7}")
         case .bpEnterUnits: ("Enter: enhetene, flest gul/rød uten plan først", "Enter: the units, most yellow/red without a plan first")
-        case .bpUnitsTitle: ("BrukerPlan {1} · {2}: flest uten plan først", "BrukerPlan {1} · {2}: most without a plan first")
         case .bpMapped: ("Kartlagt", "Mapped")
         case .bpRedPlus: ("Rød/blodrød", "Red/bl.-red")
         case .bpWithoutPlanCol: ("Uten plan", "No plan")
         case .bpWithoutPlanShare: ("Andel uten plan", "Share no plan")
         case .bpSection: ("BrukerPlan: funksjonsnivå", "BrukerPlan: functional level")
-        case .bpReportIntro: ("Kartleggingen {1} for {2}: {3} tjenestemottakere. Samlet funksjonsnivå er BrukerPlans indeks; områdene er skåret 1–5 (1 grønn, 2–4 gul, 5 rød).", "The {1} mapping for {2}: {3} recipients. The overall level is BrukerPlan's index; the areas are scored 1–5 (1 green, 2–4 yellow, 5 red).")
-        case .bpReportPrev: ("Forrige kartlegging: {1}.", "Previous mapping: {1}.")
         case .registersLoading: ("Leser venteliste, IP og BrukerPlan: tall derfra vises som … til de er klare", "Reading waitlist, IP and BrukerPlan: their figures show as … until ready")
         case .registersLoadingShort: ("leser venteliste og IP …", "reading waitlist and IP …")
         case .exportWaitForRegisters: ("Eksport venter til venteliste og IP er lest (et øyeblikk)", "Export waits until the waitlist and IP are read (a moment)")
@@ -487,7 +409,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .indicatorsWord: ("indikatorer", "indicators")
         case .keyNormalised: ("per 100 av nevneren (per:) / som tall", "per 100 of the denominator (per:) / as counts")
         case .hintNormalised: ("per 100", "per 100")
-        case .perHundred: ("per 100 {1}", "per 100 {1}")
         case .normalisedTitle: ("per 100", "per 100")
         case .hintInProgress: ("pågår", "in progress")
         case .hintDone: ("utført", "done")
@@ -510,24 +431,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     }
 }
 
-extension FileOutput.Failure {
-    /// Why a file could not be written, in the user's language (the dashboard's export and
-    /// the command line's --output say the same).
-    public func message(_ l: L10n) -> String {
-        switch self {
-        case .exists(let path): return l(.cliExistsUseForce, path)
-        case .notAFile(let path): return l(.exportNotAFile, path)
-        case .noName: return l[.exportNoName]
-        case let .cannotWrite(path, why, code):
-            let folder = (path as NSString).deletingLastPathComponent
-            switch code {
-            case ENOENT, ENOTDIR: return l(.exportNoFolder, folder.isEmpty ? "." : folder)
-            case EACCES, EPERM, EROFS: return l(.exportNoAccess, folder.isEmpty ? "." : folder)
-            default: return l(.exportFailed, path, why)
-            }
-        }
-    }
-}
 
 extension L10n {
     /// An action's status in words.
@@ -547,7 +450,7 @@ extension L10n {
 }
 
 extension Msg {
-    /// The text of the key in a language (its `{1}`, `{2}` … not filled in).
+    /// The text of the key in a language.
     public func text(_ lang: Lang) -> String { lang == .nb ? texts.nb : texts.en }
 }
 
@@ -555,11 +458,7 @@ extension L10n {
     /// The text of a key in this language.
     public subscript(_ m: Msg) -> String { lang == .nb ? m.texts.nb : m.texts.en }
 
-    /// The text of a key with its `{1}`, `{2}` … filled in (each argument something with a
-    /// text of its own: a String, a number, a Day, …; an optional is refused by the compiler).
-    public func callAsFunction(_ m: Msg, _ args: any CustomStringConvertible...) -> String {
-        var s = self[m]
-        for (k, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(k + 1)}", with: "\(a)") }
-        return s
-    }
+    /// A sentence with arguments (a catalogue's function, `StartTexts.noPeriods(dir)`), or
+    /// anything else readable, in this language.
+    public func callAsFunction(_ r: some Readable) -> String { r.text(lang) }
 }

@@ -115,7 +115,7 @@ extension TertialReport {
             case .status(let st):
                 var note = dv.cell?.comment ?? ""
                 if let cell = dv.cell, cell.isPartial, cell.status != .missing {
-                    note = l(.partialOfValues, cell.present, cell.expected) + (note.isEmpty ? "" : "; " + note)
+                    note = l(ReportTexts.incomplete(present: cell.present, expected: cell.expected)) + (note.isEmpty ? "" : "; " + note)
                 }
                 rows.append(DeviationRow(status: st, indicator: ind?.name ?? "", unit: unitName,
                                          value: dv.indicator.map { display.value(s, indicator: $0, unit: dv.unit, period: period) } ?? "",

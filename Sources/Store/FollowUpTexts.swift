@@ -13,6 +13,11 @@ public enum FollowUpTexts {
         }
     }
 
+    /// What was typed as a due date is none (the dashboard's form and `followup add --due`).
+    public static func notADueDate(_ typed: String) -> Sentence {
+        Sentence(nb: "«\(typed)» er ikke en frist (skriv 31.01.2027, 31.1 eller +14)", en: "\"\(typed)\" is not a due date (type 31.01.2027, 31.1 or +14)")
+    }
+
     static let emptyText = Sentence(nb: "teksten er tom", en: "the text is empty")
     static func tooLong(_ n: Int) -> Sentence { Sentence(nb: "teksten er for lang (høyst \(n) tegn)", en: "the text is too long (at most \(n) characters)") }
     static func identityNumber(_ field: String) -> Sentence {

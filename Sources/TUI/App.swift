@@ -58,8 +58,8 @@ public final class App {
         func say(_ text: String) { FileHandle.standardError.write(Data(("tertial: " + text + "\n").utf8)) }
         switch Terminal.unfit() {
         case .notATerminal?: say(l[.termNotATerminal]); return exitUsage
-        case .cannotDraw(let t)?: say(l(.termCannotDraw, t)); return exitUsage
-        case .unknownType(let t)?: say(l(.termUnknown, t)); return exitUsage
+        case .cannotDraw(let t)?: say(l(DashboardTexts.terminalCannotDraw(t))); return exitUsage
+        case .unknownType(let t)?: say(l(DashboardTexts.terminalUnknown(t))); return exitUsage
         case nil: break
         }
         let loader = Loader(directory: directory)
@@ -71,7 +71,7 @@ public final class App {
         // cannot be read is there nothing to show.
         guard var ds = result.dataset ?? result.partial else {
             for d in result.diagnostics.errors { FileHandle.standardError.write(Data((l[.errorWord] + ": " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
-            say(l(.startHasErrors, directory))
+            say(l(StartTexts.nothingComputable(directory)))
             return 1
         }
         var snap = Engine.compute(ds)
@@ -81,17 +81,17 @@ public final class App {
             result = loader.load()
             if let d = result.dataset ?? result.partial { ds = d; snap = Engine.compute(d) }
         }
-        guard !snap.tertials.isEmpty else { say(l(.noPeriods, directory)); return 1 }
+        guard !snap.tertials.isEmpty else { say(l(StartTexts.noPeriods(directory))); return 1 }
         var unit: Int? = nil
         if let id = options.unit {
             guard let u = snap.tree.index[id] else {
-                say(l(.unknownUnit, id, snap.tree.preorder.map { snap.tree.units[$0].id }.joined(separator: ", ")))
+                say(l(StartTexts.unknownUnit(id, known: snap.tree.preorder.map { snap.tree.units[$0].id })))
                 return exitUsage
             }
             unit = u
         }
         if let p = options.period, snap.periodIndex[p] == nil {
-            say(l(.periodOutside, "\(p)", l.date(snap.spanStart), l.date(snap.spanEnd)))
+            say(l(StartTexts.periodOutside("\(p)", from: snap.spanStart, to: snap.spanEnd)))
             return exitUsage
         }
         let app = App(loader: loader, snapshot: snap, directory: directory, unit: unit, options: options)
@@ -498,7 +498,7 @@ public final class App {
         let l = L10n(state.lang)
         let path = App.expandingTilde(typed)
         guard let format = ReportFormat.forFile(path) else {
-            return tell(.exportRefused(l(.exportUnknownEnding, typed, ReportFormat.allExtensions)))
+            return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ReportFormat.allExtensions))))
         }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
         var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
@@ -510,9 +510,9 @@ public final class App {
         } catch FileOutput.Failure.exists {
             tell(.exportExists(path: path))
         } catch let failure as FileOutput.Failure {
-            tell(.exportRefused(failure.message(l)))
+            tell(.exportRefused(l(failure)))
         } catch {
-            tell(.exportRefused(l(.exportFailed, path, "\(error)")))
+            tell(.exportRefused(l(ReportTexts.couldNotSave(path, "\(error)"))))
         }
     }
 

@@ -63,7 +63,7 @@ extension Dashboard {
             else if note.forced { st.message = l[.reloaded] }
             else if !note.files.isEmpty {
                 // Says what changed, so a figure that moves on screen is explained.
-                st.message = l(.updatedFiles, note.clock, note.files.prefix(2).joined(separator: ", ") + (note.files.count > 2 ? " …" : ""))
+                st.message = l(DashboardTexts.updated(at: note.clock, files: note.files))
             }
         case let .dataErrors(diagnostics, partial):
             let errors = diagnostics.errors
@@ -73,7 +73,7 @@ extension Dashboard {
                 d.file == "." ? d.text(in: st.dataName, norwegian: st.lang == .nb) : d.text(norwegian: st.lang == .nb)
             }
             let total = errors.count(of: .error)
-            if total > bannerErrors, !st.banner.isEmpty { st.banner[st.banner.count - 1] += " " + l(.moreErrors, total - bannerErrors) }
+            if total > bannerErrors, !st.banner.isEmpty { st.banner[st.banner.count - 1] += " " + l(DashboardTexts.moreErrors(total - bannerErrors)) }
         case .store(let store): st.store = store
         case .followUpRead(let book): st.followUp = book
         case .followUpFailed(let why): st.message = why
@@ -83,7 +83,7 @@ extension Dashboard {
             var again = form
             again.error = reason
             if case .status(_, .inProgress) = form.purpose { st.message = reason } else { st.mode = .followUp(again) }
-        case .exported(let path): st.message = l(.exportSaved, path)
+        case .exported(let path): st.message = l(DashboardTexts.saved(to: path))
         case .exportExists(let path): st.mode = .confirmOverwrite(path: path)
         case .exportRefused(let why): st.message = why
         }

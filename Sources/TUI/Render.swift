@@ -38,8 +38,8 @@ extension Dashboard {
 
     static func tooSmall(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
         let lines = [l[.windowTooSmall],
-                     l(.tertialNeedsAtLeast, minWidth, minHeight),
-                     l(.windowNow, st.width, st.height),
+                     l(DashboardTexts.needsAtLeast(width: minWidth, height: minHeight)),
+                     l(DashboardTexts.windowNow(width: st.width, height: st.height)),
                      l[.qQuits]]
         let top = max(0, (st.height - lines.count) / 2)
         for (k, t) in lines.enumerated() {
@@ -377,9 +377,9 @@ extension Dashboard {
         switch st.mode {
         case .filter(let f): text = " / " + f + "▏  " + l[.enterKeepsEscClears]; style = Style(.cyan, bold: true, reverse: true)
         case .export(let line):
-            text = " " + l[.exportPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(.exportPromptKeys, ReportFormat.allExtensions)
+            text = " " + l[.exportPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(DashboardTexts.exportKeys(endings: ReportFormat.allExtensions))
             style = Style(.cyan, bold: true, reverse: true)
-        case .confirmOverwrite(let path): text = " " + l(.confirmOverwrite, path); style = Style(.yellow, bold: true, reverse: true)
+        case .confirmOverwrite(let path): text = " " + l(DashboardTexts.confirmOverwrite(path)); style = Style(.yellow, bold: true, reverse: true)
         case .followUp(let form): return followUpForm(&scr, st, form, l)
         case .unitPicker: text = " " + l[.typeToSearchSelectEnter]
         case .help: text = " " + l[.pressAKeyToClose]

@@ -85,7 +85,7 @@ public enum Dashboard {
             if form.index < form.fields.count - 1 { form.index += 1; break }
             // The due date of an action is checked before anything is sent to the store.
             if let due = form.dueText, FollowUpRules.parseDue(due, today: st.today) == nil {
-                form.error = L10n(st.lang)(.fuBadDue, due)
+                form.error = L10n(st.lang)(FollowUpTexts.notADueDate(due))
                 break
             }
             st.mode = .normal
@@ -102,8 +102,8 @@ public enum Dashboard {
         let l = L10n(st.lang)
         switch st.store {
         case .writable: return nil
-        case .readOnly(let why), .failed(let why): return l(.fuNoStore, why)
-        case .none: return l(.fuNoStore, l[.fuStoreReadOnly])
+        case .readOnly(let why), .failed(let why): return l(DashboardTexts.followUpUnavailable(why))
+        case .none: return l(DashboardTexts.followUpUnavailable(l[.fuStoreReadOnly]))
         }
     }
 
@@ -256,7 +256,7 @@ public enum Dashboard {
         let k = cur.map { (forward ? $0 + 1 : $0 - 1 + targets.count) % targets.count } ?? (forward ? 0 : targets.count - 1)
         st.lastDeviation = targets[k].key
         st.stack = [ViewState(ViewKind(.deviations), unit: st.baseUnit, cursorKey: targets[k].key), targets[k].view]
-        st.message = l(.deviationOf, k + 1, targets.count)
+        st.message = l(DashboardTexts.deviationOf(k + 1, of: targets.count))
     }
 
     /// Keeps every view's cursor on a selectable item, on the same item (by key) when it

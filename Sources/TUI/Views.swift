@@ -114,7 +114,7 @@ public enum Views {
         let per = s.shownPeriod(indicator: i, for: c.period)
         guard let cell = s.cell(indicator: i, unit: u, period: per) else { return nil }
         let ind = s.indicators[i]
-        let annual = per == c.period ? [] : [l(.annualShownFor, l.period(per))]
+        let annual = per == c.period ? [] : [l(DashboardTexts.annualValueFor(per))]
         let warns = s.warnings(indicator: i, unit: u, period: per)
         // An incomplete total is a gap in the trend, not a fall.
         let spark = sparkline(recent(s, historyKind(ind, per), upTo: per, trendPeriods(c.width)).map { q in
@@ -135,7 +135,7 @@ public enum Views {
         it.search = label
         let key = Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: per)
         it.followUp = key
-        var detail = [ind.name + " · " + (pending ? l[.registersLoadingShort] : l.origin(cell.origin)) + (cell.isPartial ? " · " + l(.partialOfValuesDelivered, cell.present, cell.expected) : "")] + annual
+        var detail = [ind.name + " · " + (pending ? l[.registersLoadingShort] : l.origin(cell.origin)) + (cell.isPartial ? " · " + l(DashboardTexts.incomplete(present: cell.present, expected: cell.expected)) : "")] + annual
         if let cm = cell.comment { detail.append(l[.comment] + ": " + cm) }
         for w in warns { detail.append("⚠ " + l.quality(w, snapshot: s, withCases: true)) }
         it.detail = detail + followUpLines(c, key)
@@ -146,7 +146,7 @@ public enum Views {
     static func followUpLines(_ c: ViewContext, _ key: Entry.Key) -> [String] {
         let book = c.followUp, l = c.text
         var lines = [String]()
-        if let cm = book.comment(for: key) { lines.append(l(.fuCommentBy, cm.updatedBy, shortDate(cm.createdAt, l), cm.text)) }
+        if let cm = book.comment(for: key) { lines.append(l(DashboardTexts.comment(by: cm.updatedBy, on: shortDate(cm.createdAt, l), cm.text))) }
         for a in book.actions(for: key) {
             lines.append(actionLine(a, l, today: c.today))
         }
@@ -154,9 +154,7 @@ public enum Views {
     }
 
     static func actionLine(_ a: Entry, _ l: L10n, today: Day) -> String {
-        let status = a.status.map { l.status($0) } ?? ""
-        let due = a.due.map { l.date($0) } ?? "–"
-        var line = l(.fuActionLine, a.text, a.owner ?? "–", due, status + (a.isOverdue(on: today) ? " (" + l[.fuOverdue] + ")" : ""))
+        var line = l(DashboardTexts.action(a.text, owner: a.owner, due: a.due, status: a.status, overdue: a.isOverdue(on: today)))
         if let n = a.note { line += " · " + n }
         return line
     }
@@ -238,7 +236,7 @@ enum Pages {
             let key = Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: p)
             if c.followUp.comment(for: key) != nil { note.append(c.unicode ? "✎" : "*") }
             let open = c.followUp.openActions(for: key).count
-            if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(open == 1 ? .fuHasActionOne : .fuHasAction, open)) }
+            if open > 0 { note.append((c.unicode ? "▶ " : "> ") + l(DashboardTexts.openActions(open))) }
             var it = Item([Span(l.period(p)), Span(Views.figure(s, i, cell.value, f)), Span(cell.target.map { f.value($0, ind.unit) } ?? ""),
                            Views.statusSpan(cell.status, l, unicode: c.unicode), Views.changeSpan(cell.change, ind.unit, f, unicode: c.unicode),
                            Span(note.joined(separator: " · "), warns.isEmpty ? .plain : Style(.yellow))], key: .period(p))

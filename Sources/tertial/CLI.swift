@@ -13,10 +13,10 @@ extension CLI {
         do { try FileOutput.write(text, to: output, force: force) }
         catch {
             // Cannot write: EX_CANTCREAT (73), and no usage text (the options were right).
-            CLI.say((error as? FileOutput.Failure)?.message(CLI.l) ?? CLI.l(.cliCannotWrite, output, "\(error)"))
+            CLI.say((error as? FileOutput.Failure).map(CLI.l.callAsFunction) ?? CLI.l(CLITexts.cannotWrite(output, "\(error)")))
             throw ExitCode(73)
         }
-        CLI.say(CLI.l(.cliWrote, output))
+        CLI.say(CLI.l(CLITexts.wrote(output)))
     }
 }
 
@@ -43,12 +43,12 @@ enum CLI {
         let result = Loader(directory: dir).load()
         guard let ds = result.dataset else {
             for d in result.diagnostics.errors { writeError(l[.errorWord] + ": " + d.text(in: dir, norwegian: lang == .nb) + "\n") }
-            say(l(.cliHasErrors, dir))
+            say(l(CLITexts.hasErrors(dir)))
             throw ExitCode(1)
         }
         let s = Engine.compute(ds)
         guard !s.tertials.isEmpty else {
-            say(l(.noPeriods, dir))
+            say(l(StartTexts.noPeriods(dir)))
             throw ExitCode(1)
         }
         return s
@@ -63,7 +63,7 @@ enum CLI {
 
     /// A period outside the data, in the words and dates of the chosen language.
     static func outside(_ what: String, _ s: Snapshot) -> UsageError {
-        UsageError(message: l(.periodOutside, what, l.date(s.spanStart), l.date(s.spanEnd)))
+        UsageError(message: l(StartTexts.periodOutside(what, from: s.spanStart, to: s.spanEnd)))
     }
 
     /// Runs the command; every error, ArgumentParser's own included, is printed in the
@@ -110,7 +110,7 @@ enum CLI {
             let trimmed = s.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("See '"), trimmed.hasSuffix("' for more information."),
                let start = trimmed.range(of: "'"), let end = trimmed.range(of: "'", options: .backwards), start.upperBound < end.lowerBound {
-                s = String(s.prefix { $0 == " " }) + l(.cliSeeHelp, trimmed[start.upperBound..<end.lowerBound])
+                s = String(s.prefix { $0 == " " }) + l(CLITexts.seeHelp(String(trimmed[start.upperBound..<end.lowerBound])))
             }
             return s
         }.joined(separator: "\n")
@@ -125,14 +125,14 @@ enum CLI {
 
     /// `--period` as typed: refused in `validate` unless each is a period (2019-T3, 2019-11, 2019).
     static func checkPeriods(_ texts: [String]) throws {
-        for p in texts where Period(parsing: p) == nil { throw ValidationError(l(.cliNotAPeriod, p)) }
+        for p in texts where Period(parsing: p) == nil { throw ValidationError(l(CLITexts.notAPeriod(p))) }
     }
     static func checkPeriods(_ text: String?) throws { try checkPeriods(text.map { [$0] } ?? []) }
 
     static func unit(_ s: Snapshot, _ id: String?) throws -> Int {
         guard let id else { return s.tree.root }
         guard let u = s.tree.index[id] else {
-            throw UsageError(message: l(.unknownUnit, id, s.tree.preorder.map { s.tree.units[$0].id }.joined(separator: ", ")))
+            throw UsageError(message: l(StartTexts.unknownUnit(id, known: s.tree.preorder.map { s.tree.units[$0].id })))
         }
         return u
     }

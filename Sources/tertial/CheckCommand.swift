@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
         for d in diags.warnings { print(l[.warningWord] + ": " + d.text(in: data, norwegian: nb)) }
         for d in diags where d.severity == .notice { print(l[.noticeWord] + ": " + d.text(in: data, norwegian: nb)) }
         guard let ds = result.dataset else {
-            print(l(.checkNotLoaded, data, diags.count(of: .error), diags.count(of: .warning)))
+            print(l(CLITexts.notLoaded(data, errors: diags.count(of: .error), warnings: diags.count(of: .warning))))
             throw ExitCode(1)
         }
         let s = Engine.compute(ds)
@@ -42,7 +42,8 @@ struct Check: ParsableCommand {
         }
         let periods = s.tertials
         let range = periods.isEmpty ? l[.checkNoPeriods] : "\(periods.first!)..\(periods.last!)"
-        print(l(.checkOk, data, DataSources.all.map { $0.summary(ds).text(norwegian: nb) }.joined(separator: ", "), range, diags.count(of: .warning), s.warnings.count)
+        print(l(CLITexts.checked(data, sources: DataSources.all.map { $0.summary(ds).text(norwegian: nb) }.joined(separator: ", "), periods: range,
+                                    warnings: diags.count(of: .warning), quality: s.warnings.count))
               + (quality ? "" : l[.checkListQuality]))
     }
 }

@@ -29,7 +29,7 @@ struct DashboardCommand: ParsableCommand {
     func validate() throws {
         try CLI.checkPeriods(period)
         if let poll, !(App.pollRange ~= poll) {
-            throw ValidationError(CLI.l(.cliPoll, Format.plain(App.pollRange.lowerBound, .count, decimalComma: CLI.lang == .nb), Int(App.pollRange.upperBound)))
+            throw ValidationError(CLI.l(CLITexts.pollRange(from: Format.plain(App.pollRange.lowerBound, .count, decimalComma: CLI.lang == .nb), to: Int(App.pollRange.upperBound))))
         }
     }
 

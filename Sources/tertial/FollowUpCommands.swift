@@ -25,7 +25,7 @@ struct FollowUpCommand: ParsableCommand {
         try options.requireDirectory()
         do {
             guard let s = try FollowUpStores.openExisting(option: f.store, dataDirectory: options.data) else {
-                CLI.say(CLI.l(.fuNoStoreYet, FollowUpStores.path(option: f.store, dataDirectory: options.data)))
+                CLI.say(CLI.l(CLITexts.noStoreYet(FollowUpStores.path(option: f.store, dataDirectory: options.data))))
                 return nil
             }
             return s
@@ -40,8 +40,8 @@ struct FollowUpCommand: ParsableCommand {
     /// The figure an entry is about, checked against the data.
     static func key(_ s: Snapshot, unit: String, indicator: String, period: String) throws -> Entry.Key {
         _ = try CLI.unit(s, unit)
-        guard s.dataset.indicatorIndex[indicator] != nil else { throw UsageError(message: CLI.l(.cliUnknownIndicator, indicator)) }
-        guard let p = Period(parsing: period) else { throw ValidationError(CLI.l(.cliNotAPeriod, period)) }
+        guard s.dataset.indicatorIndex[indicator] != nil else { throw UsageError(message: CLI.l(CLITexts.unknownIndicator(indicator))) }
+        guard let p = Period(parsing: period) else { throw ValidationError(CLI.l(CLITexts.notAPeriod(period))) }
         guard s.periodIndex[p] != nil else { throw CLI.outside(period, s) }
         return Entry.Key(unit: UnitID(unit), indicator: IndicatorID(indicator), period: p)
     }
@@ -84,7 +84,7 @@ struct FollowUpList: ParsableCommand {
         let s = Loader(directory: options.data).load().dataset.map(Engine.compute)
         var units: Set<String>? = nil
         if let unit {
-            guard let s else { throw UsageError(message: CLI.l(.cliHasErrors, options.data)) }
+            guard let s else { throw UsageError(message: CLI.l(CLITexts.hasErrors(options.data))) }
             units = s.tree.scopeIDs(try CLI.unit(s, unit))
         }
         let filter: FollowUpReport.Filter = overdue ? .overdue : open ? .open : .all
@@ -145,7 +145,7 @@ struct FollowUpAction: ParsableCommand {
     var text: String
 
     func validate() throws {
-        if let due, FollowUpRules.parseDue(due, today: CLI.today()) == nil { throw ValidationError(CLI.l(.fuBadDue, due)) }
+        if let due, FollowUpRules.parseDue(due, today: CLI.today()) == nil { throw ValidationError(CLI.l(FollowUpTexts.notADueDate(due))) }
     }
 
     func run() throws {

@@ -20,7 +20,7 @@ struct DataOptions: ParsableArguments {
     func requireDirectory() throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
-            CLI.say(CLI.l(.cliNoDataDirectory, data)); throw ExitCode(1)
+            CLI.say(CLI.l(CLITexts.noDataDirectory(data))); throw ExitCode(1)
         }
     }
 

@@ -92,7 +92,7 @@ struct ScorecardCommand: ReportSubcommand {
         var opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases,
                                  followUp: CLI.followUpBook(followUp.store, options.data))
         opts.today = CLI.today()
-        if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(.cliFormatOnePeriod, format.rawValue)) }
+        if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(CLITexts.formatTakesOnePeriod(format.rawValue))) }
         return format.render(s, unit: u, periods: periods, options: opts)
     }
 }
@@ -112,7 +112,7 @@ struct WaitlistCommand: ReportSubcommand {
     @OptionGroup var sheet: SheetOptions
 
     func validate() throws {
-        if let at, Day(parsing: at) == nil { throw ValidationError(CLI.l(.cliNotADate, at)) }
+        if let at, Day(parsing: at) == nil { throw ValidationError(CLI.l(CLITexts.notADate(at))) }
     }
 
     func render(_ s: Snapshot, unit u: Int) throws -> String {

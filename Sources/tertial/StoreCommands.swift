@@ -26,7 +26,7 @@ struct StoreCommand: ParsableCommand {
         let p = FollowUpStores.path(option: f.store, dataDirectory: options.data)
         if !FollowUpStores.isAddress(p) && !FileManager.default.fileExists(atPath: p) {
             var st = stat()
-            if lstat(p, &st) != 0 { CLI.say(CLI.l(.fuNoStoreYet, p)); return nil }
+            if lstat(p, &st) != 0 { CLI.say(CLI.l(CLITexts.noStoreYet(p))); return nil }
         }
         do { return try FollowUpStores.openAdministered(p) }
         catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
@@ -46,13 +46,13 @@ struct StoreInit: ParsableCommand {
         if access != nil && !postgres { CLI.say(CLI.l[.storeAccessPostgresOnly]); throw ExitCode(1) }
         let grants = try access.map { try StoreInit.grants($0) }
         let store = try StoreCommand.open(options, followUp)
-        print(CLI.l(existed ? .storeExisted : .storeCreated, store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? ""))
+        print(CLI.l((existed ? CLITexts.storeExisted : CLITexts.storeCreated)(store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? "")))
         guard let grants else { return }
         // Each unit must be in units.csv; a role is given its unit's whole scope.
         let loaded = Loader(directory: options.data).load()
-        guard let tree = (loaded.dataset ?? loaded.partial)?.tree else { CLI.say(CLI.l(.startHasErrors, options.data)); throw ExitCode(1) }
+        guard let tree = (loaded.dataset ?? loaded.partial)?.tree else { CLI.say(CLI.l(StartTexts.nothingComputable(options.data))); throw ExitCode(1) }
         for g in grants where tree.index[g.unit] == nil {
-            CLI.say(CLI.l(.storeAccessUnknownUnit, access ?? "", g.unit)); throw ExitCode(1)
+            CLI.say(CLI.l(CLITexts.accessUnknownUnit(access ?? "", unit: g.unit))); throw ExitCode(1)
         }
         do {
             for line in try store.applyAccess(grants, scope: { u in tree.index[u].map { tree.scopeIDs($0).sorted() } ?? [u] }) { print(line) }
@@ -61,14 +61,14 @@ struct StoreInit: ParsableCommand {
 
     /// `role;unit` rows (a header row, `;` or `,`), every row located when wrong.
     static func grants(_ file: String) throws -> [AccessGrant] {
-        guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
+        guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(CLITexts.cannotRead(file))); throw ExitCode(1) }
         let t = CSVTable.parse(bytes: Array(data), file: file)
         if let d = t.diagnostics.first(where: { $0.severity == .error }) { CLI.say(d.text(norwegian: CLI.lang == .nb)); throw ExitCode(1) }
-        guard let cr = t.column("role"), let cu = t.column("unit") else { CLI.say(CLI.l(.storeAccessHeader, file)); throw ExitCode(1) }
+        guard let cr = t.column("role"), let cu = t.column("unit") else { CLI.say(CLI.l(CLITexts.accessHeader(file))); throw ExitCode(1) }
         var out = [AccessGrant]()
         for r in 0..<t.rowCount {
             let role = t.string(r, cr), unit = t.string(r, cu)
-            guard AccessGrant.isRoleName(role), !unit.isEmpty else { CLI.say(CLI.l(.storeAccessBadRow, file, t.line(r), role)); throw ExitCode(1) }
+            guard AccessGrant.isRoleName(role), !unit.isEmpty else { CLI.say(CLI.l(CLITexts.accessBadRow(file, line: t.line(r), role: role))); throw ExitCode(1) }
             out.append(AccessGrant(role: role, unit: unit))
         }
         return out
@@ -81,7 +81,7 @@ struct StoreMigrate: ParsableCommand {
     @OptionGroup var followUp: FollowUpOptions
     func run() throws {
         let store = try StoreCommand.open(options, followUp)
-        print(CLI.l(.storeSchema, store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? ""))
+        print(CLI.l(CLITexts.storeSchema(store.location, (try? store.appliedMigrations().joined(separator: ", ")) ?? "")))
     }
 }
 
@@ -94,8 +94,8 @@ struct StoreCheck: ParsableCommand {
         do {
             let integrity = try store.integrityCheck()
             let entries = try store.all().count, history = try store.changeToken()
-            print(CLI.l(.storeSchema, store.location, try store.appliedMigrations().joined(separator: ", ")))
-            print(CLI.l(.storeCounts, entries, history, integrity) + (store.isReadOnly ? " · " + CLI.l[.fuStoreReadOnly] : ""))
+            print(CLI.l(CLITexts.storeSchema(store.location, try store.appliedMigrations().joined(separator: ", "))))
+            print(CLI.l(CLITexts.storeCounts(entries: Int(entries), history: Int(history), integrity: integrity)) + (store.isReadOnly ? " · " + CLI.l[.fuStoreReadOnly] : ""))
             if integrity != "ok" { throw ExitCode(1) }
         } catch let e as ExitCode { throw e } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
@@ -112,7 +112,7 @@ struct StoreExport: ParsableCommand {
     @Flag(name: .long, help: "Overwrite --output if it exists.")
     var force = false
     func validate() throws {
-        guard format == "csv" else { throw ValidationError(CLI.l(.storeOnlyCSV, format)) }
+        guard format == "csv" else { throw ValidationError(CLI.l(CLITexts.exportIsCSV(format))) }
     }
     func run() throws {
         guard let store = try StoreCommand.openExisting(options, followUp) else { throw ExitCode(1) }
@@ -129,7 +129,7 @@ struct StoreImport: ParsableCommand {
     @Argument(help: "The file `tertial store export` wrote.")
     var file: String
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(.storeCannotRead, file)); throw ExitCode(1) }
+        guard let data = FileManager.default.contents(atPath: file) else { CLI.say(CLI.l(CLITexts.cannotRead(file))); throw ExitCode(1) }
         let located: [(line: Int, row: FollowUpExport.Row)]
         do { located = try FollowUpExport.parseLocated(Array(data), file: file) }
         catch let e as FollowUpExport.ParseError { CLI.say(e.text(file: file, norwegian: CLI.lang == .nb)); throw ExitCode(1) }
@@ -142,13 +142,13 @@ struct StoreImport: ParsableCommand {
                                                  years: loader.years, norwegian: CLI.lang == .nb)
         if !problems.isEmpty {
             for p in problems.prefix(200) { CLI.say(file + ":" + p) }
-            if problems.count > 200 { CLI.say(CLI.l(.cliMoreProblems, problems.count - 200)) }
-            CLI.say(CLI.l(.storeImportRefused, file))
+            if problems.count > 200 { CLI.say(CLI.l(CLITexts.moreProblems(problems.count - 200))) }
+            CLI.say(CLI.l(CLITexts.importRefused(file)))
             throw ExitCode(1)
         }
         let rows = located.map(\.row)
         let store = try StoreCommand.open(options, followUp)
         do { try store.importRows(rows) } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
-        print(CLI.l(.storeImported, Set(rows.map(\.entryID)).count, rows.count, store.location))
+        print(CLI.l(CLITexts.imported(entries: Set(rows.map(\.entryID)).count, history: rows.count, into: store.location)))
     }
 }

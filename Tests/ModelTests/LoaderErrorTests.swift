@@ -353,7 +353,7 @@ import TestSupport
     @Test func testEveryKindHasAFuzzSeedAndIsNamedInTheWarning() {
         for kind in DataSources.all {
             XCTAssertTrue(FuzzEntry.seedFiles.contains { kind.matches($0.0) }, "\(kind.name) has no seed file in FuzzEntry.seedFiles")
-            XCTAssertTrue(Phrase(.expectKnownFiles, DataSources.fileNames).text(norwegian: false).contains(kind.pattern), kind.name)
+            XCTAssertTrue(Phrase.expectKnownFiles(DataSources.fileNames).text(norwegian: false).contains(kind.pattern), kind.name)
         }
         XCTAssertEqual(DataSources.all.filter(\.register).map(\.name), ["waitlist", "ip", "brukerplan"])
         XCTAssertEqual(IndicatorSource.allCases.filter(\.isRegister), [.ip, .waitlist, .brukerplan])

@@ -23,6 +23,18 @@ import TestSupport
 
     /// `c` on the worst deviation opens the comment input for that figure; typing with line
     /// editing and Enter hands the text to the store; Esc leaves without saving.
+    /// An action's line and the count of open actions are whole sentences in each language:
+    /// one action is singular, the overdue mark follows the status, a missing owner is a dash.
+    @Test func testActionSentencesInBothLanguages() {
+        let due = Day(civil: 2026, 12, 18)
+        let line = DashboardTexts.action("Gå gjennom ventelisten", owner: nil, due: due, status: .planned, overdue: true)
+        XCTAssertEqual(line.text(.nb), "Tiltak: Gå gjennom ventelisten · – · frist 18.12.2026 · planlagt (forfalt)")
+        XCTAssertEqual(line.text(.en), "Action: Gå gjennom ventelisten · – · due 2026-12-18 · planned (overdue)")
+        XCTAssertEqual(DashboardTexts.openActions(1).text(.nb), "1 åpent tiltak")
+        XCTAssertEqual(DashboardTexts.openActions(2).text(.en), "2 open actions")
+        XCTAssertEqual(DashboardTexts.openActions(1).text(.en), "1 open action")
+    }
+
     @Test func testACommentOnTheWorstDeviation() throws {
         var d = try driver()
         d.press(.char("5"))

@@ -87,7 +87,7 @@ import TestSupport
     /// clears the banner and says which files changed.
     @Test func testDataErrorsThenAGoodReload() {
         var d = driver()
-        let errors = (1...5).map { Diagnostic(.error, file: "reports/2019-T3.csv", line: $0, field: "value", Phrase(.notANumber, "x")) }
+        let errors = (1...5).map { Diagnostic(.error, file: "reports/2019-T3.csv", line: $0, field: "value", Phrase.notANumber("x")) }
         tell(&d, .dataErrors(errors, partial: false))
         XCTAssertEqual(d.state.banner.count, 2)
         XCTAssertTrue(d.state.banner[0].contains("reports/2019-T3.csv:1"), d.state.banner[0])

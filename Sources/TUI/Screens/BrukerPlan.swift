@@ -60,7 +60,7 @@ enum BrukerPlanScreen: ScreenFeature {
     static func areas(_ c: ViewContext, _ v: BrukerPlanView, _ coverage: [[Int]]) -> Panel {
         let ds = c.snapshot.dataset, l = c.text, f = c.format, tree = ds.tree
         let name = tree.units[c.unit].shortName
-        let title = l(.bpTitle, name, v.year, f.value(Double(v.mapped), .count))
+        let title = l(BrukerPlanTexts.title(unit: name, year: v.year, mapped: f.value(Double(v.mapped), .count)))
         // The etat's column only below the etat (for the etat it would repeat the row).
         let atRoot = c.unit == tree.root
         var columns = [Column(l[.bpArea], 17), Column(l[.bpDistribution], 0, weight: 3),
@@ -70,7 +70,7 @@ enum BrukerPlanScreen: ScreenFeature {
         columns.append(Column(l[.bpChange], 9, right: true))
         guard v.mapped > 0 else {
             var p = Panel(title: title, columns: columns, items: [])
-            p.below = [[Span(l(.bpNoneForUnit, v.year, tree.units[c.unit].name), .dim)]]
+            p.below = [[Span(l(BrukerPlanTexts.noneMapped(year: v.year, unit: tree.units[c.unit].name)), .dim)]]
             return p
         }
         let etat = tree.root == c.unit ? v : BrukerPlanView(dataset: ds, unit: tree.root, year: v.year, coverage: coverage)
@@ -92,15 +92,15 @@ enum BrukerPlanScreen: ScreenFeature {
             it.search = l.area(r.area)
             it.bar = parts(r)
             it.action = view(.units, unit: tree.id(c.unit), state: LocalState(year: v.year))
-            let blood = r.area == nil ? l(.bpBloodRedCount, f.value(Double(r.counts[level: .bloodRed]), .count)) : ""
-            it.detail = [l(.bpCounts, f.value(Double(r.counts[level: .green]), .count), f.value(Double(r.counts[level: .yellow]), .count), f.value(Double(r.counts[level: .red]), .count), blood,
-                           f.value(Double(r.total), .count)) + (r.unmapped > 0 ? l(.bpNotMapped, r.unmapped) : "")]
+            func n(_ level: FunctionLevel) -> String { f.value(Double(r.counts[level: level]), .count) }
+            it.detail = [l(BrukerPlanTexts.counts(green: n(.green), yellow: n(.yellow), red: n(.red), bloodRed: r.area == nil ? n(.bloodRed) : nil,
+                                                  total: f.value(Double(r.total), .count), notMapped: r.unmapped))]
             if let p = prevRows?[k], let py = prev?.year {
-                it.detail.append(l(.bpPrevLine, py, l.levelShares(p)))
+                it.detail.append(l(BrukerPlanTexts.previousShares(year: py, p)))
             } else {
                 it.detail.append(l[.bpNoPrev])
             }
-            if etat.unit != v.unit { it.detail.append(l(.bpEtatLine, v.year, l.levelShares(etatRows[k]))) }
+            if etat.unit != v.unit { it.detail.append(l(BrukerPlanTexts.etatShares(year: v.year, etatRows[k]))) }
             items.append(it)
         }
         var p = Panel(title: title, columns: columns, items: items)
@@ -122,13 +122,14 @@ enum BrukerPlanScreen: ScreenFeature {
         let yr = v.yellowOrRed
         // Wrapped at word boundaries, so no figure is ever cut at the edge.
         let width = max(20, c.width - 3)
-        let plan = l(.bpWithoutPlan, f.value(Double(v.yellowOrRedWithoutPlan), .count), f.value(Double(yr), .count),
-                     yr > 0 ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : "–", f.value(Double(v.bloodRedWithoutPlan), .count))
+        let plan = l(BrukerPlanTexts.withoutPlan(f.value(Double(v.yellowOrRedWithoutPlan), .count), of: f.value(Double(yr), .count),
+                                               share: yr > 0 ? l.percent(Double(v.yellowOrRedWithoutPlan) / Double(yr) * 100) : "–",
+                                               bloodRedWithout: f.value(Double(v.bloodRedWithoutPlan), .count)))
         func keep(_ s: String) -> String { s.replacingOccurrences(of: " %", with: "\u{00A0}%") }
         lines += DisplayWidth.wrap(keep(plan) + " · " + l[.bpEnterUnits], width).map { [Span($0, .bold)] }
-        let plans = l(.bpPlans, f.value(Double(v.withIP), .count), f.value(Double(v.otherPlan), .count), f.value(Double(v.group), .count),
-                      f.value(Double(v.coordinatorOnly), .count), f.value(Double(v.crisis), .count), f.value(Double(v.men), .count),
-                      f.value(Double(v.women), .count))
+        let plans = l(BrukerPlanTexts.plans(ip: f.value(Double(v.withIP), .count), otherPlans: f.value(Double(v.otherPlan), .count), group: f.value(Double(v.group), .count),
+                                          coordinatorOnly: f.value(Double(v.coordinatorOnly), .count), crisis: f.value(Double(v.crisis), .count),
+                                          men: f.value(Double(v.men), .count), women: f.value(Double(v.women), .count)))
         lines += DisplayWidth.wrap(plans, width).map { [Span($0, .dim)] }
         return lines
     }
@@ -154,7 +155,7 @@ enum BrukerPlanScreen: ScreenFeature {
             it.action = view(unit: tree.id(u), state: LocalState(year: v.year))
             items.append(it)
         }
-        return Panel(title: l(.bpUnitsTitle, v.year, tree.units[c.unit].name), columns: columns, items: items)
+        return Panel(title: l(BrukerPlanTexts.unitsTitle(year: v.year, unit: tree.units[c.unit].name)), columns: columns, items: items)
     }
 
     static let id = ScreenID.brukerplan

@@ -64,7 +64,7 @@ enum CompareScreen: ScreenFeature {
                                       flagged ? Style(.yellow, bold: true) : Style(.cyan)))
                     it.cellActions[k + 1] = ViewState(ViewKind(.compare, .history(s.id(indicator: i))), unit: s.tree.id(u))
                     it.cellDetail[k + 1] = [s.tree.units[u].name + " · " + ind.name + ": " + f.value(cell?.value, ind.unit) + " = "
-                                            + Format.plain(rate, .percent, decimalComma: c.input.lang == .nb) + " " + l(.perHundred, per100Name(c, i))]
+                                            + Format.plain(rate, .percent, decimalComma: c.input.lang == .nb) + " " + l(DashboardTexts.perHundred(per100Name(c, i)))]
                     continue
                 }
                 if let cell, cell.isPartial { text = "\(cell.present)/\(cell.expected) " + text }
@@ -78,7 +78,7 @@ enum CompareScreen: ScreenFeature {
                 var detail = [s.tree.units[u].name + " · " + ind.name + (per == c.period ? "" : " (" + l.period(per) + ")") + ": "
                               + f.value(cell?.value, ind.unit) + (cell?.target.map { " · " + l[.target].lowercased() + " " + f.value($0, ind.unit) } ?? "")
                               + (status == .none ? "" : " · " + l.status(status))]
-                if let cell, cell.isPartial { detail.append(l(.partialOfValuesDelivered, cell.present, cell.expected)) }
+                if let cell, cell.isPartial { detail.append(l(DashboardTexts.incomplete(present: cell.present, expected: cell.expected))) }
                 for w in outliers { detail.append("⚠ " + l.quality(w, snapshot: s, withCases: true)) }
                 it.cellDetail[k + 1] = detail + Views.followUpLines(c, Entry.Key(unit: UnitID(s.tree.units[u].id), indicator: IndicatorID(ind.id), period: per))
             }

@@ -74,10 +74,10 @@ enum DeviationsScreen: ScreenFeature {
         let ind = s.indicators[i], unit = s.tree.units[d.unit].name
         var lines = [String]()
         if status == .missing {
-            lines.append(d.cell?.hasReportRow == true ? l(.reportedUnknownSentence, unit, ind.name, l.period(d.period))
-                                                      : l(.notDeliveredSentence, unit, ind.name, l.period(d.period)))
+            lines.append(d.cell?.hasReportRow == true ? l(DashboardTexts.reportedUnknown(unit: unit, indicator: ind.name, period: d.period))
+                                                      : l(DashboardTexts.notDelivered(unit: unit, indicator: ind.name, period: d.period)))
         } else if let v = d.cell?.value, let t = d.cell?.target {
-            lines.append(l(.againstTargetSentence, unit, ind.name, f.value(v, ind.unit), f.value(t, ind.unit), l.status(status)))
+            lines.append(l(DashboardTexts.againstTarget(unit: unit, indicator: ind.name, value: f.value(v, ind.unit), target: f.value(t, ind.unit), status: status)))
         }
         if let cm = d.cell?.comment { lines.append(l[.comment] + ": " + cm) }
         return lines

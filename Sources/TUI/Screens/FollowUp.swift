@@ -74,7 +74,7 @@ enum FollowUpScreen: ScreenFeature {
             it.opensPeriod = a.key.period
             it.followUp = a.key
             it.search = [a.text, a.owner ?? "", unit, indicator, a.status.map { l.status($0) } ?? "", overdue ? l[.fuOverdue] : ""].joined(separator: " ")
-            it.detail = [Views.actionLine(a, l, today: c.today), l(.fuCreatedBy, a.createdBy, Views.shortDate(a.createdAt, l), indicator + ", " + unit + ", " + l.period(a.key.period))]
+            it.detail = [Views.actionLine(a, l, today: c.today), l(DashboardTexts.createdBy(a.createdBy, on: Views.shortDate(a.createdAt, l), about: indicator + ", " + unit + ", " + l.period(a.key.period)))]
             it.action = target(of: a, c)
             items.append(it)
         }

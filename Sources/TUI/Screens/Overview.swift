@@ -43,17 +43,17 @@ enum OverviewScreen: ScreenFeature {
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
                 [Span((c.unicode ? "◌ " : "~ ") + l[.incompleteWord], Style(.grey)), Span(" \(incomplete)", .bold)],
                 [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings] + (c.snapshot.registersPending ? " …" : ""), quality > 0 ? Style(.yellow) : .dim)],
-                [Span(l(.indicatorsEnterScorecard, rows.count), .dim)]]
+                [Span(l(DashboardTexts.indicatorsOnScorecard(rows.count)), .dim)]]
     }
 
     /// For a unit closed before the period's end: when, what took over, and the key to go there.
     static func closedNote(_ c: ViewContext) -> [[Span]]? {
         let unit = c.snapshot.tree.units[c.unit]
         guard let to = unit.to, to < c.period.end else { return nil }
-        var lines = [[Span(c.text(.unitClosed, c.text.date(to)), Style(.yellow, bold: true))]]
+        var lines = [[Span(c.text(DashboardTexts.closed(on: to)), Style(.yellow, bold: true))]]
         if let next = unit.successor.flatMap({ c.snapshot.tree[$0] }) {
-            lines.append([Span(c.text(.continuesIn, next.shortName))])
-            lines.append([Span(c.text(.goToSuccessor, next.shortName), .dim)])
+            lines.append([Span(c.text(DashboardTexts.continuesIn(next.shortName)))])
+            lines.append([Span(c.text(DashboardTexts.goToSuccessor(next.shortName)), .dim)])
         }
         return lines
     }

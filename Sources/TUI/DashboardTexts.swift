@@ -1,0 +1,134 @@
+import Model
+import Reports
+import Store
+
+/// The catalogue of the dashboard's sentences with figures, names or dates in them (issue
+/// 22): each a function, so the compiler checks what it is given, and each language puts
+/// the arguments where its word order wants them. Words without arguments are `Msg` keys.
+enum DashboardTexts {
+    // MARK: Start and terminal
+
+    static func terminalCannotDraw(_ term: String) -> Sentence {
+        Sentence(nb: "terminalen (TERM=\(term)) kan ikke tegne dashbordet; start det i en vanlig terminal (f.eks. TERM=xterm-256color), eller bruk `tertial report`",
+                 en: "the terminal (TERM=\(term)) cannot draw the dashboard; start it in an ordinary terminal (e.g. TERM=xterm-256color), or use `tertial report`")
+    }
+
+    static func terminalUnknown(_ term: String) -> Sentence {
+        Sentence(nb: "terminaltypen TERM=\(term) er ukjent på denne maskinen; sett TERM=xterm-256color, eller bruk `tertial report`",
+                 en: "the terminal type TERM=\(term) is unknown on this machine; set TERM=xterm-256color, or use `tertial report`")
+    }
+
+    /// The window is too small: what tertial needs, then what it has.
+    static func needsAtLeast(width: Int, height: Int) -> Sentence {
+        Sentence(nb: "tertial trenger minst \(width)×\(height)", en: "tertial needs at least \(width)×\(height)")
+    }
+
+    static func windowNow(width: Int, height: Int) -> Sentence {
+        Sentence(nb: "(nå \(width)×\(height)).", en: "(now \(width)×\(height)).")
+    }
+
+    // MARK: Figures
+
+    /// An annual indicator seen in a tertial: the year whose value is shown.
+    static func annualValueFor(_ year: Period) -> Sentence {
+        Sentence(nb: "årlig indikator: verdien for \(L10n(.nb).period(year)) (rapporteres for året, sammen med T3)",
+                 en: "annual indicator: the value for \(L10n(.en).period(year)) (reported for the year, with T3)")
+    }
+
+    /// A total built on fewer values than are due: it gets no verdict.
+    static func incomplete(present: Int, expected: Int) -> Sentence {
+        Sentence(nb: "ufullstendig: \(present) av \(expected) verdier levert, så ingen status og ingen endring",
+                 en: "incomplete: \(present) of \(expected) values delivered, so no status and no change")
+    }
+
+    static func indicatorsOnScorecard(_ n: Int) -> Sentence {
+        Sentence(nb: "\(n) indikatorer på styringskortet", en: "\(n) indicators on the scorecard")
+    }
+
+    /// Compare's per-100 figure: what it is per 100 of.
+    static func perHundred(_ of: String) -> Sentence { Sentence(nb: "per 100 \(of)", en: "per 100 \(of)") }
+
+    // MARK: Deviations
+
+    static func deviationOf(_ k: Int, of n: Int) -> Sentence { Sentence(nb: "Avvik \(k) av \(n)", en: "Deviation \(k) of \(n)") }
+
+    static func notDelivered(unit: String, indicator: String, period: Period) -> Sentence {
+        Sentence(nb: "\(unit) har ikke levert «\(indicator)» for \(L10n(.nb).period(period)).",
+                 en: "\(unit) has not delivered \"\(indicator)\" for \(L10n(.en).period(period)).")
+    }
+
+    static func reportedUnknown(unit: String, indicator: String, period: Period) -> Sentence {
+        Sentence(nb: "\(unit) har levert «\(indicator)» for \(L10n(.nb).period(period)) uten verdi (rapportert som ukjent).",
+                 en: "\(unit) delivered \"\(indicator)\" for \(L10n(.en).period(period)) without a value (reported as unknown).")
+    }
+
+    /// A figure against its target; value and target as the screen formats them.
+    static func againstTarget(unit: String, indicator: String, value: String, target: String, status: Status) -> Sentence {
+        Sentence(nb: "\(unit): «\(indicator)» er \(value) mot målet \(target) (\(L10n(.nb).status(status))).",
+                 en: "\(unit): \"\(indicator)\" is \(value) against the target \(target) (\(L10n(.en).status(status))).")
+    }
+
+    // MARK: Units
+
+    static func closed(on day: Day) -> Sentence { Sentence(nb: "Lagt ned \(day.norwegian)", en: "Closed on \(day)") }
+    static func continuesIn(_ unit: String) -> Sentence { Sentence(nb: "Videreført i \(unit)", en: "Continues in \(unit)") }
+    static func goToSuccessor(_ unit: String) -> Sentence { Sentence(nb: "f: gå til \(unit)", en: "f: go to \(unit)") }
+
+    // MARK: Reload and errors
+
+    /// What a reload read, so a figure that moves is explained: the clock, up to two files.
+    static func updated(at clock: String, files: [String]) -> Sentence {
+        let named = files.prefix(2).joined(separator: ", ") + (files.count > 2 ? " …" : "")
+        return Sentence(nb: "oppdatert \(clock) · \(named)", en: "updated \(clock) · \(named)")
+    }
+
+    /// After the banner's last error: how many more there are.
+    static func moreErrors(_ n: Int) -> Sentence {
+        Sentence(nb: "(+\(n) feil til, se `tertial check`)", en: "(+\(n) more errors, see `tertial check`)")
+    }
+
+    // MARK: Export
+
+    static func exportKeys(endings: String) -> Sentence {
+        Sentence(nb: "(endelsen velger formatet: \(endings); Enter lagrer, Esc avbryter)", en: "(the ending chooses the format: \(endings); Enter saves, Esc cancels)")
+    }
+
+    static func confirmOverwrite(_ path: String) -> Sentence {
+        Sentence(nb: "\(path) finnes allerede. Skrive over? (j/N)", en: "\(path) exists already. Overwrite? (y/N)")
+    }
+
+    static func unknownEnding(_ path: String, endings: String) -> Sentence {
+        Sentence(nb: "Kan ikke skrive \(path): bruk en av endelsene \(endings)", en: "Cannot write \(path): use one of the endings \(endings)")
+    }
+
+    static func saved(to path: String) -> Sentence { Sentence(nb: "Lagret i \(path)", en: "Saved to \(path)") }
+
+    // MARK: Follow-up
+
+    static func followUpUnavailable(_ why: String) -> Sentence {
+        Sentence(nb: "Oppfølging er ikke tilgjengelig: \(why)", en: "Follow-up is not available: \(why)")
+    }
+
+    /// A figure's comment; `on` is the date as the user writes it.
+    static func comment(by user: String, on date: String, _ text: String) -> Sentence {
+        Sentence(nb: "Kommentar (\(user), \(date)): \(text)", en: "Comment (\(user), \(date)): \(text)")
+    }
+
+    /// An action in one line: what, who, when, its status (and whether it is overdue).
+    static func action(_ text: String, owner: String?, due: Day?, status: Entry.Status?, overdue: Bool) -> Sentence {
+        func line(_ l: L10n, dueWord: String, word: String) -> String {
+            let state = (status.map { l.status($0) } ?? "") + (overdue ? " (" + l[.fuOverdue] + ")" : "")
+            return "\(word): \(text) · \(owner ?? "–") · \(dueWord) \(due.map { l.date($0) } ?? "–") · \(state)"
+        }
+        return Sentence(nb: line(L10n(.nb), dueWord: "frist", word: "Tiltak"), en: line(L10n(.en), dueWord: "due", word: "Action"))
+    }
+
+    static func openActions(_ n: Int) -> Sentence {
+        n == 1 ? Sentence(nb: "1 åpent tiltak", en: "1 open action") : Sentence(nb: "\(n) åpne tiltak", en: "\(n) open actions")
+    }
+
+    /// Who made an action, when, and what it is about.
+    static func createdBy(_ user: String, on date: String, about: String) -> Sentence {
+        Sentence(nb: "Opprettet av \(user) \(date) · \(about)", en: "Created by \(user) \(date) · \(about)")
+    }
+}
