@@ -85,6 +85,17 @@ import TestSupport
         }
     }
 
+    /// The cross table's heads are words apart in English too ("Blood-red" is nine letters:
+    /// it ran into "Red" in an eight-wide column), and the counts stay under their heads.
+    @Test func testTheCrossTableHeadsStandApartInEnglish() {
+        var d = Driver(width: 100, height: 40, unit: "ph-vest", period: .tertial(2019, 3), lang: .en)
+        d.press(.char("9"))
+        let head = lines(d).first { $0.contains("Work/activity x overall") || $0.contains("Work/activity × overall") } ?? ""
+        XCTAssertTrue(head.hasSuffix(" Green    Yellow       Red Blood-red"), "[\(head)]")
+        let red = lines(d).first { $0.contains("red: none") } ?? ""
+        XCTAssertEqual(red.count, head.count, "the counts end where their heads end: [\(red)] [\(head)]")
+    }
+
     @Test func testWithoutAMappingTheScreenSaysWhereItComesFrom() throws {
         let dir = NSTemporaryDirectory() + "tertial-bp-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: Sample.directory, toPath: dir)

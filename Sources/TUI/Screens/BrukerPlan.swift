@@ -112,10 +112,12 @@ enum BrukerPlanScreen: ScreenFeature {
     /// The work/activity × overall table and the plans, under the bars.
     static func below(_ c: ViewContext, _ v: BrukerPlanView) -> [[Span]] {
         let l = c.text, f = c.format
-        func n(_ x: Int) -> String { DisplayWidth.padLeft(f.value(Double(x), .count), 8) }
+        // A column as wide as its head and a space ("Blood-red" is nine letters), eight at least.
+        let cw = max(8, (FunctionLevel.allCases.map { DisplayWidth.of(l.level($0)) }.max() ?? 0) + 1)
+        func n(_ x: Int) -> String { DisplayWidth.padLeft(f.value(Double(x), .count), cw) }
         let label = [l[.bpWorkGreen], l[.bpWorkYellow], l[.bpWorkRed]]
         let lw = max(DisplayWidth.of(l[.bpCross]), label.map(DisplayWidth.of).max() ?? 0) + 2
-        var lines: [[Span]] = [[Span(DisplayWidth.padRight(l[.bpCross], lw), .bold)] + FunctionLevel.allCases.map { Span(DisplayWidth.padLeft(l.level($0), 8), Style(.blue, bold: true)) }]
+        var lines: [[Span]] = [[Span(DisplayWidth.padRight(l[.bpCross], lw), .bold)] + FunctionLevel.allCases.map { Span(DisplayWidth.padLeft(l.level($0), cw), Style(.blue, bold: true)) }]
         for w in [2, 1, 0] {
             lines.append([Span(DisplayWidth.padRight("  " + label[w], lw))] + FunctionLevel.allCases.map { Span(n(v.workByOverall[w][level: $0])) })
         }
