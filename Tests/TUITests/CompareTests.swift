@@ -90,6 +90,28 @@ import TestSupport
         XCTAssertEqual(cell(d, row: "ph-laksevag", indicator: "service_users"), Format.plain(try reported("service_users"), .count, decimalComma: true))
     }
 
+    /// Per 100, `s` sorts by what the column shows (issue 23, 1): the evening, night and
+    /// weekend needs per 100 service users, highest first, Bergenhus's 2,0 last of the
+    /// districts (it sorted by the counts 89/85/58/6 before, so 18,5 came above 26,5).
+    @Test func testPerHundredSortsByTheRates() throws {
+        var d = compare()
+        d.press(.char("%"))
+        let name = d.snapshot.indicators[d.snapshot.dataset.indicatorIndex["evening_weekend_needs"]!].name
+        while !Views.panel(d.state, d.snapshot).columns.contains(where: { $0.title == name }) { d.press(.char("p")) }
+        let col = try XCTUnwrap(Views.panel(d.state, d.snapshot).columns.firstIndex { $0.title == name })
+        while d.state.top.column < col { d.press(.right) }
+        d.press(.char("s"))
+        let p = Views.panel(d.state, d.snapshot)
+        let rows = p.items.prefix { !$0.cells[0].text.hasPrefix("Σ") }
+        let shown = rows.map { Double($0.cells[col].text.split(separator: " ")[0].replacingOccurrences(of: ",", with: ".")) }
+        let rates = shown.compactMap { $0 }
+        XCTAssertGreaterThan(rates.count, 4)
+        XCTAssertEqual(rates, rates.sorted(by: >), "highest first by the shown rate: \(rows.map { $0.cells[0].text + "=" + $0.cells[col].text })")
+        // A unit without a rate (Forvaltningen reports none) comes after every rate.
+        XCTAssertEqual(Array(shown.prefix(rates.count)), rates.map { Optional($0) })
+        XCTAssertEqual(rows.last { $0.cells[col].text != "–" }?.key, .unit(UnitID("ph-bergenhus")))
+    }
+
     /// The audit's finding: one district counting 6 users with evening, night and weekend
     /// needs while the others count everyone. Bergenhus (6 of 306 service users in T3 2019,
     /// 2 per 100) is an outlier against the other districts' median; none of them is.

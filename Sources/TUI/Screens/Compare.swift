@@ -92,9 +92,12 @@ enum CompareScreen: ScreenFeature {
         let sort = Sort(rawValue: c.sort % Sort.allCases.count) ?? .catalogue
         if sort != .catalogue, inds.indices.contains(col - 1) {
             let i = inds[col - 1]
+            // By what the column shows: per 100 when that is shown (a row without a rate last).
             func value(_ it: Item) -> Double? {
                 guard case .unit(let id) = it.key, let u = s.tree.position(id) else { return nil }
-                return s.cell(indicator: i, unit: u, period: s.shownPeriod(indicator: i, for: c.period))?.value
+                let per = s.shownPeriod(indicator: i, for: c.period)
+                if local.normalised, s.indicators[i].per != nil { return normalised(c, i, u, per) }
+                return s.cell(indicator: i, unit: u, period: per)?.value
             }
             let desc = sort == .highFirst
             rows.sort { a, b in
