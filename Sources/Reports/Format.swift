@@ -7,9 +7,14 @@ public struct Format: Sendable {
 
     /// The plain figure: percent with one decimal, whole numbers without decimals,
     /// others with one; decimal comma in Norwegian, and always in CSV.
+    /// Every share on every screen and report is rounded one way: to one decimal, half away
+    /// from zero (89 of 94 = 94,68 % is 94,7 %), except that a share under 100 % is never
+    /// shown as 100,0 % (1 999 of 2 000 = 99,95 % is 99,9 %): the one place it rounds down,
+    /// so nothing looks complete that is not. The help's legend says so.
     public static func plain(_ v: Double, _ unit: ValueUnit, decimalComma: Bool) -> String {
         let decimals = unit == .percent || v.rounded() != v ? 1 : 0
-        var s = fixed(v, decimals)
+        let shown = unit == .percent && v < 100 && (v * 10).rounded() >= 1000 ? 99.9 : v
+        var s = fixed(shown, decimals)
         if decimalComma { s = s.replacingOccurrences(of: ".", with: ",") }
         return s
     }

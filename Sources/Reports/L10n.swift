@@ -36,12 +36,10 @@ public struct L10n: Sendable {
         }
     }
 
-    /// A share as people read it: `98,9 %` (one decimal, the language's decimal mark).
+    /// A share as people read it: `98,9 %` (one decimal, the language's decimal mark; never
+    /// 100,0 % for less than all, see `Format.plain`).
     public func percent(_ v: Double) -> String { Format.plain(v, .percent, decimalComma: lang == .nb) + " %" }
 
-    /// A share delivered, the same on every screen and report: one decimal, rounded down, so
-    /// that 1 999 of 2 000 is 99,9 % and never looks complete (89 of 90 is 98,8 %).
-    public func delivered(_ v: Double) -> String { percent((v * 10).rounded(.down) / 10) }
 
     /// A date as people write it: `31.12.2019` in bokmål, `2019-12-31` in English.
     public func date(_ d: Day) -> String { lang == .nb ? d.norwegian : d.description }

@@ -84,7 +84,7 @@ extension TertialReport {
         let c = scorecard.counts, comp = scorecard.completeness, s = snapshot, f = display.format
         var b: [Block] = [.heading(l[.summary]), .statusCounts([Status.green, .yellow, .red, .missing].map { ($0, c[$0] ?? 0) }),
                           .paragraph(l[.reporting] + ": \(comp.reported) " + l[.ofWord] + " \(comp.due) " + l[.valuesDelivered]
-                                     + " (\(l.delivered(comp.percent)))")]
+                                     + " (\(l.percent(comp.percent)))")]
         if !biggestChanges.isEmpty {
             b += [.gap, .paragraph(l[.biggestChangesSinceThePrevious]),
                   .list(biggestChanges.map { ch in

@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -134,6 +134,10 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .scopeExportPrompt: ("eksport-spørsmålet", "export prompt")
         case .scopeHelp: ("hjelpen", "help")
         case .helpTitle: ("Hjelp", "Help")
+        case .keyHelpScroll: ("bla i hjelpen når den er lengre enn vinduet", "scroll the help when it is longer than the window")
+        case .helpMore: ("↑↓ mer", "↑↓ more")
+        case .legendShares: ("Andeler: én desimal, avrundet til nærmeste; det som er under 100 % vises aldri som 100,0 % (99,96 % vises som 99,9 %).",
+                             "Shares: one decimal, rounded to the nearest; anything under 100 % is never shown as 100.0 % (99.96 % is shown as 99.9 %).")
         case .legendStatus: ("Status: ● grønn  ▲ gul  ✖ rød  ? mangler  ◌ ufullstendig  ⚠ datakvalitet", "Status: ● green  ▲ yellow  ✖ red  ? missing  ◌ incomplete  ⚠ data quality")
         case .legendOverview: ("Indikatorer: med verdi, status eller levering i perioden (= radene på styringskortet). ? mangler: skulle vært levert, har ingen verdi. Ufullstendige: summen bygger på færre enheter enn som skulle levert; ingen status. Levert: verdier levert av verdier som skulle leveres.", "Indicators: with a value, a status or due in the period (= the scorecard's rows). ? missing: due, but without a value. Incomplete: the total is built on fewer units than were due; no status. Delivered: values delivered of the values due.")
         case .legendScorecard: ("4/5 foran en verdi: summen bygger på 4 av 5 enheter som skulle levert (ufullstendig: ingen status, ingen endring). (2019) foran en verdi: en årlig indikator, med verdien for sitt siste år.", "4/5 before a value: the total is built on 4 of the 5 units that were due (incomplete: no status, no change). (2019) before a value: an annual indicator, with the value of its latest year.")

@@ -141,6 +141,7 @@ public enum Keymap {
         Binding([.char("?")], everywhere, .help, help: .keyHelp, hint: (16, .hintHelp)),
         Binding([.char("q"), .ctrl("c")], everywhere, .quit, help: .keyQuit, hint: (17, .hintQuit)),
         // Modes: text is typed; these keys end or steer the input.
+        Binding([.up: .move(.up), .down: .move(.down), .pageUp: .page(.back), .pageDown: .page(.forward)], [.helpMode], help: .keyHelpScroll),
         Binding([.enter], [.filterMode], .accept, help: .keyFilterKeep),
         Binding([.escape], [.filterMode], .cancel, help: .keyFilterClear),
         Binding([.up: .move(.up), .down: .move(.down)], [.filterMode], help: .keyFilterLeave),

@@ -428,9 +428,10 @@ extension Dashboard {
     static func help(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
         let spec = Screens.spec(st.screen)
         let title = l[.helpTitle] + ": " + (spec.map { l[$0.title] } ?? "")
-        let w = min(st.width - 2, 100)
+        // As wide as the window up to 100 columns: on a narrow one it covers the panels' edges.
+        let w = st.width <= 102 ? st.width : 100
         // Legends wrap as well: a definition cut in the middle explains nothing.
-        let legend = ((spec?.legend ?? []).map { l[$0] } + [l[.legendStatus]]).flatMap { DisplayWidth.wrap($0, w - 4) }
+        let legend = ((spec?.legend ?? []).map { l[$0] } + [l[.legendStatus], l[.legendShares]]).flatMap { DisplayWidth.wrap($0, w - 4) }
         let entries = helpLines(st, l)
         // A key's text wraps under itself rather than being cut; when one column of keys
         // does not fit the height, they go in two.
@@ -450,21 +451,34 @@ extension Dashboard {
             columns = [column(entries[..<half], width: colW), column(entries[half...], width: colW)]
         }
         let keyRows = columns.map(\.rows.count).max() ?? 0
-        let h = min(st.height - 2, keyRows + legend.count + 2)
+        // The keys, then the legends; longer than the window, the help scrolls (↑↓, PgUp/PgDn)
+        // and says so at its edge: nothing is cut without a sign.
+        let total = keyRows + legend.count
+        let h = min(st.height - 2, total + 2)
+        let visible = h - 2
+        let offset = max(0, min(st.helpScroll, total - visible))
         let x = (st.width - w) / 2, y = (st.height - h) / 2
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)) ; scr.fill(x, y + r, w, .plain) }
         box(&scr, x, y, w, h, title, focused: true, unicode: st.unicode)
         let colW = columns.count == 1 ? w - 4 : (w - 6) / 2
-        for (c, col) in columns.enumerated() {
-            let cx = x + 2 + c * (colW + 2)
-            for (k, (key, what)) in col.rows.prefix(max(0, h - 2 - legend.count)).enumerated() {
-                scr.put(cx, y + 1 + k, DisplayWidth.padRight(scr.ascii ? CellBuffer.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
-                scr.put(cx + col.labelW + 1, y + 1 + k, DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(what) : what, colW - col.labelW - 1))
+        for row in offset..<min(total, offset + visible) {
+            let sy = y + 1 + row - offset
+            if row < keyRows {
+                for (c, col) in columns.enumerated() where row < col.rows.count {
+                    let cx = x + 2 + c * (colW + 2), (key, what) = col.rows[row]
+                    scr.put(cx, sy, DisplayWidth.padRight(scr.ascii ? CellBuffer.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
+                    scr.put(cx + col.labelW + 1, sy, DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(what) : what, colW - col.labelW - 1))
+                }
+            } else {
+                let line = legend[row - keyRows]
+                let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
+                scr.put(x + 2, sy, DisplayWidth.truncate(text, w - 4), .dim)
             }
         }
-        for (k, line) in legend.enumerated() {
-            let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
-            scr.put(x + 2, y + h - 1 - legend.count + k, DisplayWidth.truncate(text, w - 4), .dim)
+        if offset > 0 { scr.put(x + w - 2, y + 1, st.unicode ? "▲" : "^", Style(.yellow, bold: true)) }
+        if offset + visible < total {
+            let more = " " + (st.unicode ? l[.helpMore] : CellBuffer.transliterated(l[.helpMore])) + " "
+            scr.put(x + w - 2 - DisplayWidth.of(more), y + h - 1, more, Style(.yellow, bold: true))
         }
     }
 

@@ -154,6 +154,8 @@ public struct AppState: Sendable {
     public var bannerPartial = false
     /// A short message on the bottom line (saved to ..., reloaded, ...).
     public var message: String?
+    /// How far the help is scrolled when it is longer than the window (0 when it opens).
+    public var helpScroll = 0
     public var loadedAt: String = ""
     public var dataName: String
     public var unicode: Bool

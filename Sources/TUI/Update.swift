@@ -50,7 +50,13 @@ public enum Dashboard {
     static func perform(_ st: inout AppState, _ s: Snapshot, _ action: Action) -> [Effect] {
         switch st.mode {
         case .normal: return normal(&st, s, action)
-        case .help: st.mode = .normal
+        case .help:
+            // ↑↓ and PgUp/PgDn scroll a help longer than the window; any other key closes it.
+            switch action {
+            case .move(let d): st.helpScroll = max(0, st.helpScroll + (d == .up ? -1 : 1))
+            case .page(let d): st.helpScroll = max(0, st.helpScroll + d.sign * max(1, st.height - 6))
+            default: st.mode = .normal
+            }
         case .filter(let text): filter(&st, s, text, action)
         case let .unitPicker(query, cursor): unitPicker(&st, s, query, cursor, action)
         case .export(var line):
@@ -156,7 +162,7 @@ public enum Dashboard {
         switch action {
         case .quit: return [.quit]
         case .reload: return [.reload]
-        case .help: st.mode = .help
+        case .help: st.mode = .help; st.helpScroll = 0
         case .goToScreen(let n):
             if let kind = Screens.root(n) { st.stack = [ViewState(kind, unit: st.top.unit)] }
         case .cycleScreen(let d):

@@ -73,6 +73,30 @@ import TestSupport
         XCTAssertEqual(d.state.screen, Screens.all.prefix(9).last!.id, "a digit past the last screen does nothing")
     }
 
+    /// A help longer than the window scrolls and says so (issue 23, 11): at 80x24 the
+    /// legends below the keys are reached with PgDn, "↑↓ mer" marks that there is more, "▲"
+    /// that there is some above; the box covers the panels' edges (no "┌┌").
+    @Test func testALongHelpScrollsAndSaysSo() {
+        var d = Driver(width: 80, height: 24)
+        d.press(.char("7"), .char("?"))
+        var lines = d.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertFalse(d.text.contains("Andeler: én desimal"), d.text)
+        XCTAssertTrue(lines.contains { $0.contains("↑↓ mer") }, d.text)
+        XCTAssertFalse(lines.contains { $0.contains("┌┌") || $0.contains("││") }, d.text)
+        d.press(.pageDown)
+        lines = d.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(d.state.mode, .help, "PgDn scrolls, it does not close the help")
+        XCTAssertTrue(d.text.contains("Andeler: én desimal"), d.text)
+        XCTAssertTrue(lines.contains { $0.contains("▲") }, d.text)
+        d.press(.char("x"))
+        XCTAssertEqual(d.state.mode, .normal, "any other key closes it")
+        // A help that fits has no sign.
+        var wide = Driver(width: 200, height: 60)
+        wide.press(.char("?"))
+        XCTAssertFalse(wide.text.contains("↑↓ mer"), wide.text)
+        XCTAssertTrue(wide.text.contains("Andeler: én desimal"), wide.text)
+    }
+
     /// The README's key table is the key table.
     @Test func testReadmeKeyTableIsGeneratedFromTheTable() throws {
         let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)

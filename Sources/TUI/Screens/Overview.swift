@@ -101,7 +101,7 @@ enum OverviewScreen: ScreenFeature {
     static func reportingLines(_ c: ViewContext) -> [[Span]] {
         let s = c.snapshot, l = c.text
         let comp = s.completeness(unit: c.unit, period: c.period)
-        var lines: [[Span]] = [[Span(l[.deliveredLabel]), Span(l.delivered(comp.percent), comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
+        var lines: [[Span]] = [[Span(l[.deliveredLabel]), Span(l.percent(comp.percent), comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
                                 Span(" (\(comp.reported) " + l[.ofWord] + " \(comp.due))")]]
         var byUnit = [Int: Int]()
         for m in comp.missing { byUnit[m.unit, default: 0] += 1 }

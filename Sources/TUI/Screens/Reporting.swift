@@ -30,7 +30,7 @@ enum ReportingScreen: ScreenFeature {
                 anyDue = true
                 // The same share as the overview and the report (one decimal, rounded down).
                 let style: Style = comp.missing.isEmpty ? Style(.green) : (comp.percent >= 90 ? Style(.yellow) : Style(.red, bold: true))
-                cells.append(Span(l.delivered(comp.percent) + (comp.missing.isEmpty ? "" : " (\(comp.missing.count))"), style))
+                cells.append(Span(l.percent(comp.percent) + (comp.missing.isEmpty ? "" : " (\(comp.missing.count))"), style))
             }
             guard anyDue || u == c.unit else { continue }
             var it = Item(cells, key: .unit(s.tree.id(u)))
