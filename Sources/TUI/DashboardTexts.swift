@@ -71,6 +71,10 @@ enum DashboardTexts {
     // MARK: Units
 
     static func closed(on day: Day) -> Sentence { Sentence(nb: "Lagt ned \(day.norwegian)", en: "Closed on \(day)") }
+    /// The reporting tile of a unit closed before the period: no share, the reason.
+    static func closedNothingToReport(on day: Day) -> Sentence {
+        Sentence(nb: "nedlagt \(day.norwegian) – ingen rapportering", en: "closed on \(day) – nothing to report")
+    }
     static func continuesIn(_ unit: String) -> Sentence { Sentence(nb: "Videreført i \(unit)", en: "Continues in \(unit)") }
     static func goToSuccessor(_ unit: String) -> Sentence { Sentence(nb: "f: gå til \(unit)", en: "f: go to \(unit)") }
 

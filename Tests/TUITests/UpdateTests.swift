@@ -292,7 +292,10 @@ import TestSupport
         let text = d.text
         XCTAssertTrue(text.contains("Lagt ned 29.02.2020"), text)
         XCTAssertTrue(text.contains("Videreført i Bergen Vest"), text)
-        XCTAssertTrue(text.contains("Ingenting skulle leveres i perioden."), text)
+        // The reporting tile: why nothing is due, and no share (issue 23, 7: it read
+        // "Levert: 100,0 % (0 av 0)").
+        XCTAssertTrue(text.contains("nedlagt 29.02.2020 – ingen rapportering"), text)
+        XCTAssertFalse(text.contains("(0 av 0)") || text.contains("Levert:"), text)
         XCTAssertFalse(text.contains("Alle enheter har levert"), text)
         d.press(.char("f"))
         XCTAssertEqual(d.state.top.unit, d.unit("ph-vest"))

@@ -101,6 +101,13 @@ enum OverviewScreen: ScreenFeature {
     static func reportingLines(_ c: ViewContext) -> [[Span]] {
         let s = c.snapshot, l = c.text
         let comp = s.completeness(unit: c.unit, period: c.period)
+        // Nothing due: no share (a closed unit's "100,0 % (0 av 0)" read as complete).
+        if comp.due == 0 {
+            if let to = s.tree.units[c.unit].to, to < c.period.end {
+                return [[Span(l(DashboardTexts.closedNothingToReport(on: to)), Style(.yellow))]]
+            }
+            return [[Span(l[.nothingDue], .dim)]]
+        }
         var lines: [[Span]] = [[Span(l[.deliveredLabel]), Span(l.percent(comp.percent), comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
                                 Span(" (\(comp.reported) " + l[.ofWord] + " \(comp.due))")]]
         var byUnit = [Int: Int]()

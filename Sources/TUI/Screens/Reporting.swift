@@ -28,7 +28,7 @@ enum ReportingScreen: ScreenFeature {
                 let comp = s.completeness(unit: u, period: p)
                 if comp.due == 0 { cells.append(Span("·", .dim)); continue }
                 anyDue = true
-                // The same share as the overview and the report (one decimal, rounded down).
+                // The same share as the overview and the report (`Format.plain`'s one rounding).
                 let style: Style = comp.missing.isEmpty ? Style(.green) : (comp.percent >= 90 ? Style(.yellow) : Style(.red, bold: true))
                 cells.append(Span(l.percent(comp.percent) + (comp.missing.isEmpty ? "" : " (\(comp.missing.count))"), style))
             }
