@@ -69,6 +69,25 @@ import TestSupport
         XCTAssertTrue(d.text.contains("kartlegging 2014"), "y wraps around")
     }
 
+    /// The etat's column counts as the Red column does (issue 23, 4): for Bergen Vest in 2020
+    /// the overall row's Red is 99 of 390 (25,4 %), and beside it the etat's red alone, not
+    /// its red and blood-red (584 of 1 912, 30,5 %), under a head that says so.
+    @Test func testTheEtatColumnCountsAsTheRedColumn() throws {
+        var d = Driver(width: 120, height: 30, unit: "ph-vest", period: .tertial(2019, 3))
+        d.press(.char("9"), .char("y"))
+        let ds = d.snapshot.dataset, tree = ds.tree
+        let etat = BrukerPlanView(dataset: ds, unit: tree.root, year: 2020), vest = BrukerPlanView(dataset: ds, unit: tree.index["ph-vest"]!, year: 2020)
+        XCTAssertEqual([vest.overall[2], vest.mapped], [99, 390])
+        XCTAssertEqual([etat.overall[2] + etat.overall[3], etat.mapped], [584, 1912])
+        let l = L10n(.nb)
+        let p = Views.panel(d.state, d.snapshot)
+        let col = try XCTUnwrap(p.columns.firstIndex { $0.title == "Etat rød" })
+        let overall = try XCTUnwrap(p.items.first)
+        XCTAssertEqual(overall.cells[2 + 2].text, l.percent(99.0 / 390 * 100))
+        XCTAssertEqual(overall.cells[col].text, l.percent(Double(etat.overall[2]) / 1912 * 100))
+        XCTAssertNotEqual(overall.cells[col].text, "30,5 %")
+    }
+
     /// Every figure whole at 80x24, in both languages and in ASCII.
     @Test func testNothingIsCutAt80x24() {
         for (lang, unicode) in [(Lang.nb, true), (.en, true), (.nb, false)] {

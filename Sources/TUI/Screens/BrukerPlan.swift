@@ -63,10 +63,10 @@ enum BrukerPlanScreen: ScreenFeature {
         let title = l(BrukerPlanTexts.title(unit: name, year: v.year, mapped: f.value(Double(v.mapped), .count)))
         // The etat's column only below the etat (for the etat it would repeat the row).
         let atRoot = c.unit == tree.root
-        var columns = [Column(l[.bpArea], 17), Column(l[.bpDistribution], 0, weight: 3),
+        var columns = [Column(l[.bpArea], 17, whole: true), Column(l[.bpDistribution], 0, weight: 3),
                        Column(l[.bpGreen], 7, right: true), Column(l[.bpYellow], 7, right: true), Column(l[.bpRed], 7, right: true),
                        Column(l[.bpBloodRed], 7, right: true)]
-        if !atRoot { columns.append(Column(l[.bpEtatRed], 7, right: true)) }
+        if !atRoot { columns.append(Column(l[.bpEtatRed], 8, right: true)) }
         columns.append(Column(l[.bpChange], 9, right: true))
         guard v.mapped > 0 else {
             var p = Panel(title: title, columns: columns, items: [])
@@ -86,7 +86,9 @@ enum BrukerPlanScreen: ScreenFeature {
             }
             var cells = [Span(r.area == nil ? l[.bpOverallShort] : l.area(r.area), r.area == nil ? .bold : .plain), Span(String(repeating: " ", count: 40)),
                          Span(share(.green)), Span(share(.yellow)), Span(share(.red)), Span(share(.bloodRed))]
-            if !atRoot { cells.append(Span(etatRows[k].redShare.map(l.percent) ?? "–", .dim)) }
+            // Like with like: the etat's share red, as the Red column counts it (blood-red has
+            // its own column); it mixed in blood-red before (issue 23, 4).
+            if !atRoot { cells.append(Span(etatRows[k].share(.red).map(l.percent) ?? "–", .dim)) }
             cells.append(Span(change.map(l.shortPoints) ?? "", change.map { $0 > 0.05 ? Style(.red) : ($0 < -0.05 ? Style(.green) : .plain) } ?? .plain))
             var it = Item(cells, key: .heading("bp-\(r.area?.column ?? "overall")"))
             it.search = l.area(r.area)
