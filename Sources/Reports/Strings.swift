@@ -67,7 +67,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
     case fuNoFigure, fuSaved, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuTile, fuTileNone
-    case fuNoFollowUp, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuDoneSince, fuOpenList, fuDoneList, fuOfDeviations, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
+    case fuNoFollowUp, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuOpenList, fuDoneList, fuOfDeviations, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
     case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, normalisedTitle
     case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpNone, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpEnterUnits, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection
     case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel, exportWaitForRegisters
@@ -428,7 +428,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuOverdueList: ("Forfalt", "Overdue")
         case .fuDoneInPeriod: ("Utført i perioden", "Done in the period")
         case .fuNothing: ("Ingen.", "None.")
-        case .fuDoneSince: ("Utført siden", "Done since")
         case .fuStoreReadOnly: ("oppfølgingen er skrivebeskyttet", "the follow-up is read-only")
         // END TEXTS
         }

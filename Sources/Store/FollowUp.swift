@@ -397,13 +397,16 @@ public struct FollowUpBook: Sendable {
             .map { entries[$0.3] }
     }
 
-    /// Open, overdue, and done since `since` (by the day of their last change), for a scope.
-    public func counts(units: Set<String>, today: Day, since: Day) -> (open: Int, overdue: Int, doneSince: Int) {
+    /// The actions on the figures of a period, for a scope: open, overdue (today) and done.
+    /// A figure's period overlaps the one asked for (an annual figure's year holds its
+    /// tertials), so the overview of T1 2018 counts T1 2018's actions, not today's.
+    public func counts(units: Set<String>, period: Period, today: Day) -> (open: Int, overdue: Int, done: Int) {
         var open = 0, overdue = 0, done = 0
-        for e in entries where e.kind == .action && units.contains(e.key.unit.rawValue) {
+        for e in entries where e.kind == .action && units.contains(e.key.unit.rawValue)
+            && e.key.period.start <= period.end && period.start <= e.key.period.end {
             if e.status?.isOpen == true { open += 1 }
             if e.isOverdue(on: today) { overdue += 1 }
-            if e.status == .done, let d = Day(parsing: String(e.updatedAt.prefix(10))), d >= since { done += 1 }
+            if e.status == .done { done += 1 }
         }
         return (open, overdue, done)
     }

@@ -127,6 +127,14 @@ enum DashboardTexts {
         return Sentence(nb: line(L10n(.nb), dueWord: "frist", word: "Tiltak"), en: line(L10n(.en), dueWord: "due", word: "Action"))
     }
 
+    /// The overview's follow-up tile: actions on the figures of the period in view.
+    static func doneIn(_ p: Period) -> Sentence {
+        Sentence(nb: "Utført, tall for \(L10n(.nb).period(p))", en: "Done, figures of \(L10n(.en).period(p))")
+    }
+    static func noActionsIn(_ p: Period) -> Sentence {
+        Sentence(nb: "Ingen tiltak på tallene for \(L10n(.nb).period(p))", en: "No actions on the figures of \(L10n(.en).period(p))")
+    }
+
     static func openActions(_ n: Int) -> Sentence {
         n == 1 ? Sentence(nb: "1 åpent tiltak", en: "1 open action") : Sentence(nb: "\(n) åpne tiltak", en: "\(n) open actions")
     }

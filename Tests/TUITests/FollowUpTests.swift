@@ -122,6 +122,13 @@ import TestSupport
         var o = try driver(store)
         o.press(.char("1"))
         XCTAssertTrue(o.text.contains("Åpne tiltak: 2 · forfalt: 1"), o.text)
+        XCTAssertTrue(o.text.contains("Utført, tall for T3 2019: 1"), o.text)
+        XCTAssertFalse(o.text.contains("siden"), "no date from the wall clock: \(o.text)")
+        // The overview of another period counts that period's actions (issue 23, 8): none in T1 2018.
+        o.press(.char("["), .char("["), .char("["), .char("["), .char("["))
+        XCTAssertEqual(o.state.period, .tertial(2018, 1))
+        XCTAssertTrue(o.text.contains("Ingen tiltak på tallene for T1 2018"), o.text)
+        XCTAssertFalse(o.text.contains("Åpne tiltak: 2"), o.text)
     }
 
     /// p moves an action to "in progress" at once; d asks for a closing note first.

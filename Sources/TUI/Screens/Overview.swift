@@ -58,18 +58,18 @@ enum OverviewScreen: ScreenFeature {
         return lines
     }
 
+    /// The actions on this period's figures (issue 23, 8: the tile showed today's actions
+    /// and a date from the wall clock in every period).
     static func followUpLines(_ c: ViewContext) -> [[Span]] {
         let l = c.text
         if case .failed(let why) = c.input.store { return [[Span(why, .dim)]] }
         let scope = c.snapshot.tree.scopeIDs(c.unit)
-        // "Since last period": from the start of the tertial before today's.
-        let since = Period.containing(c.today, kind: .tertial).previous.start
-        let n = c.followUp.counts(units: scope, today: c.today, since: since)
-        if n.open == 0 && n.overdue == 0 && n.doneSince == 0 && c.followUp.actions(units: scope, openOnly: false, today: c.today).isEmpty {
-            return [[Span(l[.fuTileNone], .dim)]]
+        let n = c.followUp.counts(units: scope, period: c.period, today: c.today)
+        if n.open == 0 && n.overdue == 0 && n.done == 0 {
+            return [[Span(c.followUp.actions(units: scope, openOnly: false, today: c.today).isEmpty ? l[.fuTileNone] : l(DashboardTexts.noActionsIn(c.period)), .dim)]]
         }
         return [[Span(l[.fuTitleOpen] + ": "), Span("\(n.open)", .bold), Span(" · " + l[.fuOverdue] + ": "), Span("\(n.overdue)", n.overdue > 0 ? Style(.red, bold: true) : .bold)],
-                [Span(l[.fuDoneSince] + " " + l.date(since) + ": "), Span("\(n.doneSince)", Style(.green, bold: true))]]
+                [Span(l(DashboardTexts.doneIn(c.period)) + ": "), Span("\(n.done)", Style(.green, bold: true))]]
     }
 
     static func ipLines(_ c: ViewContext) -> [[Span]] {
