@@ -402,10 +402,16 @@ final class Computation: @unchecked Sendable {
         case .formula:
             let a = formulaOperands[i]!.0.map { cell($0, u, p) } ?? Slot()
             let b = formulaOperands[i]!.1.map { cell($0, u, p) } ?? Slot()
-            if !a.value.isNaN, !b.value.isNaN, b.value != 0 {
+            // A numerator or denominator built on fewer units than are due may leave out
+            // different units (Bergen Vest's users in activity counted, its service users
+            // not): the ratio is then not shown (issue 23, 3).
+            let partial = a.present < a.expected || b.present < b.expected
+            if !partial, !a.value.isNaN, !b.value.isNaN, b.value != 0 {
                 c.value = a.value / b.value * (ind.percent ? 100 : 1)
             }
-            c.origin = !c.value.isNaN ? .formula : (!a.value.isNaN && b.value == 0 ? .dividedByZero : .none)
+            c.origin = !c.value.isNaN ? .formula
+                : partial && !(a.value.isNaN && b.value.isNaN) ? .operandsIncomplete
+                : (!a.value.isNaN && b.value == 0 ? .dividedByZero : .none)
             c.expected = a.expected + b.expected
             c.present = a.present + b.present
             compareReported(c, reported, i, u, p)

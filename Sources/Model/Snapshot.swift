@@ -36,6 +36,9 @@ public enum ValueOrigin: String, Sendable {
     case formula
     /// A formula whose denominator is 0: no value, and this is why.
     case dividedByZero = "divided_by_zero"
+    /// A formula whose numerator or denominator is built on fewer units than are due: the
+    /// two may cover different units, so no value, and this is why.
+    case operandsIncomplete = "operands_incomplete"
     /// Summed or averaged from the child units' own values.
     case aggregated
     /// Before the unit existed: computed from its predecessors.

@@ -44,6 +44,7 @@ public struct CorporaterSheet: Sendable {
         case .register: l[.register]
         case .formula: l[.formula]
         case .dividedByZero: l.origin(.dividedByZero)
+        case .operandsIncomplete: l.origin(.operandsIncomplete)
         case .aggregated: l[.sumOfUnits]
         case .carried: l[.predecessors]
         case .overTime: l[.overThePeriod]

@@ -68,6 +68,7 @@ public struct L10n: Sendable {
         case .register: t("beregnet fra register", "computed from register")
         case .formula: t("beregnet (formel)", "computed (formula)")
         case .dividedByZero: t("delt på 0", "divided by 0")
+        case .operandsIncomplete: t("ikke vist: teller eller nevner mangler enheter", "not shown: numerator or denominator lacks units")
         case .aggregated: t("summert fra enhetene", "aggregated from units")
         case .carried: t("fra forgjengerenhetene", "carried from predecessors")
         case .overTime: t("samlet over perioden", "aggregated over the period")

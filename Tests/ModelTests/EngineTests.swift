@@ -92,6 +92,28 @@ import TestSupport
         XCTAssertEqual(snap.value("share", "root", t2)!, 40, accuracy: 1e-9)
     }
 
+    /// A ratio is built from a numerator and a denominator over the same units, or not shown
+    /// (issue 23, 3): when b's users are missing, the root's active users (60 + 90, both
+    /// units) over its users (100, a alone) would be 150 %; it is not shown, says why, and
+    /// the unit whose figures are whole keeps its ratio.
+    @Test func testARatioOfPartsOverDifferentUnitsIsNotShown() throws {
+        let reports = """
+        period;unit;indicator;value;comment
+        2019-T1;a;users;100;
+        2019-T1;a;active;60;
+        2019-T1;b;active;90;
+        """
+        let s = try XCTUnwrap(Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": EngineTests.catalogue, "reports/r.csv": reports]).snapshot())
+        let users = try XCTUnwrap(s.cell("users", "root", t1)), active = try XCTUnwrap(s.cell("active", "root", t1))
+        XCTAssertLessThan(users.present, users.expected, "the denominator misses b")
+        XCTAssertEqual(active.present, active.expected, "the numerator is whole")
+        let share = try XCTUnwrap(s.cell("share", "root", t1))
+        XCTAssertNil(share.value, "150 % from parts over different units is not shown")
+        XCTAssertEqual(share.origin, .operandsIncomplete)
+        XCTAssertEqual(share.status, .missing)
+        XCTAssertEqual(s.value("share", "a", t1)!, 60, accuracy: 1e-9)
+    }
+
     @Test func testStatusAgainstInlineTargetAndWarn() {
         XCTAssertEqual(snap.cell("share", "a", t1)?.status, .green)   // 60 ≥ 50
         XCTAssertEqual(snap.cell("share", "root", t2)?.status, .yellow) // 40 ≥ warn 40
