@@ -97,25 +97,44 @@ extension Dashboard {
     }
 
     static func tabs(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
-        // Every tab whole: with less room the gaps go, then the other tabs' names are cut to
-        // their start (the current one keeps its name).
+        // The tab of the screen in view: after Enter on an overview tile that is the tile's
+        // screen, not the overview (issue 23, 12).
+        let current = Screens.all.firstIndex { $0.id == st.top.kind.screen } ?? Screens.all.firstIndex { $0.id == st.screen } ?? 0
+        for (x, text, on) in tabLayout(Screens.all.map { l[$0.title] }, current: current, width: st.width, ascii: scr.ascii) {
+            scr.put(x, 1, text, on ? Style(.cyan, bold: true, reverse: true) : Style(.grey))
+        }
+    }
+
+    /// The tab line for any number of screens (issue 23, 20a): every name whole when they
+    /// fit; else the current screen's whole name and the others' numbers (`2`, `3`: the
+    /// digit is the key); with still too many, the numbers nearest the current one and
+    /// `…` where some are left out. Names are never cut to three letters.
+    static func tabLayout(_ titles: [String], current: Int, width: Int, ascii: Bool) -> [(x: Int, text: String, current: Bool)] {
         // Measured as drawn: ASCII terminals get the transliterated names (ø → o, å → aa).
-        let names = Screens.all.map { scr.ascii ? CellBuffer.transliterated(l[$0.title]) : l[$0.title] }
-        func cutTo(_ s: String, _ n: Int) -> String { fit(s, n, ascii: scr.ascii) }
-        let current = Screens.all.firstIndex { $0.id == st.screen } ?? 0
-        func width(_ ns: [String], gap: Int) -> Int { ns.enumerated().map { DisplayWidth.of(" \($0.offset + 1) \($0.element) ") }.reduce(0, +) + gap * ns.count + 1 }
-        var shown = names, gap = 1
-        if width(shown, gap: gap) > st.width { gap = 0 }
-        var cut = 12
-        while width(shown, gap: gap) > st.width && cut >= 1 {
-            shown = names.enumerated().map { $0.offset == current || DisplayWidth.of($0.element) <= cut ? $0.element : cutTo($0.element, cut) }
-            cut -= 1
+        let names = titles.map { ascii ? CellBuffer.transliterated($0) : $0 }
+        func full(_ k: Int) -> String { " \(k + 1) \(names[k]) " }
+        func layout(_ texts: [(Int, String)], gap: Int) -> [(x: Int, text: String, current: Bool)] {
+            var x = 1, out = [(x: Int, text: String, current: Bool)]()
+            for (k, t) in texts { out.append((x, t, k == current)); x += DisplayWidth.of(t) + gap }
+            return out
         }
-        var x = 1
-        for (k, name) in shown.enumerated() {
-            let on = k == current
-            x = scr.put(x, 1, " \(k + 1) \(name) ", on ? Style(.cyan, bold: true, reverse: true) : Style(.grey)) + gap
+        func span(_ texts: [(Int, String)], gap: Int) -> Int { texts.map { DisplayWidth.of($0.1) + gap }.reduce(0, +) + 1 }
+        let all = names.indices.map { ($0, full($0)) }
+        for gap in [1, 0] where span(all, gap: gap) <= width { return layout(all, gap: gap) }
+        let numbers = names.indices.map { ($0, $0 == current ? full($0) : " \($0 + 1) ") }
+        if span(numbers, gap: 0) <= width { return layout(numbers, gap: 0) }
+        // Too many even as numbers: a window around the current one, `…` for the rest.
+        var lo = current, hi = current
+        func windowed() -> [(Int, String)] {
+            (lo > 0 ? [(-1, "…")] : []) + (lo...hi).map { numbers[$0] } + (hi < names.count - 1 ? [(-1, "…")] : [])
         }
+        var grew = true
+        while grew {
+            grew = false
+            if hi < names.count - 1 { hi += 1; if span(windowed(), gap: 0) > width { hi -= 1 } else { grew = true } }
+            if lo > 0 { lo -= 1; if span(windowed(), gap: 0) > width { lo += 1 } else { grew = true } }
+        }
+        return layout(windowed(), gap: 0)
     }
 
     // MARK: Lists

@@ -97,6 +97,45 @@ import TestSupport
         XCTAssertTrue(wide.text.contains("Andeler: én desimal"), wide.text)
     }
 
+    /// The tab line stays readable at 80 columns with any number of screens (issue 23, 20a):
+    /// the current screen's name whole, the others' numbers (no `Sty…`), and with more than
+    /// fit, the numbers nearest the current one and `…`. Eleven screens (one more than the
+    /// meeting screen will make) and forty.
+    @Test func testTheTabLineKeepsTheCurrentNameWholeForAnyNumberOfScreens() {
+        let names = Screens.all.map { L10n(.nb)[$0.title] } + ["Møte", "Prognose"]
+        for current in [0, 1, 10] {
+            let tabs = Dashboard.tabLayout(names, current: current, width: 80, ascii: false)
+            let line = tabs.map(\.text).joined()
+            XCTAssertTrue(line.contains(" \(current + 1) \(names[current]) "), line)
+            XCTAssertFalse(line.contains("…"), "eleven fit as numbers: \(line)")
+            XCTAssertEqual(tabs.filter(\.current).count, 1)
+            for k in names.indices where k != current { XCTAssertTrue(line.contains(" \(k + 1) "), "\(k + 1) in \(line)") }
+            XCTAssertLessThanOrEqual((tabs.last.map { $0.x + DisplayWidth.of($0.text) } ?? 0), 80)
+        }
+        let many = (1...40).map { "Skjerm \($0)" }
+        let tabs = Dashboard.tabLayout(many, current: 30, width: 80, ascii: false)
+        let line = tabs.map(\.text).joined()
+        XCTAssertTrue(line.contains(" 31 Skjerm 31 ") && line.contains("…"), line)
+        XCTAssertLessThanOrEqual((tabs.last.map { $0.x + DisplayWidth.of($0.text) } ?? 0), 80, line)
+        // Wide enough: every name whole.
+        XCTAssertEqual(Dashboard.tabLayout(names, current: 0, width: 200, ascii: false).map(\.text).joined().filter { $0 == "…" }.count, 0)
+        XCTAssertTrue(Dashboard.tabLayout(names, current: 0, width: 200, ascii: false).map(\.text).joined().contains(" 2 Styringskort "))
+    }
+
+    /// After Enter on an overview tile the tab of the screen it opened is marked (issue 23, 12).
+    @Test func testTheTabOfTheScreenInViewIsMarked() {
+        var d = Driver(width: 160, height: 40)
+        d.press(.right, .enter)
+        XCTAssertNotEqual(d.state.top.kind.screen, .overview)
+        let shown = d.state.top.kind.screen
+        let n = Screens.number(shown)
+        let tabs = Dashboard.tabLayout(Screens.all.map { L10n(.nb)[$0.title] }, current: n - 1, width: 160, ascii: false)
+        let marked = d.screen
+        let x = tabs[n - 1].x + 1
+        XCTAssertTrue(marked[x, 1].style.reverse, "the tab of \(shown) is marked: \(d.text.split(separator: "\n")[1])")
+        XCTAssertFalse(marked[tabs[0].x + 1, 1].style.reverse, "the overview's tab is not")
+    }
+
     /// The README's key table is the key table.
     @Test func testReadmeKeyTableIsGeneratedFromTheTable() throws {
         let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)
