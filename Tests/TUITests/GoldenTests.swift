@@ -99,6 +99,21 @@ import TestSupport
         check("too-small-40x12", Driver(width: 40, height: 12).screen)
     }
 
+    /// The README's screen examples are the reviewed golden screens (issue 23, 27: the
+    /// README showed 8 tabs and older figures); `scripts/update-readme-screens.sh` rewrites them.
+    @Test func testReadmeScreensAreTheGoldenScreens() throws {
+        let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = try NSRegularExpression(pattern: #"<!-- screen: ([\w-]+) -->\n\n```\n(.*?)\n```"#, options: [.dotMatchesLineSeparators])
+        let found = marker.matches(in: readme, range: NSRange(readme.startIndex..., in: readme))
+        XCTAssertGreaterThan(found.count, 0, "README.md has a screen example")
+        for m in found {
+            let name = String(readme[Range(m.range(at: 1), in: readme)!]), shown = String(readme[Range(m.range(at: 2), in: readme)!])
+            let golden = try String(contentsOf: GoldenTests.dir.appendingPathComponent(name + ".txt"), encoding: .utf8)
+            XCTAssertEqual(shown, golden.components(separatedBy: "\n--- style ---")[0],
+                           "README.md's \(name) differs from its golden screen: run scripts/update-readme-screens.sh")
+        }
+    }
+
     @Test func testEnglishAndASCII() {
         check("overview-en-80x24", Driver(width: 80, height: 24, lang: .en).screen)
         var d = Driver(width: 80, height: 24, unicode: false)
