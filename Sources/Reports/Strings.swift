@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -339,6 +339,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuOwnerField: ("Ansvarlig", "Responsible")
         case .fuDueField: ("Frist (31.01.2027, 31.1 eller +14)", "Due (31.01.2027, 31.1 or +14)")
         case .fuNoteField: ("Avslutningsnotat (kan stå tomt)", "Closing note (may be empty)")
+        case .fuPlainNoteField: ("Notat (statusen er uendret)", "Note (the status is unchanged)")
         case .fuNoPrivacy: ("Ikke navngi brukere eller skriv fødselsnummer", "Do not name users or write identity numbers")
         case .fuFormKeys: ("Enter neste/lagre · Esc avbryt", "Enter next/save · Esc cancel")
         case .fuNoFigure: ("Velg en rad med et tall for å skrive kommentar eller tiltak", "Choose a row with a figure to write a comment or an action")

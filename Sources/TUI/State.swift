@@ -106,7 +106,9 @@ public struct FollowUpForm: Hashable, Sendable {
         switch purpose {
         case .comment: labels = [.fuCommentField]
         case .action: labels = [.fuActionField, .fuOwnerField, .fuDueField]
-        case .status, .note: labels = [.fuNoteField]
+        case .status: labels = [.fuNoteField]
+        // A note leaves the status as it is: it is no closing note (issue 23, 22).
+        case .note: labels = [.fuPlainNoteField]
         case .edit: labels = [.fuActionField, .fuOwnerField, .fuDueField]
         }
         fields = labels.map { _ in LineEditor("") }

@@ -131,6 +131,20 @@ import TestSupport
         XCTAssertFalse(o.text.contains("Åpne tiltak: 2"), o.text)
     }
 
+    /// `o` writes a note and leaves the status: its field says so, it is no closing note
+    /// (issue 23, 22); `d`'s field is the closing note.
+    @Test func testANoteIsNotAClosingNote() throws {
+        let store = try SQLiteStore(path: dir + "/n.sqlite")
+        _ = try store.addAction(Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3)),
+                                text: "Rekruttere", owner: nil, due: nil, by: "kari")
+        var d = try driver(store)
+        d.press(.char("7"), .char("o"))
+        XCTAssertTrue(d.text.contains("Notat (statusen er uendret)"), d.text)
+        XCTAssertFalse(d.text.contains("Avslutningsnotat"), d.text)
+        d.press(.escape, .char("d"))
+        XCTAssertTrue(d.text.contains("Avslutningsnotat"), d.text)
+    }
+
     /// p moves an action to "in progress" at once; d asks for a closing note first.
     @Test func testStatusKeysOnTheFollowUpScreen() throws {
         let store = try SQLiteStore(path: dir + "/s.sqlite")
