@@ -498,7 +498,7 @@ public final class App {
         let l = L10n(state.lang)
         let path = App.expandingTilde(typed)
         guard let format = ReportFormat.forFile(path) else {
-            return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ReportFormat.allExtensions))))
+            return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ReportFormat.allExtensions)), typed: typed))
         }
         guard let unit = snapshot.tree.position(state.top.unit) else { return }
         var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
@@ -506,13 +506,15 @@ public final class App {
         let text = format.render(snapshot, unit: unit, periods: [state.period], options: options)
         do {
             try FileOutput.write(text, to: path, force: overwrite)
-            tell(.exported(path: path))
+            // The whole path, so the file can be found again (a relative name is from the
+            // folder tertial was started in).
+            tell(.exported(path: path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)))
         } catch FileOutput.Failure.exists {
             tell(.exportExists(path: path))
         } catch let failure as FileOutput.Failure {
-            tell(.exportRefused(l(failure)))
+            tell(.exportRefused(l(failure), typed: typed))
         } catch {
-            tell(.exportRefused(l(ReportTexts.couldNotSave(path, "\(error)"))))
+            tell(.exportRefused(l(ReportTexts.couldNotSave(path, "\(error)")), typed: typed))
         }
     }
 

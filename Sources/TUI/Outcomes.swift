@@ -29,7 +29,8 @@ public enum Outcome: Sendable {
     /// The export's file exists: ask before writing over it.
     case exportExists(path: String)
     /// The export was not written; why, in the user's language.
-    case exportRefused(String)
+    /// Why not; the prompt opens again with what was typed, so it can be corrected.
+    case exportRefused(String, typed: String)
 }
 
 /// What a reload brought, for the message line.
@@ -85,7 +86,9 @@ extension Dashboard {
             if case .status(_, .inProgress) = form.purpose { st.message = reason } else { st.mode = .followUp(again) }
         case .exported(let path): st.message = l(DashboardTexts.saved(to: path))
         case .exportExists(let path): st.mode = .confirmOverwrite(path: path)
-        case .exportRefused(let why): st.message = why
+        case let .exportRefused(why, typed):
+            st.message = why
+            st.mode = .export(LineEditor(typed))
         }
     }
 }

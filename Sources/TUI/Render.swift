@@ -398,6 +398,12 @@ extension Dashboard {
         case .export(let line):
             text = " " + l[.exportPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(DashboardTexts.exportKeys(endings: ReportFormat.allExtensions))
             style = Style(.cyan, bold: true, reverse: true)
+            // Why the last name was refused, above the prompt that holds it again.
+            if let m = st.message, y > 0 {
+                let red = Style(.red, bold: true, reverse: true)
+                scr.fill(0, y - 1, st.width, red)
+                scr.put(0, y - 1, DisplayWidth.truncate(" " + m, st.width), red)
+            }
         case .confirmOverwrite(let path): text = " " + l(DashboardTexts.confirmOverwrite(path)); style = Style(.yellow, bold: true, reverse: true)
         case .followUp(let form): return followUpForm(&scr, st, form, l)
         case .unitPicker: text = " " + l[.typeToSearchSelectEnter]

@@ -308,6 +308,26 @@ import TestSupport
         XCTAssertFalse(s.contains("crashed"), s)
     }
 
+    /// The export prompt (issue 23, 24): a wrong ending keeps the typed name for correction;
+    /// the saved file is confirmed with its whole path (the name typed was relative).
+    @Test func testAnExportIsCorrectedInPlaceAndSaidWithItsWholePath() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        session += "-export"
+        let (parent, _) = try sampleCopyInItsOwnFolder()
+        defer { tmux("kill-session", "-t", session); try? FileManager.default.removeItem(atPath: parent) }
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30",
+             "cd \(parent) && LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data data --period 2019-T3; echo EXIT=$?; sleep 30")
+        _ = waitFor("Venter: 35")
+        // The prompt offers a name; Ctrl-U clears it.
+        keys("e", "C-u"); keys("-l", "rapport.docx"); keys("Enter")
+        _ = waitFor("Kan ikke skrive rapport.docx", "rapport.docx▏")
+        keys("BSpace", "BSpace", "BSpace", "BSpace"); keys("-l", "md"); keys("Enter")
+        let s = waitFor("Lagret i \(parent)/rapport.md")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: parent + "/rapport.md"), s)
+        keys("q")
+        _ = waitFor("EXIT=0")
+    }
+
     /// Both dashboards on the Avvik screen; the first adds an action to its selected figure;
     /// returns the second's screen once it shows it, and the seconds from "Lagret" to then.
     func actionInFirstSeenInSecond(_ first: String, _ second: String) -> (String, Double) {

@@ -54,8 +54,17 @@ import TestSupport
         XCTAssertEqual(d.effects.last, .export(path: "/tmp/r.md", overwrite: true))
         tell(&d, .exported(path: "/tmp/r.md"))
         XCTAssertTrue(d.state.message?.contains("/tmp/r.md") == true, d.state.message ?? "")
-        tell(&d, .exportRefused("Ukjent filendelse"))
-        XCTAssertEqual(d.state.message, "Ukjent filendelse")
+        // A refused name comes back in the prompt with the reason above it (issue 23, 24: the
+        // prompt closed and the name was lost).
+        tell(&d, .exportRefused("Kan ikke skrive rapport.docx: bruk en av endelsene .txt, .md", typed: "rapport.docx"))
+        XCTAssertEqual(d.state.mode, .export(LineEditor("rapport.docx")))
+        XCTAssertTrue(d.text.contains("Kan ikke skrive rapport.docx"), d.text)
+        XCTAssertTrue(d.text.contains("rapport.docx▏"), d.text)
+        // Corrected with the keys (the reason goes with the first one).
+        d.press(.backspace, .backspace, .backspace, .backspace)
+        for ch in "md" { d.press(.char(ch)) }
+        XCTAssertEqual(d.state.mode, .export(LineEditor("rapport.md")))
+        XCTAssertNil(d.state.message)
     }
 
     /// A message stays while the store is read in the background; the next key clears it.
