@@ -72,7 +72,7 @@ public struct CorporaterSheet: Sendable {
         var out = ""
         let title = "Corporater: " + l[.figuresToEnter] + ", \(l.periodLong(period))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: DisplayWidth.of(title)))\n\n"
-        out += l[.corporaterIntro]
+        out += l[.corporaterIntro] + "\n"
         var unit: Int? = nil
         var body = [[String]]()
         let withComments = rows.contains { !$0.comment.isEmpty }

@@ -287,7 +287,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .predecessors: ("forgjengerne", "predecessors")
         case .overThePeriod: ("over perioden", "over the period")
         case .figuresToEnter: ("tall å legge inn", "figures to enter")
-        case .corporaterIntro: ("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.\\n", "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.\\n")
+        case .corporaterIntro: ("Hentet fra rapportene og beregnet fra registrene (venteliste, IP). ⚠ = sjekk før innlegging.", "Taken from the reports and computed from the registers (waitlist, IP). ⚠ = check before entering.")
         case .source: ("Kilde", "Source")
         case .colReported: ("Rapportert", "Reported")
         case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")

@@ -61,7 +61,7 @@ extension ReportSubcommand {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports: the scorecard (default) or the waitlist.",
+        abstract: "Reports: the scorecard (default), the waitlist, or the figures to enter in Corporater.",
         subcommands: [ScorecardCommand.self, WaitlistCommand.self, CorporaterCommand.self],
         defaultSubcommand: ScorecardCommand.self)
 }

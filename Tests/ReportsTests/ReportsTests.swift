@@ -237,6 +237,26 @@ enum Repo {
         let order = csv.dropFirst().filter { $0[1] == "ph-laksevag" }.map { s.dataset.indicatorIndex[$0[2]]! }
         XCTAssertEqual(order, order.sorted())
     }
+
+    /// `report --help` names all three reports (it said "the scorecard or the waitlist").
+    @Test func testReportHelpNamesEveryReport() throws {
+        let r = try Repo.run(["report", "--help"])
+        let overview = r.out.split(separator: "\n").first { $0.hasPrefix("OVERVIEW:") }.map(String.init) ?? ""
+        XCTAssertTrue(overview.contains("scorecard") && overview.contains("waitlist") && overview.contains("Corporater"), overview)
+    }
+
+    /// The sheet's legend ends its line; it printed a literal `\n` (issue 23, 26).
+    @Test func testTheLegendHasNoLiteralBackslashN() {
+        let s = Repo.snapshot
+        let sheet = CorporaterSheet(snapshot: s, unit: s.tree.root, period: .tertial(2019, 3), display: Display(lang: .nb))
+        for lang in Lang.allCases {
+            for md in [false, true] {
+                let t = sheet.text(lang: lang, markdown: md)
+                XCTAssertFalse(t.contains("\\n"), "\(lang) markdown \(md)")
+                XCTAssertTrue(t.contains(lang == .nb ? "sjekk før innlegging.\n\n" : "check before entering.\n\n"), t)
+            }
+        }
+    }
 }
 
 @Suite(.serialized) final class FormatTests: TestCase {
