@@ -241,7 +241,8 @@ enum Repo {
     /// `report --help` names all three reports (it said "the scorecard or the waitlist").
     @Test func testReportHelpNamesEveryReport() throws {
         let r = try Repo.run(["report", "--help"])
-        let overview = r.out.split(separator: "\n").first { $0.hasPrefix("OVERVIEW:") }.map(String.init) ?? ""
+        // The overview, its wrapped lines joined.
+        let overview = r.out.components(separatedBy: "USAGE:")[0].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(overview.contains("scorecard") && overview.contains("waitlist") && overview.contains("Corporater"), overview)
     }
 
