@@ -71,7 +71,11 @@ public final class App {
         // cannot be read is there nothing to show.
         guard var ds = result.dataset ?? result.partial else {
             for d in result.diagnostics.errors { FileHandle.standardError.write(Data((l[.errorWord] + ": " + d.text(in: directory, norwegian: options.lang == .nb) + "\n").utf8)) }
-            say(l(StartTexts.nothingComputable(directory)))
+            // A directory that is not there is said once, above; "the units or the catalogue
+            // have errors" would send the user looking in files that do not exist (issue 23, 25).
+            if !result.diagnostics.errors.contains(where: { $0.problem.problem == .dataDirectoryMissing }) {
+                say(l(StartTexts.nothingComputable(directory)))
+            }
             return 1
         }
         var snap = Engine.compute(ds)

@@ -19,7 +19,12 @@ struct DashboardCommand: ParsableCommand {
     var period: String?
 
     @Option(name: .long, help: "Check the data directory every N seconds instead of watching it (for network drives).")
-    var poll: Double?
+    var poll: String?
+
+    /// `--poll` as seconds (`2`, `0.5` or `0,5`); read here, not by the parser, so that a
+    /// wrong value gets one whole sentence in the user's language (the parser's error
+    /// carried the option's English help).
+    var pollSeconds: Double? { poll.flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
 
     @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
     var noColor = false
@@ -28,7 +33,7 @@ struct DashboardCommand: ParsableCommand {
 
     func validate() throws {
         try CLI.checkPeriods(period)
-        if let poll, !(App.pollRange ~= poll) {
+        if poll != nil, !(pollSeconds.map { App.pollRange ~= $0 } ?? false) {
             throw ValidationError(CLI.l(CLITexts.pollRange(from: Format.plain(App.pollRange.lowerBound, .count, decimalComma: CLI.lang == .nb), to: Int(App.pollRange.upperBound))))
         }
     }
@@ -38,7 +43,7 @@ struct DashboardCommand: ParsableCommand {
         o.lang = options.language
         o.unit = unit
         o.period = period.flatMap { Period(parsing: $0) }
-        o.pollSeconds = poll
+        o.pollSeconds = pollSeconds
         o.useColor = !noColor
         o.store = followUp.store
         o.user = followUp.user

@@ -110,11 +110,19 @@ extension FileManager {
     }
 
     @Test func testPollOutsideItsRangeIsAUsageError() throws {
-        for v in ["nan", "inf", "0.0001", "3000000", "-1"] {
+        for v in ["nan", "inf", "0.0001", "3000000", "-1", "abc"] {
             let r = try Repo.run(["--poll=\(v)", "--lang=en"])
             XCTAssertEqual(r.status, 64, "--poll \(v): \(r.err)")
             XCTAssertTrue(r.err.contains("--poll takes a number of seconds from 0.5 to 3600"), r.err)
         }
+        // Not a number, in bokmål: one sentence in one language (issue 23, 25: the parser's
+        // error carried the option's English help).
+        let r = try Repo.run(["--poll", "abc"])
+        XCTAssertEqual(r.status, 64, r.err)
+        XCTAssertTrue(r.err.contains("--poll tar et antall sekunder fra 0,5 til 3600"), r.err)
+        XCTAssertFalse(r.err.contains("Check the data directory"), r.err)
+        // A decimal comma is a number.
+        XCTAssertFalse(try Repo.run(["--poll", "0,5"]).err.contains("--poll"), "0,5 is accepted")
     }
 
     @Test func testTheDashboardWithoutATerminalSaysSoInTheUserLanguage() throws {

@@ -308,6 +308,19 @@ import TestSupport
         XCTAssertFalse(s.contains("crashed"), s)
     }
 
+    /// A data directory that is not there is said once, as such (issue 23, 25: it was also
+    /// said to be units.csv or indicators.yaml with errors).
+    @Test func testAMissingDataDirectoryIsSaidOnce() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        session += "-nodata"
+        defer { tmux("kill-session", "-t", session) }
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "12",
+             "LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data /nonexistent-tertial-data; echo EXIT=$?; sleep 30")
+        let s = waitFor("EXIT=1")
+        XCTAssertTrue(s.contains("datamappen finnes ikke"), s)
+        XCTAssertFalse(s.contains("units.csv) eller katalogen"), s)
+    }
+
     /// The export prompt (issue 23, 24): a wrong ending keeps the typed name for correction;
     /// the saved file is confirmed with its whole path (the name typed was relative).
     @Test func testAnExportIsCorrectedInPlaceAndSaidWithItsWholePath() throws {
