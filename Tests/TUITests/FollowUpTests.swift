@@ -131,6 +131,27 @@ import TestSupport
         XCTAssertFalse(o.text.contains("Åpne tiltak: 2"), o.text)
     }
 
+    /// After the selected action is closed and leaves the list of open ones, a row is still
+    /// selected (issue 23, 21: `Åpne tiltak (1) 0/1`, and `p` then answered about nothing).
+    @Test func testClosingTheSelectedActionLeavesARowSelected() throws {
+        let store = try SQLiteStore(path: dir + "/c.sqlite")
+        let key = Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3))
+        let first = try store.addAction(key, text: "Rekruttere", owner: nil, due: Day(year: 2026, month: 12, day: 1), by: "kari")
+        let second = try store.addAction(key, text: "Utlyse", owner: nil, due: Day(year: 2026, month: 12, day: 20), by: "kari")
+        var d = try driver(store)
+        d.press(.char("7"))
+        XCTAssertEqual(d.selected.flatMap(FollowUpScreen.entryID), first.id)
+        d.press(.char("d")); d.type("ferdig"); d.press(.enter)
+        XCTAssertEqual(d.effects.last, .saveFollowUp({ var f = FollowUpForm(.status(first.id, .done)); f.fields[0] = LineEditor("ferdig"); return f }()))
+        try store.setStatus(first.id, .done, note: "ferdig", by: "kari")
+        d.state = Dashboard.update(d.state, .outcome(.followUpRead(try FollowUpBook(store))), d.snapshot).0
+        d.state = Dashboard.update(d.state, .outcome(.saved), d.snapshot).0
+        XCTAssertEqual(d.selected.flatMap(FollowUpScreen.entryID), second.id, d.text)
+        XCTAssertTrue(d.text.contains("1/1"), d.text)
+        d.press(.char("p"))
+        XCTAssertEqual(d.effects.last, .saveFollowUp(FollowUpForm(.status(second.id, .inProgress))))
+    }
+
     /// `o` writes a note and leaves the status: its field says so, it is no closing note
     /// (issue 23, 22); `d`'s field is the closing note.
     @Test func testANoteIsNotAClosingNote() throws {
