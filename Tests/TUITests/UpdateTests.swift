@@ -307,6 +307,20 @@ import TestSupport
         XCTAssertFalse(Driver(unit: "ph-laksevag").text.contains("Lagt ned"))
     }
 
+    /// Enter on the unit's own deviation opens its history straight away (issue 23, 13: the
+    /// breadcrumb went Etaten ▸ Bergen Vest ▸ … ▸ Etaten ▸ Bergen Vest).
+    @Test func testEnterOnTheUnitsOwnDeviationOpensItsHistory() throws {
+        var d = Driver(width: 120, height: 40, unit: "ph-vest", period: .tertial(2019, 3))
+        d.press(.char("5"))
+        while let sel = d.selected, sel.cells[2].text != "Bergen Vest" { d.press(.down); if d.state.top.cursor + 1 >= Views.panel(d.state, d.snapshot).items.count { break } }
+        XCTAssertEqual(d.selected?.cells[2].text, "Bergen Vest", "Bergen Vest has a deviation of its own in T3 2019")
+        d.press(.enter)
+        guard case .history = d.state.top.kind.page else { return XCTFail("\(d.state.top.kind)") }
+        XCTAssertEqual(d.state.top.unit, d.unit("ph-vest"))
+        XCTAssertEqual(d.state.stack.count, 2, "one step from the list: \(d.state.stack.map(\.kind))")
+        XCTAssertFalse(d.text.split(separator: "\n")[0].contains("Etaten ▸ Bergen Vest ▸ Etaten"), d.text)
+    }
+
     /// The why of a deviation is on the Avvik screen: the note column gets the spare width,
     /// and the selected row says in words what is missing, with the unit's comment in full.
     @Test func testDeviationsExplainInWords() {

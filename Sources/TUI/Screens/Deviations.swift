@@ -14,6 +14,9 @@ enum DeviationsScreen: ScreenFeature {
         guard let i = d.indicator else { return nil }
         let id = s.id(indicator: i)
         let scope = s.scope(base, d.period)
+        // A deviation of the unit in view itself opens its history, not its parent's list
+        // (issue 23, 13: Enter on Bergen Vest's own deviation went up to the etat first).
+        guard d.unit != base else { return ViewState(ViewKind(.deviations, .history(id)), unit: s.tree.id(d.unit)) }
         if let parent = scope.first(where: { s.parts(of: $0, in: d.period).contains(d.unit) }) ?? s.tree.parent[d.unit] {
             return ViewState(ViewKind(.deviations, .drill(id)), unit: s.tree.id(parent), cursorKey: .unit(s.tree.id(d.unit)))
         }
