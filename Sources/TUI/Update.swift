@@ -176,6 +176,8 @@ public enum Dashboard {
         case .filter: st.mode = .filter(st.top.filter)
         case .sort:
             st.top.sort += 1
+            // The top of the new order (issue 23, 19: the cursor stayed at row 25 of 52).
+            st.top.cursor = 0; st.top.cursorKey = nil; st.top.offset = 0
             let p = Views.panel(st, s)
             if !p.sortNames.isEmpty { st.message = L10n(st.lang)[.sortedBy] + p.sortNames[st.top.sort % p.sortNames.count] }
         case .export:

@@ -275,8 +275,18 @@ import TestSupport
     /// footing (relative change), not +60 people before +22 percentage points.
     @Test func testSortedColumnIsMarkedAndChangeIsRelative() {
         var d = Driver()
-        d.press(.char("2"), .char("s"), .char("s"), .char("s"))
-        XCTAssertEqual(d.state.message, "Sortert etter endring")
+        // From row 25, `s` goes to the top of the new order (issue 23, 19).
+        d.press(.char("2"))
+        for _ in 0..<24 { d.press(.down) }
+        XCTAssertGreaterThan(d.state.top.cursor, 20)
+        d.press(.char("s"))
+        XCTAssertEqual(d.state.top.cursor, Views.panel(d.state, d.snapshot).items.firstIndex { $0.selectable })
+        d.press(.char("s"), .char("s"))
+        // The order says what it sorts by, and the legend explains it (issue 23, 19).
+        XCTAssertEqual(d.state.message, "Sortert etter endring i prosent av forrige verdi, størst først")
+        d.press(.char("?"))
+        XCTAssertTrue(d.text.contains("endringen i prosent av forrige verdi"), d.text)
+        d.press(.escape)
         let p = Views.panel(d.state, d.snapshot)
         XCTAssertEqual(p.columns[4].title, "Endring ▼")
         XCTAssertFalse(p.columns[3].title.contains("▼"))
