@@ -29,7 +29,7 @@ public struct L10n: Sendable {
     public static func symbol(_ s: Status, unicode: Bool = true) -> String {
         switch s {
         case .green: unicode ? "●" : "+"
-        case .yellow: unicode ? "▲" : "!"
+        case .yellow: unicode ? "▲" : "o" // "!" is the data-quality mark
         case .red: unicode ? "✖" : "x"
         case .missing: unicode ? "?" : "?"
         case .none: unicode ? "·" : "."

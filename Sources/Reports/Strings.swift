@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -136,6 +136,14 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .helpTitle: ("Hjelp", "Help")
         case .keyHelpScroll: ("bla i hjelpen når den er lengre enn vinduet", "scroll the help when it is longer than the window")
         case .helpMore: ("↑↓ mer", "↑↓ more")
+        // The arrow keys named in words on a terminal without Unicode (ASCII: ø is o).
+        case .asciiArrows: ("Piltaster", "Arrows")
+        case .asciiUpDown: ("Opp/Ned", "Up/Dn")
+        case .asciiLeftRight: ("Venstre/Hoyre", "Left/Right")
+        case .asciiUp: ("Opp", "Up")
+        case .asciiDown: ("Ned", "Down")
+        case .asciiLeft: ("Venstre", "Left")
+        case .asciiRight: ("Hoyre", "Right")
         case .legendShares: ("Andeler: én desimal, avrundet til nærmeste; det som er under 100 % vises aldri som 100,0 % (99,96 % vises som 99,9 %).",
                              "Shares: one decimal, rounded to the nearest; anything under 100 % is never shown as 100.0 % (99.96 % is shown as 99.9 %).")
         case .legendStatus: ("Status: ● grønn  ▲ gul  ✖ rød  ? mangler  ◌ ufullstendig  ⚠ datakvalitet", "Status: ● green  ▲ yellow  ✖ red  ? missing  ◌ incomplete  ⚠ data quality")

@@ -79,11 +79,11 @@ public struct CellBuffer: Equatable, Sendable {
             if ch.isASCII { out.append(ch); continue }
             switch ch {
             case "æ": out += "ae"
-            case "Æ": out += "AE"
+            case "Æ": out += "Ae"
             case "ø": out += "o"
             case "Ø": out += "O"
             case "å": out += "aa"
-            case "Å": out += "AA"
+            case "Å": out += "Aa"
             case "–", "−", "‐", "—": out += "-"
             case "…": out += "..."
             case "·": out += "."

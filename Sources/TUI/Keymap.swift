@@ -239,19 +239,19 @@ public enum Keymap {
     /// The footer: the active bindings with a hint, by rank.
     public static func hints(_ st: AppState, _ l: L10n) -> [String] {
         active(st).compactMap { b in b.hint.map { (b, $0) } }.sorted { $0.1.rank < $1.1.rank }
-            .map { b, h in hintKeys(b, unicode: st.unicode) + " " + l[h.text] }
+            .map { b, h in hintKeys(b, unicode: st.unicode, l) + " " + l[h.text] }
     }
 
     // MARK: Names of keys
 
-    public static func name(_ k: Key, unicode: Bool = true) -> String {
+    public static func name(_ k: Key, unicode: Bool = true, _ l: L10n = L10n(.en)) -> String {
         switch k {
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
-        case .up: return unicode ? "↑" : "Up"
-        case .down: return unicode ? "↓" : "Down"
-        case .left: return unicode ? "←" : "Left"
-        case .right: return unicode ? "→" : "Right"
+        case .up: return unicode ? "↑" : l[.asciiUp]
+        case .down: return unicode ? "↓" : l[.asciiDown]
+        case .left: return unicode ? "←" : l[.asciiLeft]
+        case .right: return unicode ? "→" : l[.asciiRight]
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"
@@ -266,19 +266,20 @@ public enum Keymap {
     }
 
     /// All keys of a row, as the help and the README write them.
-    public static func label(_ b: Binding, unicode: Bool = true) -> String {
-        b.label.map { unicode ? $0 : $0.replacingOccurrences(of: "–", with: "-") } ?? b.keys.map { name($0, unicode: unicode) }.joined(separator: " ")
+    public static func label(_ b: Binding, unicode: Bool = true, _ l: L10n = L10n(.en)) -> String {
+        b.label.map { unicode ? $0 : $0.replacingOccurrences(of: "–", with: "-") } ?? b.keys.map { name($0, unicode: unicode, l) }.joined(separator: " ")
     }
 
     /// The few keys a footer hint shows: the first of each kind (`↑↓`, `Enter`, `[ ]`, `n/N`).
-    static func hintKeys(_ b: Binding, unicode: Bool) -> String {
+    /// Without Unicode the arrows are words, in the user's language (issue 23, 17).
+    static func hintKeys(_ b: Binding, unicode: Bool, _ l: L10n = L10n(.en)) -> String {
         switch b.action {
-        case .move where b.scopes.contains(.overview): return unicode ? "←→↑↓" : "Arrows"
-        case .move: return unicode ? "↑↓" : "Up/Dn"
+        case .move where b.scopes.contains(.overview): return unicode ? "←→↑↓" : l[.asciiArrows]
+        case .move: return unicode ? "↑↓" : l[.asciiUpDown]
         case .period: return "[ ]"
         case .deviation: return "n/N"
-        case .moveColumn: return unicode ? "←→" : "Left/Right"
-        default: return name(b.keys[0], unicode: unicode)
+        case .moveColumn: return unicode ? "←→" : l[.asciiLeftRight]
+        default: return name(b.keys[0], unicode: unicode, l)
         }
     }
 

@@ -447,7 +447,7 @@ extension Dashboard {
     public static func helpLines(_ st: AppState, _ l: L10n) -> [(String, String)] {
         var normal = st
         normal.mode = .normal
-        return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode), Keymap.helpText($0, l, short: true)) }
+        return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode, l), Keymap.helpText($0, l, short: true)) }
     }
 
     static func help(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
@@ -496,7 +496,7 @@ extension Dashboard {
                 }
             } else {
                 let line = legend[row - keyRows]
-                let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "!").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
+                let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "o").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
                 scr.put(x + 2, sy, DisplayWidth.truncate(text, w - 4), .dim)
             }
         }

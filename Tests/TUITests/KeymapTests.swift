@@ -136,6 +136,22 @@ import TestSupport
         XCTAssertFalse(marked[tabs[0].x + 1, 1].style.reverse, "the overview's tab is not")
     }
 
+    /// Without Unicode (issue 23, 17): the footer's arrow words are bokmål in bokmål, yellow
+    /// and data quality have different marks, and Å is written Aa ("Aapne tiltak", not "AApne").
+    @Test func testASCIIModeSpeaksTheUsersLanguage() {
+        var d = Driver(width: 100, height: 30, unicode: false)
+        let footer = d.text.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(footer.contains("Piltaster rute"), footer)
+        XCTAssertFalse(footer.contains("Arrows"), footer)
+        d.press(.char("2"))
+        XCTAssertTrue(d.text.contains("Opp/Ned velg"), d.text)
+        XCTAssertNotEqual(L10n.symbol(.yellow, unicode: false), Views.warnMark(false))
+        XCTAssertEqual(CellBuffer.transliterated("Åpne tiltak · Ærlig"), "Aapne tiltak . Aerlig")
+        var en = Driver(width: 100, height: 30, lang: .en, unicode: false)
+        en.press(.char("2"))
+        XCTAssertTrue(en.text.contains("Up/Dn select"), en.text)
+    }
+
     /// The README's key table is the key table.
     @Test func testReadmeKeyTableIsGeneratedFromTheTable() throws {
         let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)
