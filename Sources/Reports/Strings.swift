@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -144,10 +144,11 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .asciiDown: ("Ned", "Down")
         case .asciiLeft: ("Venstre", "Left")
         case .asciiRight: ("Hoyre", "Right")
+        case .statusTileTitle: ("Indikatorer etter status", "Indicators by status")
         case .legendShares: ("Andeler: én desimal, avrundet til nærmeste; det som er under 100 % vises aldri som 100,0 % (99,96 % vises som 99,9 %).",
                              "Shares: one decimal, rounded to the nearest; anything under 100 % is never shown as 100.0 % (99.96 % is shown as 99.9 %).")
         case .legendStatus: ("Status: ● grønn  ▲ gul  ✖ rød  ? mangler  ◌ ufullstendig  ⚠ datakvalitet", "Status: ● green  ▲ yellow  ✖ red  ? missing  ◌ incomplete  ⚠ data quality")
-        case .legendOverview: ("Indikatorer: med verdi, status eller levering i perioden (= radene på styringskortet). ? mangler: skulle vært levert, har ingen verdi. Ufullstendige: summen bygger på færre enheter enn som skulle levert; ingen status. Levert: verdier levert av verdier som skulle leveres.", "Indicators: with a value, a status or due in the period (= the scorecard's rows). ? missing: due, but without a value. Incomplete: the total is built on fewer units than were due; no status. Delivered: values delivered of the values due.")
+        case .legendOverview: ("Indikatorer: med verdi, status eller levering i perioden (= radene på styringskortet). ? mangler: skulle vært levert, har ingen verdi. Ufullstendige: summen bygger på færre enheter enn som skulle levert; ingen status. Levert: verdier levert av verdier som skulle leveres (rapporteringsruten teller verdier, én per enhet og indikator; statusruten teller indikatorer).", "Indicators: with a value, a status or due in the period (= the scorecard's rows). ? missing: due, but without a value. Incomplete: the total is built on fewer units than were due; no status. Delivered: values delivered of the values due (the reporting tile counts values, one per unit and indicator; the status tile counts indicators).")
         case .legendScorecard: ("4/5 foran en verdi: summen bygger på 4 av 5 enheter som skulle levert (ufullstendig: ingen status, ingen endring). (2019) foran en verdi: en årlig indikator, med verdien for sitt siste år. Sortert etter endring (s): endringen i prosent av forrige verdi, størst først (+18 fra 100 er 18 %, −0,6 fra 2 er 30 %).", "4/5 before a value: the total is built on 4 of the 5 units that were due (incomplete: no status, no change). (2019) before a value: an annual indicator, with the value of its latest year. Sorted by change (s): the change as a percentage of the previous value, largest first (+18 from 100 is 18 %, −0.6 from 2 is 30 %).")
         case .legendWaitlist: ("Utskr. = utskrivningsklare; Median og Lengste = ventetid i dager siden vedtak.", "Disch. = ready for discharge; Median and Longest = days waited since the decision.")
         case .legendIP: ("Målgr = målgruppen; Ansv.gr = ansvarsgruppe uten IP; Ikke ev = IP ikke evaluert siste år.", "Target = target group; Resp.gr = responsibility group (ansvarsgruppe) without IP; Overdue = IP not evaluated in a year.")

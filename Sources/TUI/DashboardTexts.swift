@@ -41,6 +41,14 @@ enum DashboardTexts {
                  en: "incomplete: \(present) of \(expected) values delivered, so no status and no change")
     }
 
+    /// The reporting tile counts values (the status tile counts indicators; issue 23, 6).
+    static func valuesOf(_ reported: Int, _ due: Int) -> Sentence {
+        Sentence(nb: "(\(reported) av \(due) verdier)", en: "(\(reported) of \(due) values)")
+    }
+    static func valuesMissing(_ n: Int) -> Sentence {
+        n == 1 ? Sentence(nb: "1 verdi mangler", en: "1 value missing") : Sentence(nb: "\(n) verdier mangler", en: "\(n) values missing")
+    }
+
     static func indicatorsOnScorecard(_ n: Int) -> Sentence {
         Sentence(nb: "\(n) indikatorer på styringskortet", en: "\(n) indicators on the scorecard")
     }

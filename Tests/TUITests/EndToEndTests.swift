@@ -291,7 +291,7 @@ import TestSupport
         // was once read while the frame was still being written (only its first lines there).
         var s = waitFor("Venter: 35")
         XCTAssertTrue(s.hasPrefix(" data │"), s)
-        XCTAssertTrue(s.contains("Status · Etaten"), s)
+        XCTAssertTrue(s.contains("Indikatorer etter status · Etaten"), s)
         // An edit in place (no new file, no rename; the same length, so nothing to truncate):
         // ph-nord's service users in 2020-T3.
         let path = data + "/reports/2020-T3.csv"

@@ -194,7 +194,7 @@ import TestSupport
             d.state.storeOffline = true
             let top = d.text.split(separator: "\n").first.map(String.init) ?? ""
             XCTAssertTrue(top.contains(word) && top.contains("T3 2019"), top)
-            XCTAssertTrue(d.text.contains(lang == .nb ? "Status · Etaten" : "Status · Etaten"), "the overview is still drawn")
+            XCTAssertTrue(d.text.contains(lang == .nb ? "Indikatorer etter status · Etaten" : "Indicators by status · Etaten"), "the overview is still drawn")
             d.state.storeOffline = false
             XCTAssertFalse(d.text.contains(word))
         }

@@ -26,7 +26,12 @@ import TestSupport
         XCTAssertEqual(comp.missing.count, 5)
         XCTAssertEqual([comp.reported, comp.due], [89, 94])
         let share = "94,7 %"
-        XCTAssertTrue(d.text.contains("Levert: \(share) (\(comp.reported) av \(comp.due))"), d.text)
+        XCTAssertTrue(d.text.contains("Levert: \(share) (\(comp.reported) av \(comp.due) verdier)"), d.text)
+        // Each count says what it counts (issue 23, 6): the status tile counts indicators (no
+        // indicator of the etat is missing: its totals are incomplete), the reporting tile
+        // values (five of them, from the units).
+        XCTAssertTrue(d.text.contains("Indikatorer etter status · Etaten"), d.text)
+        XCTAssertTrue(d.text.contains("verdier mangler") || d.text.contains("verdi mangler"), d.text)
         d.press(.char("6"))
         let etat = try XCTUnwrap(Views.panel(d.state, d.snapshot).items.first)
         XCTAssertEqual(etat.cells.last?.text, "\(share) (5)", "\(etat.cells.map(\.text))")

@@ -14,7 +14,7 @@ enum OverviewScreen: ScreenFeature {
         let date = min(p.end, s.spanEnd)
         let devs = s.deviations(unit: u, period: p)
         var tiles = [
-            Tile(id: "status", title: l[.status] + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 7, lines: statusLines(c, devs)),
+            Tile(id: "status", title: l[.statusTileTitle] + " · " + s.tree.units[u].shortName, target: target(.scorecard), column: 0, height: 7, lines: statusLines(c, devs)),
             Tile(id: "ip", title: l[.ipCoverage], target: target(.ip), column: 0, height: 7, lines: ipLines(c)),
             Tile(id: "reporting", title: l[.reporting], target: target(.reporting), column: 0, height: nil, lines: reportingLines(c)),
             Tile(id: "waitlist", title: l[.waitlist] + " · " + l.date(date), target: target(.waitlist), column: 1, height: 11, lines: waitlistLines(c, date)),
@@ -109,13 +109,13 @@ enum OverviewScreen: ScreenFeature {
             return [[Span(l[.nothingDue], .dim)]]
         }
         var lines: [[Span]] = [[Span(l[.deliveredLabel]), Span(l.percent(comp.percent), comp.missing.isEmpty ? Style(.green, bold: true) : Style(.yellow, bold: true)),
-                                Span(" (\(comp.reported) " + l[.ofWord] + " \(comp.due))")]]
+                                Span(" " + l(DashboardTexts.valuesOf(comp.reported, comp.due)))]]
         var byUnit = [Int: Int]()
         for m in comp.missing { byUnit[m.unit, default: 0] += 1 }
         // Most missing first, then in tree order: the same order on every start and reload.
         let order = Dictionary(uniqueKeysWithValues: s.tree.preorder.enumerated().map { ($1, $0) })
         for (unit, n) in byUnit.sorted(by: { ($1.value, order[$0.key] ?? 0) < ($0.value, order[$1.key] ?? 0) }) {
-            lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span("\(n) " + l[.missingWord], Style(.magenta))])
+            lines.append([Span("  " + s.tree.units[unit].shortName + ": "), Span(l(DashboardTexts.valuesMissing(n)), Style(.magenta))])
         }
         // "Every unit has reported" only when something was due.
         if byUnit.isEmpty { lines.append(comp.due > 0 ? [Span(l[.everyUnitHasReported], Style(.green))] : [Span(l[.nothingDue], .dim)]) }
