@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -52,7 +52,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     // TUI/App.swift: starting the dashboard
     case termNotATerminal
     case keyScreensShort
-    case incomplete, newestFirst, currentUnitMark, nothingDue, keySuccessor, notClosed
+    case incomplete, currentUnitMark, nothingDue, keySuccessor, notClosed
     case keyPromptMove, keyPromptEnds, keyPromptDelete, keyPromptClear, keyPromptWord, keyConfirmYes, keyConfirmNo, scopeConfirm
     case exportPrompt
     // The command line and `check`
@@ -302,7 +302,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .waitlistByMonth: ("Venteliste per måned", "Waitlist by month")
         case .termNotATerminal: ("dashbordet trenger en terminal; bruk `tertial report` for tekst", "the dashboard needs a terminal; use `tertial report` for text output")
         case .incomplete: ("ufullstendig", "incomplete")
-        case .newestFirst: ("nyeste først", "newest first")
+        case .oldestToNewest: ("eldst → nyest", "oldest → newest")
         case .nothingDue: ("Ingenting skulle leveres i perioden.", "Nothing was due in the period.")
         case .keySuccessor: ("gå til enheten som overtok (for en nedlagt enhet)", "go to the unit that took over (for a closed unit)")
         case .notClosed: ("Enheten er ikke lagt ned i perioden", "The unit is not closed in the period")

@@ -91,6 +91,8 @@ public struct CellBuffer: Equatable, Sendable {
             case "‘", "’": out += "'"
             case "±": out += "+/-"
             case "×": out += "x"
+            case "→": out += "->"
+            case "←": out += "<-"
             case "Σ": out += "S"
             case "▏": out += "|"
             case "\u{00A0}", "\u{2009}", "\u{202F}": out += " "

@@ -93,7 +93,9 @@ public enum Views {
         guard let lo = present.min(), let hi = present.max() else { return String(repeating: " ", count: values.count) }
         return String(values.map { v -> Character in
             guard let v else { return " " }
-            if hi == lo { return blocks[3] }
+            // A flat series: at the bottom when it is all zeros (issue 23, 10: `0 ▄▄▄▄` looked
+            // like something), mid-height otherwise.
+            if hi == lo { return hi == 0 ? blocks[0] : blocks[3] }
             return blocks[min(7, Int((v - lo) / (hi - lo) * 7.999))]
         })
     }

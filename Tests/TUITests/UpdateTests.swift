@@ -260,13 +260,18 @@ import TestSupport
         XCTAssertLessThan(devs.count, 66, "a filter, not everything")
     }
 
-    /// The overview's tiles show the newest figures first and mark where they are cut; the
+    /// The overview's IP numbers run as its sparkline does, oldest to newest (issue 23, 10),
+    /// and a narrow tile leaves out the oldest, marked, so T3 2019's 29,4 is always there; the
     /// unit picker marks the unit the user is in.
     @Test func testTilesNewestFirstAndPickerMarksTheCurrentUnit() {
         var d = Driver(width: 80, height: 24)
-        let ipLine = d.text.split(separator: "\n").first { $0.contains("nyeste først") }.map(String.init) ?? ""
-        XCTAssertTrue(ipLine.contains("nyeste først: 29,4 27,8"), "T3 2019 first: \(ipLine)")
-        XCTAssertTrue(ipLine.contains("…"), "cut with a mark: \(ipLine)")
+        let ipLine = d.text.split(separator: "\n").first { $0.contains("eldst → nyest") }.map(String.init) ?? ""
+        XCTAssertTrue(ipLine.contains("eldst → nyest: … 27,8 29,4 "), "T3 2019 last: \(ipLine)")
+        let wide = Driver(width: 160, height: 48).text.split(separator: "\n").first { $0.contains("eldst → nyest") }.map(String.init) ?? ""
+        XCTAssertTrue(wide.contains("eldst → nyest: 26,5 28,3 29,8 27,8 27,8 29,4"), wide)
+        // A series of zeros lies at the bottom, not at mid-height.
+        XCTAssertEqual(Views.sparkline([0, 0, 0, 0], unicode: true), "▁▁▁▁")
+        XCTAssertEqual(Views.sparkline([3, 3], unicode: true), "▄▄")
         d.press(.char("u"))
         XCTAssertTrue(d.text.contains("Etat for psykisk helse og rustjenester (valgt nå)"), d.text)
     }

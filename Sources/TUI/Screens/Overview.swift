@@ -82,11 +82,17 @@ enum OverviewScreen: ScreenFeature {
         func n(_ i: Int?) -> String { f.value(i.flatMap { s.cell(indicator: $0, unit: u, period: p)?.value }, .count) }
         let ts = Views.recent(s, .tertial, upTo: p, 6)
         let series = ts.map { s.cell(indicator: ci, unit: u, period: $0)?.value }
+        // The numbers in the sparkline's order, oldest to newest (issue 23, 10: they ran the
+        // other way); in a narrow tile the oldest go first, so the latest is always there.
+        let numbers = series.map { $0.map { Format.plain($0, .percent, decimalComma: c.input.lang == .nb) } ?? "–" }
+        // The tile's line is half the width less its frame (`TileLayout.frames`, `drawLine`).
+        let room = c.width / 2 - 4 - series.count - 2 - DisplayWidth.of(l[.oldestToNewest]) - 2
+        var shown = numbers
+        while shown.count > 1 && DisplayWidth.of(shown.joined(separator: " ")) + (shown.count < numbers.count ? 2 : 0) > room { shown.removeFirst() }
         var lines: [[Span]] = [
             [Span(f.value(cov.value, .percent), .bold), Span("  " + l[.targetWord] + " " + f.value(cov.target, .percent) + "  "), Views.statusSpan(cov.status, l, unicode: c.unicode)],
             [Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan)),
-             // Newest first, so a narrow tile cuts the oldest values, not the latest.
-             Span("  " + l[.newestFirst] + ": " + series.reversed().map { $0.map { Format.plain($0, .percent, decimalComma: c.input.lang == .nb) } ?? "–" }.joined(separator: " "), .dim)]]
+             Span("  " + l[.oldestToNewest] + ": " + (shown.count < numbers.count ? (c.unicode ? "… " : "... ") : "") + shown.joined(separator: " "), .dim)]]
         if k.withPlan != nil, k.targetGroup != nil {
             lines.append([Span(l[.withIp] + n(k.withPlan) + l[.ofJoin] + n(k.targetGroup) + l[.inTheTargetGroup])])
         }
