@@ -336,6 +336,18 @@ import TestSupport
         XCTAssertFalse(d.text.split(separator: "\n")[0].contains("Etaten ▸ Bergen Vest ▸ Etaten"), d.text)
     }
 
+    /// Screen 3's where-applicants-live table has its sum row, as the CLI's Table 7 has: the
+    /// 35 waiting at 31.12.2019 (10, 10, 13 and 2 by category, README's overview); the month
+    /// ends say which category they are of (issue 23, 18).
+    @Test func testTheWaitlistTableHasItsSumRow() throws {
+        var d = Driver(width: 120, height: 50, period: .tertial(2019, 3))
+        d.press(.char("3"))
+        let sum = try XCTUnwrap(d.text.split(separator: "\n").first { $0.hasPrefix(" Sum ") || $0.hasPrefix(" Totalt ") || $0.hasPrefix(" I alt ") }.map(String.init), d.text)
+        let numbers = sum.split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(numbers, [10, 10, 13, 2, 35], sum)
+        XCTAssertTrue(d.selected?.detail.first?.contains("(OMBPS2)") == true, "\(d.selected?.detail ?? [])")
+    }
+
     /// The why of a deviation is on the Avvik screen: the note column gets the spare width,
     /// and the selected row says in words what is missing, with the unit's comment in full.
     @Test func testDeviationsExplainInWords() {

@@ -36,7 +36,8 @@ enum WaitlistScreen: ScreenFeature {
                            Span(String(cat.homeless)), Span(f.value(cat.medianWait, .days)), Span(f.value(cat.maxWait.map(Double.init), .days)),
                            Span(Views.sparkline(series, unicode: c.unicode), Style(.cyan))], key: .housing(h))
             it.action = Self.view(.cases(h), unit: c.input.unit)
-            it.detail = [l[.monthEndsLast12Months] + ": " + series.map { String(Int($0 ?? 0)) }.joined(separator: " ")]
+            // Which category the month ends are of (issue 23, 18: the line did not say).
+            it.detail = [l[.monthEndsLast12Months] + " (" + (h.map { l.housing($0) } ?? l[.allCategories]) + "): " + series.map { String(Int($0 ?? 0)) }.joined(separator: " ")]
             items.append(it)
         }
         var p = Panel(title: l[.waitlistOn] + " " + l.date(date),
@@ -56,6 +57,9 @@ enum WaitlistScreen: ScreenFeature {
         for (liv, nums) in view.matrixRows {
             below.append([Span(DisplayWidth.padRight(l.living(liv), 20) + nums.map { DisplayWidth.padLeft(String($0), 10) }.joined() + DisplayWidth.padLeft(String(nums.reduce(0, +)), 8))])
         }
+        // The sum row, as the CLI's Table 7 has it (issue 23, 18).
+        let sums = Housing.allCases.indices.map { k in view.matrixRows.reduce(0) { $0 + $1.1[k] } }
+        below.append([Span(DisplayWidth.padRight(l[.total], 20) + sums.map { DisplayWidth.padLeft(String($0), 10) }.joined() + DisplayWidth.padLeft(String(sums.reduce(0, +)), 8), .bold)])
         below.append([Span(l[.caseProcessingLast12Months] + ": \(view.decidedLastYear) " + l[.decisions] + ", \(view.breachesLastYear) " + l[.over4WeeksWithoutInterim], view.breachesLastYear > 0 ? Style(.yellow) : .plain)])
         return below
     }
