@@ -51,7 +51,7 @@ public struct Format: Sendable {
         let sep = body.firstIndex { $0 == "," || $0 == "." }
         let intPart = sep.map { body[..<$0] } ?? body
         let rest = sep.map { body[$0...] } ?? ""
-        guard intPart.count > 4 else { return s }
+        guard intPart.count > 3 else { return s }
         var out = ""
         for (i, ch) in intPart.enumerated() {
             if i > 0 && (intPart.count - i) % 3 == 0 { out.append("\u{00A0}") }

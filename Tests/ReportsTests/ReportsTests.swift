@@ -265,7 +265,9 @@ enum Repo {
         let nb = Format(lang: .nb), en = Format(lang: .en)
         XCTAssertEqual(nb.value(29.3637, .percent), "29,4 %")
         XCTAssertEqual(en.value(29.3637, .percent), "29.4 %")
-        XCTAssertEqual(nb.value(1603, .count), "1603")          // four digits are not grouped
+        XCTAssertEqual(nb.value(1603, .count), "1\u{00A0}603")     // four digits and more are grouped (issue 23, 16)
+        XCTAssertEqual(nb.value(999, .count), "999")
+        XCTAssertEqual(Format.plain(1603, .count, decimalComma: true), "1603", "CSV and JSON are not grouped")
         XCTAssertEqual(nb.value(16030, .count), "16\u{00A0}030")
         XCTAssertEqual(nb.value(166.5, .days), "166,5 d")
         XCTAssertEqual(nb.value(12_345_678, .kr), "12\u{00A0}345\u{00A0}678 kr")

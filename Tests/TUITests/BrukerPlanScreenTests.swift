@@ -14,7 +14,7 @@ import TestSupport
         var d = Driver(width: 80, height: 24, period: .tertial(2019, 3))
         d.press(.char("9"))
         let t = d.text
-        XCTAssertTrue(t.contains("BrukerPlan · Etaten · kartlegging 2014 · 1845 kartlagt"), t)
+        XCTAssertTrue(t.contains("BrukerPlan · Etaten · kartlegging 2014 · 1\u{00A0}845 kartlagt"), t)
         let overall = lines(d).first { $0.hasPrefix(" Samlet ") } ?? ""
         // 79 / 1229 / 523 / 14 of 1845.
         XCTAssertTrue(overall.contains("4,3 %") && overall.contains("66,6 %") && overall.contains("28,3 %") && overall.contains("0,8 %"), overall)
@@ -22,10 +22,10 @@ import TestSupport
         XCTAssertTrue(work.contains("35,9 %") && work.contains("39,9 %") && work.contains("24,1 %"), work)
         // The cross-table's red row and the figure that links the mapping to IP.
         XCTAssertTrue(lines(d).contains { $0.contains("rød: ingen") && $0.hasSuffix("0      96     336      13") }, t)
-        XCTAssertTrue(t.contains("549 av 1752") && t.contains("31,3") && t.contains("blodrød uten plan: 2"), t)
+        XCTAssertTrue(t.contains("549 av 1\u{00A0}752") && t.contains("31,3") && t.contains("blodrød uten plan: 2"), t)
         XCTAssertTrue(t.contains("IP 206") && t.contains("andre planer 629") && t.contains("ansvarsgruppe 390") && t.contains("kortvarig"), t)
         // The selected row's counts.
-        XCTAssertTrue(t.contains("Grønn 79 · gul 1229 · rød 523 · blodrød 14 av 1845 kartlagt"), t)
+        XCTAssertTrue(t.contains("Grønn 79 · gul 1\u{00A0}229 · rød 523 · blodrød 14 av 1\u{00A0}845 kartlagt"), t)
         // The bar's parts, each in its glyph (blood-red, 0.8 %, is under half a column here).
         let row = d.screen
         let y = (0..<row.height).first { row.line($0).hasPrefix(" Samlet ") }!
