@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, scopeFigures, keyFollowUpWhere, fuWhere, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -145,6 +145,9 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .asciiLeft: ("Venstre", "Left")
         case .asciiRight: ("Hoyre", "Right")
         case .statusTileTitle: ("Indikatorer etter status", "Indicators by status")
+        case .scopeFigures: ("lister med tall", "lists of figures")
+        case .keyFollowUpWhere: ("her: sier hvor kommentarer og tiltak skrives", "here: says where comments and actions are written")
+        case .fuWhere: ("Kommentarer og tiltak skrives på et tall: på Styringskort, Avvik, Sammenlign eller en indikators historikk", "Comments and actions are written on a figure: on the Scorecard, Deviations, Compare or an indicator's history")
         case .legendShares: ("Andeler: én desimal, avrundet til nærmeste; det som er under 100 % vises aldri som 100,0 % (99,96 % vises som 99,9 %).",
                              "Shares: one decimal, rounded to the nearest; anything under 100 % is never shown as 100.0 % (99.96 % is shown as 99.9 %).")
         case .legendStatus: ("Status: ● grønn  ▲ gul  ✖ rød  ? mangler  ◌ ufullstendig  ⚠ datakvalitet", "Status: ● green  ▲ yellow  ✖ red  ? missing  ◌ incomplete  ⚠ data quality")

@@ -42,6 +42,8 @@ public enum Action: Hashable, Sendable {
     case editLine(LineEditor.Edit)
     /// A comment (`c`) or an action (`a`) on the selected figure.
     case comment, newAction
+    /// `c` or `a` where no row takes follow-up: say where it is written.
+    case followUpWhere
     /// In a matrix: the cell to the left (−1) or right (+1).
     case moveColumn(Step)
     /// One of the front screen's own actions (`ScreenFeature.LocalAction`), answered by its reducer.
@@ -65,6 +67,8 @@ public enum KeyScope: Hashable, Sendable {
     case overview
     /// Every list (every view but the overview).
     case lists
+    /// A list whose rows are figures that take follow-up (not the register screens' root pages).
+    case figures
     /// The root page of one screen (keys that the screen adds, declared in its `ScreenSpec`).
     case screen(ScreenID)
     case filterMode, pickerMode, promptMode, helpMode, confirmMode, formMode
@@ -136,8 +140,10 @@ public enum Keymap {
         Binding([.char("r")], everywhere, .reload, help: .keyReload, hint: (21, .hintReload)),
         Binding([.char("f")], everywhere, .successor, help: .keySuccessor),
         Binding([.char("e")], everywhere, .export, help: .keyExport, hint: (20, .hintExport)),
-        Binding([.char("c")], lists, .comment, help: .keyComment, hint: (22, .hintComment)),
-        Binding([.char("a")], lists, .newAction, help: .keyNewAction, hint: (23, .hintAction)),
+        Binding([.char("c")], [.figures], .comment, help: .keyComment, hint: (22, .hintComment)),
+        Binding([.char("a")], [.figures], .newAction, help: .keyNewAction, hint: (23, .hintAction)),
+        // Elsewhere c and a answer where follow-up is written, rather than nothing.
+        Binding([.char("c"), .char("a")], [.overview, .lists], .followUpWhere, help: .keyFollowUpWhere),
         Binding([.char("?")], everywhere, .help, help: .keyHelp, hint: (16, .hintHelp)),
         Binding([.char("q"), .ctrl("c")], everywhere, .quit, help: .keyQuit, hint: (17, .hintQuit)),
         // Modes: text is typed; these keys end or steer the input.
@@ -188,6 +194,7 @@ public enum Keymap {
         case .normal:
             let onOverview = st.top.kind == ViewKind(Screens.first.screen)
             var c: [KeyScope] = st.top.kind.isRoot ? [.screen(st.top.kind.screen)] : []
+            if !onOverview, !st.top.kind.isRoot || Screens.spec(st.top.kind.screen)?.rowsTakeFollowUp != false { c.append(.figures) }
             c.append(onOverview ? .overview : .lists)
             c.append(.global)
             return c
@@ -300,6 +307,7 @@ public enum Keymap {
         case .global: l[.scopeEverywhere]
         case .overview: l[.scopeOverview]
         case .lists: l[.scopeLists]
+        case .figures: l[.scopeFigures]
         case .screen(let id): Screens.spec(id).map { l[$0.title] } ?? id.rawValue
         case .filterMode: l[.scopeFilter]
         case .pickerMode: l[.scopeUnitPicker]

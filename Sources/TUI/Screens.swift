@@ -43,6 +43,9 @@ public protocol ScreenFeature {
     /// The screen shows the registers (waitlist, IP, BrukerPlan) themselves: while they are
     /// still being read it says so instead of building its rows.
     static var showsRegisters: Bool { get }
+    /// Its root page's rows are figures that take a comment and an action (`c`, `a`); the
+    /// register screens' rows are not (issue 23, 23: the keys were offered and refused).
+    static var rowsTakeFollowUp: Bool { get }
 
     /// The panel of the screen's root page or of one of its own pages (`c.subPage`).
     static func build(_ c: ViewContext) -> Panel
@@ -56,6 +59,7 @@ extension ScreenFeature {
     public static var keys: [Binding] { [] }
     public static var legend: [Msg] { [] }
     public static var showsRegisters: Bool { false }
+    public static var rowsTakeFollowUp: Bool { true }
     public static func label(_ page: SubPage, _ l: L10n) -> String? { nil }
 
     /// One of this screen's actions, for its key table.
@@ -111,12 +115,13 @@ public struct ScreenSpec: Sendable {
     public let keys: [Binding]
     public let legend: [Msg]
     public let showsRegisters: Bool
+    public let rowsTakeFollowUp: Bool
     let build: @Sendable (ViewContext) -> Panel
     let reduce: @Sendable (inout AppState, Snapshot, ScreenValue) -> [Effect]
     let label: @Sendable (ScreenValue, L10n) -> String?
 
     public init<F: ScreenFeature>(_ feature: F.Type) {
-        id = F.id; title = F.title; keys = F.keys; legend = F.legend; showsRegisters = F.showsRegisters
+        id = F.id; title = F.title; keys = F.keys; legend = F.legend; showsRegisters = F.showsRegisters; rowsTakeFollowUp = F.rowsTakeFollowUp
         build = { F.build($0) }
         reduce = { st, s, value in
             guard let action = value.as(F.LocalAction.self) else { return [] }

@@ -211,6 +211,7 @@ public enum Dashboard {
             else if st.stack.count > 1 { st.stack.removeLast() }
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
         case .comment, .newAction: return startFollowUp(&st, s, action)
+        case .followUpWhere: st.message = L10n(st.lang)[.fuWhere]
         case .moveColumn(let d):
             let cols = Views.panel(st, s).columns.count
             st.top.column = max(1, min(cols - 1, st.top.column + d.sign))

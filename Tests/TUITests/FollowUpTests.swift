@@ -152,6 +152,28 @@ import TestSupport
         XCTAssertEqual(d.effects.last, .saveFollowUp(FollowUpForm(.status(second.id, .inProgress))))
     }
 
+    /// `c` and `a` are offered where a row is a figure, and elsewhere say where follow-up is
+    /// written (issue 23, 23: screens 3, 4 and 9 offered them and refused; the overview was silent).
+    @Test func testCommentAndActionAreOfferedOnlyWhereRowsAreFigures() throws {
+        for n in ["3", "4", "9"] {
+            var d = try driver()
+            d.press(.char(Character(n)))
+            XCTAssertFalse(Dashboard.helpLines(d.state, L10n(.nb)).contains { $0.1.hasPrefix("kommentar til tallet") }, "screen \(n)")
+            XCTAssertFalse(d.text.split(separator: "\n").last?.contains("c kommentar") ?? true, "screen \(n)'s footer")
+            d.press(.char("c"))
+            XCTAssertEqual(d.state.mode, .normal)
+            XCTAssertEqual(d.state.message, L10n(.nb)[.fuWhere], "screen \(n)")
+        }
+        var o = try driver()
+        o.press(.char("a"))
+        XCTAssertEqual(o.state.message, L10n(.nb)[.fuWhere], "the overview answers")
+        var sc = try driver()
+        sc.press(.char("2"))
+        XCTAssertTrue(Dashboard.helpLines(sc.state, L10n(.nb)).contains { $0.1.hasPrefix("kommentar til tallet") })
+        sc.press(.char("c"))
+        guard case .followUp = sc.state.mode else { return XCTFail("the scorecard's rows take a comment: \(sc.state.mode)") }
+    }
+
     /// `o` writes a note and leaves the status: its field says so, it is no closing note
     /// (issue 23, 22); `d`'s field is the closing note.
     @Test func testANoteIsNotAClosingNote() throws {

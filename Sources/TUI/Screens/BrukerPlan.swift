@@ -167,4 +167,5 @@ enum BrukerPlanScreen: ScreenFeature {
     static let keys: [Binding] = [Binding([.char("y")], [.screen(.brukerplan)], local(.nextYear), help: .keyNextMappingYear, hint: (12, .hintMappingYear))]
     static let legend: [Msg] = [.legendBrukerPlan]
     static let showsRegisters = true
+    static let rowsTakeFollowUp = false
 }

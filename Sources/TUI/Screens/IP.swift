@@ -61,4 +61,5 @@ enum IPScreen: ScreenFeature {
     static let title = Msg.screenIP
     static let legend: [Msg] = [.legendIP]
     static let showsRegisters = true
+    static let rowsTakeFollowUp = false
 }

@@ -90,4 +90,5 @@ enum WaitlistScreen: ScreenFeature {
     static let title = Msg.screenWaitlist
     static let legend: [Msg] = [.legendWaitlist]
     static let showsRegisters = true
+    static let rowsTakeFollowUp = false
 }
