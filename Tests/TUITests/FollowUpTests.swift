@@ -174,6 +174,18 @@ import TestSupport
         guard case .followUp = sc.state.mode else { return XCTFail("the scorecard's rows take a comment: \(sc.state.mode)") }
     }
 
+    /// Screen 7 at 80 columns has an indicator column (issue 23, 20); the owner gives way.
+    @Test func testTheActionListNamesTheIndicatorAt80Columns() throws {
+        let store = try SQLiteStore(path: dir + "/i.sqlite")
+        _ = try store.addAction(Entry.Key(unit: "ph-laksevag", indicator: "staff_user_experience", period: .tertial(2019, 3)),
+                                text: "Rekruttere", owner: "avdelingsleder", due: nil, by: "kari")
+        var d = try driver(store, width: 80, height: 24)
+        d.press(.char("7"))
+        let p = Views.panel(d.state, d.snapshot)
+        XCTAssertTrue(p.columns.contains { $0.title == "Indikator" }, "\(p.columns.map(\.title))")
+        XCTAssertTrue(d.text.contains("Ansatte med"), d.text)
+    }
+
     /// `o` writes a note and leaves the status: its field says so, it is no closing note
     /// (issue 23, 22); `d`'s field is the closing note.
     @Test func testANoteIsNotAClosingNote() throws {

@@ -79,12 +79,15 @@ enum FollowUpScreen: ScreenFeature {
             items.append(it)
         }
         if items.isEmpty { items = [.heading(l[.fuNoActions], Style(.grey))] }
-        // The indicator's name where there is room; narrower, it is in the lines under the list.
+        // Narrower than 120 columns the owner gives way to the indicator (which figure an
+        // action is about matters more in a list; the owner is in the lines under it; issue
+        // 23, 20: at 80 columns there was no indicator column).
         let wide = c.width >= 120
-        if !wide { for k in items.indices where !items[k].header { items[k].cells.removeLast() } }
+        if !wide { for k in items.indices where !items[k].header { items[k].cells.remove(at: 3) } }
+        let owner = wide ? [Column(l[.fuOwner], 0, weight: 1)] : []
         return Panel(title: l[showAll ? .fuTitleAll : .fuTitleOpen] + " (\(actions.count))",
-                     columns: [Column(l[.fuDue], 10, whole: true), Column(l[.status], 11), Column(l[.fuWhat], 0, weight: 3), Column(l[.fuOwner], 0, weight: 1),
-                               Column(l[.unit], 13), Column(l[.period], 7, whole: true)] + (wide ? [Column(l[.indicator], 0, weight: 2)] : []), items: items)
+                     columns: [Column(l[.fuDue], 10, whole: true), Column(l[.status], 11), Column(l[.fuWhat], 0, weight: 3)] + owner
+                        + [Column(l[.unit], 13), Column(l[.period], 7, whole: true), Column(l[.indicator], 0, weight: 2)], items: items)
     }
 
     /// Enter on an action: the figure it is about, in the drill-down of the unit's parent
