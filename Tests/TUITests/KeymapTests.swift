@@ -152,6 +152,21 @@ import TestSupport
         XCTAssertTrue(en.text.contains("Up/Dn select"), en.text)
     }
 
+    /// Columns stand apart (issue 23, 14): the IP screen in English has one column called
+    /// Target (the target group's is Group), and the reporting screen's shares are
+    /// right-aligned under their periods with room between them.
+    @Test func testColumnsStandApart() {
+        var en = Driver(width: 120, height: 30, lang: .en)
+        en.press(.char("4"))
+        let titles = Views.panel(en.state, en.snapshot).columns.map(\.title)
+        XCTAssertEqual(titles.count, Set(titles).count, "\(titles)")
+        var d = Driver(width: 120, height: 30, period: .tertial(2020, 3))
+        d.press(.char("6"))
+        let cols = Views.panel(d.state, d.snapshot).columns.dropFirst()
+        XCTAssertTrue(cols.allSatisfy { $0.right && $0.width >= 12 }, "\(cols.map { ($0.title, $0.width, $0.right) })")
+        XCTAssertFalse(d.text.contains("T3 2019 T1 2020"), d.text)
+    }
+
     /// The README's key table is the key table.
     @Test func testReadmeKeyTableIsGeneratedFromTheTable() throws {
         let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)

@@ -39,7 +39,7 @@ enum ReportingScreen: ScreenFeature {
             items.append(it)
         }
         return Panel(title: l[.reportingShareDeliveredMissing],
-                     columns: [Column(l[.unit], 0)] + periods.map { Column(l.period($0), 11, whole: true) }, items: items)
+                     columns: [Column(l[.unit], 0)] + periods.map { Column(l.period($0), 12, right: true, whole: true) }, items: items)
     }
 
     static func missing(_ c: ViewContext) -> Panel {
