@@ -165,6 +165,11 @@ import TestSupport
         let cols = Views.panel(d.state, d.snapshot).columns.dropFirst()
         XCTAssertTrue(cols.allSatisfy { $0.right && $0.width >= 12 }, "\(cols.map { ($0.title, $0.width, $0.right) })")
         XCTAssertFalse(d.text.contains("T3 2019 T1 2020"), d.text)
+        // At 80 columns, fewer periods rather than shares run together.
+        var narrow = Driver(width: 80, height: 24, period: .tertial(2020, 3))
+        narrow.press(.char("6"))
+        let head = narrow.text.split(separator: "\n")[3]
+        XCTAssertNil(head.range(of: #"T\d \d{4} T\d"#, options: .regularExpression), String(head))
     }
 
     /// The README's key table is the key table.

@@ -19,7 +19,9 @@ enum ReportingScreen: ScreenFeature {
 
     static func shares(_ c: ViewContext) -> Panel {
         let s = c.snapshot, l = c.text
-        let periods = Views.recent(s, .tertial, upTo: c.period, 6)
+        // As many tertials as have room for a whole share with a gap (six from 100 columns;
+        // at 80, four), so neighbouring periods never run together (issue 23, 14).
+        let periods = Views.recent(s, .tertial, upTo: c.period, max(2, min(6, (c.width - 22) / 13)))
         var items = [Item]()
         for u in [c.unit] + s.activeUnits(under: c.unit, period: c.period).filter({ $0 != c.unit }) {
             var cells = [Span((u == c.unit ? "Σ " : "  ") + s.tree.units[u].shortName, u == c.unit ? .bold : .plain)]
