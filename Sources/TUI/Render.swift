@@ -212,7 +212,9 @@ extension Dashboard {
         scr.put(1, lay.contentTop, DisplayWidth.truncate(title, st.width - DisplayWidth.of(counter) - 3), .bold)
         scr.put(st.width - DisplayWidth.of(counter), lay.contentTop, counter, .dim)
         if panel.matrix { return matrix(&scr, st, panel, lay, l) }
-        let ws = widths(panel.columns, st.width - 2, content: panel.contentWidths)
+        // One column kept free before the scroll marks, so they never touch a figure or a
+        // sparkline (issue 23, 10).
+        let ws = widths(panel.columns, st.width - 3, content: panel.contentWidths)
         drawRow(&scr, lay.contentTop + 1, panel.columns.map { Span($0.title, Style(.blue, bold: true, underline: true)) },
                 panel.columns, ws, selected: false, width: st.width)
         // An empty list says so, unless the lines under it say why.

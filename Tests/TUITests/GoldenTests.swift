@@ -147,7 +147,7 @@ import TestSupport
                 for k in keys { d.send(k) }
                 let p = Views.panel(d.state, d.snapshot)
                 guard !p.columns.isEmpty else { continue }
-                let ws = Dashboard.widths(p.columns, d.state.width - 2, content: p.contentWidths)
+                let ws = Dashboard.widths(p.columns, d.state.width - 3, content: p.contentWidths)
                 for it in p.items where !it.header {
                     for (c, col) in p.columns.enumerated() where col.whole && it.cells.indices.contains(c) {
                         XCTAssertLessThanOrEqual(DisplayWidth.of(it.cells[c].text), ws[c], "\(name) \(period): \(it.cells[c].text) cut to \(ws[c])")

@@ -172,6 +172,21 @@ import TestSupport
         XCTAssertNil(head.range(of: #"T\d \d{4} T\d"#, options: .regularExpression), String(head))
     }
 
+    /// The scroll marks stand apart from the rows' last column (issue 23, 10: `▼` sat against
+    /// the scorecard's sparkline).
+    @Test func testScrollMarksHaveASpaceBeforeThem() {
+        var d = Driver(width: 80, height: 24)
+        d.press(.char("2"))
+        for _ in 0..<30 { d.press(.down) }
+        let b = d.screen
+        var marks = 0
+        for y in 0..<b.height where ["▲", "▼"].contains(b[b.width - 1, y].text) {
+            marks += 1
+            XCTAssertEqual(b[b.width - 2, y].text, " ", "row \(y): \(b.line(y))")
+        }
+        XCTAssertEqual(marks, 2, d.text)
+    }
+
     /// The README's key table is the key table.
     @Test func testReadmeKeyTableIsGeneratedFromTheTable() throws {
         let readme = try String(contentsOf: Sample.root.appendingPathComponent("README.md"), encoding: .utf8)

@@ -354,7 +354,7 @@ import TestSupport
         var d = Driver(width: 200, height: 60, period: .tertial(2020, 3))
         d.press(.char("5"))
         let p = Views.panel(d.state, d.snapshot)
-        let ws = Dashboard.widths(p.columns, 198, content: p.contentWidths)
+        let ws = Dashboard.widths(p.columns, 197, content: p.contentWidths)
         XCTAssertGreaterThan(ws[5], 40, "the note column is not stuck at 12 at 200 columns")
         while let sel = d.selected, !(sel.cells[2].text == "Bergen Nord" && sel.cells[1].text == "Brukere i skole eller arbeid") {
             let before = d.state.top.cursor
@@ -371,7 +371,7 @@ import TestSupport
         var d = Driver(width: 200, height: 60, period: .tertial(2020, 3))
         d.press(.char("2"))
         let p = Views.panel(d.state, d.snapshot)
-        let ws = Dashboard.widths(p.columns, 198, content: p.contentWidths)
+        let ws = Dashboard.widths(p.columns, 197, content: p.contentWidths)
         let longest = p.items.filter { !$0.header }.map { DisplayWidth.of($0.cells[0].text) }.max()!
         XCTAssertLessThanOrEqual(ws[0], longest + 1, "the name column is as wide as its longest name")
         let trend = p.items.first { $0.key == .indicator("ip_coverage") }!.cells[5].text
