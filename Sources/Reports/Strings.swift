@@ -135,7 +135,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .scopeHelp: ("hjelpen", "help")
         case .helpTitle: ("Hjelp", "Help")
         case .keyHelpScroll: ("bla i hjelpen når den er lengre enn vinduet", "scroll the help when it is longer than the window")
-        case .helpMore: ("↑↓ mer", "↑↓ more")
+        case .helpMore: ("mer", "more")
         // The arrow keys named in words on a terminal without Unicode (ASCII: ø is o).
         case .asciiArrows: ("Piltaster", "Arrows")
         case .asciiUpDown: ("Opp/Ned", "Up/Dn")

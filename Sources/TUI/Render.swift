@@ -452,13 +452,25 @@ extension Dashboard {
         return Keymap.active(normal).map { (Keymap.label($0, unicode: st.unicode, l), Keymap.helpText($0, l, short: true)) }
     }
 
-    static func help(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
+    /// Where the help's parts go: worked out once for the frame and for the keys that
+    /// scroll it, so a scroll never goes past the last line.
+    struct HelpLayout {
+        var w = 0, h = 0, x = 0, y = 0, colW = 0, keyRows = 0
+        var columns = [(labelW: Int, rows: [(String, String)])]()
+        var legend = [String]()
+        var total: Int { keyRows + legend.count }
+        var visible: Int { h - 2 }
+        /// The furthest the help scrolls: its last line at the bottom.
+        var maxScroll: Int { max(0, total - visible) }
+    }
+
+    static func helpLayout(_ st: AppState, _ l: L10n) -> HelpLayout {
         let spec = Screens.spec(st.screen)
-        let title = l[.helpTitle] + ": " + (spec.map { l[$0.title] } ?? "")
+        var lay = HelpLayout()
         // As wide as the window up to 100 columns: on a narrow one it covers the panels' edges.
         let w = st.width <= 102 ? st.width : 100
         // Legends wrap as well: a definition cut in the middle explains nothing.
-        let legend = ((spec?.legend ?? []).map { l[$0] } + [l[.legendStatus], l[.legendShares]]).flatMap { DisplayWidth.wrap($0, w - 4) }
+        lay.legend = ((spec?.legend ?? []).map { l[$0] } + [l[.legendStatus], l[.legendShares]]).flatMap { DisplayWidth.wrap($0, w - 4) }
         let entries = helpLines(st, l)
         // A key's text wraps under itself rather than being cut; when one column of keys
         // does not fit the height, they go in two.
@@ -470,41 +482,46 @@ extension Dashboard {
             }
             return (labelW, rows)
         }
-        let maxInner = st.height - 4
-        var columns = [column(entries[...], width: w - 4)]
-        if columns[0].rows.count + legend.count > maxInner {
+        lay.columns = [column(entries[...], width: w - 4)]
+        if lay.columns[0].rows.count + lay.legend.count > st.height - 4 {
             let half = (entries.count + 1) / 2
             let colW = (w - 6) / 2
-            columns = [column(entries[..<half], width: colW), column(entries[half...], width: colW)]
+            lay.columns = [column(entries[..<half], width: colW), column(entries[half...], width: colW)]
         }
-        let keyRows = columns.map(\.rows.count).max() ?? 0
+        lay.keyRows = lay.columns.map(\.rows.count).max() ?? 0
         // The keys, then the legends; longer than the window, the help scrolls (↑↓, PgUp/PgDn)
         // and says so at its edge: nothing is cut without a sign.
-        let total = keyRows + legend.count
-        let h = min(st.height - 2, total + 2)
-        let visible = h - 2
-        let offset = max(0, min(st.helpScroll, total - visible))
-        let x = (st.width - w) / 2, y = (st.height - h) / 2
+        lay.w = w
+        lay.h = min(st.height - 2, lay.total + 2)
+        lay.x = (st.width - w) / 2; lay.y = (st.height - lay.h) / 2
+        lay.colW = lay.columns.count == 1 ? w - 4 : (w - 6) / 2
+        return lay
+    }
+
+    static func help(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
+        let title = l[.helpTitle] + ": " + (Screens.spec(st.screen).map { l[$0.title] } ?? "")
+        let lay = helpLayout(st, l)
+        let (w, h, x, y, colW) = (lay.w, lay.h, lay.x, lay.y, lay.colW)
+        let offset = min(st.helpScroll, lay.maxScroll)
         for r in 0..<h { scr.put(x, y + r, String(repeating: " ", count: w)) ; scr.fill(x, y + r, w, .plain) }
         box(&scr, x, y, w, h, title, focused: true, unicode: st.unicode)
-        let colW = columns.count == 1 ? w - 4 : (w - 6) / 2
-        for row in offset..<min(total, offset + visible) {
+        for row in offset..<min(lay.total, offset + lay.visible) {
             let sy = y + 1 + row - offset
-            if row < keyRows {
-                for (c, col) in columns.enumerated() where row < col.rows.count {
+            if row < lay.keyRows {
+                for (c, col) in lay.columns.enumerated() where row < col.rows.count {
                     let cx = x + 2 + c * (colW + 2), (key, what) = col.rows[row]
                     scr.put(cx, sy, DisplayWidth.padRight(scr.ascii ? CellBuffer.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
                     scr.put(cx + col.labelW + 1, sy, DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(what) : what, colW - col.labelW - 1))
                 }
             } else {
-                let line = legend[row - keyRows]
+                let line = lay.legend[row - lay.keyRows]
                 let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "o").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
                 scr.put(x + 2, sy, DisplayWidth.truncate(text, w - 4), .dim)
             }
         }
         if offset > 0 { scr.put(x + w - 2, y + 1, st.unicode ? "▲" : "^", Style(.yellow, bold: true)) }
-        if offset + visible < total {
-            let more = " " + (st.unicode ? l[.helpMore] : CellBuffer.transliterated(l[.helpMore])) + " "
+        if offset + lay.visible < lay.total {
+            let more = " " + (st.unicode ? "↑↓" : l[.asciiUpDown]) + " " + l[.helpMore] + " "
             scr.put(x + w - 2 - DisplayWidth.of(more), y + h - 1, more, Style(.yellow, bold: true))
         }
     }

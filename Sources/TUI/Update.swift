@@ -53,8 +53,9 @@ public enum Dashboard {
         case .help:
             // ↑↓ and PgUp/PgDn scroll a help longer than the window; any other key closes it.
             switch action {
-            case .move(let d): st.helpScroll = max(0, st.helpScroll + (d == .up ? -1 : 1))
-            case .page(let d): st.helpScroll = max(0, st.helpScroll + d.sign * max(1, st.height - 6))
+            // Kept between the top and the last line, so the way back up is as long as the way down.
+            case .move(let d): st.helpScroll = min(max(0, st.helpScroll + (d == .up ? -1 : 1)), helpLayout(st, L10n(st.lang)).maxScroll)
+            case .page(let d): st.helpScroll = min(max(0, st.helpScroll + d.sign * max(1, st.height - 6)), helpLayout(st, L10n(st.lang)).maxScroll)
             default: st.mode = .normal
             }
         case .filter(let text): filter(&st, s, text, action)

@@ -88,6 +88,10 @@ import TestSupport
         XCTAssertEqual(d.state.mode, .help, "PgDn scrolls, it does not close the help")
         XCTAssertTrue(d.text.contains("Andeler: én desimal"), d.text)
         XCTAssertTrue(lines.contains { $0.contains("▲") }, d.text)
+        // Past the end it stays at the end: one PgUp is back at the top.
+        d.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageUp)
+        XCTAssertEqual(d.state.helpScroll, 0)
+        XCTAssertTrue(d.text.contains("↑↓ mer"), d.text)
         d.press(.char("x"))
         XCTAssertEqual(d.state.mode, .normal, "any other key closes it")
         // A help that fits has no sign.
