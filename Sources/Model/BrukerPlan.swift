@@ -187,10 +187,18 @@ public struct BrukerPlanView: Sendable {
     public var yellowOrRed: Int { overall[level: .yellow] + overall[level: .red] }
     public var bloodRedWithoutPlan: Int { overall[level: .bloodRed] - anyPlanByOverall[level: .bloodRed] }
 
-    public init(dataset: Dataset, unit: Int, year: Int, coverage: [[Int]]? = nil) {
-        self.year = year; self.unit = unit
+    /// The mapping as on the last day of its year (the day the engine counts it on): a
+    /// unit that absorbed another later in the year holds the other's records. `unitsAsOf`
+    /// counts the units the unit covers on another day instead: a change across a merge
+    /// compares the earlier mapping over the units covered now (like with like).
+    public init(dataset: Dataset, unit: Int, year: Int, coverage: Coverage? = nil, unitsAsOf: Day? = nil) {
         let tree = dataset.tree
-        let covered = Set((coverage ?? Registers.coverage(tree))[unit].map { tree.units[$0].id })
+        let flags = (coverage ?? Coverage(tree)).covered(by: unit, on: unitsAsOf ?? Period.year(year).end)
+        self.init(dataset: dataset, unit: unit, year: year, units: Set(flags.indices.filter { flags[$0] }.map { tree.units[$0].id }))
+    }
+
+    private init(dataset: Dataset, unit: Int, year: Int, units covered: Set<String>) {
+        self.year = year; self.unit = unit
         let recs = dataset.brukerplan.first { $0.year == year }?.records.filter { covered.contains($0.unit) } ?? []
         records = recs
         var overall = [0, 0, 0, 0], anyPlan = [0, 0, 0, 0]
@@ -241,9 +249,8 @@ public struct BrukerPlanView: Sendable {
     /// The units with mapped recipients in the coverage, each with a view of its own records
     /// only (not its subtree's), for "where is it largest".
     public func parts(_ ds: Dataset) -> [(unit: Int, view: BrukerPlanView)] {
-        let own = (0..<ds.tree.units.count).map { [$0] }
         return Set(records.map(\.unit)).compactMap { ds.tree.index[$0] }.sorted().map { u in
-            (u, BrukerPlanView(dataset: ds, unit: u, year: year, coverage: own))
+            (u, BrukerPlanView(dataset: ds, unit: u, year: year, units: [ds.tree.units[u].id]))
         }
     }
 }

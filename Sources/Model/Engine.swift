@@ -72,7 +72,7 @@ final class Computation: @unchecked Sendable {
     var register: [Int: [Double?]] = [:]
     /// Per indicator: its targets.csv rows, resolved to unit indices and day numbers.
     let rules: [[RuleRow]]
-    let covering: [[Int]]
+    let coverage: Coverage
 
     init(_ ds: Dataset, previous candidate: Snapshot? = nil) {
         self.ds = ds
@@ -131,7 +131,7 @@ final class Computation: @unchecked Sendable {
         info = inds.map(IndicatorInfo.init)
         warnBuf = .allocate(capacity: inds.count + 1)
         warnBuf.initialize(repeating: [], count: inds.count + 1)
-        covering = Registers.coveringUnits(tree)
+        coverage = Coverage(tree)
         unitFrom = tree.units.map { $0.from?.ordinal ?? Int.min }
         unitTo = tree.units.map { $0.to?.ordinal ?? Int.max }
         prevP = periods.map { pi[$0.previous] ?? -1 }

@@ -145,7 +145,7 @@ extension Computation {
                         own[mi * self.nU + x] += 1
                     }
                 }
-                ipCountsList[k - 1] = self.upCoverage(own, rows: measures.count)
+                ipCountsList[k - 1] = self.upCoverage(own, rows: measures.count) { _ in snap.period.end.ordinal }
             }
         }
         var ipCounts = [Period: [Int]]()
@@ -162,7 +162,9 @@ extension Computation {
                 guard x >= 0 else { continue }
                 for (mi, meas) in bpMeasures.enumerated() where meas.counts(r) { own[mi * nU + x] += 1 }
             }
-            bpCounts[m.year] = upCoverage(own, rows: bpMeasures.count)
+            // Counted as on the last day of the mapping's year, as the engine shows it.
+            let yearEnd = Period.year(m.year).end.ordinal
+            bpCounts[m.year] = upCoverage(own, rows: bpMeasures.count) { _ in yearEnd }
         }
         let registerIndicators = inds.indices.filter { inds[$0].source.isRegister }
         let tables = UnsafeMutablePointer<[Double?]>.allocate(capacity: max(1, registerIndicators.count))
@@ -195,14 +197,15 @@ extension Computation {
     }
 
     /// Counts made at each case's or record's own unit (`own[row * nU + x]`) added up to
-    /// every unit whose coverage holds that unit.
-    func upCoverage(_ own: [Int], rows: Int) -> [Int] {
+    /// every unit whose coverage holds that unit on the row's day (`day(row)`, an ordinal).
+    func upCoverage(_ own: [Int], rows: Int, day: (Int) -> Int) -> [Int] {
         var out = [Int](repeating: 0, count: own.count)
         for r in 0..<rows {
+            let d = day(r)
             for x in 0..<nU {
                 let n = own[r * nU + x]
                 guard n != 0 else { continue }
-                for u in covering[x] { out[r * nU + u] += n }
+                coverage.forEachCovering(x, on: d) { out[r * nU + $0] += n }
             }
         }
         return out
@@ -249,7 +252,7 @@ extension Computation {
                     if p >= 0 { own[Int(p) * nU + c.unit] += 1 }
                 }
             }
-            let counts = upCoverage(own, rows: nP)
+            let counts = upCoverage(own, rows: nP) { self.endOrd[$0] }
             for p in usable { for u in 0..<nU { table[p * nU + u] = Double(counts[p * nU + u]) } }
             return table
         }
@@ -282,9 +285,33 @@ extension Computation {
                 enter[w.lowerBound].append(Int32(k))
                 if w.upperBound < nD { leave[w.upperBound].append(Int32(k)) }
             }
+            // A succession's link switching on or off between two dates moves the cases then
+            // waiting at the closed unit into or out of its successor's tree.
+            let dated = coverage.dated
+            var waitingAt = [Int: Set<Int32>](), holding = [[Bool]](repeating: [], count: nU)
+            let successions = coverage.hasSuccessions
             for (d, day) in dates.enumerated() {
-                for k in enter[d] { let c = rows[Int(k)]; for u in covering[c.unit] { trees.add(u, c.granted - lo, 1) } }
-                for k in leave[d] { let c = rows[Int(k)]; for u in covering[c.unit] { trees.add(u, c.granted - lo, -1) } }
+                if successions {
+                    for x in 0..<nU where !dated[x].isEmpty {
+                        for (j, c) in dated[x].enumerated() {
+                            let now = c.holds(day), was = d > 0 && holding[x][j]
+                            if holding[x].isEmpty { holding[x] = [Bool](repeating: false, count: dated[x].count) }
+                            holding[x][j] = now
+                            guard now != was else { continue }
+                            for k in waitingAt[x] ?? [] { trees.add(c.unit, rows[Int(k)].granted - lo, now ? 1 : -1) }
+                        }
+                    }
+                }
+                for k in enter[d] {
+                    let c = rows[Int(k)]
+                    coverage.forEachCovering(c.unit, on: day) { trees.add($0, c.granted - lo, 1) }
+                    if successions && !dated[c.unit].isEmpty { waitingAt[c.unit, default: []].insert(k) }
+                }
+                for k in leave[d] {
+                    let c = rows[Int(k)]
+                    coverage.forEachCovering(c.unit, on: day) { trees.add($0, c.granted - lo, -1) }
+                    if successions && !dated[c.unit].isEmpty { waitingAt[c.unit]?.remove(k) }
+                }
                 for u in 0..<nU {
                     let n = trees.total(u)
                     guard n > 0 else { continue }
@@ -308,7 +335,7 @@ extension Computation {
                 own[w.upperBound * nU + c.unit] -= 1
             }
             for d in 1..<(nD + 1) { for x in 0..<nU { own[d * nU + x] += own[(d - 1) * nU + x] } }
-            let counts = upCoverage(own, rows: nD + 1)
+            let counts = upCoverage(own, rows: nD + 1) { nD == 0 ? 0 : dates[min($0, nD - 1)] }
             for d in 0..<nD { for u in 0..<nU { perDate[d * nU + u] = Double(counts[d * nU + u]) } }
         }
         for p in usable {

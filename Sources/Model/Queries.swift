@@ -165,7 +165,7 @@ extension Snapshot {
     /// The waitlist for a unit on a day (Table 7 shape, waits, processing breaches).
     public func waitlist(unit: Int, at date: Day) -> WaitlistView {
         cache.waitlist(.init(unit: unit, day: date)) {
-            WaitlistView(dataset: dataset, unit: unit, date: date, coverage: cache.coverage { Registers.coverage(tree) },
+            WaitlistView(dataset: dataset, unit: unit, date: date, coverage: cache.coverage { Coverage(tree) },
                          caseUnits: cache.caseUnits { dataset.waitlist.map { tree.index[$0.unit] ?? -1 } })
         }
     }

@@ -1,23 +1,88 @@
+/// Whose cases and users a unit covers on a day. A unit always covers its subtree. It
+/// covers a predecessor's subtree (a unit whose successor chain ends at it or at a unit
+/// below it) only while every link of that chain has passed on its work: a link from A to
+/// its successor B holds on day d when A has closed (d after A's `to`) or B has not yet
+/// started (d before B's `from`). So Bergen Vest, new in 2020, covers Laksevåg and
+/// Fyllingsdalen both before it started (its history is theirs) and after they closed;
+/// a unit that already existed and absorbs another covers the other's cases only once
+/// it has closed, and before the merge shows its own (docs/data-format.md, "Units that
+/// merge").
+public struct Coverage: Sendable {
+    /// One succession link's days as ordinals: holds when `d > closedAfter || d < startsAt`.
+    struct Link: Sendable {
+        let closedAfter: Int, startsAt: Int
+        func holds(_ d: Int) -> Bool { d > closedAfter || d < startsAt }
+    }
+    /// A unit covering another only through successions: any of its chains holding.
+    struct Dated: Sendable {
+        let unit: Int
+        var chains: [[Link]]
+        func holds(_ d: Int) -> Bool { chains.contains { $0.allSatisfy { $0.holds(d) } } }
+    }
+    /// For each unit x: x and its ancestors (they always cover it).
+    let always: [[Int]]
+    /// For each unit x: the units covering it only through successions.
+    let dated: [[Dated]]
+
+    public init(_ tree: OrgTree) {
+        let n = tree.units.count
+        var always = [[Int]](repeating: [], count: n)
+        for x in 0..<n { always[x] = tree.path(to: x).reversed() }
+        var dated = [[Dated]](repeating: [], count: n)
+        var below = [[Bool]]()  // only built when some unit has a predecessor
+        for v in 0..<n where !tree.predecessors[v].isEmpty {
+            if below.isEmpty {
+                below = (0..<n).map { a in
+                    var f = [Bool](repeating: false, count: n)
+                    for y in tree.subtree(a) { f[y] = true }
+                    return f
+                }
+            }
+            for p in tree.allPredecessors(v) {
+                // The chain p → successor → … → v.
+                var chain = [Link](), a = p
+                while a != v, chain.count < OrgTree.maxDepth, let s = tree.units[a].successor, let b = tree.index[s] {
+                    chain.append(Link(closedAfter: tree.units[a].to?.ordinal ?? .max, startsAt: tree.units[b].from?.ordinal ?? .min))
+                    a = b
+                }
+                for x in tree.subtree(p) {
+                    for w in tree.path(to: v) where !below[w][x] {
+                        if let k = dated[x].firstIndex(where: { $0.unit == w }) { dated[x][k].chains.append(chain) }
+                        else { dated[x].append(Dated(unit: w, chains: [chain])) }
+                    }
+                }
+            }
+        }
+        self.always = always; self.dated = dated
+    }
+
+    /// True when some unit covers another only through a succession (most data has none).
+    var hasSuccessions: Bool { dated.contains { !$0.isEmpty } }
+
+    /// Calls `body` with each unit covering x on the day (ordinal).
+    @inline(__always)
+    func forEachCovering(_ x: Int, on d: Int, _ body: (Int) -> Void) {
+        for u in always[x] { body(u) }
+        for c in dated[x] where c.holds(d) { body(c.unit) }
+    }
+
+    /// Which units' cases `u` covers on the day, as a flag per unit.
+    public func covered(by u: Int, on day: Day) -> [Bool] {
+        var f = [Bool](repeating: false, count: always.count)
+        for x in always.indices { forEachCovering(x, on: day.ordinal) { if $0 == u { f[x] = true } } }
+        return f
+    }
+
+    /// The units whose cases `u` covers on the day.
+    public func units(coveredBy u: Int, on day: Day) -> [Int] {
+        let f = covered(by: u, on: day)
+        return f.indices.filter { f[$0] }
+    }
+}
+
 /// The waitlist and IP rules, in one place: the engine's register measures and the
 /// waitlist report both call these.
 public enum Registers {
-    /// Units whose cases and users a unit covers: its subtree, and the subtrees of all
-    /// its predecessors (their work passed to it). Indexed by unit.
-    public static func coverage(_ tree: OrgTree) -> [[Int]] {
-        (0..<tree.units.count).map { u in
-            var set = Set(tree.subtree(u))
-            for p in tree.allPredecessors(u) { set.formUnion(tree.subtree(p)) }
-            return set.sorted()
-        }
-    }
-
-    /// For each unit X, the units whose coverage includes X (the inverse of `coverage`).
-    public static func coveringUnits(_ tree: OrgTree) -> [[Int]] {
-        var inv = [[Int]](repeating: [], count: tree.units.count)
-        for (u, covered) in coverage(tree).enumerated() { for x in covered { inv[x].append(u) } }
-        return inv
-    }
-
     /// The median of whole-day waits; with an even count, the mean of the two middle ones.
     public static func median(_ values: [Int]) -> Double? {
         medianOfSorted(values.sorted())
@@ -88,11 +153,10 @@ public struct WaitlistView: Sendable {
     public var overFourWeeksLastYear = 0
 
     /// `caseUnits` (each case's unit index) and `coverage` may be passed in when already known.
-    public init(dataset: Dataset, unit: Int, date: Day, coverage: [[Int]]? = nil, caseUnits: [Int]? = nil) {
+    public init(dataset: Dataset, unit: Int, date: Day, coverage: Coverage? = nil, caseUnits: [Int]? = nil) {
         self.date = date; self.unit = unit
         let tree = dataset.tree
-        var covered = [Bool](repeating: false, count: tree.units.count)
-        for u in (coverage ?? Registers.coverage(tree))[unit] { covered[u] = true }
+        let covered = (coverage ?? Coverage(tree)).covered(by: unit, on: date)
         let units = caseUnits ?? dataset.waitlist.map { tree.index[$0.unit] ?? -1 }
         let yearAgo = date + (-365)
         for (k, c) in dataset.waitlist.enumerated() {

@@ -55,9 +55,13 @@ public struct Change: Hashable, Sendable {
     public let previous: Double
     /// true = better, false = worse, nil = no direction or no change.
     public let better: Bool?
+    /// The units merged into this one between the two periods (ids). When not empty,
+    /// `previous` is the earlier figure with theirs included (the unit's own figure then
+    /// did not hold their cases), so the change is not the merge itself.
+    public let mergedFrom: [String]
 
-    public init(from previous: Double, to value: Double, direction: Direction) {
-        self.previous = previous
+    public init(from previous: Double, to value: Double, direction: Direction, mergedFrom: [String] = []) {
+        self.previous = previous; self.mergedFrom = mergedFrom
         delta = value - previous
         if delta == 0 || direction == .none { better = nil }
         else { better = (delta > 0) == (direction == .higher) }
@@ -130,6 +134,8 @@ public struct Snapshot: Sendable {
     public let spanEnd: Day
     let slots: SlotStorage
     let prevP: [Int]
+    /// Per unit: the merges into it or below it (`mergedInto`).
+    let absorbed: [[(pred: Int, into: Int)]]
     let yearP: [Int]
     /// Every data-quality warning, grouped by indicator (in catalogue order, then those
     /// without an indicator), each group in the order found.
@@ -171,6 +177,17 @@ public struct Snapshot: Sendable {
         for (i, p) in periods.enumerated() { pi[p] = i }
         self.periodIndex = pi
         self.slots = slots; self.prevP = prevP; self.yearP = yearP
+        // For each unit, the succession links (a closed unit → the unit that took over)
+        // ending at it or below it whose closed unit was not below it: the merges it absorbs.
+        let tree = dataset.tree
+        var absorbed = [[(pred: Int, into: Int)]](repeating: [], count: tree.units.count)
+        for v in tree.units.indices {
+            for pred in tree.predecessors[v] {
+                let above = Set(tree.path(to: pred))
+                for w in tree.path(to: v) where !above.contains(w) { absorbed[w].append((pred, v)) }
+            }
+        }
+        self.absorbed = absorbed
         self.warnings = warnings; self.warningRanges = warningRanges; self.registers = registers
     }
 
@@ -207,10 +224,67 @@ public struct Snapshot: Sendable {
                 guard tree.units[u].isActive(on: end) || tree.predecessors[u].contains(where: { tree.units[$0].isActive(on: end) }) else { return nil }
                 return s.present < s.expected ? nil : s.valueOrNil
             }
-            if prevP[p] >= 0, let pv = complete(prevP[p]) { c.change = Change(from: pv, to: v, direction: dir) }
-            if yearP[p] >= 0, let pv = complete(yearP[p]) { c.changeYear = Change(from: pv, to: v, direction: dir) }
+            // Across a merge into a unit that already existed, compared with the earlier
+            // figure as if the merge had been made then (docs/data-format.md, "Units that merge").
+            func change(from q: Int) -> Change? {
+                guard q >= 0 else { return nil }
+                let merged = mergedInto(u, from: periods[q].end, to: periods[p].end)
+                if merged.isEmpty { return complete(q).map { Change(from: $0, to: v, direction: dir) } }
+                guard complete(q) != nil, let pv = combined(i, [u] + merged, q, depth: 0) else { return nil }
+                return Change(from: pv, to: v, direction: dir, mergedFrom: merged.map { tree.units[$0].id })
+            }
+            c.change = change(from: prevP[p])
+            c.changeYear = change(from: yearP[p])
         }
         return c
+    }
+
+    /// True when the unit's figure for the period is its predecessors' (the period ended
+    /// before the unit started; Bergen Vest in 2019): reported, register and formula alike.
+    public func isBuiltFromPredecessors(unit u: Int, period p: Period) -> Bool {
+        guard let from = tree.units[u].from, p.end < from else { return false }
+        return !tree.predecessors[u].isEmpty
+    }
+
+    /// The units whose work passed to `u` (to it or to a unit below it) after `then` and by
+    /// `now`, while `u` itself already existed: closed units it absorbed in between.
+    func mergedInto(_ u: Int, from then: Day, to now: Day) -> [Int] {
+        guard !absorbed[u].isEmpty else { return [] }
+        func holds(_ a: Int, _ b: Int, _ d: Day) -> Bool {
+            (tree.units[a].to.map { d > $0 } ?? false) || (tree.units[b].from.map { d < $0 } ?? false)
+        }
+        return absorbed[u].filter { !holds($0.pred, $0.into, then) && holds($0.pred, $0.into, now) }.map(\.pred)
+    }
+
+    /// One figure over several units in period `q` (a unit and the units merged into it
+    /// later): the sum where the indicator adds up over units (counts, a sum of reports),
+    /// the largest for the longest wait, a formula from its combined operands; nil where
+    /// no such figure exists (a median, a mean) or a part is missing or partial.
+    func combined(_ i: Int, _ units: [Int], _ q: Int, depth: Int) -> Double? {
+        let ind = dataset.indicators[i]
+        func parts() -> [Double]? {
+            var out = [Double]()
+            for x in units {
+                let s = slots[i, x, q]
+                guard s.exists, s.present >= s.expected, let v = s.valueOrNil else { return nil }
+                out.append(v)
+            }
+            return out
+        }
+        switch ind.source {
+        case .formula:
+            guard depth < 16, let f = ind.formula, let a = dataset.indicatorIndex[f.numerator], let b = dataset.indicatorIndex[f.denominator],
+                  let n = combined(a, units, q, depth: depth + 1), let d = combined(b, units, q, depth: depth + 1), d != 0 else { return nil }
+            return n / d * (ind.unit == .percent ? 100 : 1)
+        case .waitlist:
+            switch ind.waitlistMeasure {
+            case .medianWaitDays?, nil: return nil
+            case .maxWaitDays?: return parts()?.max()
+            default: return parts()?.reduce(0, +)
+            }
+        case .ip, .brukerplan: return parts()?.reduce(0, +)
+        case .reported: return ind.overUnits == .sum ? parts()?.reduce(0, +) : nil
+        }
     }
 
     /// The period whose value an indicator shows when `p` is chosen: `p` itself, or for an
@@ -266,7 +340,7 @@ final class QueryCache: @unchecked Sendable {
     private var completeness = [Key: Completeness]()
     private var scopes = [Key: [Int]]()
     private var waitlists = [DayKey: WaitlistView]()
-    private var coverage: [[Int]]?
+    private var coverage: Coverage?
     private var caseUnits: [Int]?
     private var memo = [AnyHashable: Any]()
 
@@ -313,7 +387,7 @@ final class QueryCache: @unchecked Sendable {
         caseUnits = caseUnits ?? u
     }
 
-    func coverage(_ make: () -> [[Int]]) -> [[Int]] {
+    func coverage(_ make: () -> Coverage) -> Coverage {
         lock.lock(); defer { lock.unlock() }
         if let c = coverage { return c }
         let c = make()

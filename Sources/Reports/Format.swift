@@ -65,8 +65,12 @@ public struct Format: Sendable {
         guard let c else { return "" }
         let p = changeParts(c, unit)
         let pp = unit == .percent ? FormatTexts.points.text(lang) : ""
-        return p.roundsToNothing ? "±" + p.magnitude + pp : p.sign + p.magnitude + pp + p.judgement
+        return (p.roundsToNothing ? "±" + p.magnitude + pp : p.sign + p.magnitude + pp + p.judgement) + Format.mergedMark(c)
     }
+
+    /// The mark of a change counted across a merge (`Change.mergedFrom`): "*", explained
+    /// in the legend and, on a history row, in its note.
+    public static func mergedMark(_ c: Change) -> String { c.mergedFrom.isEmpty ? "" : "*" }
 
     /// The pieces every rendering of a change uses. A change that rounds to nothing at the
     /// figure's precision has no sign and no better or worse.

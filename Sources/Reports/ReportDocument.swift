@@ -154,10 +154,12 @@ extension TertialReport {
                         // For an annual value "since last" is the year before: one column says it.
                         r.period == period ? change(r.cell.change) : ReportCell(""), change(r.cell.changeYear), ReportCell("", chart: .trend(indicator: r.indicator, unit: unit))]
             }
+            // A change counted across a merge carries "*": said once under its table.
+            let merged = rows.contains { r in [r.cell.change, r.cell.changeYear].contains { !($0?.mergedFrom.isEmpty ?? true) } }
             return [.heading(l.perspective(persp)),
                     .table(ReportTable(header: [l[.indicator], l[.value], l[.target], l[.status],
                                                 l[.sinceLast], l[.sinceAYearAgo], l[.trend]],
-                                       rows: body, right: [1, 2]))]
+                                       rows: body, right: [1, 2]))] + (merged ? [.note(l[.legendMerged])] : [])
         }
     }
 
@@ -214,10 +216,10 @@ extension TertialReport {
     func brukerPlanSection() -> [Block] {
         let ds = snapshot.dataset, d = display
         guard let year = BrukerPlanView.year(for: period, in: ds) else { return [] }
-        let coverage = Registers.coverage(ds.tree)
+        let coverage = Coverage(ds.tree)
         let v = BrukerPlanView(dataset: ds, unit: unit, year: year, coverage: coverage)
         guard v.mapped > 0 else { return [] }
-        let prev = BrukerPlanView.previous(year, in: ds).map { BrukerPlanView(dataset: ds, unit: unit, year: $0, coverage: coverage) }.flatMap { $0.mapped > 0 ? $0 : nil }
+        let prev = BrukerPlanView.previous(year, in: ds).map { BrukerPlanView(dataset: ds, unit: unit, year: $0, coverage: coverage, unitsAsOf: Period.year(year).end) }.flatMap { $0.mapped > 0 ? $0 : nil }
         let rows = BrukerPlanRow.rows(v), prevRows = prev.map(BrukerPlanRow.rows)
         // A count with its share; a share built on a suppressed count is not shown.
         func cell(_ r: BrukerPlanRow, _ lvl: FunctionLevel) -> ReportCell {

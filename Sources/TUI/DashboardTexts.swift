@@ -143,6 +143,12 @@ enum DashboardTexts {
         Sentence(nb: "Ingen tiltak på tallene for \(L10n(.nb).period(p))", en: "No actions on the figures of \(L10n(.en).period(p))")
     }
 
+    /// A history row's change counted across a merge (`Change.mergedFrom`).
+    static func changeWithMerged(_ names: [String]) -> Sentence {
+        let list = names.joined(separator: ", ")
+        return Sentence(nb: "* endring fra forrige tall inkl. \(list) (sammenslått)", en: "* change from the previous figure incl. \(list) (merged)")
+    }
+
     static func openActions(_ n: Int) -> Sentence {
         n == 1 ? Sentence(nb: "1 åpent tiltak", en: "1 open action") : Sentence(nb: "\(n) åpne tiltak", en: "\(n) open actions")
     }

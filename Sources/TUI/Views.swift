@@ -77,10 +77,10 @@ public enum Views {
     static func changeSpan(_ c: Change?, _ unit: ValueUnit, _ f: Format, unicode: Bool) -> Span {
         guard let c else { return Span("") }
         let p = f.changeParts(c, unit)
-        if p.roundsToNothing { return Span("= ±" + p.magnitude) }
+        if p.roundsToNothing { return Span("= ±" + p.magnitude + Format.mergedMark(c)) }
         let arrow = c.delta > 0 ? (unicode ? "↑" : "^") : (unicode ? "↓" : "v")
         let style: Style = c.better == true ? Style(.green) : (c.better == false ? Style(.red) : .plain)
-        return Span("\(arrow) \(p.sign)\(p.magnitude)\(p.judgement)", style)
+        return Span("\(arrow) \(p.sign)\(p.magnitude)\(p.judgement)\(Format.mergedMark(c))", style)
     }
 
     /// The warning mark: ⚠, or ! without Unicode.
@@ -231,7 +231,10 @@ enum Pages {
             guard let cell = s.cell(indicator: i, unit: u, period: p) else { continue }
             let warns = s.warnings(indicator: i, unit: u, period: p)
             var note = [String]()
-            if cell.origin == .carried { note.append(l[.fromPredecessors]) }
+            if cell.origin == .carried || s.isBuiltFromPredecessors(unit: u, period: p) { note.append(l[.fromPredecessors]) }
+            if let m = cell.change?.mergedFrom, !m.isEmpty {
+                note.append(l(DashboardTexts.changeWithMerged(m.compactMap { s.tree.index[$0].map { s.tree.units[$0].shortName } })))
+            }
             if cell.isPartial { note.append("\(cell.present)/\(cell.expected)") }
             if !warns.isEmpty { note.append(Views.warnMark(c.unicode) + " " + l.quality(warns[0], snapshot: s, withCases: true)) }
             if let cm = cell.comment { note.append("“\(cm)”") }

@@ -145,7 +145,9 @@ import TestSupport
         for k in 0..<1500 {
             let granted = start + next(700)
             // Same-day decisions and exits are common enough to test ties and the exit day.
-            let unit = granted < Day(year: 2020, month: 3, day: 1)! ? ["a", "b", "f"][next(3)] : ["n", "f"][next(2)]
+            // g closes into f, which already existed, on 30 Sep 2019 (f then covers g's cases).
+            let unit = granted < Day(year: 2019, month: 10, day: 1)! ? ["a", "b", "f", "g"][next(4)]
+                : granted < Day(year: 2020, month: 3, day: 1)! ? ["a", "b", "f"][next(3)] : ["n", "f"][next(2)]
             let wait = next(4) == 0 ? next(3) : next(400)
             let exit = granted + wait
             let how = next(3) // 0: still waiting, 1: allocated, 2: left
@@ -153,7 +155,7 @@ import TestSupport
             lines.append("c\(k);\(unit);\(housings[next(4)]);\((granted + (-next(40))).description);\(granted.description);;\(allocated);\(left);\(how == 2 ? "Flyttet" : "");\(living[next(5)]);\(next(2) == 0 ? "ja" : "nei")")
         }
         let snap = Fixture([
-            "units.csv": Fixture.mergingUnits, "indicators.yaml": WaitlistTests.catalogue, "waitlist.csv": lines.joined(separator: "\n") + "\n",
+            "units.csv": Fixture.mergingUnits + "\ng;Enhet G;root;resultatenhet;;2019-09-30;f\n", "indicators.yaml": WaitlistTests.catalogue, "waitlist.csv": lines.joined(separator: "\n") + "\n",
             "reports/r.csv": "period;unit;indicator;value\n2019-T1;a;staff;1\n2020-T3;n;staff;1\n",
         ]).snapshot()!
         let cases = snap.dataset.waitlist
@@ -171,7 +173,7 @@ import TestSupport
                     XCTAssertEqual(snap.value("w_dr", unit.id, month), Double(v.total.dischargeReady), "\(unit.id) \(end.description)")
                     XCTAssertEqual(snap.value("w_homeless", unit.id, month), Double(v.total.homeless), "\(unit.id) \(end.description)")
                     // Allocations in the month by the units this one covers.
-                    let covered = Set(Registers.coverage(snap.tree)[u].map { snap.tree.units[$0].id })
+                    let covered = Set(Coverage(snap.tree).units(coveredBy: u, on: end).map { snap.tree.units[$0].id })
                     let allocated = cases.filter { c in covered.contains(c.unit) && c.allocated.map { month.contains($0) } == true }.count
                     XCTAssertEqual(snap.value("w_alloc", unit.id, month), Double(allocated), "\(unit.id) \(end.description)")
                     compared += 1
@@ -179,6 +181,10 @@ import TestSupport
                 }
             }
         }
+        // The absorbed unit's cases counted in f only from its closing: f's own in August.
+        let aug = Day(year: 2019, month: 8, day: 31)!
+        let fOwn = cases.filter { $0.unit == "f" && $0.isWaiting(on: aug) }.count
+        XCTAssertEqual(snap.value("w_total", "f", Period.month(2019, 8)), Double(fOwn))
         XCTAssertGreaterThan(compared, 80)
         XCTAssertGreaterThan(nonEmpty, 60, "most units have cases waiting at most month ends")
     }
@@ -357,5 +363,96 @@ import TestSupport
         XCTAssertEqual(s.warnings("staff", "root", t3).map(\.kind), [.builtOnSuspect(unit: "a")])
         XCTAssertEqual(s.value("staff", "root", t3), 0)
         XCTAssertTrue(s.warnings("staff", "a", .tertial(2019, 2)).isEmpty)
+    }
+}
+
+/// A unit that absorbs another that existed beside it (not a new unit, as Bergen Vest was):
+/// before the merge it shows its own cases; from the merge, the other's too; a change across
+/// the merge is counted from the earlier figure with the other's included, and says so.
+@Suite(.serialized) final class AbsorbedUnitTests: TestCase {
+    static let units = """
+    id;name;parent;kind;from;to;successor
+    root;Etaten;;etat;;;
+    s;Enhet S;root;resultatenhet;;;
+    c;Enhet C;root;resultatenhet;;2020-02-29;s
+    """
+    static let catalogue = Fixture.catalogue("""
+      - id: w_total
+        source: waitlist
+        measure: waiting
+        frequency: month
+      - id: w_median
+        source: waitlist
+        measure: median_wait_days
+        frequency: month
+        unit: days
+      - id: tg
+        source: ip
+        measure: target_group
+      - id: plan
+        source: ip
+        measure: with_plan
+      - id: coverage
+        source: formula
+        formula: plan / tg
+        unit: percent
+    """)
+    // S's own four cases, decided in January 2019; C's four, decided in June 2019. None placed.
+    static let waitlist = "case;unit;housing;received;granted;interim_reply;allocated;left;left_reason;living_now;discharge_ready\n"
+        + (1...4).map { "s\($0);s;OMBPS2;2019-01-01;2019-01-1\($0);;;;;dps;nei\n" }.joined()
+        + (1...4).map { "c\($0);c;OMBPS3;2019-06-01;2019-06-0\($0);;;;;dps;nei\n" }.joined()
+    // T3 2019: S 2 in the target group (1 with a plan), C 3 (3 with a plan). T1 2020 the same
+    // people, C's still listed under C.
+    static let ip = "user;unit;target_group;plan;group;declined;coordinator;evaluated\n"
+        + "u1;s;ja;ja;nei;nei;nei;2019-06-01\nu2;s;ja;nei;nei;nei;nei;\n"
+        + "u3;c;ja;ja;nei;nei;nei;2019-06-01\nu4;c;ja;ja;nei;nei;nei;2019-06-01\nu5;c;ja;ja;nei;nei;nei;2019-06-01\n"
+
+    lazy var snap: Snapshot = Fixture([
+        "units.csv": AbsorbedUnitTests.units, "indicators.yaml": AbsorbedUnitTests.catalogue,
+        "waitlist.csv": AbsorbedUnitTests.waitlist, "ip/2019-T3.csv": AbsorbedUnitTests.ip, "ip/2020-T1.csv": AbsorbedUnitTests.ip,
+    ]).snapshot()!
+
+    @Test func testBeforeTheMergeTheUnitShowsItsOwnCases() {
+        let dec = Period.month(2019, 12), feb = Period.month(2020, 2)
+        XCTAssertEqual(snap.value("w_total", "s", dec), 4, "S's own four, not C's")
+        XCTAssertEqual(snap.value("w_total", "s", feb), 4, "C is still open on 29 Feb")
+        XCTAssertEqual(snap.value("w_total", "c", dec), 4)
+        XCTAssertEqual(snap.value("w_total", "root", dec), 8)
+        // Waited since 11–14 Jan 2019 on 31 Dec 2019: 354, 353, 352, 351 days; median 352,5.
+        XCTAssertEqual(snap.value("w_median", "s", dec), 352.5)
+        XCTAssertEqual(snap.value("tg", "s", .tertial(2019, 3)), 2)
+        XCTAssertEqual(snap.value("coverage", "s", .tertial(2019, 3))!, 50, accuracy: 1e-9)
+        // The views the screens and reports show count the same.
+        let s = snap.tree.index["s"]!
+        XCTAssertEqual(snap.waitlist(unit: s, at: dec.end).total.waiting, 4)
+        XCTAssertFalse(snap.isBuiltFromPredecessors(unit: s, period: dec), "S existed: its figure is its own")
+    }
+
+    @Test func testFromTheMergeTheUnitHoldsTheClosedUnitsCases() {
+        let s = snap.tree.index["s"]!
+        XCTAssertEqual(snap.value("w_total", "s", .month(2020, 3)), 8)
+        XCTAssertEqual(snap.waitlist(unit: s, at: Period.month(2020, 3).end).total.waiting, 8)
+        XCTAssertEqual(snap.value("tg", "s", .tertial(2020, 1)), 5)
+        XCTAssertEqual(snap.value("coverage", "s", .tertial(2020, 1))!, 80, accuracy: 1e-9)
+    }
+
+    @Test func testAChangeAcrossTheMergeComparesLikeWithLike() throws {
+        // March against February: 8 against S's 4 and C's 4, so no change, labelled.
+        let mar = try XCTUnwrap(snap.cell("w_total", "s", .month(2020, 3))?.change)
+        XCTAssertEqual(mar.previous, 8)
+        XCTAssertEqual(mar.delta, 0)
+        XCTAssertEqual(mar.mergedFrom, ["c"])
+        // Not across a merge: the unit's own figures, no label.
+        let feb = try XCTUnwrap(snap.cell("w_total", "s", .month(2020, 2))?.change)
+        XCTAssertEqual(feb.previous, 4)
+        XCTAssertEqual(feb.mergedFrom, [])
+        // A share across the merge: (1 + 3) / (2 + 3) = 80 % before, 80 % now.
+        let share = try XCTUnwrap(snap.cell("coverage", "s", .tertial(2020, 1))?.change)
+        XCTAssertEqual(share.previous, 80, accuracy: 1e-9)
+        XCTAssertEqual(share.mergedFrom, ["c"])
+        // A median cannot be combined from two medians: no change rather than a false one.
+        XCTAssertNil(snap.cell("w_median", "s", .month(2020, 3))?.change)
+        // The etat always covered both: no merge in its change.
+        XCTAssertEqual(snap.cell("w_total", "root", .month(2020, 3))?.change?.mergedFrom, [])
     }
 }

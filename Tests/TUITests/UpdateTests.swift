@@ -384,3 +384,18 @@ import TestSupport
         XCTAssertEqual(Views.panel(narrow.state, narrow.snapshot).items.first { $0.key == .indicator("ip_coverage") }!.cells[5].text.count, 6)
     }
 }
+
+@Suite(.serialized) final class PredecessorNoteTests: TestCase {
+    /// Bergen Vest began on 1 Mar 2020: its 2019 history rows are Laksevåg's and
+    /// Fyllingsdalen's, whatever the figure's origin (a formula, an IP count, a report).
+    @Test func testHistoryRowsBeforeTheUnitStartedSaySoForEveryOrigin() {
+        for id in ["activity_share", "ip_target_group", "service_users"] {
+            var d = Driver(width: 160, height: 48, unit: "ph-vest", period: .tertial(2020, 3))
+            d.state.stack.append(ViewState(ViewKind(.scorecard, .history(d.indicator(id))), unit: d.unit("ph-vest")))
+            let lines = d.text.split(separator: "\n")
+            let t3 = lines.first { $0.hasPrefix(" T3 2019") }, t3now = lines.first { $0.hasPrefix(" T3 2020") }
+            XCTAssertTrue(t3?.contains("fra forgjengerne") == true, "\(id): \(t3 ?? "no T3 2019 row")")
+            XCTAssertFalse(t3now?.contains("fra forgjengerne") ?? true, "\(id): \(t3now ?? "no T3 2020 row")")
+        }
+    }
+}

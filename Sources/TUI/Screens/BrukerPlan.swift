@@ -45,7 +45,7 @@ enum BrukerPlanScreen: ScreenFeature {
             p.below = [[Span(l[.bpNone], .dim)]]
             return p
         }
-        let coverage = Registers.coverage(ds.tree)
+        let coverage = Coverage(ds.tree)
         let view = BrukerPlanView(dataset: ds, unit: c.unit, year: year, coverage: coverage)
         return subPage(c) == .units ? units(c, view) : areas(c, view, coverage)
     }
@@ -57,7 +57,7 @@ enum BrukerPlanScreen: ScreenFeature {
          BarPart(Double(r.counts[level: .bloodRed]), Style(.magenta), glyph: "░", ascii: ".")]
     }
 
-    static func areas(_ c: ViewContext, _ v: BrukerPlanView, _ coverage: [[Int]]) -> Panel {
+    static func areas(_ c: ViewContext, _ v: BrukerPlanView, _ coverage: Coverage) -> Panel {
         let ds = c.snapshot.dataset, l = c.text, f = c.format, tree = ds.tree
         let name = tree.units[c.unit].shortName
         let title = l(BrukerPlanTexts.title(unit: name, year: v.year, mapped: f.value(Double(v.mapped), .count)))
@@ -75,7 +75,7 @@ enum BrukerPlanScreen: ScreenFeature {
         }
         let etat = tree.root == c.unit ? v : BrukerPlanView(dataset: ds, unit: tree.root, year: v.year, coverage: coverage)
         let prevYear = BrukerPlanView.previous(v.year, in: ds)
-        let prev = prevYear.map { BrukerPlanView(dataset: ds, unit: c.unit, year: $0, coverage: coverage) }.flatMap { $0.mapped > 0 ? $0 : nil }
+        let prev = prevYear.map { BrukerPlanView(dataset: ds, unit: c.unit, year: $0, coverage: coverage, unitsAsOf: Period.year(v.year).end) }.flatMap { $0.mapped > 0 ? $0 : nil }
         let rows = BrukerPlanRow.rows(v), etatRows = BrukerPlanRow.rows(etat), prevRows = prev.map(BrukerPlanRow.rows)
         var items = [Item]()
         for (k, r) in rows.enumerated() {

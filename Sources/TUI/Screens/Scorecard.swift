@@ -52,5 +52,5 @@ enum ScorecardScreen: ScreenFeature {
     static let id = ScreenID.scorecard
     static let title = Msg.screenScorecard
     static let keys: [Binding] = [Binding([.char("s")], [.screen(.scorecard)], .sort, help: .keySortScorecard, hint: (14, .hintSort))]
-    static let legend: [Msg] = [.legendScorecard]
+    static let legend: [Msg] = [.legendScorecard, .legendMerged]
 }
