@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, scopeFigures, keyFollowUpWhere, fuWhere, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendMerged, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, scopeFigures, keyFollowUpWhere, fuWhere, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendMerged, noPerHundredHere, legendWaitlist, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -428,6 +428,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .keyNormalised: ("per 100 av nevneren (per:) / som tall", "per 100 of the denominator (per:) / as counts")
         case .hintNormalised: ("per 100", "per 100")
         case .normalisedTitle: ("per 100", "per 100")
+        case .noPerHundredHere: ("Ingen indikator i dette perspektivet kan vises per 100 (ingen per:).", "No indicator of this perspective can be shown per 100 (no per:).")
         case .hintInProgress: ("pågår", "in progress")
         case .hintDone: ("utført", "done")
         case .hintCancelled: ("avbrutt", "cancel")

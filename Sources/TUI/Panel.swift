@@ -115,6 +115,9 @@ public struct Panel: Sendable {
     /// A matrix: one cell is selected (`ViewState.column`), not a row; the first column
     /// stays while the others scroll sideways.
     public var matrix = false
+    /// In a matrix sorted by a column: that column (its header carries ↓ or ↑, `descending`
+    /// saying which), so the sort names what it sorts by.
+    public var sortedColumn: (index: Int, descending: Bool)?
     /// The column in which rows with a `bar` draw it.
     public var barColumn: Int?
 

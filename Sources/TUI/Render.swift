@@ -189,7 +189,7 @@ extension Dashboard {
                 continue
             }
             let span = cells[c]
-            let text = DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(span.text) : span.text, ws[c])
+            let text = fit(span.text, ws[c], ascii: scr.ascii)
             let padded = col.right ? DisplayWidth.padLeft(text, ws[c]) : DisplayWidth.padRight(text, ws[c])
             var style = span.style
             if selected { style.reverse = true }
@@ -288,6 +288,48 @@ extension Dashboard {
         return t.count <= width ? t : String(t.prefix(max(0, width - 1))) + "."
     }
 
+    /// A matrix's column heads as drawn in their widths (`ws`, the shown columns): the
+    /// sorted column's head starts with ↓ (highest first) or ↑; heads that would read the
+    /// same once cut ("Barnesamt…" twice) shorten their shared leading words to initials
+    /// ("B. gjenno…", "B. ikke g…"), else show their ends, so every head tells its column.
+    static func matrixHeaders(_ panel: Panel, _ ws: [Int: Int], ascii: Bool) -> [String] {
+        var heads = panel.columns.map(\.title)
+        func mark(_ c: Int) -> String {
+            guard let s = panel.sortedColumn, s.index == c else { return "" }
+            return s.descending ? (ascii ? "v" : "↓") : (ascii ? "^" : "↑")
+        }
+        func cut(_ c: Int, _ title: String) -> String {
+            let m = mark(c), w = ws[c] ?? 0
+            return m + fit(title, max(0, w - DisplayWidth.of(m)), ascii: ascii)
+        }
+        let shown = ws.keys.filter { $0 > 0 }.sorted()
+        var drawn = [Int: String]()
+        for c in shown { drawn[c] = cut(c, heads[c]) }
+        for group in Dictionary(grouping: shown, by: { c in fit(heads[c], ws[c] ?? 0, ascii: ascii) }).values where group.count > 1 {
+            let words = group.map { heads[$0].split(separator: " ").map(String.init) }
+            var shared = 0
+            while words.allSatisfy({ $0.count > shared + 1 }) && Set(words.map { $0[shared] }).count == 1 { shared += 1 }
+            var tried = [Int: String]()
+            for (k, c) in group.enumerated() {
+                let w = words[k]
+                let short = w.prefix(shared).map { $0.count > 3 ? String($0.prefix(1)) + "." : $0 } + w.dropFirst(shared)
+                tried[c] = cut(c, short.joined(separator: " "))
+            }
+            if Set(tried.values).count == group.count, shared > 0 {
+                for c in group { drawn[c] = tried[c] }
+            } else {
+                // Their ends, then: "…ikke gjennomført" against "…gjennomført".
+                for c in group {
+                    let m = mark(c), room = max(1, (ws[c] ?? 0) - DisplayWidth.of(m) - 1)
+                    let t = ascii ? CellBuffer.transliterated(heads[c]) : heads[c]
+                    drawn[c] = m + (ascii ? "." : "…") + String(t.suffix(room))
+                }
+            }
+        }
+        for c in shown { heads[c] = drawn[c]! }
+        return heads
+    }
+
     /// The widest cell of a matrix column (its title left out).
     static func cellWidths(_ panel: Panel, _ c: Int) -> Int {
         panel.items.reduce(0) { $1.header || !$1.cells.indices.contains(c) ? $0 : max($0, DisplayWidth.of($1.cells[c].text)) }
@@ -304,7 +346,7 @@ extension Dashboard {
             var style = name.style
             if header { style = Style(.blue, bold: true, underline: true) }
             if row == v.cursor { style.bold = true }
-            scr.put(1, y, DisplayWidth.padRight(DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(name.text) : name.text, nameW), nameW), style)
+            scr.put(1, y, DisplayWidth.padRight(fit(name.text, nameW, ascii: scr.ascii), nameW), style)
             var x = 1 + nameW + 1
             for c in shown {
                 let span = c < cells.count ? cells[c] : Span("")
@@ -316,7 +358,7 @@ extension Dashboard {
                 x += ws[c]! + 1
             }
         }
-        draw(lay.contentTop + 1, panel.columns.enumerated().map { c, col in Span(c == 0 ? col.title : fit(col.title, ws[c] ?? 0, ascii: scr.ascii)) }, header: true, row: nil)
+        draw(lay.contentTop + 1, matrixHeaders(panel, ws, ascii: scr.ascii).map { Span($0) }, header: true, row: nil)
         for row in 0..<lay.listRows {
             let i = v.offset + row
             guard i < panel.items.count else { break }
@@ -511,7 +553,7 @@ extension Dashboard {
                 for (c, col) in lay.columns.enumerated() where row < col.rows.count {
                     let cx = x + 2 + c * (colW + 2), (key, what) = col.rows[row]
                     scr.put(cx, sy, DisplayWidth.padRight(scr.ascii ? CellBuffer.transliterated(key) : key, col.labelW), Style(.cyan, bold: true))
-                    scr.put(cx + col.labelW + 1, sy, DisplayWidth.truncate(scr.ascii ? CellBuffer.transliterated(what) : what, colW - col.labelW - 1))
+                    scr.put(cx + col.labelW + 1, sy, fit(what, colW - col.labelW - 1, ascii: scr.ascii))
                 }
             } else {
                 let line = lay.legend[row - lay.keyRows]

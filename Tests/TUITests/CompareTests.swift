@@ -95,9 +95,9 @@ import TestSupport
     /// districts (it sorted by the counts 89/85/58/6 before, so 18,5 came above 26,5).
     @Test func testPerHundredSortsByTheRates() throws {
         var d = compare()
-        d.press(.char("%"))
         let name = d.snapshot.indicators[d.snapshot.dataset.indicatorIndex["evening_weekend_needs"]!].name
         while !Views.panel(d.state, d.snapshot).columns.contains(where: { $0.title == name }) { d.press(.char("p")) }
+        d.press(.char("%"))
         let col = try XCTUnwrap(Views.panel(d.state, d.snapshot).columns.firstIndex { $0.title == name })
         while d.state.top.column < col { d.press(.right) }
         d.press(.char("s"))
@@ -110,6 +110,57 @@ import TestSupport
         // A unit without a rate (Forvaltningen reports none) comes after every rate.
         XCTAssertEqual(Array(shown.prefix(rates.count)), rates.map { Optional($0) })
         XCTAssertEqual(rows.last { $0.cells[col].text != "–" }?.key, .unit(UnitID("ph-bergenhus")))
+    }
+
+    /// "per 100" is offered only where a column has a denominator: on a perspective without
+    /// one, % says so and nothing claims to be per 100; the perspective with one still turns.
+    @Test func testPerHundredNeedsADenominatorInThePerspective() throws {
+        var d = compare()
+        var seen = 0
+        for _ in d.snapshot.perspectives.indices {
+            let p = Views.panel(d.state, d.snapshot)
+            let names = Set(p.columns.map(\.title))
+            let hasPer = d.snapshot.indicators.contains { names.contains($0.name) && $0.per != nil }
+            d.press(.char("%"))
+            let after = Views.panel(d.state, d.snapshot)
+            if hasPer {
+                XCTAssertTrue(after.title.contains("per 100"), after.title)
+                d.press(.char("%"))
+            } else {
+                XCTAssertFalse(after.title.contains("per 100"), after.title)
+                XCTAssertTrue(d.text.contains("kan vises per 100 (ingen per:)"), "said why: \(d.text)")
+                seen += 1
+            }
+            d.press(.char("p"))
+        }
+        XCTAssertGreaterThan(seen, 0, "the sample has a perspective without a denominator")
+    }
+
+    /// At 80 columns every shown head tells its column ("Barnesamtaler gjennomført" and
+    /// "… ikke gjennomført" both cut to "Barnesamt…" before), and a sort names its column:
+    /// ↓ on the head and the indicator's name in the sort label.
+    @Test func testEveryHeadTellsItsColumnAndTheSortNamesIt() throws {
+        var d = compare(width: 80)
+        for _ in d.snapshot.perspectives.indices {
+            for _ in 0..<12 {
+                let p = Views.panel(d.state, d.snapshot)
+                let ws = Dashboard.matrixWindow(p, d.state).widths
+                let heads = Dashboard.matrixHeaders(p, ws, ascii: false)
+                let shown = ws.keys.filter { $0 > 0 }.sorted().map { heads[$0] }
+                XCTAssertEqual(Set(shown).count, shown.count, "heads repeat: \(shown)")
+                // And they are what the screen shows.
+                for h in shown { XCTAssertTrue(d.text.split(separator: "\n")[3].contains(h), "\(h) drawn") }
+                d.press(.right)
+            }
+            d.press(.char("p"))
+        }
+        d = compare(width: 80)
+        d.press(.right, .char("s"))
+        let p = Views.panel(d.state, d.snapshot)
+        let name = p.columns[d.state.top.column].title
+        let label = p.sortNames[d.state.top.sort % p.sortNames.count]
+        XCTAssertTrue(label.contains(name), "\(label) names \(name)")
+        XCTAssertTrue(d.text.split(separator: "\n")[3].contains("↓"), String(d.text.split(separator: "\n")[3]))
     }
 
     /// The audit's finding: one district counting 6 users with evening, night and weekend

@@ -41,3 +41,50 @@ import TestSupport
         XCTAssertTrue(report.split(separator: "\n").contains { $0.contains("Etat for psykisk helse") && $0.hasSuffix("89  94   \(share)") }, report)
     }
 }
+
+@Suite(.serialized) final class OverlayEdgeTests: TestCase {
+    /// A box drawn over a list (the help, the unit picker) hides the list under it: its
+    /// edges are whole and no scroll or column mark of the list shows on them or in
+    /// their padding.
+    @Test func testBoxesOverListsHideTheListsMarks() {
+        for (w, h) in [(80, 24), (100, 30), (160, 48)] {
+            for screen in ["2", "5", "8"] {
+                for open in ["?", "u"] {
+                    var d = Driver(width: w, height: h)
+                    d.type(screen)
+                    d.type(open)
+                    let rows = d.text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0)) }
+                    guard let top = rows.firstIndex(where: { $0.contains("┌") }), let left = rows[top].firstIndex(of: "┌"),
+                          let right = rows[top].lastIndex(of: "┐") else { XCTFail("\(w)x\(h) \(screen)\(open): no box"); continue }
+                    guard let bottom = rows.indices.first(where: { $0 > top && rows[$0].count > left && rows[$0][left] == "└" }) else {
+                        XCTFail("\(w)x\(h) \(screen)\(open): no bottom edge"); continue
+                    }
+                    for r in (top + 1)..<bottom {
+                        XCTAssertEqual(rows[r][left], "│", "\(w)x\(h) screen \(screen) \(open) row \(r): \(String(rows[r]))")
+                        XCTAssertEqual(rows[r].count > right ? rows[r][right] : " ", "│", "\(w)x\(h) screen \(screen) \(open) row \(r): \(String(rows[r]))")
+                        // The padding inside each edge is blank: a list's mark would land there.
+                        XCTAssertEqual(rows[r][left + 1], " ", "\(w)x\(h) screen \(screen) \(open) row \(r): \(String(rows[r]))")
+                        XCTAssertEqual(rows[r][right - 1], " ", "\(w)x\(h) screen \(screen) \(open) row \(r): \(String(rows[r]))")
+                    }
+                }
+            }
+        }
+    }
+}
+
+@Suite(.serialized) final class ASCIIColumnTests: TestCase {
+    /// On an ASCII terminal a cut cell ends in one "." inside its column: it never runs
+    /// into the next column ("Soknader behandlet..Etaten").
+    @Test func testACutCellKeepsItsColumnInASCII() throws {
+        let runTogether = try Regex("[^ .]\\.\\.[A-Za-z]")
+        for (w, h) in [(80, 24), (100, 30)] {
+            for screen in ["1", "2", "3", "4", "5", "6", "7", "8", "9"] {
+                var d = Driver(width: w, height: h, unicode: false)
+                d.type(screen)
+                for line in d.text.split(separator: "\n") {
+                    XCTAssertNil(String(line).firstMatch(of: runTogether), "\(w)x\(h) screen \(screen): \(line)")
+                }
+            }
+        }
+    }
+}

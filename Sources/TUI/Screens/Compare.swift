@@ -32,7 +32,16 @@ enum CompareScreen: ScreenFeature {
         case .nextPerspective:
             state.perspective = (state.perspective + 1) % max(1, c.snapshot.perspectives.count)
             c.column = 1
-        case .toggleNormalised: state.normalised.toggle()
+        case .toggleNormalised:
+            // Offered only where some column has a denominator; elsewhere it says why not.
+            let persp = c.snapshot.perspectives.isEmpty ? nil : c.snapshot.perspectives[state.perspective % c.snapshot.perspectives.count]
+            let unit = c.snapshot.tree.position(c.state.top.unit) ?? c.snapshot.tree.root
+            let inds = persp.map { p in ScorecardReport.rows(c.snapshot, unit: unit, period: c.state.period).map(\.indicator).filter { c.snapshot.indicators[$0].perspective == p } } ?? []
+            if !state.normalised && !inds.contains(where: { c.snapshot.indicators[$0].per != nil }) {
+                c.message = c.text[.noPerHundredHere]
+            } else {
+                state.normalised.toggle()
+            }
         }
         return []
     }
@@ -46,6 +55,8 @@ enum CompareScreen: ScreenFeature {
         // the scorecard's rows).
         let inds = ScorecardReport.rows(s, unit: c.unit, period: c.period).map(\.indicator).filter { s.indicators[$0].perspective == persp }
         let parts = s.parts(of: c.unit, in: c.period)
+        // Per 100 only on a perspective where some indicator has a denominator.
+        let normalisedHere = local.normalised && inds.contains { s.indicators[$0].per != nil }
         func row(_ u: Int, label: String, bold: Bool) -> Item {
             var cells = [Span(label, bold ? Style(.normal, bold: true) : .plain)]
             var it = Item([], key: .unit(s.tree.id(u)))
@@ -58,7 +69,7 @@ enum CompareScreen: ScreenFeature {
                 let outliers = s.warnings(indicator: i, unit: u, period: per).filter { if case .outlier = $0.kind { return true } else { return false } }
                 // Normalised: the count per 100 of its denominator, so a district with 6 and one
                 // with 100 are seen on the same footing.
-                if local.normalised, let rate = normalised(c, i, u, per) {
+                if normalisedHere, let rate = normalised(c, i, u, per) {
                     let flagged = !outliers.isEmpty
                     cells.append(Span(Format.plain(rate, .percent, decimalComma: c.input.lang == .nb) + (flagged ? " " + Views.warnMark(c.unicode) : ""),
                                       flagged ? Style(.yellow, bold: true) : Style(.cyan)))
@@ -96,7 +107,7 @@ enum CompareScreen: ScreenFeature {
             func value(_ it: Item) -> Double? {
                 guard case .unit(let id) = it.key, let u = s.tree.position(id) else { return nil }
                 let per = s.shownPeriod(indicator: i, for: c.period)
-                if local.normalised, s.indicators[i].per != nil { return normalised(c, i, u, per) }
+                if normalisedHere, s.indicators[i].per != nil { return normalised(c, i, u, per) }
                 return s.cell(indicator: i, unit: u, period: per)?.value
             }
             let desc = sort == .highFirst
@@ -114,9 +125,12 @@ enum CompareScreen: ScreenFeature {
         if c.unit != s.tree.root { items.append(row(s.tree.root, label: "Σ " + s.tree.units[s.tree.root].shortName, bold: true)) }
         let columns = [Column(l[.unit], 0)] + inds.map { Column(s.indicators[$0].name, 8, right: true, whole: true) }
         var p = Panel(title: l[.screenCompare] + " · " + l.perspective(persp) + " (" + "\(inds.count) " + l[.indicatorsWord] + ")"
-                      + (local.normalised ? " · " + l[.normalisedTitle] : ""), columns: columns, items: items)
+                      + (normalisedHere ? " · " + l[.normalisedTitle] : ""), columns: columns, items: items)
         p.matrix = true
-        p.sortNames = [l[.sortCatalogue], l[.sortHighFirst], l[.sortLowFirst]]
+        // The sort names its column: in the title, and by ↓/↑ on the column's header.
+        let by = inds.indices.contains(col - 1) ? " · " + s.indicators[inds[col - 1]].name : ""
+        p.sortNames = [l[.sortCatalogue], l[.sortHighFirst] + by, l[.sortLowFirst] + by]
+        if sort != .catalogue, inds.indices.contains(col - 1) { p.sortedColumn = (col, sort == .highFirst) }
         return p
     }
 
