@@ -105,6 +105,58 @@ struct RankTrees {
     }
 }
 
+/// The waitlist sweep's successions: a case of a unit covered only through a succession
+/// (`Coverage.dated`) is in the covering unit's rank tree while the link holds. A link
+/// switching on or off between two dates moves the cases then waiting at the closed unit
+/// into or out of the tree. Kept out of the sweep's loop so that the loop keeps its shape
+/// (written into the loop it cost `check` 0.03 %; docs/performance.md).
+struct SuccessionSweep {
+    let dated: [[Coverage.Dated]]
+    var holding: [[Bool]]
+    var waitingAt = [Int: Set<Int32>]()
+    /// Per date: the cases of units covered through a succession that start or stop waiting.
+    var enter: [[Int32]], leave: [[Int32]]
+
+    init(_ coverage: Coverage, dates: Int) {
+        dated = coverage.dated
+        holding = dated.map { [Bool](repeating: false, count: $0.count) }
+        enter = [[Int32]](repeating: [], count: dates); leave = enter
+    }
+
+    /// A case of a unit covered through a succession, waiting on the dates `w`.
+    @inline(never)
+    mutating func add(_ k: Int32, _ w: Range<Int>, _ nD: Int) {
+        enter[w.lowerBound].append(k)
+        if w.upperBound < nD { leave[w.upperBound].append(k) }
+    }
+
+    @inline(never)
+    mutating func switchLinks(on day: Int, first: Bool, _ trees: inout RankTrees, _ rows: [CaseRow], _ lo: Int) {
+        for x in dated.indices where !dated[x].isEmpty {
+            for (j, c) in dated[x].enumerated() {
+                let now = c.holds(day), was = !first && holding[x][j]
+                holding[x][j] = now
+                guard now != was else { continue }
+                for k in waitingAt[x] ?? [] { trees.add(c.unit, rows[Int(k)].granted - lo, now ? 1 : -1) }
+            }
+        }
+    }
+
+    @inline(never)
+    mutating func move(_ d: Int, _ trees: inout RankTrees, _ rows: [CaseRow], _ lo: Int) {
+        for k in enter[d] {
+            let c = rows[Int(k)]
+            for (j, x) in dated[c.unit].enumerated() where holding[c.unit][j] { trees.add(x.unit, c.granted - lo, 1) }
+            waitingAt[c.unit, default: []].insert(k)
+        }
+        for k in leave[d] {
+            let c = rows[Int(k)]
+            for (j, x) in dated[c.unit].enumerated() where holding[c.unit][j] { trees.add(x.unit, c.granted - lo, -1) }
+            waitingAt[c.unit]?.remove(k)
+        }
+    }
+}
+
 extension Optional where Wrapped == Double {
     var orNaN: Double { self ?? .nan }
 }
@@ -205,7 +257,8 @@ extension Computation {
             for x in 0..<nU {
                 let n = own[r * nU + x]
                 guard n != 0 else { continue }
-                coverage.forEachCovering(x, on: d) { out[r * nU + $0] += n }
+                for u in coverage.always[x] { out[r * nU + u] += n }
+                if coverage.isDated[x] { for c in coverage.dated[x] where c.holds(d) { out[r * nU + c.unit] += n } }
             }
         }
         return out
@@ -279,39 +332,23 @@ extension Computation {
             let span = (counted.last.map { rows[$0].granted } ?? 0) - lo + 1
             var trees = RankTrees(units: nU, size: span)
             var enter = [[Int32]](repeating: [], count: nD), leave = [[Int32]](repeating: [], count: nD)
+            var successions = coverage.hasSuccessions ? SuccessionSweep(coverage, dates: nD) : nil
+            let isDated = coverage.isDated
             for k in counted {
                 let w = rows[k].waitingDates(dates)
                 guard !w.isEmpty else { continue }
                 enter[w.lowerBound].append(Int32(k))
                 if w.upperBound < nD { leave[w.upperBound].append(Int32(k)) }
+                if isDated[rows[k].unit] { successions?.add(Int32(k), w, nD) }
             }
-            // A succession's link switching on or off between two dates moves the cases then
-            // waiting at the closed unit into or out of its successor's tree.
-            let dated = coverage.dated
-            var waitingAt = [Int: Set<Int32>](), holding = [[Bool]](repeating: [], count: nU)
-            let successions = coverage.hasSuccessions
+            let always = coverage.always
             for (d, day) in dates.enumerated() {
-                if successions {
-                    for x in 0..<nU where !dated[x].isEmpty {
-                        for (j, c) in dated[x].enumerated() {
-                            let now = c.holds(day), was = d > 0 && holding[x][j]
-                            if holding[x].isEmpty { holding[x] = [Bool](repeating: false, count: dated[x].count) }
-                            holding[x][j] = now
-                            guard now != was else { continue }
-                            for k in waitingAt[x] ?? [] { trees.add(c.unit, rows[Int(k)].granted - lo, now ? 1 : -1) }
-                        }
-                    }
-                }
-                for k in enter[d] {
-                    let c = rows[Int(k)]
-                    coverage.forEachCovering(c.unit, on: day) { trees.add($0, c.granted - lo, 1) }
-                    if successions && !dated[c.unit].isEmpty { waitingAt[c.unit, default: []].insert(k) }
-                }
-                for k in leave[d] {
-                    let c = rows[Int(k)]
-                    coverage.forEachCovering(c.unit, on: day) { trees.add($0, c.granted - lo, -1) }
-                    if successions && !dated[c.unit].isEmpty { waitingAt[c.unit]?.remove(k) }
-                }
+                // The units always covering a case by a plain loop (the hot path); the
+                // successions, rare, in a sweep of their own (`SuccessionSweep`).
+                successions?.switchLinks(on: day, first: d == 0, &trees, rows, lo)
+                for k in enter[d] { let c = rows[Int(k)]; for u in always[c.unit] { trees.add(u, c.granted - lo, 1) } }
+                for k in leave[d] { let c = rows[Int(k)]; for u in always[c.unit] { trees.add(u, c.granted - lo, -1) } }
+                successions?.move(d, &trees, rows, lo)
                 for u in 0..<nU {
                     let n = trees.total(u)
                     guard n > 0 else { continue }

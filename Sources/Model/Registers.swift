@@ -23,6 +23,8 @@ public struct Coverage: Sendable {
     let always: [[Int]]
     /// For each unit x: the units covering it only through successions.
     let dated: [[Dated]]
+    /// For each unit x: whether `dated[x]` has any (a flat flag the hot loops test first).
+    let isDated: [Bool]
 
     public init(_ tree: OrgTree) {
         let n = tree.units.count
@@ -53,24 +55,15 @@ public struct Coverage: Sendable {
                 }
             }
         }
-        self.always = always; self.dated = dated
+        self.always = always; self.dated = dated; isDated = dated.map { !$0.isEmpty }
     }
 
     /// True when some unit covers another only through a succession (most data has none).
-    var hasSuccessions: Bool { dated.contains { !$0.isEmpty } }
-
-    /// Calls `body` with each unit covering x on the day (ordinal).
-    @inline(__always)
-    func forEachCovering(_ x: Int, on d: Int, _ body: (Int) -> Void) {
-        for u in always[x] { body(u) }
-        for c in dated[x] where c.holds(d) { body(c.unit) }
-    }
+    var hasSuccessions: Bool { isDated.contains(true) }
 
     /// Which units' cases `u` covers on the day, as a flag per unit.
     public func covered(by u: Int, on day: Day) -> [Bool] {
-        var f = [Bool](repeating: false, count: always.count)
-        for x in always.indices { forEachCovering(x, on: day.ordinal) { if $0 == u { f[x] = true } } }
-        return f
+        always.indices.map { x in always[x].contains(u) || dated[x].contains { $0.unit == u && $0.holds(day.ordinal) } }
     }
 
     /// The units whose cases `u` covers on the day.
