@@ -29,7 +29,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     // TUI/Render.swift
     case bannerDataErrors, windowTooSmall, qQuits, all, missing, loaded, sorted, nothingToShowHere, nothingMatchesTheFilterEsc, enterKeepsEscClears, typeToSearchSelectEnter, pressAKeyToClose, chooseUnit, until, from
     // TUI/Screens/Overview.swift
-    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, noIPDataForPeriod, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, breachesLabel, last12MonthsNote, noDeviations
+    case ipCoverage, reporting, waitlist, worstDeviations, overview, dataQualityWarnings, noIPDataForPeriod, targetWord, withIp, ofJoin, inTheTargetGroup, groupWithoutIp, declinedInline, deliveredLabel, ofWord, missingWord, everyUnitHasReported, waitingLabel, dischargeReady, homelessLabel, medianWait, longestInline, noDeviations
     // TUI/Screens/Scorecard.swift
     case scorecard, sortCatalogue, sortStatus, sortName, sortChange
     // TUI/Screens/Reporting.swift
@@ -200,7 +200,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .targetWord: ("mål", "target")
         case .withIp: ("Med IP: ", "With IP: ")
         case .ofJoin: (" av ", " of ")
-        case .inTheTargetGroup: (" i målgruppen", " in the target group")
+        case .inTheTargetGroup: (" i målgruppen", " in target group")
         case .groupWithoutIp: ("Ansvarsgruppe uten IP: ", "Responsibility group without IP: ")
         case .declinedInline: ("Takket nei til IP: ", "Declined IP: ")
         case .deliveredLabel: ("Levert: ", "Delivered: ")
@@ -212,8 +212,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .homelessLabel: ("Bostedsløse: ", "Homeless: ")
         case .medianWait: ("Ventetid median ", "Median wait ")
         case .longestInline: (", lengste ", ", longest ")
-        case .breachesLabel: ("Uten foreløpig svar > 4 uker: ", "No interim reply > 4 weeks: ")
-        case .last12MonthsNote: (" (12 mnd)", " (12 mo)")
         case .noDeviations: ("Ingen avvik.", "No deviations.")
         case .scorecard: ("Styringskort", "Scorecard")
         case .sortCatalogue: ("katalog", "catalogue")

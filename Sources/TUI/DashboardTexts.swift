@@ -43,7 +43,7 @@ enum DashboardTexts {
 
     /// The reporting tile counts values (the status tile counts indicators; issue 23, 6).
     static func valuesOf(_ reported: Int, _ due: Int) -> Sentence {
-        Sentence(nb: "(\(reported) av \(due) verdier)", en: "(\(reported) of \(due) values)")
+        Sentence(nb: "(\(reported) av \(due) verdier)", en: "(\(reported)/\(due) values)")
     }
     static func valuesMissing(_ n: Int) -> Sentence {
         n == 1 ? Sentence(nb: "1 verdi mangler", en: "1 value missing") : Sentence(nb: "\(n) verdier mangler", en: "\(n) values missing")
@@ -129,8 +129,9 @@ enum DashboardTexts {
     /// An action in one line: what, who, when, its status (and whether it is overdue).
     static func action(_ text: String, owner: String?, due: Day?, status: Entry.Status?, overdue: Bool) -> Sentence {
         func line(_ l: L10n, dueWord: String, word: String) -> String {
-            let state = (status.map { l.status($0) } ?? "") + (overdue ? " (" + l[.fuOverdue] + ")" : "")
-            return "\(word): \(text) · \(owner ?? "–") · \(dueWord) \(due.map { l.date($0) } ?? "–") · \(state)"
+            let state = (status.map { l.status($0) } ?? "") + (overdue ? ", " + l[.fuOverdue] : "")
+            // The state first: a line cut at the screen's edge still says whether it is done.
+            return "\(word) (\(state)): \(text) · \(owner ?? "–") · \(dueWord) \(due.map { l.date($0) } ?? "–")"
         }
         return Sentence(nb: line(L10n(.nb), dueWord: "frist", word: "Tiltak"), en: line(L10n(.en), dueWord: "due", word: "Action"))
     }
@@ -141,6 +142,13 @@ enum DashboardTexts {
     }
     static func noActionsIn(_ p: Period) -> Sentence {
         Sentence(nb: "Ingen tiltak på tallene for \(L10n(.nb).period(p))", en: "No actions on the figures of \(L10n(.en).period(p))")
+    }
+
+    /// The overview's waitlist tile: applications decided in the last 12 months after more
+    /// than 4 weeks without an interim reply. The 12 months come before the count, so a
+    /// tile cut at 80 columns keeps them (the deviation tile counts the period only).
+    static func breachesLastYear(_ n: Int) -> Sentence {
+        Sentence(nb: "Over 4 uker uten svar, 12 mnd: \(n)", en: "Over 4 weeks, no reply, 12 mo: \(n)")
     }
 
     /// A history row's change counted across a merge (`Change.mergedFrom`).

@@ -163,14 +163,26 @@ extension Dashboard {
         }
         // On a wide terminal a name column is no wider than its longest name, so the figures
         // sit next to the names; what is left stays empty at the right.
-        let rest = max(4 * flex.count, avail - w.reduce(0, +) - gaps)
-        let weights = flex.map { cols[$0].weight }, total = weights.reduce(0, +)
-        var given = 0
-        for (n, f) in flex.enumerated() {
-            w[f] = n == flex.count - 1 ? rest - given : rest * weights[n] / max(1, total)
-            w[f] = max(4, w[f]); given += w[f]
+        // Capped at the content (and at least 14), when the content is known: a column that
+        // needs less than its share keeps only what it needs, and the rest goes to the
+        // others (a long note beside short names gets the width the names leave).
+        var rest = max(4 * flex.count, avail - w.reduce(0, +) - gaps)
+        var open = flex
+        while !open.isEmpty {
+            let total = open.map { cols[$0].weight }.reduce(0, +)
+            let capped = content.isEmpty ? [] : open.filter { max(need[$0] + 1, 14) < rest * cols[$0].weight / max(1, total) }
+            if capped.isEmpty {
+                var given = 0
+                for (n, f) in open.enumerated() {
+                    w[f] = n == open.count - 1 ? rest - given : rest * cols[f].weight / max(1, total)
+                    w[f] = max(4, w[f]); given += w[f]
+                }
+                break
+            }
+            for f in capped { w[f] = max(need[f] + 1, 14); rest -= w[f] }
+            open.removeAll { capped.contains($0) }
         }
-        // Capped at the content (and at least 14), when the content is known.
+        // What no column needs stays empty at the right.
         if !content.isEmpty { for f in flex { w[f] = min(w[f], max(need[f] + 1, 14)) } }
         return w
     }

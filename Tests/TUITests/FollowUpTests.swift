@@ -28,8 +28,8 @@ import TestSupport
     @Test func testActionSentencesInBothLanguages() {
         let due = Day(civil: 2026, 12, 18)
         let line = DashboardTexts.action("Gå gjennom ventelisten", owner: nil, due: due, status: .planned, overdue: true)
-        XCTAssertEqual(line.text(.nb), "Tiltak: Gå gjennom ventelisten · – · frist 18.12.2026 · planlagt (forfalt)")
-        XCTAssertEqual(line.text(.en), "Action: Gå gjennom ventelisten · – · due 2026-12-18 · planned (overdue)")
+        XCTAssertEqual(line.text(.nb), "Tiltak (planlagt, forfalt): Gå gjennom ventelisten · – · frist 18.12.2026")
+        XCTAssertEqual(line.text(.en), "Action (planned, overdue): Gå gjennom ventelisten · – · due 2026-12-18")
         XCTAssertEqual(DashboardTexts.openActions(1).text(.nb), "1 åpent tiltak")
         XCTAssertEqual(DashboardTexts.openActions(2).text(.en), "2 open actions")
         XCTAssertEqual(DashboardTexts.openActions(1).text(.en), "1 open action")
@@ -106,7 +106,7 @@ import TestSupport
         XCTAssertEqual(row.followUp, fy)
         XCTAssertTrue(row.cells.contains { $0.text == "▶ 1 ✎" }, "one open action and a comment: \(row.cells.map(\.text))")
         XCTAssertTrue(row.detail.contains("Kommentar (kari, 30.11.2026): Flere søkere etter nedleggelsen") || row.detail.contains { $0.hasPrefix("Kommentar (kari, ") }, "\(row.detail)")
-        XCTAssertTrue(row.detail.contains { $0.contains("Gå gjennom ventelisten · enhetsleder · frist 01.11.2026 · planlagt (forfalt)") }, "\(row.detail)")
+        XCTAssertTrue(row.detail.contains { $0.contains("Tiltak (planlagt, forfalt): Gå gjennom ventelisten · enhetsleder · frist 01.11.2026") }, "\(row.detail)")
 
         d.press(.char("7"))
         let p = Views.panel(d.state, d.snapshot)
@@ -232,5 +232,66 @@ import TestSupport
             d.state.storeOffline = false
             XCTAssertFalse(d.text.contains(word))
         }
+    }
+}
+
+/// Issue 23, 15: text that a leader reads whole at the sizes they use.
+@Suite(.serialized) final class WholeTextTests: TestCase {
+    var dir = ""
+    override func setUpWithError() throws { dir = NSTemporaryDirectory() + "tertial-whole-" + UUID().uuidString }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    func screen7(width: Int, height: Int, showAll: Bool) throws -> Driver {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: dir + "/w\(width).sqlite")
+        let fy = Entry.Key(unit: UnitID("ph-fyllingsdalen"), indicator: IndicatorID("staff_user_experience"), period: .tertial(2019, 3))
+        try store.addAction(fy, text: "Rette registreringen av ansatte med brukererfaring og sjekke mot HR-systemet",
+                            owner: "Fagkoordinator barn og unge, Fyllingsdalen", due: Day(year: 2027, month: 1, day: 31), by: "kari")
+        let done = try store.addAction(fy, text: "Gå gjennom alle registreringene av ansatte i enheten mot turnusplanen for høsten",
+                                       owner: "Enhetsleder", due: Day(year: 2026, month: 12, day: 15), by: "kari")
+        try store.setStatus(done.id, .done, note: "ferdig", by: "kari")
+        var d = Driver(width: width, height: height, unit: "ph-fyllingsdalen", period: .tertial(2019, 3))
+        d.state.store = .writable(dir)
+        d.state.today = Day(year: 2026, month: 11, day: 30)!
+        d.state.followUp = try FollowUpBook(store)
+        d.type("7")
+        if showAll { d.type("t") }
+        return d
+    }
+
+    /// At 160 columns the owner is whole; at 80 and 100 a done action's line under the
+    /// list says "utført" before anything is cut.
+    @Test func testOwnerWholeAt160AndADoneActionSaysSoAt80() throws {
+        let wide = try screen7(width: 160, height: 30, showAll: false)
+        XCTAssertTrue(wide.text.contains("Fagkoordinator barn og unge, Fyllingsdalen"), wide.text)
+        for w in [80, 100] {
+            var d = try screen7(width: w, height: 24, showAll: true)
+            d.press(.home)
+            for _ in 0..<5 where d.selected.map({ !$0.cells[1].text.contains("utført") }) ?? false { d.press(.down) }
+            XCTAssertTrue(d.selected?.cells[1].text.contains("utført") == true, "\(w): the done action is listed: \(d.text)")
+            let lines = d.text.split(separator: "\n")
+            XCTAssertTrue(lines.contains { $0.hasPrefix(" Tiltak (utført): ") }, "\(w): \(d.text)")
+        }
+    }
+
+    /// At 80x24 the overview's waitlist tile keeps "12 mnd" (its count is the last 12
+    /// months, the deviation tile's the period), in both languages; English lines fit.
+    @Test func testOverviewLinesAreWholeAt80() {
+        let nb = Driver(width: 80, height: 24).text, en = Driver(width: 80, height: 24, lang: .en).text
+        XCTAssertTrue(nb.contains("Over 4 uker uten svar, 12 mnd: 11"), nb)
+        XCTAssertTrue(en.contains("Over 4 weeks, no reply, 12 mo: 11"), en)
+        XCTAssertTrue(en.contains("(126/126 values)"), en)
+        XCTAssertTrue(en.contains("With IP: 180 of 613 in target group"), en)
+    }
+
+    /// At 200 columns the deviation list's note takes the width the names leave: a cut
+    /// note runs to the screen's edge, never beside ~90 empty columns.
+    @Test func testANoteIsCutOnlyAtTheEdge() {
+        var d = Driver(width: 200, height: 60)
+        d.type("5")
+        d.press(.end)
+        let cut = d.text.split(separator: "\n").filter { $0.contains("⚠ data") && $0.hasSuffix("…") }
+        XCTAssertFalse(cut.isEmpty, "some note is longer than 200 columns")
+        for line in cut { XCTAssertGreaterThanOrEqual(DisplayWidth.of(String(line)), 196, String(line)) }
     }
 }

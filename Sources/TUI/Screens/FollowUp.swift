@@ -84,10 +84,19 @@ enum FollowUpScreen: ScreenFeature {
         // 23, 20: at 80 columns there was no indicator column).
         let wide = c.width >= 120
         if !wide { for k in items.indices where !items[k].header { items[k].cells.remove(at: 3) } }
-        let owner = wide ? [Column(l[.fuOwner], 0, weight: 1)] : []
+        // Who and which figure are read whole first; the action's text, whole in the lines
+        // under the list, takes what is left (at least 30 columns). At 160 columns a long
+        // owner ("Fagkoordinator barn og unge, Fyllingsdalen") was cut to "Fagkoordinator ba…".
+        let rows = items.filter { !$0.header }
+        func need(_ k: Int) -> Int { rows.map { DisplayWidth.of($0.cells[k].text) }.max() ?? 0 }
+        let statusW = max(11, need(1)), fixed = 10 + statusW + 13 + 7 + (wide ? 6 : 5)
+        var spare = c.width - 2 - fixed - 30
+        let indicatorW = max(14, min(need(wide ? 6 : 5), spare - (wide ? 14 : 0)))
+        spare -= indicatorW
+        let owner = wide ? [Column(l[.fuOwner], max(12, min(need(3), spare)))] : []
         return Panel(title: l[showAll ? .fuTitleAll : .fuTitleOpen] + " (\(actions.count))",
-                     columns: [Column(l[.fuDue], 10, whole: true), Column(l[.status], 11), Column(l[.fuWhat], 0, weight: 3)] + owner
-                        + [Column(l[.unit], 13), Column(l[.period], 7, whole: true), Column(l[.indicator], 0, weight: 2)], items: items)
+                     columns: [Column(l[.fuDue], 10, whole: true), Column(l[.status], statusW), Column(l[.fuWhat], 0)] + owner
+                        + [Column(l[.unit], 13), Column(l[.period], 7, whole: true), Column(l[.indicator], indicatorW)], items: items)
     }
 
     /// Enter on an action: the figure it is about, in the drill-down of the unit's parent

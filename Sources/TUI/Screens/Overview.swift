@@ -142,7 +142,7 @@ enum OverviewScreen: ScreenFeature {
         wl.append([Span(l[.waitingLabel] + "\(wv.total.waiting)", .bold), Span(l[.dischargeReady] + "\(wv.total.dischargeReady)")])
         wl.append([Span(l[.homelessLabel] + "\(wv.total.homeless)", wv.total.homeless > 0 ? Style(.red) : .plain)])
         wl.append([Span(l[.medianWait] + f.value(wv.total.medianWait, .days) + l[.longestInline] + f.value(wv.total.maxWait.map(Double.init), .days))])
-        wl.append([Span(l[.breachesLabel] + "\(wv.breachesLastYear)" + l[.last12MonthsNote], wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
+        wl.append([Span(l(DashboardTexts.breachesLastYear(wv.breachesLastYear)), wv.breachesLastYear > 0 ? Style(.yellow) : .dim)])
         return wl
     }
 
