@@ -96,11 +96,13 @@ extension Dashboard {
         scr.put(0, 0, left + text + right, Style(.blue, bold: true, reverse: true))
     }
 
-    static func tabs(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n) {
+    /// The tab line; `trial` adds screens' titles after the real ones (the golden test of a
+    /// tab line with one screen more than there is).
+    static func tabs(_ scr: inout CellBuffer, _ st: AppState, _ l: L10n, trial: [String] = []) {
         // The tab of the screen in view: after Enter on an overview tile that is the tile's
         // screen, not the overview (issue 23, 12).
         let current = Screens.all.firstIndex { $0.id == st.top.kind.screen } ?? Screens.all.firstIndex { $0.id == st.screen } ?? 0
-        for (x, text, on) in tabLayout(Screens.all.map { l[$0.title] }, current: current, width: st.width, ascii: scr.ascii) {
+        for (x, text, on) in tabLayout(Screens.all.map { l[$0.title] } + trial, current: current, width: st.width, ascii: scr.ascii) {
             scr.put(x, 1, text, on ? Style(.cyan, bold: true, reverse: true) : Style(.grey))
         }
     }

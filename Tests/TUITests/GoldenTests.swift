@@ -95,6 +95,24 @@ import TestSupport
         }
     }
 
+    /// The tab line at 80 columns with one screen more than there is (a trial "Møte", the
+    /// meeting screen to come; issue 23, 20a): the current screen's name whole, the others
+    /// as their numbers, in both languages and ASCII, on the overview and on screen 9.
+    @Test func testTabLineWithATrialScreenAt80x24() {
+        for (name, lang, unicode, keys) in [("tabs-trial", Lang.nb, true, [Key]()), ("tabs-trial-screen9", .nb, true, [.char("9")]),
+                                            ("tabs-trial-en-ascii", .en, false, [.char("5")])] {
+            var d = Driver(width: 80, height: 24, lang: lang, unicode: unicode)
+            for k in keys { d.send(k) }
+            var screen = d.screen
+            screen.put(0, 1, String(repeating: " ", count: 80))
+            Dashboard.tabs(&screen, d.state, L10n(lang), trial: [lang == .nb ? "Møte" : "Meeting"])
+            let line = screen.line(1)
+            XCTAssertTrue(line.contains("10"), "the tenth tab is there: \(line)")
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80, line)
+            check("\(name)-80x24", screen)
+        }
+    }
+
     @Test func testTooSmallAt40x12() {
         check("too-small-40x12", Driver(width: 40, height: 12).screen)
     }
