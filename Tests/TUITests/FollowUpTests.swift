@@ -284,6 +284,14 @@ import TestSupport
         XCTAssertTrue(en.contains("With IP: 180 of 613 in target group"), en)
     }
 
+    /// Screen 4 in English at 80 columns: the status word is whole ("▲ yellow", not "▲ yell…").
+    @Test func testIPStatusIsWholeInEnglishAt80() {
+        var d = Driver(width: 80, height: 24, lang: .en)
+        d.type("4")
+        XCTAssertTrue(d.text.contains("▲ yellow"), d.text)
+        XCTAssertFalse(d.text.contains("yell…"), d.text)
+    }
+
     /// At 200 columns the deviation list's note takes the width the names leave: a cut
     /// note runs to the screen's edge, never beside ~90 empty columns.
     @Test func testANoteIsCutOnlyAtTheEdge() {

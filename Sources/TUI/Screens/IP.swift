@@ -28,7 +28,7 @@ enum IPScreen: ScreenFeature {
         [Column(first, 0), Column(l[.group], 5, right: true), Column("IP", 4, right: true),
          Column(l[.respGr], 7, right: true), Column(l[.decl], 4, right: true),
          Column(l[.coord], 5, right: true), Column(l[.coverage], 8, right: true),
-         Column(l[.target], 6, right: true), Column(l[.status], 7), Column(l[.overdue], 7, right: true)]
+         Column(l[.target], 6, right: true), Column(l[.status], 9, whole: true), Column(l[.overdue], 7, right: true)]
     }
 
     static func units(_ c: ViewContext) -> Panel {
