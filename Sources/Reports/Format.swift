@@ -68,9 +68,9 @@ public struct Format: Sendable {
         return (p.roundsToNothing ? "±" + p.magnitude + pp : p.sign + p.magnitude + pp + p.judgement) + Format.mergedMark(c)
     }
 
-    /// The mark of a change counted across a merge (`Change.mergedFrom`): "*", explained
+    /// The mark of a change counted across a merge (`Change.acrossMerge`): "*", explained
     /// in the legend and, on a history row, in its note.
-    public static func mergedMark(_ c: Change) -> String { c.mergedFrom.isEmpty ? "" : "*" }
+    public static func mergedMark(_ c: Change) -> String { c.acrossMerge ? "*" : "" }
 
     /// The pieces every rendering of a change uses. A change that rounds to nothing at the
     /// figure's precision has no sign and no better or worse.

@@ -155,7 +155,7 @@ extension TertialReport {
                         r.period == period ? change(r.cell.change) : ReportCell(""), change(r.cell.changeYear), ReportCell("", chart: .trend(indicator: r.indicator, unit: unit))]
             }
             // A change counted across a merge carries "*": said once under its table.
-            let merged = rows.contains { r in [r.cell.change, r.cell.changeYear].contains { !($0?.mergedFrom.isEmpty ?? true) } }
+            let merged = rows.contains { r in [r.cell.change, r.cell.changeYear].contains { $0?.acrossMerge == true } }
             return [.heading(l.perspective(persp)),
                     .table(ReportTable(header: [l[.indicator], l[.value], l[.target], l[.status],
                                                 l[.sinceLast], l[.sinceAYearAgo], l[.trend]],

@@ -151,7 +151,7 @@ enum DashboardTexts {
         Sentence(nb: "Over 4 uker uten svar, 12 mnd: \(n)", en: "Over 4 weeks, no reply, 12 mo: \(n)")
     }
 
-    /// A history row's change counted across a merge (`Change.mergedFrom`).
+    /// A history row's change counted across a merge (`Change.acrossMerge`).
     static func changeWithMerged(_ names: [String]) -> Sentence {
         let list = names.joined(separator: ", ")
         return Sentence(nb: "* endring fra forrige tall inkl. \(list) (sammenslått)", en: "* change from the previous figure incl. \(list) (merged)")

@@ -9,6 +9,12 @@ public struct Span: Hashable, Sendable {
     public init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
 }
 
+/// A matrix's sort column and its direction (`Panel.sortedColumn`).
+public struct SortedColumn: Hashable, Sendable {
+    public let index: Int, descending: Bool
+    public init(_ index: Int, descending: Bool) { self.index = index; self.descending = descending }
+}
+
 public struct Column: Sendable {
     public var title: String
     /// Width in columns; 0 = takes the remaining width.
@@ -117,7 +123,9 @@ public struct Panel: Sendable {
     public var matrix = false
     /// In a matrix sorted by a column: that column (its header carries ↓ or ↑, `descending`
     /// saying which), so the sort names what it sorts by.
-    public var sortedColumn: (index: Int, descending: Bool)?
+    /// (A struct, not a tuple: an optional tuple's type is looked up at run time each time
+    /// a panel is copied; the `keys` benchmark saw it.)
+    public var sortedColumn: SortedColumn?
     /// The column in which rows with a `bar` draw it.
     public var barColumn: Int?
 

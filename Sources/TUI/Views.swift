@@ -232,7 +232,8 @@ enum Pages {
             let warns = s.warnings(indicator: i, unit: u, period: p)
             var note = [String]()
             if cell.origin == .carried || s.isBuiltFromPredecessors(unit: u, period: p) { note.append(l[.fromPredecessors]) }
-            if let m = cell.change?.mergedFrom, !m.isEmpty {
+            if cell.change?.acrossMerge == true {
+                let m = s.merged(into: u, between: p.previous, and: p)
                 note.append(l(DashboardTexts.changeWithMerged(m.compactMap { s.tree.index[$0].map { s.tree.units[$0].shortName } })))
             }
             if cell.isPartial { note.append("\(cell.present)/\(cell.expected)") }

@@ -441,18 +441,20 @@ import TestSupport
         let mar = try XCTUnwrap(snap.cell("w_total", "s", .month(2020, 3))?.change)
         XCTAssertEqual(mar.previous, 8)
         XCTAssertEqual(mar.delta, 0)
-        XCTAssertEqual(mar.mergedFrom, ["c"])
+        XCTAssertTrue(mar.acrossMerge)
+        XCTAssertEqual(snap.merged(into: snap.tree.index["s"]!, between: .month(2020, 2), and: .month(2020, 3)), ["c"])
         // Not across a merge: the unit's own figures, no label.
         let feb = try XCTUnwrap(snap.cell("w_total", "s", .month(2020, 2))?.change)
         XCTAssertEqual(feb.previous, 4)
-        XCTAssertEqual(feb.mergedFrom, [])
+        XCTAssertFalse(feb.acrossMerge)
+        XCTAssertEqual(snap.merged(into: snap.tree.index["s"]!, between: .month(2020, 1), and: .month(2020, 2)), [])
         // A share across the merge: (1 + 3) / (2 + 3) = 80 % before, 80 % now.
         let share = try XCTUnwrap(snap.cell("coverage", "s", .tertial(2020, 1))?.change)
         XCTAssertEqual(share.previous, 80, accuracy: 1e-9)
-        XCTAssertEqual(share.mergedFrom, ["c"])
+        XCTAssertTrue(share.acrossMerge)
         // A median cannot be combined from two medians: no change rather than a false one.
         XCTAssertNil(snap.cell("w_median", "s", .month(2020, 3))?.change)
         // The etat always covered both: no merge in its change.
-        XCTAssertEqual(snap.cell("w_total", "root", .month(2020, 3))?.change?.mergedFrom, [])
+        XCTAssertEqual(snap.cell("w_total", "root", .month(2020, 3))?.change?.acrossMerge, false)
     }
 }

@@ -130,7 +130,7 @@ enum CompareScreen: ScreenFeature {
         // The sort names its column: in the title, and by ↓/↑ on the column's header.
         let by = inds.indices.contains(col - 1) ? " · " + s.indicators[inds[col - 1]].name : ""
         p.sortNames = [l[.sortCatalogue], l[.sortHighFirst] + by, l[.sortLowFirst] + by]
-        if sort != .catalogue, inds.indices.contains(col - 1) { p.sortedColumn = (col, sort == .highFirst) }
+        if sort != .catalogue, inds.indices.contains(col - 1) { p.sortedColumn = SortedColumn(col, descending: sort == .highFirst) }
         return p
     }
 
