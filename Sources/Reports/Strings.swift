@@ -67,7 +67,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case fuCommentField, fuActionField, fuOwnerField, fuDueField, fuNoteField, fuNoPrivacy, fuFormKeys
     case fuNoFigure, fuSaved, fuNotAnAction, fuStatusPlanned, fuStatusInProgress, fuStatusDone, fuStatusCancelled
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuTile, fuTileNone
-    case fuNoFollowUp, fuHasComment, fuColFollowUp, fuSection, fuDueInPeriod, fuOverdueList, fuDoneInPeriod, fuNothing, fuStoreReadOnly, fuOpenList, fuDoneList, fuOfDeviations, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
+    case fuSection, fuOverdueList, fuNothing, fuStoreReadOnly, fuOpenList, fuDoneList, fuOfDeviations, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
     case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, normalisedTitle
     case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpNone, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpEnterUnits, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection
     case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel, exportWaitForRegisters
@@ -369,7 +369,6 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuOverdue: ("forfalt", "overdue")
         case .fuTile: ("Oppfølging", "Follow-up")
         case .fuTileNone: ("Ingen tiltak ennå: velg et tall, trykk a", "No actions yet: choose a figure, press a")
-        case .fuNoFollowUp: ("uten oppfølging", "no follow-up")
         case .keyEditAction: ("endre tiltaket: hva, hvem, frist", "edit the action: what, who, when")
         case .keyNoteAction: ("notat på tiltaket (status som før)", "a note on the action (status unchanged)")
         case .fuColShort: ("Oppf.", "F-up")
@@ -434,12 +433,8 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuOpenList: ("Åpne tiltak", "Open actions")
         case .fuDoneList: ("Utførte tiltak", "Actions done")
         case .fuOfDeviations: ("Oppfølging av avvikene:", "Follow-up of the deviations:")
-        case .fuHasComment: ("kommentert", "commented")
-        case .fuColFollowUp: ("Oppfølging", "Follow-up")
         case .fuSection: ("Oppfølging", "Follow-up")
-        case .fuDueInPeriod: ("Frist i perioden", "Due in the period")
         case .fuOverdueList: ("Forfalt", "Overdue")
-        case .fuDoneInPeriod: ("Utført i perioden", "Done in the period")
         case .fuNothing: ("Ingen.", "None.")
         case .fuStoreReadOnly: ("oppfølgingen er skrivebeskyttet", "the follow-up is read-only")
         // END TEXTS
