@@ -11,7 +11,14 @@ public struct Coverage: Sendable {
     /// One succession link's days as ordinals: holds when `d > closedAfter || d < startsAt`.
     struct Link: Sendable {
         let closedAfter: Int, startsAt: Int
+        /// The link from unit `a` to its successor `b`.
+        init(_ tree: OrgTree, from a: Int, to b: Int) {
+            closedAfter = tree.units[a].to?.ordinal ?? .max; startsAt = tree.units[b].from?.ordinal ?? .min
+        }
         func holds(_ d: Int) -> Bool { d > closedAfter || d < startsAt }
+        /// Holds on every day: the successor began only after the other closed (a new unit
+        /// carrying its predecessors, not one absorbing a unit beside it).
+        var alwaysHolds: Bool { startsAt > closedAfter }
     }
     /// A unit covering another only through successions: any of its chains holding.
     struct Dated: Sendable {
@@ -31,24 +38,17 @@ public struct Coverage: Sendable {
         var always = [[Int]](repeating: [], count: n)
         for x in 0..<n { always[x] = tree.path(to: x).reversed() }
         var dated = [[Dated]](repeating: [], count: n)
-        var below = [[Bool]]()  // only built when some unit has a predecessor
         for v in 0..<n where !tree.predecessors[v].isEmpty {
-            if below.isEmpty {
-                below = (0..<n).map { a in
-                    var f = [Bool](repeating: false, count: n)
-                    for y in tree.subtree(a) { f[y] = true }
-                    return f
-                }
-            }
             for p in tree.allPredecessors(v) {
                 // The chain p → successor → … → v.
                 var chain = [Link](), a = p
                 while a != v, chain.count < OrgTree.maxDepth, let s = tree.units[a].successor, let b = tree.index[s] {
-                    chain.append(Link(closedAfter: tree.units[a].to?.ordinal ?? .max, startsAt: tree.units[b].from?.ordinal ?? .min))
+                    chain.append(Link(tree, from: a, to: b))
                     a = b
                 }
                 for x in tree.subtree(p) {
-                    for w in tree.path(to: v) where !below[w][x] {
+                    // Not a unit above x: those cover it always.
+                    for w in tree.path(to: v) where !always[x].contains(w) {
                         if let k = dated[x].firstIndex(where: { $0.unit == w }) { dated[x][k].chains.append(chain) }
                         else { dated[x].append(Dated(unit: w, chains: [chain])) }
                     }

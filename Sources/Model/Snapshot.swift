@@ -190,8 +190,7 @@ public struct Snapshot: Sendable {
         for v in tree.units.indices {
             // Only a successor that already existed when the other closed absorbs it; a new
             // unit (Bergen Vest) carries its predecessors instead.
-            for pred in tree.predecessors[v] {
-                if let start = tree.units[v].from, let closed = tree.units[pred].to, start > closed { continue }
+            for pred in tree.predecessors[v] where !Coverage.Link(tree, from: pred, to: v).alwaysHolds {
                 let above = Set(tree.path(to: pred))
                 for w in tree.path(to: v) where !above.contains(w) { absorbed[w].append((pred, v)) }
             }
@@ -237,9 +236,7 @@ public struct Snapshot: Sendable {
             // figure as if the merge had been made then (docs/data-format.md, "Units that merge").
             func change(from q: Int) -> Change? {
                 guard q >= 0 else { return nil }
-                // Most units absorbed no one: asked before any date is made (a period's end
-                // is computed from the calendar).
-                let merged = absorbed[u].isEmpty ? [] : mergedInto(u, from: ends[q], to: ends[p])
+                let merged = mergedInto(u, from: ends[q], to: ends[p])
                 if merged.isEmpty { return complete(q).map { Change(from: $0, to: v, direction: dir) } }
                 guard complete(q) != nil, let pv = combined(i, [u] + merged, q, depth: 0) else { return nil }
                 return Change(from: pv, to: v, direction: dir, acrossMerge: true)
@@ -260,17 +257,17 @@ public struct Snapshot: Sendable {
     /// The units merged into `u` after period `then` and by the end of `now` (a change
     /// between them with `acrossMerge`), by id.
     public func merged(into u: Int, between then: Period, and now: Period) -> [String] {
-        absorbed[u].isEmpty ? [] : mergedInto(u, from: then.end, to: now.end).map { tree.units[$0].id }
+        mergedInto(u, from: then.end, to: now.end).map { tree.units[$0].id }
     }
 
     /// The units whose work passed to `u` (to it or to a unit below it) after `then` and by
     /// `now`, while `u` itself already existed: closed units it absorbed in between.
     func mergedInto(_ u: Int, from then: Day, to now: Day) -> [Int] {
         guard !absorbed[u].isEmpty else { return [] }
-        func holds(_ a: Int, _ b: Int, _ d: Day) -> Bool {
-            (tree.units[a].to.map { d > $0 } ?? false) || (tree.units[b].from.map { d < $0 } ?? false)
-        }
-        return absorbed[u].filter { !holds($0.pred, $0.into, then) && holds($0.pred, $0.into, now) }.map(\.pred)
+        return absorbed[u].filter { m in
+            let link = Coverage.Link(tree, from: m.pred, to: m.into)
+            return !link.holds(then.ordinal) && link.holds(now.ordinal)
+        }.map(\.pred)
     }
 
     /// One figure over several units in period `q` (a unit and the units merged into it

@@ -571,7 +571,7 @@ extension Dashboard {
                 }
             } else {
                 let line = lay.legend[row - lay.keyRows]
-                let text = st.unicode ? line : line.replacingOccurrences(of: "●", with: "+").replacingOccurrences(of: "▲", with: "o").replacingOccurrences(of: "✖", with: "x").replacingOccurrences(of: "⚠", with: "!").replacingOccurrences(of: "◌", with: "~")
+                let text = st.unicode ? line : Views.asciiMarks(line)
                 scr.put(x + 2, sy, DisplayWidth.truncate(text, w - 4), .dim)
             }
         }

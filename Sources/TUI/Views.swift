@@ -85,6 +85,16 @@ public enum Views {
 
     /// The warning mark: ⚠, or ! without Unicode.
     static func warnMark(_ unicode: Bool) -> String { unicode ? "⚠" : "!" }
+    /// The mark of an incomplete total: ◌, or ~ without Unicode.
+    static func incompleteMark(_ unicode: Bool) -> String { unicode ? "◌" : "~" }
+
+    /// A text that uses the marks (a legend) as an ASCII terminal shows them: each mark by
+    /// the same function the lists draw it with.
+    static func asciiMarks(_ text: String) -> String {
+        var t = text
+        for s in [Status.green, .yellow, .red] { t = t.replacingOccurrences(of: L10n.symbol(s), with: L10n.symbol(s, unicode: false)) }
+        return t.replacingOccurrences(of: warnMark(true), with: warnMark(false)).replacingOccurrences(of: incompleteMark(true), with: incompleteMark(false))
+    }
 
     /// ▁▂▃▄▅▆▇█ scaled between the series' min and max; a gap where there is no value.
     public static func sparkline(_ values: [Double?], unicode: Bool) -> String {

@@ -34,10 +34,9 @@ enum CompareScreen: ScreenFeature {
             c.column = 1
         case .toggleNormalised:
             // Offered only where some column has a denominator; elsewhere it says why not.
-            let persp = c.snapshot.perspectives.isEmpty ? nil : c.snapshot.perspectives[state.perspective % c.snapshot.perspectives.count]
-            let unit = c.snapshot.tree.position(c.state.top.unit) ?? c.snapshot.tree.root
-            let inds = persp.map { p in ScorecardReport.rows(c.snapshot, unit: unit, period: c.state.period).map(\.indicator).filter { c.snapshot.indicators[$0].perspective == p } } ?? []
-            if !state.normalised && !inds.contains(where: { c.snapshot.indicators[$0].per != nil }) {
+            let s = c.snapshot, unit = s.tree.position(c.state.top.unit) ?? s.tree.root
+            let inds = s.perspectives.isEmpty ? [] : columns(s, unit: unit, period: c.state.period, s.perspectives[state.perspective % s.perspectives.count])
+            if !state.normalised && !hasDenominator(s, inds) {
                 c.message = c.text[.noPerHundredHere]
             } else {
                 state.normalised.toggle()
@@ -53,10 +52,10 @@ enum CompareScreen: ScreenFeature {
         let persp = perspectives[local.perspective % perspectives.count]
         // The indicators of the perspective that the scope has a figure for (one definition:
         // the scorecard's rows).
-        let inds = ScorecardReport.rows(s, unit: c.unit, period: c.period).map(\.indicator).filter { s.indicators[$0].perspective == persp }
+        let inds = columns(s, unit: c.unit, period: c.period, persp)
         let parts = s.parts(of: c.unit, in: c.period)
         // Per 100 only on a perspective where some indicator has a denominator.
-        let normalisedHere = local.normalised && inds.contains { s.indicators[$0].per != nil }
+        let normalisedHere = local.normalised && hasDenominator(s, inds)
         func row(_ u: Int, label: String, bold: Bool) -> Item {
             var cells = [Span(label, bold ? Style(.normal, bold: true) : .plain)]
             var it = Item([], key: .unit(s.tree.id(u)))
@@ -133,6 +132,15 @@ enum CompareScreen: ScreenFeature {
         if sort != .catalogue, inds.indices.contains(col - 1) { p.sortedColumn = SortedColumn(col, descending: sort == .highFirst) }
         return p
     }
+
+    /// The perspective's indicators that the scope has a figure for (one definition: the
+    /// scorecard's rows), in catalogue order: the matrix's columns.
+    static func columns(_ s: Snapshot, unit: Int, period: Period, _ persp: Perspective) -> [Int] {
+        ScorecardReport.rows(s, unit: unit, period: period).map(\.indicator).filter { s.indicators[$0].perspective == persp }
+    }
+
+    /// Some column has a denominator (`per:`), so "per 100" means something here.
+    static func hasDenominator(_ s: Snapshot, _ inds: [Int]) -> Bool { inds.contains { s.indicators[$0].per != nil } }
 
     /// A count per 100 of the indicator the catalogue names in `per:`, for one unit; nil
     /// without a `per:`, a value or a denominator above 0.

@@ -41,7 +41,7 @@ enum OverviewScreen: ScreenFeature {
         // A unit that was closed before the period ends: say so, and where it went.
         if let closed = closedNote(c) { return closed }
         return [count(.green) + count(.yellow), count(.red) + count(.missing),
-                [Span((c.unicode ? "◌ " : "~ ") + l[.incompleteWord], Style(.grey)), Span(" \(incomplete)", .bold)],
+                [Span(Views.incompleteMark(c.unicode) + " " + l[.incompleteWord], Style(.grey)), Span(" \(incomplete)", .bold)],
                 [Span(Views.warnMark(c.unicode) + " \(quality) " + l[.dataQualityWarnings] + (c.snapshot.registersPending ? " …" : ""), quality > 0 ? Style(.yellow) : .dim)],
                 [Span(l(DashboardTexts.indicatorsOnScorecard(rows.count)), .dim)]]
     }
