@@ -158,6 +158,26 @@ public protocol FollowUpStore: AnyObject, Sendable {
     func watch(changed: @escaping @Sendable () -> Void, connection: @escaping @Sendable (Bool) -> Void) -> Bool
     /// False while a database server is out of reach (the store reconnects by itself).
     var isConnected: Bool { get }
+
+    // Meetings (Meeting.swift): reads by each backend, writes by the rules written once.
+    /// The meetings of a unit (nil: all), oldest first.
+    func meetings(unit: String?) throws -> [Meeting]
+    /// A meeting's agenda as kept (`AgendaItem.encode`).
+    func meetingAgenda(_ id: Int64) throws -> String
+    /// The figures as they stood when the meeting opened.
+    func meetingBaseline(_ id: Int64) throws -> Baseline?
+    func meetingEvents(_ id: Int64) throws -> [MeetingEvent]
+    /// Changes whenever anything in any meeting changed (the newest event's id).
+    func meetingToken() throws -> Int64
+    /// The store's size in bytes (a file's, or a database's on its server).
+    func sizeInBytes() throws -> Int64
+    @discardableResult func openMeeting(unit: UnitID, period: Period, participants: String?, baseline: Baseline, agenda: [AgendaItem], by user: String) throws -> Meeting
+    func markItem(_ meeting: Int64, item: String, _ mark: AgendaMark, by user: String) throws
+    func setParticipants(_ meeting: Int64, _ text: String, by user: String) throws
+    @discardableResult func closeMeeting(_ meeting: Int64, by user: String) throws -> Meeting
+    @discardableResult func addComment(_ key: Entry.Key, text: String, by user: String, meeting: Int64, item: String?) throws -> Entry
+    @discardableResult func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String, meeting: Int64, item: String?) throws -> Entry
+    func record(_ id: Int64) throws -> MeetingRecord
 }
 
 /// What `tertial store` does with a store, on either backend.

@@ -64,6 +64,14 @@ public protocol FollowUpTransaction {
     func about(unit: String)
     /// After an import with ids kept: new entries are numbered after the highest.
     func afterImport() throws
+
+    /// The open meeting of a unit, if one is.
+    func openMeeting(unit: String) throws -> Int64?
+    func insertMeeting(_ m: NewMeeting) throws -> Int64
+    func meetingEvent(_ meeting: Int64, _ kind: MeetingEvent.Kind, item: String?, value: String?, at: String, by: String) throws
+    /// False when the database does not let this user change the meeting.
+    func updateMeeting(_ id: Int64, _ write: MeetingWrite, at: String, by: String) throws -> Bool
+    func fetchMeeting(_ id: Int64) throws -> Meeting
 }
 
 /// The port a follow-up backend implements: reading (`FollowUpStore`'s reads) and one write

@@ -9,6 +9,7 @@ public enum FollowUpTexts {
         case "owner": Sentence(nb: "Ansvarlig", en: "Responsible")
         case "note": Sentence(nb: "Notatet", en: "The note")
         case "by": Sentence(nb: "Brukernavnet", en: "The user name")
+        case "participants": Sentence(nb: "Deltakerlisten", en: "The list of participants")
         default: Sentence(nb: "Teksten", en: "The text")
         }
     }

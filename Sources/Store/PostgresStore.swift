@@ -443,6 +443,8 @@ public final class PostgresStore: FollowUpStore, AdministeredStore, @unchecked S
             _ = try run("GRANT SELECT ON entry_history TO tertial_leader")
             _ = try run("REVOKE INSERT, UPDATE, DELETE ON entry_history FROM tertial_leader")
             _ = try run("GRANT SELECT ON tertial_access, tertial_migrations TO tertial_leader")
+            _ = try run("GRANT SELECT, INSERT, UPDATE ON meeting TO tertial_leader")
+            _ = try run("GRANT SELECT, INSERT ON meeting_event TO tertial_leader")
             _ = try run("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tertial_leader")
             for role in Set(grants.map(\.role)).sorted() {
                 guard AccessGrant.isRoleName(role) else { throw FollowUpError.failed("\"\(role)\" is not a role name (a-z, 0-9, _)") }
@@ -533,6 +535,87 @@ extension PostgresStore: FollowUpDatabase {
         func afterImport() throws {
             _ = try store.run("SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM entry)))")
         }
+
+        func openMeeting(unit: String) throws -> Int64? {
+            try store.run("SELECT id FROM meeting WHERE unit = \(unit) AND closed_at IS NULL").first?.decode(Int64.self)
+        }
+
+        func insertMeeting(_ m: NewMeeting) throws -> Int64 {
+            let rows = try store.run("""
+                INSERT INTO meeting (unit, period, opened_at, opened_by, participants, baseline, agenda)
+                VALUES (\(m.unit.rawValue), \(m.period.description), \(m.at), \(m.by), \(m.participants), \(ByteBuffer(bytes: m.baseline)), \(m.agenda)) RETURNING id
+                """)
+            guard let id = try rows.first?.decode(Int64.self) else { throw FollowUpError.outsideScope(unit: m.unit.rawValue, role: store.role) }
+            return id
+        }
+
+        func meetingEvent(_ meeting: Int64, _ kind: MeetingEvent.Kind, item: String?, value: String?, at: String, by: String) throws {
+            _ = try store.run("""
+                INSERT INTO meeting_event (meeting_id, at, by, kind, item, value) VALUES (\(meeting), \(at), \(by), \(kind.rawValue), \(item), \(value))
+                """)
+        }
+
+        func updateMeeting(_ id: Int64, _ write: MeetingWrite, at: String, by: String) throws -> Bool {
+            switch write {
+            case .participants(let p): return !(try store.run("UPDATE meeting SET participants = \(p) WHERE id = \(id) RETURNING id")).isEmpty
+            case .close: return !(try store.run("UPDATE meeting SET closed_at = \(at), closed_by = \(by) WHERE id = \(id) RETURNING id")).isEmpty
+            }
+        }
+
+        func fetchMeeting(_ id: Int64) throws -> Meeting {
+            guard let m = try store.meetingRows("WHERE id = \(id)").first else { throw MeetingError.noSuchMeeting(id) }
+            return m
+        }
+    }
+}
+
+// MARK: Meetings
+
+extension PostgresStore {
+    func meetingRows(_ clause: PostgresQuery) throws -> [Meeting] {
+        let q = PostgresQuery(unsafeSQL: "SELECT id, unit, period, opened_at, opened_by, closed_at, closed_by, participants FROM meeting " + clause.sql + " ORDER BY id",
+                              binds: clause.binds)
+        return try run(q).map { row in
+            let (id, unit, period, openedAt, openedBy, closedAt, closedBy, participants) =
+                try row.decode((Int64, String, String, String, String, String?, String?, String?).self)
+            return Meeting(id: id, unit: UnitID(unit), period: Period(parsing: period) ?? .year(1970), openedAt: openedAt, openedBy: openedBy,
+                           closedAt: closedAt, closedBy: closedBy, participants: participants)
+        }
+    }
+
+    public func meetings(unit: String?) throws -> [Meeting] {
+        lock.lock(); defer { lock.unlock() }
+        if let unit { return try meetingRows("WHERE unit = \(unit)") }
+        return try meetingRows("")
+    }
+
+    public func meetingAgenda(_ id: Int64) throws -> String {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT agenda FROM meeting WHERE id = \(id)").first?.decode(String.self) ?? "[]"
+    }
+
+    public func meetingBaseline(_ id: Int64) throws -> Baseline? {
+        lock.lock(); defer { lock.unlock() }
+        guard let b = try run("SELECT baseline FROM meeting WHERE id = \(id)").first?.decode(ByteBuffer.self) else { return nil }
+        return Baseline(decoding: Data(b.readableBytesView))
+    }
+
+    public func meetingEvents(_ id: Int64) throws -> [MeetingEvent] {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT id, meeting_id, at, by, kind, item, value FROM meeting_event WHERE meeting_id = \(id) ORDER BY id").map { row in
+            let (id, meeting, at, by, kind, item, value) = try row.decode((Int64, Int64, String, String, String, String?, String?).self)
+            return MeetingEvent(id: id, meetingID: meeting, at: at, by: by, kind: MeetingEvent.Kind(rawValue: kind) ?? .mark, item: item, value: value)
+        }
+    }
+
+    public func meetingToken() throws -> Int64 {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT coalesce(max(id), 0)::bigint FROM meeting_event").first?.decode(Int64.self) ?? 0
+    }
+
+    public func sizeInBytes() throws -> Int64 {
+        lock.lock(); defer { lock.unlock() }
+        return try run("SELECT pg_database_size(current_database())::bigint").first?.decode(Int64.self) ?? 0
     }
 }
 #endif

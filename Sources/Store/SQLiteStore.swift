@@ -379,5 +379,82 @@ extension SQLiteStore: FollowUpDatabase {
         func about(unit: String) {}
         // AUTOINCREMENT goes on after the highest id inserted.
         func afterImport() throws {}
+
+        func openMeeting(unit: String) throws -> Int64? {
+            try Int64.fetchOne(db, sql: "SELECT id FROM meeting WHERE unit = ? AND closed_at IS NULL", arguments: [unit])
+        }
+
+        func insertMeeting(_ m: NewMeeting) throws -> Int64 {
+            try db.execute(sql: "INSERT INTO meeting (unit, period, opened_at, opened_by, participants, baseline, agenda) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [m.unit.rawValue, m.period.description, m.at, m.by, m.participants, m.baseline, m.agenda])
+            return db.lastInsertedRowID
+        }
+
+        func meetingEvent(_ meeting: Int64, _ kind: MeetingEvent.Kind, item: String?, value: String?, at: String, by: String) throws {
+            try db.execute(sql: "INSERT INTO meeting_event (meeting_id, at, by, kind, item, value) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [meeting, at, by, kind.rawValue, item, value])
+        }
+
+        func updateMeeting(_ id: Int64, _ write: MeetingWrite, at: String, by: String) throws -> Bool {
+            switch write {
+            case .participants(let p): try db.execute(sql: "UPDATE meeting SET participants = ? WHERE id = ?", arguments: [p, id])
+            case .close: try db.execute(sql: "UPDATE meeting SET closed_at = ?, closed_by = ? WHERE id = ?", arguments: [at, by, id])
+            }
+            return db.changesCount == 1
+        }
+
+        func fetchMeeting(_ id: Int64) throws -> Meeting {
+            guard let m = try SQLiteStore.meetings(db, where: "WHERE id = ?", [id]).first else { throw MeetingError.noSuchMeeting(id) }
+            return m
+        }
+    }
+}
+
+// MARK: Meetings
+
+extension SQLiteStore {
+    static func meetings(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [Meeting] {
+        try Row.fetchAll(db, sql: "SELECT id, unit, period, opened_at, opened_by, closed_at, closed_by, participants FROM meeting \(clause) ORDER BY id",
+                         arguments: arguments).map { r in
+            Meeting(id: r[0], unit: UnitID(r[1] as String), period: Period(parsing: r[2] as String) ?? .year(1970), openedAt: r[3], openedBy: r[4],
+                    closedAt: r[5], closedBy: r[6], participants: r[7])
+        }
+    }
+
+    public func meetings(unit: String?) throws -> [Meeting] {
+        try read { db in
+            guard try db.tableExists("meeting") else { return [] }
+            return try unit.map { try SQLiteStore.meetings(db, where: "WHERE unit = ?", [$0]) } ?? SQLiteStore.meetings(db, where: "", [])
+        }
+    }
+
+    public func meetingAgenda(_ id: Int64) throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT agenda FROM meeting WHERE id = ?", arguments: [id]) ?? "[]" }
+    }
+
+    public func meetingBaseline(_ id: Int64) throws -> Baseline? {
+        try read { db in try Data.fetchOne(db, sql: "SELECT baseline FROM meeting WHERE id = ?", arguments: [id]).flatMap { Baseline(decoding: $0) } }
+    }
+
+    public func meetingEvents(_ id: Int64) throws -> [MeetingEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, meeting_id, at, by, kind, item, value FROM meeting_event WHERE meeting_id = ? ORDER BY id", arguments: [id]).map { r in
+                MeetingEvent(id: r[0], meetingID: r[1], at: r[2], by: r[3], kind: MeetingEvent.Kind(rawValue: r[4]) ?? .mark, item: r[5], value: r[6])
+            }
+        }
+    }
+
+    public func meetingToken() throws -> Int64 {
+        try read { db in
+            guard try db.tableExists("meeting_event") else { return 0 }
+            return try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM meeting_event") ?? 0
+        }
+    }
+
+    public func sizeInBytes() throws -> Int64 {
+        try read { db in
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            return pages * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+        }
     }
 }

@@ -26,7 +26,118 @@ public enum FollowUpSchema {
                                 sql: "PRAGMA application_id = \(SQLiteStore.applicationID); PRAGMA user_version = 2"),
                   postgres: .init(name: "v2: access and row-level security", sql: postgresV2)),
         Migration(sqlite: nil, postgres: .init(name: "v3: the server enforces the rules", sql: postgresV3)),
+        // Driftsoppfølging meetings: the record with its baseline and agenda, and its events
+        // (docs/followup.md, "Meetings").
+        Migration(sqlite: .init(name: "v3: meetings", sql: sqliteMeetings),
+                  postgres: .init(name: "v4: meetings", sql: postgresMeetings)),
     ]
+
+    static let sqliteMeetings = """
+        CREATE TABLE meeting (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit TEXT NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            period TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+            opened_at TEXT NOT NULL, opened_by TEXT NOT NULL,
+            closed_at TEXT, closed_by TEXT,
+            participants TEXT CHECK (participants IS NULL OR length(participants) <= 2000),
+            baseline BLOB NOT NULL,
+            agenda TEXT NOT NULL
+        );
+        CREATE INDEX meeting_by_unit ON meeting(unit, id);
+        -- One open meeting per scope, whoever opens it.
+        CREATE UNIQUE INDEX meeting_one_open ON meeting(unit) WHERE closed_at IS NULL;
+        CREATE TABLE meeting_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+            at TEXT NOT NULL, by TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('opened', 'participants', 'mark', 'entry', 'closed')),
+            item TEXT CHECK (item IS NULL OR length(item) <= 1000),
+            value TEXT CHECK (value IS NULL OR length(value) <= 2000)
+        );
+        CREATE INDEX meeting_event_by_meeting ON meeting_event(meeting_id);
+        CREATE TRIGGER meeting_never_deleted BEFORE DELETE ON meeting
+            BEGIN SELECT RAISE(ABORT, 'meetings are never deleted'); END;
+        CREATE TRIGGER meeting_closed_stays BEFORE UPDATE ON meeting WHEN OLD.closed_at IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'a closed meeting is never changed'); END;
+        CREATE TRIGGER meeting_record_stays BEFORE UPDATE ON meeting
+            WHEN NEW.id IS NOT OLD.id OR NEW.unit IS NOT OLD.unit OR NEW.period IS NOT OLD.period OR NEW.opened_at IS NOT OLD.opened_at
+              OR NEW.opened_by IS NOT OLD.opened_by OR NEW.baseline IS NOT OLD.baseline OR NEW.agenda IS NOT OLD.agenda
+            BEGIN SELECT RAISE(ABORT, 'the scope, period, baseline and agenda of a meeting never change'); END;
+        CREATE TRIGGER meeting_event_never_deleted BEFORE DELETE ON meeting_event
+            BEGIN SELECT RAISE(ABORT, 'meeting history is never deleted'); END;
+        CREATE TRIGGER meeting_event_never_updated BEFORE UPDATE ON meeting_event
+            BEGIN SELECT RAISE(ABORT, 'meeting history is never changed'); END;
+        PRAGMA user_version = 3
+        """
+
+    static let postgresMeetings = """
+        CREATE TABLE meeting (
+            id bigserial PRIMARY KEY,
+            unit text NOT NULL CHECK (length(unit) BETWEEN 1 AND 200),
+            period text NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+            opened_at text NOT NULL, opened_by text NOT NULL,
+            closed_at text, closed_by text,
+            participants text CHECK (participants IS NULL OR length(participants) <= 2000),
+            baseline bytea NOT NULL,
+            agenda text NOT NULL,
+            CONSTRAINT tertial_meeting_no_identity_number CHECK (NOT tertial_has_identity_number(participants) AND NOT tertial_has_identity_number(opened_by)
+                                                                 AND NOT tertial_has_identity_number(closed_by))
+        );
+        CREATE INDEX meeting_by_unit ON meeting(unit, id);
+        CREATE UNIQUE INDEX meeting_one_open ON meeting(unit) WHERE closed_at IS NULL;
+        CREATE TABLE meeting_event (
+            id bigserial PRIMARY KEY,
+            meeting_id bigint NOT NULL REFERENCES meeting(id),
+            at text NOT NULL, by text NOT NULL,
+            kind text NOT NULL CHECK (kind IN ('opened', 'participants', 'mark', 'entry', 'closed')),
+            item text CHECK (item IS NULL OR length(item) <= 1000),
+            value text CHECK (value IS NULL OR length(value) <= 2000),
+            CONSTRAINT tertial_meeting_event_no_identity_number CHECK (NOT tertial_has_identity_number(value) AND NOT tertial_has_identity_number(by))
+        );
+        CREATE INDEX meeting_event_by_meeting ON meeting_event(meeting_id);
+        CREATE FUNCTION tertial_meeting_before() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'meetings are never deleted'; END IF;
+          IF TG_OP = 'UPDATE' THEN
+            IF OLD.closed_at IS NOT NULL THEN RAISE EXCEPTION 'a closed meeting is never changed'; END IF;
+            IF NEW.id <> OLD.id OR NEW.unit <> OLD.unit OR NEW.period <> OLD.period OR NEW.opened_at <> OLD.opened_at OR NEW.opened_by <> OLD.opened_by
+               OR NEW.baseline <> OLD.baseline OR NEW.agenda <> OLD.agenda THEN
+              RAISE EXCEPTION 'tertial: a meeting''s scope, period, baseline and agenda never change';
+            END IF;
+            IF NOT tertial_is_admin() AND NEW.closed_at IS NOT NULL THEN NEW.closed_by := current_user; NEW.closed_at := tertial_now(); END IF;
+          ELSIF NOT tertial_is_admin() THEN
+            NEW.opened_by := current_user; NEW.opened_at := tertial_now();
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER meeting_rules BEFORE INSERT OR UPDATE OR DELETE ON meeting FOR EACH ROW EXECUTE FUNCTION tertial_meeting_before();
+        CREATE FUNCTION tertial_meeting_event_before() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP <> 'INSERT' THEN RAISE EXCEPTION 'meeting history is never deleted or rewritten'; END IF;
+          IF NOT tertial_is_admin() THEN NEW.by := current_user; NEW.at := tertial_now(); END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER meeting_event_rules BEFORE INSERT OR UPDATE OR DELETE ON meeting_event FOR EACH ROW EXECUTE FUNCTION tertial_meeting_event_before();
+        CREATE TRIGGER meeting_event_notify AFTER INSERT ON meeting_event FOR EACH ROW EXECUTE FUNCTION tertial_notify();
+        ALTER TABLE meeting ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE meeting_event ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY tertial_meeting_read ON meeting FOR SELECT USING (true);
+        CREATE POLICY tertial_meeting_insert ON meeting FOR INSERT
+            WITH CHECK (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user));
+        CREATE POLICY tertial_meeting_update ON meeting FOR UPDATE
+            USING (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user))
+            WITH CHECK (unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user));
+        CREATE POLICY tertial_meeting_event_read ON meeting_event FOR SELECT USING (true);
+        CREATE POLICY tertial_meeting_event_insert ON meeting_event FOR INSERT
+            WITH CHECK (meeting_id IN (SELECT m.id FROM meeting m WHERE m.unit IN (SELECT a.unit FROM tertial_access a WHERE a.role = current_user)));
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tertial_leader') THEN
+            GRANT SELECT, INSERT, UPDATE ON meeting TO tertial_leader;
+            GRANT SELECT, INSERT ON meeting_event TO tertial_leader;
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tertial_leader;
+          END IF;
+        END $$
+        """
 
     static let sqliteV1 = """
         CREATE TABLE entry (
