@@ -105,7 +105,7 @@ public struct Baseline: Sendable, Equatable {
         self.init(through: through, figures: figures)
     }
 
-    static func number(_ v: Double?) -> String {
+    public static func number(_ v: Double?) -> String {
         guard let v else { return "" }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
         return "\(v)"

@@ -78,7 +78,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(Day.pad2(c.day)).\(Day.pad2(c.month)).\(c.year)"
     }
 
-    static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    public static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// Parses `2019-12-31` or `31.12.2019` (surrounding spaces ignored).
     public init?(parsing text: Substring) {

@@ -125,11 +125,29 @@ extension TertialReport {
     }
 
     public func html() -> String {
-        let l = L10n(options.lang), e = TertialReport.esc
-        var o = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(options.lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        let l = L10n(options.lang)
+        return BlockWriter.html(document(), lang: options.lang) { self.chart($0, l) }
+    }
+
+    static func tone(_ better: Bool?) -> String { better == true ? "better" : (better == false ? "worse" : "") }
+
+    func chart(_ c: Chart, _ l: L10n) -> String {
+        switch c {
+        case let .trend(i, u): sparkSVG(indicator: i, unit: u)
+        case .waitlistMonths: waitlistChart(l)
+        }
+    }
+
+}
+
+extension BlockWriter {
+    /// One self-contained HTML file (inline CSS; `chart` draws a chart block as inline SVG).
+    public static func html(_ blocks: [Block], lang: Lang, chart: (Chart) -> String = { _ in "" }) -> String {
+        let l = L10n(lang), e = TertialReport.esc
+        var o = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         var inSection = false, inHeader = false
         func close() { if inSection { o += "</section>\n"; inSection = false } }
-        for block in document() {
+        for block in blocks {
             switch block {
             case .title(let t):
                 o += "<title>\(e(t))</title>\n<style>\n\(TertialReport.css)\n</style>\n</head>\n<body>\n<header><h1>\(e(t))</h1>"
@@ -148,24 +166,16 @@ extension TertialReport {
                 o += "<ul>" + items.map { it in
                     "<li>\(e(it.text))" + (it.aside.map { " <span class=\"\(TertialReport.tone(it.better))\">\(e($0))</span>" } ?? "") + "</li>"
                 }.joined() + "</ul>"
-            case .table(let t): o += htmlTable(t, l)
-            case .chart(let c, let caption): o += "<p>\(e(caption))</p>" + chart(c, l)
+            case .table(let t): o += htmlTable(t, l, chart: chart)
+            case .chart(let c, let caption): o += "<p>\(e(caption))</p>" + chart(c)
             }
         }
+        if inHeader { o += "</header>\n" }
         close()
         return o + "</body>\n</html>\n"
     }
 
-    static func tone(_ better: Bool?) -> String { better == true ? "better" : (better == false ? "worse" : "") }
-
-    func chart(_ c: Chart, _ l: L10n) -> String {
-        switch c {
-        case let .trend(i, u): sparkSVG(indicator: i, unit: u)
-        case .waitlistMonths: waitlistChart(l)
-        }
-    }
-
-    func htmlTable(_ t: ReportTable, _ l: L10n) -> String {
+    static func htmlTable(_ t: ReportTable, _ l: L10n, chart: (Chart) -> String) -> String {
         let e = TertialReport.esc
         func cls(_ c: Int) -> String { t.right.contains(c) ? " class=\"n\"" : "" }
         var o = "<table><thead><tr>" + t.header.enumerated().map { "<th\(cls($0.offset))>\(e($0.element))</th>" }.joined() + "</tr></thead><tbody>"
@@ -173,7 +183,7 @@ extension TertialReport {
             let tag = t.totalRow && r == t.rows.count - 1 ? "th" : "td"
             o += "<tr>" + row.enumerated().map { c, cell -> String in
                 let content: String
-                if let ch = cell.chart { content = chart(ch, l) }
+                if let ch = cell.chart { content = chart(ch) }
                 else if let st = cell.status { content = TertialReport.statusChip(st, l) }
                 else if cell.warning && c == 0 { content = "<span class=\"st warn\">\(e(cell.text))</span>" }
                 else if let b = cell.better { content = "<span class=\"\(TertialReport.tone(b))\">\(e(cell.text))</span>" }

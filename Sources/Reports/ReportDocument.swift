@@ -283,10 +283,18 @@ extension TertialReport {
 
 extension TertialReport {
     /// Plain text (underlined headings, aligned tables) or markdown.
-    public func text(markdown: Bool) -> String {
+    public func text(markdown: Bool) -> String { BlockWriter.text(document(), lang: options.lang, markdown: markdown) }
+}
+
+/// Writes a document's blocks as plain text, markdown or one self-contained HTML file: the
+/// tertial report and the meeting's minutes are written by the same code.
+public enum BlockWriter {
+    /// Plain text (underlined headings, aligned tables) or markdown.
+    public static func text(_ blocks: [Block], lang: Lang, markdown: Bool) -> String {
+        let l = L10n(lang)
         var out = ""
         func line(_ x: String = "") { out += x + "\n" }
-        for block in document() {
+        for block in blocks {
             switch block {
             case .title(let t):
                 if markdown { line("# " + t) } else { line(t); line(String(repeating: "=", count: DisplayWidth.of(t))) }

@@ -456,7 +456,9 @@ extension L10n {
 
     /// Why the store refused something, in this language.
     public func followUp(_ e: Error) -> String {
-        (e as? FollowUpError)?.text(norwegian: lang == .nb) ?? "\(e)"
+        if let e = e as? FollowUpError { return e.text(norwegian: lang == .nb) }
+        if let e = e as? MeetingError { return e.text(lang) }
+        return "\(e)"
     }
 }
 

@@ -315,11 +315,12 @@ public enum Agenda {
         }
         // 3. Revised figures.
         if let prev = previous?.baseline { items += revisions(s, from: prev, to: now) }
-        // 4. Red deviations without a comment.
+        // 4. Red deviations without a comment (one already on the agenda as new is not repeated).
+        let listed = Set(items.filter { $0.kind == .newDeviation }.map { [$0.unit, $0.indicator ?? "", $0.period] })
         for d in devs {
             guard let i = d.indicator, let c = d.cell, c.status == .red else { continue }
             let key = Entry.Key(unit: UnitID(s.tree.units[d.unit].id), indicator: IndicatorID(s.indicators[i].id), period: d.period)
-            if book.comment(for: key) == nil {
+            if book.comment(for: key) == nil, !listed.contains([key.unit.rawValue, key.indicator.rawValue, d.period.description]) {
                 items.append(AgendaItem(kind: .uncommented, unit: key.unit.rawValue, indicator: key.indicator.rawValue, period: d.period, value: c.value, status: c.status))
             }
         }
@@ -370,5 +371,27 @@ public enum Agenda {
             items.append(it)
         }
         return items
+    }
+}
+
+extension FollowUpStore {
+    /// The last closed meeting of a scope, with its baseline (what "since the last meeting" is
+    /// measured against), before a meeting (nil: the newest).
+    public func previousMeeting(unit: String, before id: Int64? = nil) throws -> (meeting: Meeting, baseline: Baseline)? {
+        guard let m = try meetings(unit: unit).last(where: { !$0.isOpen && (id == nil || $0.id < id!) }), let b = try meetingBaseline(m.id) else { return nil }
+        return (m, b)
+    }
+
+    /// Opens a meeting for a unit and period from the figures on hand: the baseline of its
+    /// scope now, and the agenda against the last meeting of the same scope.
+    @discardableResult
+    public func openMeeting(_ s: Snapshot, unit u: Int, period: Period, participants: String?, by user: String, today: Day) throws -> Meeting {
+        let id = s.tree.units[u].id
+        if let open = try meetings(unit: id).last(where: \.isOpen) { throw MeetingError.alreadyOpen(open.id) }
+        let baseline = Baseline.of(s, unit: u, through: period)
+        let previous = try previousMeeting(unit: id)
+        let book = try FollowUpBook(self)
+        let agenda = Agenda.make(s, unit: u, period: period, baseline: baseline, previous: previous, followUp: book, today: today)
+        return try openMeeting(unit: UnitID(id), period: period, participants: participants, baseline: baseline, agenda: agenda, by: user)
     }
 }

@@ -132,4 +132,26 @@ extension CLITexts {
         Sentence(nb: "\(file):\(line): «\(role)» er ikke et rollenavn (a-z, 0-9, _) eller enheten mangler (ingenting er endret)",
                  en: "\(file):\(line): \"\(role)\" is not a role name (a-z, 0-9, _) or the unit is missing (nothing was changed)")
     }
+
+    // MARK: Meetings
+
+    static func notAMeeting(_ typed: String) -> Sentence {
+        Sentence(nb: "«\(typed)» er ikke et møtenummer (skriv nummeret fra `tertial meeting list`, eller last)",
+                 en: "\"\(typed)\" is not a meeting number (type the number from `tertial meeting list`, or last)")
+    }
+    static func meetingOpened(_ id: Int64, scope: String, items: Int) -> Sentence {
+        Sentence(nb: "Åpnet møte nr. \(id) (\(scope)) med \(items) punkter på agendaen", en: "Opened meeting no. \(id) (\(scope)) with \(items) items on the agenda")
+    }
+    static func meetingClosed(_ id: Int64) -> Sentence { Sentence(nb: "Møte nr. \(id) er avsluttet", en: "Meeting no. \(id) is closed") }
+    static let meetingStillOpen = Sentence(nb: "åpent", en: "open")
+    static let meetingOpenedColumn = Sentence(nb: "Åpnet", en: "Opened")
+    static let meetingClosedColumn = Sentence(nb: "Avsluttet", en: "Closed")
+    static let meetingLeftColumn = Sentence(nb: "Igjen", en: "Left")
+    static func noBaseline(_ unit: String) -> Sentence {
+        Sentence(nb: "ingen møter for \(unit) å sammenligne med (åpne et med `tertial meeting open --unit \(unit)`)",
+                 en: "no meeting of \(unit) to compare with (open one with `tertial meeting open --unit \(unit)`)")
+    }
+    static func sinceMeeting(_ id: Int64, _ when: String) -> Sentence {
+        Sentence(nb: "møte nr. \(id) (\(when))", en: "meeting no. \(id) (\(when))")
+    }
 }

@@ -61,8 +61,8 @@ extension ReportSubcommand {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports: the scorecard (default), the waitlist, or the figures to enter in Corporater.",
-        subcommands: [ScorecardCommand.self, WaitlistCommand.self, CorporaterCommand.self],
+        abstract: "Reports: the scorecard (default), the waitlist, the figures to enter in Corporater, or what changed since the last meeting.",
+        subcommands: [ScorecardCommand.self, WaitlistCommand.self, CorporaterCommand.self, ChangesCommand.self],
         defaultSubcommand: ScorecardCommand.self)
 }
 

@@ -13,7 +13,7 @@ struct Tertial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial",
         abstract: "Tertial figures for Etat for psykisk helse og rustjenester: check, report, dashboard.",
-        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self, FollowUpCommand.self, StoreCommand.self],
+        subcommands: [DashboardCommand.self, Check.self, ReportCommand.self, FollowUpCommand.self, MeetingCommand.self, StoreCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
