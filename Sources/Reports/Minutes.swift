@@ -216,6 +216,8 @@ public struct FigureChanges {
         public var newStatus: Status?
         /// A revised value: the file that holds it now.
         public var file: String?
+        /// A revised value: the totals above it, as they were and are.
+        public var totals: [AgendaItem.Total] = []
     }
 
     public let rows: [Row]
@@ -242,7 +244,7 @@ public struct FigureChanges {
         for it in Agenda.revisions(s, from: old, to: now) {
             rows.append(Row(kind: .revised, unit: it.unit, indicator: it.indicator ?? "", period: it.periodValue, oldValue: it.old, newValue: it.value,
                             oldStatus: old[Baseline.Key(unit: it.unit, indicator: it.indicator ?? "", period: it.periodValue)]?.status,
-                            newStatus: it.status.flatMap(Status.init(rawValue:)), file: it.file))
+                            newStatus: it.status.flatMap(Status.init(rawValue:)), file: it.file, totals: it.totals ?? []))
         }
         self.rows = rows
         self.meeting = meeting
@@ -255,10 +257,11 @@ public struct FigureChanges {
         let l = L10n(lang)
         switch format {
         case .csv:
-            var out = CSVWriter.line(["change", "unit", "indicator", "period", "old_value", "new_value", "old_status", "new_status", "file"])
+            var out = CSVWriter.line(["change", "unit", "indicator", "period", "old_value", "new_value", "old_status", "new_status", "file", "totals"])
             for r in rows {
                 out += CSVWriter.line([r.kind.rawValue, r.unit, r.indicator, r.period.description, Baseline.number(r.oldValue), Baseline.number(r.newValue),
-                                       r.oldStatus?.rawValue ?? "", r.newStatus?.rawValue ?? "", r.file ?? ""])
+                                       r.oldStatus?.rawValue ?? "", r.newStatus?.rawValue ?? "", r.file ?? "",
+                                       r.totals.map { "\($0.unit) \(Baseline.number($0.old)) → \(Baseline.number($0.new))" }.joined(separator: ", ")])
             }
             return out
         case .json:
@@ -267,11 +270,14 @@ public struct FigureChanges {
                 o["old_value"] = r.oldValue ?? NSNull(); o["new_value"] = r.newValue ?? NSNull()
                 o["old_status"] = r.oldStatus?.rawValue ?? NSNull(); o["new_status"] = r.newStatus?.rawValue ?? NSNull()
                 if let f = r.file { o["file"] = f }
+                if !r.totals.isEmpty {
+                    o["totals"] = r.totals.map { ["unit": $0.unit, "old_value": $0.old ?? NSNull(), "new_value": $0.new ?? NSNull()] as [String: Any] }
+                }
                 return o
             }
             var top: [String: Any] = ["since": since, "through": through.description, "changes": list]
             if let m = meeting { top["meeting"] = ["id": m.id, "unit": m.unit.rawValue, "period": m.period.description, "opened_at": m.openedAt] }
-            let data = (try? JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+            let data = (try? JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
             return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
         case .text, .md:
             var blocks: [Block] = [.title(l(Sentence(nb: "Endringer siden ", en: "Changes since ")) + since),
@@ -281,12 +287,14 @@ public struct FigureChanges {
                 guard !rs.isEmpty else { continue }
                 blocks.append(.heading(l(FigureChanges.heading(kind)) + " (\(rs.count))"))
                 blocks.append(.table(ReportTable(header: [l[.indicator], l[.unit], l[.period], l(Sentence(nb: "Før", en: "Before")), l(Sentence(nb: "Nå", en: "Now")),
-                                                          l(Sentence(nb: "Fil", en: "File"))],
+                                                          l(Sentence(nb: "Fil", en: "File")), l(Sentence(nb: "Summer over", en: "Totals above"))],
                                                  rows: rs.map { r in
                     [ReportCell(MeetingWords.indicatorName(r.indicator, s)), ReportCell(MeetingWords.unitName(r.unit, s)), ReportCell(l.period(r.period)),
                      ReportCell(MeetingWords.value(r.oldValue, indicator: r.indicator, s, lang) + (r.oldStatus.map { " " + l.status($0) } ?? "")),
                      ReportCell(MeetingWords.value(r.newValue, indicator: r.indicator, s, lang) + (r.newStatus.map { " " + l.status($0) } ?? "")),
-                     ReportCell(r.file ?? "")]
+                     ReportCell(r.file ?? ""),
+                     ReportCell(r.totals.map { MeetingWords.unitName($0.unit, s) + " " + MeetingWords.value($0.old, indicator: r.indicator, s, lang) + " → "
+                                               + MeetingWords.value($0.new, indicator: r.indicator, s, lang) }.joined(separator: ", "))]
                 })))
             }
             if rows.isEmpty { blocks.append(.paragraph(l(Sentence(nb: "Ingen endringer.", en: "No changes.")))) }

@@ -71,6 +71,10 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, normalisedTitle
     case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpNone, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpEnterUnits, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection
     case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel, exportWaitForRegisters
+    // Meetings
+    case screenMeeting, keyMeeting, hintMeeting, keyMarkDone, keyMarkPostponed, keyMarkOpen, hintMarkDone, hintMarkPostponed, keyParticipants, keyEndMeeting, hintEndMeeting
+    case legendMeeting, meetingNone, meetingParticipantsField, scopeMeetingPrompt, keyResumeMeeting, keyEndOpenMeeting, keyMeetingLater, minutesPrompt
+    case meetingColItem, meetingColFigure, meetingColMark, meetingNotAnItem, meetingClosedNow, meetingPresent, meetingNobodyListed
     // END CASES
 
     /// (bokmål, English)
@@ -314,9 +318,9 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .keyPromptDelete: ("slett tegnet under markøren", "delete the character under the cursor")
         case .keyPromptClear: ("slett alt før markøren", "delete everything before the cursor")
         case .keyPromptWord: ("slett ordet før markøren", "delete the word before the cursor")
-        case .keyConfirmYes: ("ja, skriv over", "yes, overwrite")
-        case .keyConfirmNo: ("nei, la filen være", "no, leave the file")
-        case .scopeConfirm: ("spørsmålet om å skrive over", "the overwrite question")
+        case .keyConfirmYes: ("ja (skriv over, åpne eller avslutt møtet)", "yes (overwrite, open or end the meeting)")
+        case .keyConfirmNo: ("nei (la filen eller møtet være)", "no (leave the file or the meeting)")
+        case .scopeConfirm: ("et ja/nei-spørsmål", "a yes/no question")
         case .exportPrompt: ("Eksporter til", "Export to")
         case .errorWord: ("feil", "error")
         case .warningWord: ("advarsel", "warning")
@@ -437,6 +441,32 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .fuOverdueList: ("Forfalt", "Overdue")
         case .fuNothing: ("Ingen.", "None.")
         case .fuStoreReadOnly: ("oppfølgingen er skrivebeskyttet", "the follow-up is read-only")
+        case .screenMeeting: ("Møte", "Meeting")
+        case .keyMeeting: ("åpne et møte for enheten og perioden (eller fortsett det som er åpent)", "open a meeting for the unit and period (or resume the open one)")
+        case .hintMeeting: ("møte", "meeting")
+        case .keyMarkDone: ("punktet er behandlet", "the item is done")
+        case .keyMarkPostponed: ("punktet er utsatt til neste møte", "the item is postponed to the next meeting")
+        case .keyMarkOpen: ("punktet er åpent igjen", "the item is open again")
+        case .hintMarkDone: ("behandlet", "done")
+        case .hintMarkPostponed: ("utsatt", "postpone")
+        case .keyParticipants: ("hvem som er til stede", "who is present")
+        case .keyEndMeeting: ("avslutt møtet (og skriv referatet)", "end the meeting (and write the minutes)")
+        case .hintEndMeeting: ("avslutt", "end")
+        case .legendMeeting: ("Agendaen laget da møtet ble åpnet: ○ åpen, ✓ behandlet, → utsatt. Enter åpner tallet, c og a skriver en kommentar eller et tiltak i møtet.", "The agenda made when the meeting opened: ○ open, ✓ done, → postponed. Enter opens the figure, c and a write a comment or an action in the meeting.")
+        case .meetingNone: ("Ingen møte er åpent for denne enheten. Trykk M for å åpne et for enheten og perioden.", "No meeting is open for this unit. Press M to open one for the unit and period.")
+        case .meetingParticipantsField: ("Til stede (ikke navn på brukere)", "Present (no names of service users)")
+        case .scopeMeetingPrompt: ("spørsmålet om et åpent møte", "the question about an open meeting")
+        case .keyResumeMeeting: ("fortsett møtet", "resume the meeting")
+        case .keyEndOpenMeeting: ("avslutt møtet", "end the meeting")
+        case .keyMeetingLater: ("senere", "later")
+        case .minutesPrompt: ("Skriv referatet til", "Write the minutes to")
+        case .meetingColItem: ("Punkt", "Item")
+        case .meetingColFigure: ("Tall", "Figure")
+        case .meetingColMark: ("Status", "Mark")
+        case .meetingNotAnItem: ("Velg et punkt på agendaen.", "Select an item of the agenda.")
+        case .meetingClosedNow: ("Møtet er avsluttet.", "The meeting is closed.")
+        case .meetingPresent: ("Til stede", "Present")
+        case .meetingNobodyListed: ("ingen ført opp (P)", "nobody listed (P)")
         // END TEXTS
         }
     }

@@ -326,6 +326,9 @@ public final class App {
                     case .reload: startReload(force: true)
                     case let .export(path, overwrite): export(path, overwrite: overwrite)
                     case .saveFollowUp(let form): saveFollowUp(form)
+                    case let .openMeeting(unit, period): openMeeting(unit, period)
+                    case let .markItem(meeting, item, mark): meetingWrite { try $0.markItem(meeting, item: item, mark, by: user) }
+                    case .endMeeting(let id): endMeeting(id)
                     }
                 }
             }
@@ -448,6 +451,11 @@ public final class App {
             storeNotifies = st.watch(changed: { var b: UInt8 = 1; _ = write(fd, &b, 1) },
                                      connection: { _ in var b: UInt8 = 2; _ = write(fd, &b, 1) })
             _ = refreshFollowUp(onlyIfChanged: false)
+            // A meeting this user left open (the dashboard ended with it open): resume or end it.
+            if let left = try? st.meetings(unit: nil).last(where: { $0.isOpen && $0.openedBy == user }), let r = try? st.record(left.id) {
+                meetingToken = (try? st.meetingToken()) ?? 0
+                tell(.meetingLeftOpen(r))
+            }
         } catch {
             tell(.store(.failed(l.followUp(error))))
         }
@@ -456,14 +464,78 @@ public final class App {
     /// Reads the store again when another process (or this one) wrote to it.
     func refreshFollowUp(onlyIfChanged: Bool) -> Bool {
         guard let store else { return false }
+        let meetingChanged = refreshMeeting(onlyIfChanged: onlyIfChanged)
         do {
-            if onlyIfChanged, try store.changeToken() == state.followUp.token { return false }
+            if onlyIfChanged, try store.changeToken() == state.followUp.token { return meetingChanged }
             // What changed since the last read, merged in (not the whole store again).
             tell(.followUpRead(state.followUp.token == 0 && state.followUp.isEmpty ? try FollowUpBook(store) : try state.followUp.refreshed(from: store)))
             return true
         } catch {
             tell(.followUpFailed(L10n(state.lang).followUp(error)))
             return true
+        }
+    }
+
+    // MARK: Meetings
+
+    /// The newest meeting event read (every change to any meeting moves it).
+    var meetingToken: Int64 = -1
+
+    /// Reads the meeting in view again when a meeting changed: the one on screen, else the
+    /// open meeting of the dashboard's unit (another dashboard may have opened it).
+    func refreshMeeting(onlyIfChanged: Bool) -> Bool {
+        guard let store else { return false }
+        do {
+            let token = try store.meetingToken()
+            if onlyIfChanged && token == meetingToken { return false }
+            meetingToken = token
+            var id = state.meeting.map(\.meeting.id)
+            if state.meeting?.meeting.isOpen != true {
+                let base = state.baseUnit.rawValue
+                if let open = try store.meetings(unit: base).last(where: \.isOpen) { id = open.id }
+            }
+            let record = try id.map { try store.record($0) }
+            if record == state.meeting { return false }
+            tell(.meetingRead(record))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Opens a meeting: its baseline and agenda from the figures on screen.
+    func openMeeting(_ unit: UnitID, _ period: Period) {
+        let l = L10n(state.lang)
+        if store == nil, let dir = storeToCreate { openStore(directory: dir, create: true) }
+        guard let store, let u = snapshot.tree.position(unit) else { tell(.meetingRefused(Dashboard.whyNotWritable(state) ?? "")); return }
+        do {
+            let m = try store.openMeeting(snapshot, unit: u, period: period, participants: nil, by: user, today: state.today)
+            meetingToken = try store.meetingToken()
+            tell(.meetingOpened(try store.record(m.id)))
+        } catch {
+            tell(.meetingRefused(l.followUp(error)))
+        }
+    }
+
+    /// A change to the meeting (a mark), then the meeting read again.
+    func meetingWrite(_ body: (FollowUpStore) throws -> Void) {
+        guard let store else { return }
+        do {
+            try body(store)
+            _ = refreshMeeting(onlyIfChanged: false)
+        } catch {
+            tell(.meetingRefused(L10n(state.lang).followUp(error)))
+        }
+    }
+
+    func endMeeting(_ id: Int64) {
+        guard let store else { return }
+        do {
+            try store.closeMeeting(id, by: user)
+            meetingToken = try store.meetingToken()
+            tell(.meetingEnded(try store.record(id)))
+        } catch {
+            tell(.meetingRefused(L10n(state.lang).followUp(error)))
         }
     }
 
@@ -481,14 +553,19 @@ public final class App {
         let due = form.dueText.flatMap { FollowUpRules.parseDue($0, today: state.today) }
         do {
             switch form.purpose {
-            case .comment(let key): try store.addComment(key, text: text, by: user)
+            case .comment(let key):
+                if let link = form.link { try store.addComment(key, text: text, by: user, meeting: link.meeting, item: link.item) }
+                else { try store.addComment(key, text: text, by: user) }
             case .action(let key):
-                try store.addAction(key, text: text, owner: form.owner, due: due, by: user)
+                if let link = form.link { try store.addAction(key, text: text, owner: form.owner, due: due, by: user, meeting: link.meeting, item: link.item) }
+                else { try store.addAction(key, text: text, owner: form.owner, due: due, by: user) }
+            case .participants(let id): try store.setParticipants(id, text, by: user)
             case let .status(id, status), let .note(id, status): try store.setStatus(id, status, note: text, by: user)
             case .edit(let id):
                 try store.edit(id, text: text, owner: form.owner, due: due, by: user)
             }
             _ = refreshFollowUp(onlyIfChanged: false)
+            _ = refreshMeeting(onlyIfChanged: false)
             tell(.saved)
         } catch {
             tell(.saveRefused(form, reason: l.followUp(error)))
@@ -501,13 +578,24 @@ public final class App {
     func export(_ typed: String, overwrite: Bool) {
         let l = L10n(state.lang)
         let path = App.expandingTilde(typed)
-        guard let format = ReportFormat.forFile(path) else {
-            return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ReportFormat.allExtensions)), typed: typed))
+        let text: String
+        if let id = state.minutesFor {
+            // The minutes of the meeting just ended: markdown, HTML or text, by the name's ending.
+            let ending = ReportFormat.forFile(path)
+            guard let format: Minutes.Format = ending == .md ? .md : ending == .html ? .html : ending == .text ? .text : nil else {
+                return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ".md, .html, .txt")), typed: typed))
+            }
+            guard let store, let record = try? store.record(id) else { return tell(.exportRefused(Dashboard.whyNotWritable(state) ?? "", typed: typed)) }
+            text = Minutes(record: record, snapshot: snapshot, book: state.followUp, lang: state.lang, today: state.today).render(format)
+        } else {
+            guard let format = ReportFormat.forFile(path) else {
+                return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ReportFormat.allExtensions)), typed: typed))
+            }
+            guard let unit = snapshot.tree.position(state.top.unit) else { return }
+            var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
+            options.today = state.today
+            text = format.render(snapshot, unit: unit, periods: [state.period], options: options)
         }
-        guard let unit = snapshot.tree.position(state.top.unit) else { return }
-        var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
-        options.today = state.today
-        let text = format.render(snapshot, unit: unit, periods: [state.period], options: options)
         do {
             try FileOutput.write(text, to: path, force: overwrite)
             // The whole path, so the file can be found again (a relative name is from the

@@ -115,6 +115,33 @@ enum DashboardTexts {
 
     static func saved(to path: String) -> Sentence { Sentence(nb: "Lagret i \(path)", en: "Saved to \(path)") }
 
+    // MARK: Meetings
+
+    static func meetingOpened(_ id: Int64, items: Int) -> Sentence {
+        Sentence(nb: "Møte nr. \(id) er åpnet med \(items) punkter på agendaen", en: "Meeting no. \(id) is open with \(items) items on the agenda")
+    }
+    static func meetingEnded(_ id: Int64) -> Sentence {
+        Sentence(nb: "Møte nr. \(id) er avsluttet. Skriv referatet (.md, .html, .txt), eller Esc (senere: tertial meeting minutes \(id))",
+                 en: "Meeting no. \(id) is closed. Write the minutes (.md, .html, .txt), or Esc (later: tertial meeting minutes \(id))")
+    }
+    static func confirmOpenMeeting(_ scope: String) -> Sentence {
+        Sentence(nb: "Åpne et møte for \(scope)? Agendaen lages av tallene nå. (j/N)", en: "Open a meeting for \(scope)? The agenda is made from the figures now. (y/N)")
+    }
+    static func confirmEndMeeting(_ id: Int64, left: Int) -> Sentence {
+        Sentence(nb: "Avslutte møte nr. \(id)? \(left) punkter er ikke behandlet. (j/N)", en: "End meeting no. \(id)? \(left) items are not gone through. (y/N)")
+    }
+    static func meetingLeftOpen(_ id: Int64, _ scope: String, since: String) -> Sentence {
+        Sentence(nb: "Møte nr. \(id) (\(scope)) er fortsatt åpent siden \(since).  j: fortsett · a: avslutt · Esc: senere",
+                 en: "Meeting no. \(id) (\(scope)) is still open since \(since).  y: resume · a: end · Esc: later")
+    }
+    static func meetingTitle(_ id: Int64, _ scope: String, left: Int, of total: Int) -> Sentence {
+        Sentence(nb: "Møte nr. \(id) · \(scope) · \(left) av \(total) punkter igjen", en: "Meeting no. \(id) · \(scope) · \(left) of \(total) items left")
+    }
+    static func meetingClosedTitle(_ id: Int64, _ scope: String, at: String) -> Sentence {
+        Sentence(nb: "Møte nr. \(id) · \(scope) · avsluttet \(at)", en: "Meeting no. \(id) · \(scope) · closed \(at)")
+    }
+    static func decided(_ text: String) -> Sentence { Sentence(nb: "Vedtatt: \(text)", en: "Decided: \(text)") }
+
     // MARK: Follow-up
 
     static func followUpUnavailable(_ why: String) -> Sentence {

@@ -48,6 +48,10 @@ public enum Action: Hashable, Sendable {
     case moveColumn(Step)
     /// One of the front screen's own actions (`ScreenFeature.LocalAction`), answered by its reducer.
     case local(ScreenValue)
+    /// Open a meeting for the unit and period in view, or resume the open one.
+    case meeting
+    /// In a question with three answers: the second (end the meeting left open).
+    case alternative
 }
 
 public enum Direction: Hashable, Sendable { case up, down, left, right }
@@ -72,6 +76,8 @@ public enum KeyScope: Hashable, Sendable {
     /// The root page of one screen (keys that the screen adds, declared in its `ScreenSpec`).
     case screen(ScreenID)
     case filterMode, pickerMode, promptMode, helpMode, confirmMode, formMode
+    /// The question about a meeting left open: resume, end, or later.
+    case meetingPromptMode
 }
 
 /// One row of the key table: keys, where, what each key does, and its help and footer hint.
@@ -144,6 +150,7 @@ public enum Keymap {
         Binding([.char("a")], [.figures], .newAction, help: .keyNewAction, hint: (23, .hintAction)),
         // Elsewhere c and a answer where follow-up is written, rather than nothing.
         Binding([.char("c"), .char("a")], [.overview, .lists], .followUpWhere, help: .keyFollowUpWhere),
+        Binding([.char("M")], everywhere, .meeting, help: .keyMeeting, hint: (24, .hintMeeting)),
         Binding([.char("?")], everywhere, .help, help: .keyHelp, hint: (16, .hintHelp)),
         Binding([.char("q"), .ctrl("c")], everywhere, .quit, help: .keyQuit, hint: (17, .hintQuit)),
         // Modes: text is typed; these keys end or steer the input.
@@ -166,6 +173,9 @@ public enum Keymap {
         Binding([.char("j"), .char("y")], [.confirmMode], .accept, help: .keyConfirmYes),
         Binding([.escape, .char("n"), .enter], [.confirmMode], .cancel, help: .keyConfirmNo),
         Binding([.escape, .char("?"), .char("q")], [.helpMode], .closeHelp, help: .keyCloseHelp),
+        Binding([.char("j"), .char("y"), .enter], [.meetingPromptMode], .accept, help: .keyResumeMeeting),
+        Binding([.char("a")], [.meetingPromptMode], .alternative, help: .keyEndOpenMeeting),
+        Binding([.escape, .char("n")], [.meetingPromptMode], .cancel, help: .keyMeetingLater),
     ]
 
     /// Every binding: the common ones and those the screens add.
@@ -191,6 +201,8 @@ public enum Keymap {
         case .export: return [.promptMode]
         case .confirmOverwrite: return [.confirmMode]
         case .followUp: return [.formMode]
+        case .confirm(.resumeMeeting): return [.meetingPromptMode]
+        case .confirm: return [.confirmMode]
         case .normal:
             let onOverview = st.top.kind == ViewKind(Screens.first.screen)
             var c: [KeyScope] = st.top.kind.isRoot ? [.screen(st.top.kind.screen)] : []
@@ -315,6 +327,7 @@ public enum Keymap {
         case .helpMode: l[.scopeHelp]
         case .confirmMode: l[.scopeConfirm]
         case .formMode: l[.scopeFollowUpForm]
+        case .meetingPromptMode: l[.scopeMeetingPrompt]
         }
     }
 }

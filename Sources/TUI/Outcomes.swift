@@ -31,6 +31,16 @@ public enum Outcome: Sendable {
     /// The export was not written; why, in the user's language.
     /// Why not; the prompt opens again with what was typed, so it can be corrected.
     case exportRefused(String, typed: String)
+    /// The meeting in view as just read (nil: none is open for the dashboard's unit).
+    case meetingRead(MeetingRecord?)
+    /// The meeting this dashboard opened: to its screen.
+    case meetingOpened(MeetingRecord)
+    /// The meeting was closed here: the minutes are offered.
+    case meetingEnded(MeetingRecord)
+    /// A meeting this user left open: resume it, end it, or later.
+    case meetingLeftOpen(MeetingRecord)
+    /// The store refused a meeting's change; why.
+    case meetingRefused(String)
 }
 
 /// What a reload brought, for the message line.
@@ -84,7 +94,22 @@ extension Dashboard {
             var again = form
             again.error = reason
             if case .status(_, .inProgress) = form.purpose { st.message = reason } else { st.mode = .followUp(again) }
-        case .exported(let path): st.message = l(DashboardTexts.saved(to: path))
+        case .exported(let path): st.message = l(DashboardTexts.saved(to: path)); st.minutesFor = nil
+        case .meetingRead(let r): st.meeting = r
+        case .meetingOpened(let r):
+            st.meeting = r
+            showMeeting(&st)
+            st.message = l(DashboardTexts.meetingOpened(r.meeting.id, items: r.agenda.count))
+        case .meetingEnded(let r):
+            st.meeting = r
+            // The minutes, to a file the user names (Esc: not now; `tertial meeting minutes` later).
+            st.minutesFor = r.meeting.id
+            st.mode = .export(LineEditor("referat-\(r.meeting.unit)-\(r.meeting.period)-\(st.today).md"))
+            st.promptNote = l(DashboardTexts.meetingEnded(r.meeting.id))
+        case .meetingLeftOpen(let r):
+            st.meeting = r
+            if st.mode == .normal { st.mode = .confirm(.resumeMeeting(r.meeting.id, scope: MeetingWords.scope(r.meeting, s, st.lang))) }
+        case .meetingRefused(let why): st.message = why
         case .exportExists(let path): st.mode = .confirmOverwrite(path: path)
         case let .exportRefused(why, typed):
             st.message = why

@@ -102,7 +102,8 @@ extension Dashboard {
         // The tab of the screen in view: after Enter on an overview tile that is the tile's
         // screen, not the overview (issue 23, 12).
         let current = Screens.all.firstIndex { $0.id == st.top.kind.screen } ?? Screens.all.firstIndex { $0.id == st.screen } ?? 0
-        for (x, text, on) in tabLayout(Screens.all.map { l[$0.title] } + trial, current: current, width: st.width, ascii: scr.ascii) {
+        let keys = Screens.all.indices.map { Screens.all[$0].tabKey ?? "\($0 + 1)" } + trial.indices.map { "\(Screens.all.count + $0 + 1)" }
+        for (x, text, on) in tabLayout(Screens.all.map { l[$0.title] } + trial, current: current, width: st.width, ascii: scr.ascii, keys: keys) {
             scr.put(x, 1, text, on ? Style(.cyan, bold: true, reverse: true) : Style(.grey))
         }
     }
@@ -111,10 +112,12 @@ extension Dashboard {
     /// fit; else the current screen's whole name and the others' numbers (`2`, `3`: the
     /// digit is the key); with still too many, the numbers nearest the current one and
     /// `…` where some are left out. Names are never cut to three letters.
-    static func tabLayout(_ titles: [String], current: Int, width: Int, ascii: Bool) -> [(x: Int, text: String, current: Bool)] {
+    /// `keys`: the key of each tab (its number when none is given; the meeting screen's `M`).
+    static func tabLayout(_ titles: [String], current: Int, width: Int, ascii: Bool, keys: [String]? = nil) -> [(x: Int, text: String, current: Bool)] {
         // Measured as drawn: ASCII terminals get the transliterated names (ø → o, å → aa).
         let names = titles.map { ascii ? CellBuffer.transliterated($0) : $0 }
-        func full(_ k: Int) -> String { " \(k + 1) \(names[k]) " }
+        func key(_ k: Int) -> String { keys.map { $0[k] } ?? "\(k + 1)" }
+        func full(_ k: Int) -> String { " \(key(k)) \(names[k]) " }
         func layout(_ texts: [(Int, String)], gap: Int) -> [(x: Int, text: String, current: Bool)] {
             var x = 1, out = [(x: Int, text: String, current: Bool)]()
             for (k, t) in texts { out.append((x, t, k == current)); x += DisplayWidth.of(t) + gap }
@@ -123,7 +126,7 @@ extension Dashboard {
         func span(_ texts: [(Int, String)], gap: Int) -> Int { texts.map { DisplayWidth.of($0.1) + gap }.reduce(0, +) + 1 }
         let all = names.indices.map { ($0, full($0)) }
         for gap in [1, 0] where span(all, gap: gap) <= width { return layout(all, gap: gap) }
-        let numbers = names.indices.map { ($0, $0 == current ? full($0) : " \($0 + 1) ") }
+        let numbers = names.indices.map { ($0, $0 == current ? full($0) : " \(key($0)) ") }
         if span(numbers, gap: 0) <= width { return layout(numbers, gap: 0) }
         // Too many even as numbers: a window around the current one, `…` for the rest.
         var lo = current, hi = current
@@ -447,6 +450,17 @@ extension Dashboard {
         return taken.joined(separator: "  ")
     }
 
+    /// A meeting question in words.
+    static func confirmation(_ q: Confirmation, _ st: AppState, _ l: L10n) -> String {
+        switch q {
+        case let .openMeeting(_, period, name):
+            return l(DashboardTexts.confirmOpenMeeting(name + ", " + l.period(period)))
+        case .endMeeting(let id): return l(DashboardTexts.confirmEndMeeting(id, left: st.meeting?.left ?? 0))
+        case let .resumeMeeting(id, scope):
+            return l(DashboardTexts.meetingLeftOpen(id, scope, since: st.meeting.map { MeetingWords.time($0.meeting.openedAt, l.lang) } ?? ""))
+        }
+    }
+
     static func bottomLine(_ scr: inout CellBuffer, _ st: AppState, _ panel: Panel, _ l: L10n, pending: Bool = false) {
         let y = st.height - 1
         let text: String
@@ -454,16 +468,17 @@ extension Dashboard {
         switch st.mode {
         case .filter(let f): text = " / " + f + "▏  " + l[.enterKeepsEscClears]; style = Style(.cyan, bold: true, reverse: true)
         case .export(let line):
-            text = " " + l[.exportPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(DashboardTexts.exportKeys(endings: ReportFormat.allExtensions))
+            text = " " + l[st.minutesFor == nil ? .exportPrompt : .minutesPrompt] + ": " + line.shown(bar: st.unicode ? "▏" : "|") + "  " + l(DashboardTexts.exportKeys(endings: ReportFormat.allExtensions))
             style = Style(.cyan, bold: true, reverse: true)
             // Why the last name was refused, above the prompt that holds it again.
-            if let m = st.message, y > 0 {
-                let red = Style(.red, bold: true, reverse: true)
-                scr.fill(0, y - 1, st.width, red)
-                scr.put(0, y - 1, DisplayWidth.truncate(" " + m, st.width), red)
+            if let m = st.message ?? st.promptNote, y > 0 {
+                let tone = st.message == nil ? Style(.cyan, bold: true, reverse: true) : Style(.red, bold: true, reverse: true)
+                scr.fill(0, y - 1, st.width, tone)
+                scr.put(0, y - 1, DisplayWidth.truncate(" " + m, st.width), tone)
             }
         case .confirmOverwrite(let path): text = " " + l(DashboardTexts.confirmOverwrite(path)); style = Style(.yellow, bold: true, reverse: true)
         case .followUp(let form): return followUpForm(&scr, st, form, l)
+        case .confirm(let q): text = " " + confirmation(q, st, l); style = Style(.yellow, bold: true, reverse: true)
         case .unitPicker: text = " " + l[.typeToSearchSelectEnter]
         case .help: text = " " + l[.pressAKeyToClose]
         case .normal:

@@ -18,6 +18,8 @@ public enum RowKey: Hashable, Sendable, CustomStringConvertible {
     case entry(Int64)
     /// A group heading (not selectable).
     case heading(String)
+    /// An item of a meeting's agenda (`AgendaItem.key`).
+    case agenda(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum RowKey: Hashable, Sendable, CustomStringConvertible {
         case let .missing(u, i, p): "missing:\(u)/\(i)/\(p)"
         case .entry(let id): "entry:\(id)"
         case .heading(let h): "heading:\(h)"
+        case .agenda(let k): "agenda:\(k)"
         }
     }
 }

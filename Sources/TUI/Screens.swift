@@ -43,6 +43,8 @@ public protocol ScreenFeature {
     /// The screen shows the registers (waitlist, IP, BrukerPlan) themselves: while they are
     /// still being read it says so instead of building its rows.
     static var showsRegisters: Bool { get }
+    /// The key that opens it, when it is no digit (the meeting screen: `M`); shown on its tab.
+    static var tabKey: String? { get }
     /// Its root page's rows are figures that take a comment and an action (`c`, `a`); the
     /// register screens' rows are not (issue 23, 23: the keys were offered and refused).
     static var rowsTakeFollowUp: Bool { get }
@@ -60,6 +62,7 @@ extension ScreenFeature {
     public static var legend: [Msg] { [] }
     public static var showsRegisters: Bool { false }
     public static var rowsTakeFollowUp: Bool { true }
+    public static var tabKey: String? { nil }
     public static func label(_ page: SubPage, _ l: L10n) -> String? { nil }
 
     /// One of this screen's actions, for its key table.
@@ -116,12 +119,13 @@ public struct ScreenSpec: Sendable {
     public let legend: [Msg]
     public let showsRegisters: Bool
     public let rowsTakeFollowUp: Bool
+    public let tabKey: String?
     let build: @Sendable (ViewContext) -> Panel
     let reduce: @Sendable (inout AppState, Snapshot, ScreenValue) -> [Effect]
     let label: @Sendable (ScreenValue, L10n) -> String?
 
     public init<F: ScreenFeature>(_ feature: F.Type) {
-        id = F.id; title = F.title; keys = F.keys; legend = F.legend; showsRegisters = F.showsRegisters; rowsTakeFollowUp = F.rowsTakeFollowUp
+        id = F.id; title = F.title; keys = F.keys; legend = F.legend; showsRegisters = F.showsRegisters; rowsTakeFollowUp = F.rowsTakeFollowUp; tabKey = F.tabKey
         build = { F.build($0) }
         reduce = { st, s, value in
             guard let action = value.as(F.LocalAction.self) else { return [] }
@@ -151,6 +155,7 @@ public enum Screens {
         ScreenSpec(FollowUpScreen.self),
         ScreenSpec(CompareScreen.self),
         ScreenSpec(BrukerPlanScreen.self),
+        ScreenSpec(MeetingScreen.self),
     ]
 
     /// The root view of the first screen (where the dashboard starts and Esc ends).
@@ -190,6 +195,8 @@ public struct PanelInput: Hashable, Sendable {
     public let followUp: BookByToken
     public let store: StoreState
     public let today: Day
+    /// The meeting in view, known by its id and its newest event.
+    public let meeting: MeetingByToken?
 
     init(_ st: AppState) {
         let v = st.top
@@ -198,6 +205,7 @@ public struct PanelInput: Hashable, Sendable {
         local = v.local
         period = st.period; lang = st.lang; unicode = st.unicode; width = st.width
         followUp = BookByToken(book: st.followUp); store = st.store; today = st.today
+        meeting = st.meeting.map(MeetingByToken.init)
     }
 }
 

@@ -67,6 +67,36 @@ public enum Mode: Hashable, Sendable {
     case confirmOverwrite(path: String)
     /// Writing a comment, an action or a closing note.
     case followUp(FollowUpForm)
+    /// A yes/no question about a meeting (open one, end one, resume one left open).
+    case confirm(Confirmation)
+}
+
+/// What a yes/no question asks.
+public enum Confirmation: Hashable, Sendable {
+    /// Open a meeting for this unit and period?
+    case openMeeting(UnitID, Period, name: String)
+    /// End this meeting?
+    case endMeeting(Int64)
+    /// A meeting this user left open (the dashboard was ended with it open): resume (j),
+    /// end it (a), or later (Esc).
+    case resumeMeeting(Int64, scope: String)
+}
+
+/// A comment or action written in a meeting: which meeting, and the agenda item (nil: a
+/// figure that was not on the agenda).
+public struct MeetingLink: Hashable, Sendable {
+    public var meeting: Int64
+    public var item: String?
+    public init(meeting: Int64, item: String?) { self.meeting = meeting; self.item = item }
+}
+
+/// A meeting as the dashboard shows it, equal to another when read at the same point.
+public struct MeetingByToken: Hashable, Sendable {
+    public let record: MeetingRecord
+    public static func == (a: MeetingByToken, b: MeetingByToken) -> Bool {
+        a.record.meeting == b.record.meeting && a.record.token == b.record.token
+    }
+    public func hash(into h: inout Hasher) { h.combine(record.meeting.id); h.combine(record.token) }
 }
 
 /// What the dashboard knows of the follow-up store.
@@ -93,6 +123,8 @@ public struct FollowUpForm: Hashable, Sendable {
         case edit(Int64)
         /// A note on an action, its status unchanged.
         case note(Int64, Entry.Status)
+        /// Who is present at a meeting.
+        case participants(Int64)
     }
     public var purpose: Purpose
     public var fields: [LineEditor]
@@ -100,6 +132,8 @@ public struct FollowUpForm: Hashable, Sendable {
     public var index = 0
     /// Why the last save was refused (shown in the input line; the text stays).
     public var error: String?
+    /// Written in a meeting: linked to it (and to the agenda item it was written on).
+    public var link: MeetingLink?
 
     public init(_ purpose: Purpose) {
         self.purpose = purpose
@@ -110,6 +144,7 @@ public struct FollowUpForm: Hashable, Sendable {
         // A note leaves the status as it is: it is no closing note (issue 23, 22).
         case .note: labels = [.fuPlainNoteField]
         case .edit: labels = [.fuActionField, .fuOwnerField, .fuDueField]
+        case .participants: labels = [.meetingParticipantsField]
         }
         fields = labels.map { _ in LineEditor("") }
     }
@@ -127,7 +162,7 @@ public struct FollowUpForm: Hashable, Sendable {
 
     /// The form is about an action's what, who and when (a new action, or editing one).
     public var isActionForm: Bool {
-        switch purpose { case .action, .edit: true; case .comment, .status, .note: false }
+        switch purpose { case .action, .edit: true; case .comment, .status, .note, .participants: false }
     }
     /// What the first field says: the comment, the action, or the note.
     public var text: String { fields[0].string }
@@ -171,6 +206,13 @@ public struct AppState: Sendable {
     public var storeOffline = false
     /// Today, for due dates (set by the app; tests set it).
     public var today: Day = Day.today()
+    /// The meeting in view: the open one of the dashboard's unit, or the one this dashboard
+    /// opened or resumed (read again when anything in it changes).
+    public var meeting: MeetingRecord?
+    /// The export prompt writes this meeting's minutes rather than the report.
+    public var minutesFor: Int64?
+    /// A line above the export prompt that is no refusal (the meeting just ended).
+    public var promptNote: String?
 
     public init(snapshot: Snapshot, unit: Int? = nil, period: Period? = nil, lang: Lang = .nb,
                 width: Int = 80, height: Int = 24, dataName: String = "", unicode: Bool = true) {
@@ -199,6 +241,12 @@ public enum Effect: Equatable, Sendable {
     case export(path: String, overwrite: Bool)
     /// Save a comment, an action or a status change.
     case saveFollowUp(FollowUpForm)
+    /// Open a meeting (its baseline and agenda made from the figures on screen).
+    case openMeeting(UnitID, Period)
+    /// Mark an agenda item.
+    case markItem(meeting: Int64, item: String, AgendaMark)
+    /// Close a meeting; then the minutes are offered.
+    case endMeeting(Int64)
 }
 
 /// Keys, decoded by the terminal adapter.

@@ -20,6 +20,7 @@ public enum Dashboard {
             apply(&st, s, outcome)
         case .key(let key):
             st.message = nil
+            st.promptNote = nil
             if let action = Keymap.action(for: key, in: Keymap.chain(st)) {
                 effects = perform(&st, s, action)
             } else if case .char(let c) = key {
@@ -41,7 +42,7 @@ public enum Dashboard {
         case .unitPicker(let query, _): st.mode = .unitPicker(query: query + String(c), cursor: 0)
         case .export(var line): line.insert(c); st.mode = .export(line)
         case .followUp(var form): form.current.insert(c); form.error = nil; st.mode = .followUp(form)
-        case .confirmOverwrite: st.mode = .normal
+        case .confirmOverwrite, .confirm: st.mode = .normal
         case .help: st.mode = .normal
         case .normal: break
         }
@@ -65,7 +66,7 @@ public enum Dashboard {
             case .accept:
                 st.mode = .normal
                 if !line.string.isEmpty { return [.export(path: line.string, overwrite: false)] }
-            case .cancel: st.mode = .normal
+            case .cancel: st.mode = .normal; st.minutesFor = nil
             case .deleteChar: line.apply(.deleteBack); st.mode = .export(line)
             case .editLine(let e): line.apply(e); st.mode = .export(line)
             default: break
@@ -73,9 +74,32 @@ public enum Dashboard {
         case .confirmOverwrite(let path):
             st.mode = .normal
             if action == .accept { return [.export(path: path, overwrite: true)] }
+            st.minutesFor = nil
         case .followUp(let form): return followUpForm(&st, form, action)
+        case .confirm(let question):
+            st.mode = .normal
+            switch (question, action) {
+            case let (.openMeeting(unit, period, _), .accept): return [.openMeeting(unit, period)]
+            case let (.endMeeting(id), .accept), let (.resumeMeeting(id, _), .alternative): return [.endMeeting(id)]
+            case (.resumeMeeting, .accept): showMeeting(&st)
+            default: break
+            }
         }
         return []
+    }
+
+    /// To the meeting screen, about the meeting's unit.
+    static func showMeeting(_ st: inout AppState) {
+        guard let m = st.meeting?.meeting else { return }
+        st.stack = [ViewState(ViewKind(.meeting), unit: m.unit)]
+    }
+
+    /// `M`: the open meeting of the dashboard's unit is resumed; otherwise, after a yes, one
+    /// is opened for the unit and period in view.
+    static func meeting(_ st: inout AppState, _ s: Snapshot) {
+        if let m = st.meeting?.meeting, m.isOpen { showMeeting(&st); return }
+        if let why = whyNotWritable(st) { st.message = why; return }
+        st.mode = .confirm(.openMeeting(st.top.unit, st.period, name: s.tree.position(st.top.unit).map { s.tree.units[$0].shortName } ?? st.top.unit.rawValue))
     }
 
     /// Keys in the comment/action input: Enter goes on to the next field and saves in the
@@ -122,7 +146,13 @@ public enum Dashboard {
         guard items.indices.contains(st.top.cursor) else { st.message = l[.fuNoFigure]; return [] }
         let item = items[st.top.cursor]
         guard let key = panel.matrix ? item.cellFollowUp[st.top.column] : item.followUp else { st.message = l[.fuNoFigure]; return [] }
-        st.mode = .followUp(FollowUpForm(action == .comment ? .comment(key) : .action(key)))
+        var form = FollowUpForm(action == .comment ? .comment(key) : .action(key))
+        // Written while a meeting of a scope that holds the figure is open: a decision of the
+        // meeting (on the meeting screen, of the item it was written on).
+        if let m = st.meeting?.meeting, m.isOpen, let u = s.tree.position(m.unit), s.tree.scopeIDs(u).contains(key.unit.rawValue) {
+            form.link = MeetingLink(meeting: m.id, item: st.top.kind == ViewKind(.meeting) ? MeetingScreen.itemKey(item) : nil)
+        }
+        st.mode = .followUp(form)
         return []
     }
 
@@ -212,12 +242,18 @@ public enum Dashboard {
             else if st.stack.count > 1 { st.stack.removeLast() }
             else if st.top.kind != Screens.first { st.stack = [ViewState(Screens.first, unit: st.top.unit)] }
         case .comment, .newAction: return startFollowUp(&st, s, action)
+        case .meeting: meeting(&st, s)
+        case .alternative: break
         case .followUpWhere: st.message = L10n(st.lang)[.fuWhere]
         case .moveColumn(let d):
             let cols = Views.panel(st, s).columns.count
             st.top.column = max(1, min(cols - 1, st.top.column + d.sign))
         // The front screen's own action, to its reducer.
-        case .local(let a): return Screens.spec(st.top.kind.screen)?.reduce(&st, s, a) ?? []
+        case .local(let a):
+            let effects = Screens.spec(st.top.kind.screen)?.reduce(&st, s, a) ?? []
+            // A meeting goes through its agenda: after a mark, the next item.
+            if effects.contains(where: { if case .markItem = $0 { true } else { false } }) { step(&st, s, 1) }
+            return effects
         case .accept, .cancel, .deleteChar, .closeHelp, .editLine: break
         }
         return []
