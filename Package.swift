@@ -50,7 +50,7 @@ let package = Package(
         ]),
         // What every test target shares (Tests/TestSupport): XCTest's assertions over Swift
         // Testing (one runner, one count), the sample data, its temporary copies, the golden files.
-        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Model", "Store"], path: "Tests/TestSupport", swiftSettings: postgresSettings),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "TestSupport"], swiftSettings: postgresSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"],

@@ -8,46 +8,17 @@ import TestSupport
 /// `TERTIAL_TEST_POSTGRES` names a server (`.ci/run` starts one; locally the cases are
 /// reported as cancelled, with the reason, when none is reachable).
 @Suite(.serialized) final class ConformanceTests: TestCase {
-    var dir = ""
-    var databases = [String]()
-    override func setUpWithError() throws { dir = NSTemporaryDirectory() + "tertial-conf-" + UUID().uuidString }
-    deinit {
-        try? FileManager.default.removeItem(atPath: dir)
-        #if TERTIAL_POSTGRES
-        if let admin = try? ConformanceTests.admin() { for d in databases { try? admin.unchecked("DROP DATABASE IF EXISTS \(d) WITH (FORCE)") } }
-        #endif
-    }
+    let stores = TestStores()
+    var dir: String { stores.dir }
 
-    static var server: String? { ProcessInfo.processInfo.environment["TERTIAL_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var server: String? { TestStores.server }
 
     #if TERTIAL_POSTGRES
-    static func admin() throws -> PostgresStore {
-        guard let url = server else { throw FollowUpError.cannotOpen("", "no server") }
-        return try PostgresStore(url)
-    }
+    static func admin() throws -> PostgresStore { try TestStores.admin() }
     #endif
 
     /// A fresh store of each backend; `open(name)` opens the same one again (a second client).
-    func backends() throws -> [(name: String, open: () throws -> FollowUpStore)] {
-        let sqlite = dir + "/store.sqlite"
-        var out: [(String, () throws -> FollowUpStore)] = [("SQLite", { try SQLiteStore(path: sqlite) })]
-        #if TERTIAL_POSTGRES
-        guard let url = ConformanceTests.server else { return out }
-        let admin: PostgresStore
-        do { admin = try ConformanceTests.admin() } catch {
-            if ProcessInfo.processInfo.environment["CI"] != nil { throw error }
-            return out
-        }
-        let name = "tertial_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        try admin.unchecked("CREATE DATABASE \(name)")
-        databases.append(name)
-        var c = URLComponents(string: url)!
-        c.path = "/" + name
-        let dbURL = c.string!
-        out.append(("PostgreSQL", { try PostgresStore(dbURL) }))
-        #endif
-        return out
-    }
+    func backends() throws -> [(name: String, open: () throws -> FollowUpStore)] { try stores.backends() }
 
     /// Says which backends ran: a missing server is said, not hidden.
     func requirePostgresOrSay(_ bs: [(name: String, open: () throws -> FollowUpStore)]) {
@@ -423,19 +394,4 @@ import TestSupport
         XCTAssertEqual(env?.port, 5432)
     }
     #endif
-}
-
-/// A value handed from another thread to a waiting test.
-final class Mailbox: @unchecked Sendable {
-    private let cond = NSCondition()
-    private var items = [String]()
-    func post(_ s: String = "") { cond.lock(); items.append(s); cond.signal(); cond.unlock() }
-    /// The next value within the time, or nil.
-    func next(seconds: Double) -> String? {
-        let end = Date().addingTimeInterval(seconds)
-        cond.lock(); defer { cond.unlock() }
-        while items.isEmpty { if !cond.wait(until: end) { return nil } }
-        return items.removeFirst()
-    }
-    func wait(seconds: Double) -> Bool { next(seconds: seconds) != nil }
 }
