@@ -252,7 +252,7 @@ public enum Keymap {
     public static func helpText(_ b: Binding, _ l: L10n, short: Bool = false) -> String {
         guard case .goToScreen = b.action else { return l[b.help] }
         if short { return l[.keyScreensShort] }
-        return l[b.help] + ": " + Screens.all.map { l[$0.title] }.joined(separator: ", ")
+        return l[b.help] + ": " + Screens.all.prefix(9).filter { $0.tabKey == nil }.map { l[$0.title] }.joined(separator: ", ")
     }
 
     /// The footer: the active bindings with a hint, by rank.

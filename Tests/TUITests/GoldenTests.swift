@@ -95,9 +95,10 @@ import TestSupport
         }
     }
 
-    /// The tab line at 80 columns with one screen more than there is (a trial "Møte", the
-    /// meeting screen to come; issue 23, 20a): the current screen's name whole, the others
-    /// as their numbers, in both languages and ASCII, on the overview and on screen 9.
+    /// The tab line at 80 columns with one screen more than there is (a trial "Prognose", the
+    /// forecast screen to come; issue 23, 20a): the current screen's name whole, the others
+    /// as their keys (the meeting screen's `M`), in both languages and ASCII, on the overview
+    /// and on screen 9.
     @Test func testTabLineWithATrialScreenAt80x24() {
         for (name, lang, unicode, keys) in [("tabs-trial", Lang.nb, true, [Key]()), ("tabs-trial-screen9", .nb, true, [.char("9")]),
                                             ("tabs-trial-en-ascii", .en, false, [.char("5")])] {
@@ -105,9 +106,9 @@ import TestSupport
             for k in keys { d.send(k) }
             var screen = d.screen
             screen.put(0, 1, String(repeating: " ", count: 80))
-            Dashboard.tabs(&screen, d.state, L10n(lang), trial: [lang == .nb ? "Møte" : "Meeting"])
+            Dashboard.tabs(&screen, d.state, L10n(lang), trial: [lang == .nb ? "Prognose" : "Forecast"])
             let line = screen.line(1)
-            XCTAssertTrue(line.contains("10"), "the tenth tab is there: \(line)")
+            XCTAssertTrue(line.contains(" M ") && line.contains("11"), "the meeting's tab and the eleventh are there: \(line)")
             XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80, line)
             check("\(name)-80x24", screen)
         }
