@@ -70,7 +70,7 @@ enum MeetingScreen: ScreenFeature {
                 items.append(it)
             }
         }
-        if r.agenda.isEmpty { items.append(.heading(l(Sentence(nb: "Agendaen er tom.", en: "The agenda is empty.")), Style(.grey))) }
+        if r.agenda.isEmpty { items.append(.heading(l(DashboardTexts.emptyAgenda), Style(.grey))) }
         let title = m.isOpen ? l(DashboardTexts.meetingTitle(m.id, scope, left: r.left, of: r.agenda.count))
                              : l(DashboardTexts.meetingClosedTitle(m.id, scope, at: m.closedAt.map { MeetingWords.time($0, lang) } ?? ""))
         return Panel(title: title, columns: columns, items: items)
