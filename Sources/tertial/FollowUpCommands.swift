@@ -120,13 +120,17 @@ struct FollowUpComment: ParsableCommand {
     @OptionGroup var figure: FigureOptions
     @Argument(help: "The comment. Do not name users.")
     var text: String
+    @Option(name: .long, help: "Written in this meeting (its number, or last: the newest open one): it is in the meeting's minutes.")
+    var meeting: String?
 
     func run() throws {
         let s = try CLI.snapshot(options.data)
         let key = try FollowUpCommand.key(s, unit: figure.unit, indicator: figure.indicator, period: figure.period)
         let store = try FollowUpCommand.open(options, followUp)
+        let link = try meeting.map { try MeetingCommand.resolve($0, unit: nil, store: store, openOnly: true) }
         try FollowUpCommand.write {
-            let e = try store.addComment(key, text: text, by: followUp.user ?? FollowUpRules.currentUser())
+            let user = followUp.user ?? FollowUpRules.currentUser()
+            let e = try link.map { try store.addComment(key, text: text, by: user, meeting: $0, item: nil) } ?? store.addComment(key, text: text, by: user)
             print(e.id)
         }
     }
@@ -143,6 +147,8 @@ struct FollowUpAction: ParsableCommand {
     var due: String?
     @Argument(help: "What is to be done. Do not name users.")
     var text: String
+    @Option(name: .long, help: "Decided in this meeting (its number, or last: the newest open one): it is in the meeting's minutes.")
+    var meeting: String?
 
     func validate() throws {
         if let due, FollowUpRules.parseDue(due, today: CLI.today()) == nil { throw ValidationError(CLI.l(FollowUpTexts.notADueDate(due))) }
@@ -152,9 +158,11 @@ struct FollowUpAction: ParsableCommand {
         let s = try CLI.snapshot(options.data)
         let key = try FollowUpCommand.key(s, unit: figure.unit, indicator: figure.indicator, period: figure.period)
         let store = try FollowUpCommand.open(options, followUp)
+        let link = try meeting.map { try MeetingCommand.resolve($0, unit: nil, store: store, openOnly: true) }
         try FollowUpCommand.write {
-            let e = try store.addAction(key, text: text, owner: owner, due: due.flatMap { FollowUpRules.parseDue($0, today: CLI.today()) },
-                                        by: followUp.user ?? FollowUpRules.currentUser())
+            let user = followUp.user ?? FollowUpRules.currentUser(), day = due.flatMap { FollowUpRules.parseDue($0, today: CLI.today()) }
+            let e = try link.map { try store.addAction(key, text: text, owner: owner, due: day, by: user, meeting: $0, item: nil) }
+                ?? store.addAction(key, text: text, owner: owner, due: day, by: user)
             print(e.id)
         }
     }

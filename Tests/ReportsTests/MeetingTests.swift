@@ -180,3 +180,64 @@ import TestSupport
     }
     #endif
 }
+
+/// The meeting from the command line (issue 24), on SQLite and, when a server is named, on
+/// PostgreSQL: open, an action decided in it, close, the 0 corrected to 12, the next
+/// meeting, `report changes`, the minutes written as `report` writes (0600, --force).
+@Suite(.serialized) final class MeetingCLITests: TestCase {
+    let stores = TestStores()
+
+    @Test func testAWholeMeetingFromTheCommandLineOnEveryBackend() throws {
+        for (name, open) in try stores.backends(sqliteName: "cli/tertial.sqlite") {
+            let data = try SampleData.copy(prefix: "tertial-meeting-cli")
+            try? FileManager.default.removeItem(atPath: data.path + "/followup")
+            let location = try open().location
+            func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+                try Repo.run(args + ["--data", data.path, "--store", location, "--user", "kari"])
+            }
+            let opened = try run(["meeting", "open", "--period", "2019-T3", "--participants", "Etatsdirektør og byområdeledere"])
+            XCTAssertEqual(opened.status, 0, "\(name): \(opened.err)")
+            let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
+            XCTAssertTrue(opened.err.contains("Åpnet møte nr. \(id) (Etaten, T3 2019) med 28 punkter på agendaen"), "\(name): \(opened.err)")
+            let action = try run(["followup", "action", "--unit", "ph-fyllingsdalen", "--indicator", "staff_user_experience", "--period", "2019-T3",
+                                  "--owner", "Enhetsleder Fyllingsdalen", "--due", "15.01.2020", "--meeting", "last", "Rette tallet i Corporater"])
+            XCTAssertEqual(action.status, 0, "\(name): \(action.err)")
+            XCTAssertEqual(try run(["meeting", "open", "--period", "2019-T3"]).status, 1, "\(name): one open meeting per unit")
+            let closed = try run(["meeting", "close", "last"])
+            XCTAssertEqual(closed.status, 0, "\(name): \(closed.err)")
+            XCTAssertTrue(closed.err.contains("Møte nr. \(id) er avsluttet"), closed.err)
+
+            try data.edit("reports/2019-T3.csv") {
+                $0.replacingOccurrences(of: "2019-T3;ph-fyllingsdalen;staff_user_experience;0;", with: "2019-T3;ph-fyllingsdalen;staff_user_experience;12;")
+            }
+            let changes = try run(["report", "changes", "--since", "last-meeting", "--format", "csv"])
+            XCTAssertEqual(changes.status, 0, "\(name): \(changes.err)")
+            XCTAssertTrue(changes.out.contains("revised;ph-fyllingsdalen;staff_user_experience;2019-T3;0;12;red;green;reports/2019-T3.csv:80;ephrt 17 → 29"), changes.out)
+            let text = try run(["report", "changes", "--lang", "en"])
+            XCTAssertTrue(text.out.contains("Revised figures (1)") && text.out.contains("Etaten 17 → 29"), text.out)
+            XCTAssertEqual(try run(["report", "changes", "--since", "2000-01-01"]).status, 1, "\(name): no meeting before then")
+
+            let second = try run(["meeting", "open", "--period", "2019-T3"])
+            XCTAssertEqual(second.status, 0, "\(name): \(second.err)")
+            let list = try run(["meeting", "list"])
+            XCTAssertTrue(list.out.contains("Etaten, T3 2019") && list.out.contains("åpent"), list.out)
+
+            let file = data.path + "/../referat-\(UUID().uuidString).md"
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let minutes = try run(["meeting", "minutes", id, "--format", "md", "--output", file])
+            XCTAssertEqual(minutes.status, 0, "\(name): \(minutes.err)")
+            let md = try String(contentsOfFile: file, encoding: .utf8)
+            for want in ["# Referat: driftsoppfølging Etaten, T3 2019", "Deltakere: Etatsdirektør og byområdeledere",
+                         "Tiltak: Rette tallet i Corporater (ansvarlig: Enhetsleder Fyllingsdalen, frist: 15.01.2020, planlagt)"] {
+                XCTAssertTrue(md.contains(want), "\(name): «\(want)» in\n\(md)")
+            }
+            XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int), 0o600)
+            XCTAssertEqual(try run(["meeting", "minutes", id, "--format", "md", "--output", file]).status, 73, "not over a file without --force")
+            XCTAssertEqual(try run(["meeting", "minutes", id, "--format", "html", "--output", file, "--force"]).status, 0)
+            let missing = try run(["meeting", "minutes", "99"])
+            XCTAssertEqual(missing.status, 1)
+            XCTAssertTrue(missing.err.contains("det finnes ikke noe møte nr. 99"), missing.err)
+            XCTAssertEqual(try run(["meeting", "minutes", "x"]).status, 64)
+        }
+    }
+}
