@@ -341,6 +341,67 @@ import TestSupport
         _ = waitFor("EXIT=0")
     }
 
+    /// A whole driftsoppfølging in the dashboard (issue 24): `M` opens the etat's meeting, a
+    /// second leader's dashboard shows it and its marks within a second and a half, who is
+    /// present, an item marked, an action decided on the next; quitting with the meeting open
+    /// offers it again at the next start; `X` ends it and the minutes are written to a file.
+    @Test func testAWholeMeetingInTheDashboard() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
+        let first = session + "-m1", second = session + "-m2"
+        let (parent, data) = try sampleCopyInItsOwnFolder()
+        defer { tmux("kill-session", "-t", first); tmux("kill-session", "-t", second); try? FileManager.default.removeItem(atPath: parent) }
+        func start(_ name: String, _ user: String) {
+            tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30",
+                 "cd \(parent) && LANG=C.UTF-8 LC_ALL=C.UTF-8 \(bin) --data data --period 2019-T3 --user \(user); echo EXIT=$?; sleep 30")
+        }
+        start(first, "kari")
+        session = first
+        _ = waitFor("Venter: 35")
+        keys("M")
+        _ = waitFor("Åpne et møte for Etaten, T3 2019?")
+        keys("j")
+        _ = waitFor("Møte nr. 1 · Etaten, T3 2019 · 28 av 28 punkter igjen", "M Møte")
+        start(second, "ola")
+        session = second
+        _ = waitFor("Venter: 35")
+        keys("M")
+        _ = waitFor("Møte nr. 1 · Etaten, T3 2019 · 28 av 28 punkter igjen")
+        session = first
+        keys("P"); keys("-l", "Etatsdirektør, byområdeledere"); keys("Enter")
+        _ = waitFor("Til stede: Etatsdirektør, byområdeledere")
+        keys("b")
+        _ = waitFor("27 av 28 punkter igjen", "✓ behandlet")
+        session = second
+        _ = waitFor("27 av 28 punkter igjen", "Til stede: Etatsdirektør, byområdeledere", timeout: 3)
+        session = first
+        keys("a"); keys("-l", "Rette tallet i Corporater"); keys("Enter"); keys("-l", "Enhetsleder Fyllingsdalen"); keys("Enter"); keys("-l", "15.01.2020"); keys("Enter")
+        _ = waitFor("Vedtatt: Tiltak: Rette tallet i Corporater")
+        keys("q")
+        _ = waitFor("EXIT=0")
+        // The next start: the meeting left open is offered.
+        tmux("kill-session", "-t", first)
+        start(first, "kari")
+        _ = waitFor("Møte nr. 1 (Etaten, T3 2019) er fortsatt åpent")
+        keys("j")
+        _ = waitFor("27 av 28 punkter igjen")
+        keys("X")
+        _ = waitFor("Avslutte møte nr. 1? 27 punkter er ikke behandlet.")
+        keys("j")
+        _ = waitFor("Skriv referatet til: referat-ephrt-2019-T3-")
+        keys("C-u"); keys("-l", "referat.md"); keys("Enter")
+        _ = waitFor("Lagret i \(parent)/referat.md")
+        let minutes = try String(contentsOfFile: parent + "/referat.md", encoding: .utf8)
+        XCTAssertTrue(minutes.contains("Deltakere: Etatsdirektør, byområdeledere"), minutes)
+        XCTAssertTrue(minutes.contains("Tiltak: Rette tallet i Corporater (ansvarlig: Enhetsleder Fyllingsdalen, frist: 15.01.2020, planlagt)"), minutes)
+        XCTAssertTrue(minutes.contains("1 behandlet"), minutes)
+        session = second
+        _ = waitFor("avsluttet", timeout: 3)
+        keys("q")
+        session = first
+        keys("q")
+        _ = waitFor("EXIT=0")
+    }
+
     /// Both dashboards on the Avvik screen; the first adds an action to its selected figure;
     /// returns the second's screen once it shows it, and the seconds from "Lagret" to then.
     func actionInFirstSeenInSecond(_ first: String, _ second: String) -> (String, Double) {
