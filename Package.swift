@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams")]),
         // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
         // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md), with the trait.
-        .target(name: "Store", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift"),
+        // zlib (Debian's), for a meeting's baseline: the well-kept deflate, not a hand-written one.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Store", dependencies: ["Model", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: postgres)),
                                               .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: postgres))],
                 swiftSettings: postgresSettings),

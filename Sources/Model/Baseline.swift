@@ -33,13 +33,13 @@ public struct Baseline: Sendable, Equatable {
 
     public init(through: Period, figures: [Key: Figure]) { self.through = through; self.figures = figures }
 
-    /// The figures of a unit's scope, for every period that began by the end of `through`:
-    /// each period's own scope (a unit before it existed is its predecessors), every
-    /// indicator, every cell that has a value or a status.
+    /// The figures of a unit's scope, for every period of `through`'s year and the year before
+    /// that began by the end of `through` (`covers`): each period's own scope (a unit before
+    /// it existed is its predecessors), every indicator, every cell that has a value or a status.
     public static func of(_ s: Snapshot, unit root: Int, through: Period) -> Baseline {
         var figures = [Key: Figure]()
         let ids = s.indicators.map(\.id), units = s.tree.units.map(\.id)
-        for p in s.periods where p.start <= through.end {
+        for p in s.periods where covers(p, through: through) {
             for u in s.scope(root, p) {
                 for i in ids.indices {
                     guard let c = s.cell(indicator: i, unit: u, period: p), c.value != nil || c.status != .none else { continue }
@@ -52,6 +52,16 @@ public struct Baseline: Sendable, Equatable {
     }
 
     public subscript(_ k: Key) -> Figure? { figures[k] }
+
+    /// The periods a baseline through `through` holds: those that began by its end, in its
+    /// year or the year before (a revision further back is not what a driftsoppfølging
+    /// looks at, and a year of monthly meetings of a large etat stays small).
+    public static func covers(_ p: Period, through: Period) -> Bool {
+        p.start <= through.end && p.year >= through.year - 1
+    }
+
+    /// The periods this baseline holds.
+    public func covers(_ p: Period) -> Bool { Baseline.covers(p, through: through) }
 
     // MARK: Stored form
 

@@ -200,7 +200,7 @@ extension FollowUpDatabase {
         let now = FollowUpRules.timestamp()
         return try writing(unit: unit.rawValue) { tx in
             if let open = try tx.openMeeting(unit: unit.rawValue) { throw MeetingError.alreadyOpen(open) }
-            let id = try tx.insertMeeting(NewMeeting(unit: unit, period: period, participants: participants, baseline: baseline.encoded(),
+            let id = try tx.insertMeeting(NewMeeting(unit: unit, period: period, participants: participants, baseline: Deflated.pack(baseline.encoded()),
                                                      agenda: AgendaItem.encode(agenda), at: now, by: user))
             try tx.meetingEvent(id, .opened, item: nil, value: participants, at: now, by: user)
             return try tx.fetchMeeting(id)
@@ -343,21 +343,38 @@ public enum Agenda {
     /// covered: each revised figure once, at the lowest unit and shortest period that
     /// changed; the totals above it (units whose scope holds it) with their own change.
     public static func revisions(_ s: Snapshot, from old: Baseline, to new: Baseline) -> [AgendaItem] {
-        var changed = [Baseline.Key]()
-        var keys = Set(old.figures.keys)
-        for k in new.figures.keys where k.period.start <= old.through.end { keys.insert(k) }
-        for k in keys where old[k]?.value != new[k]?.value { changed.append(k) }
+        // The periods both hold (a later baseline no longer holds the oldest of an earlier one).
+        var keys = Set<Baseline.Key>()
+        for k in old.figures.keys where new.covers(k.period) { keys.insert(k) }
+        for k in new.figures.keys where old.covers(k.period) { keys.insert(k) }
+        let changed = keys.filter { old[$0]?.value != new[$0]?.value }
         guard !changed.isEmpty else { return [] }
-        let set = Set(changed)
-        // Which changed figures hold another (a total above it, or a longer period of the same unit).
-        func holds(_ a: Baseline.Key, _ b: Baseline.Key) -> Bool {
-            guard a != b, a.indicator == b.indicator else { return false }
-            if a.unit == b.unit { return a.period.kind > b.period.kind && a.period.start <= b.period.start && b.period.end <= a.period.end }
-            guard a.period == b.period, let au = s.tree.index[a.unit], let bu = s.tree.index[b.unit] else { return false }
-            return s.scope(au, a.period).contains(bu)
+        // By indicator and period, and by indicator and unit: what a changed figure holds is
+        // looked up among the few of its own kind (a whole file replaced changes thousands).
+        struct UnitPeriod: Hashable { let unit: String; let period: Period }
+        var byPeriod = [String: [Period: [String]]](), byUnit = [String: Set<UnitPeriod>]()
+        for k in changed {
+            byPeriod[k.indicator, default: [:]][k.period, default: []].append(k.unit)
+            byUnit[k.indicator, default: []].insert(UnitPeriod(unit: k.unit, period: k.period))
+        }
+        func scope(_ unit: String, _ p: Period) -> Set<String> {
+            guard let u = s.tree.index[unit] else { return [] }
+            return Set(s.scope(u, p).dropFirst().map { s.tree.units[$0].id })
+        }
+        /// A changed figure that holds another changed one is not the revision itself: a total
+        /// above it, or a longer period of the same unit.
+        func holdsAnother(_ k: Baseline.Key) -> Bool {
+            let same = byUnit[k.indicator] ?? []
+            for kind in Period.Kind.allCases where kind < k.period.kind {
+                if k.period.parts(kind).contains(where: { same.contains(UnitPeriod(unit: k.unit, period: $0)) }) { return true }
+            }
+            let others = byPeriod[k.indicator]?[k.period] ?? []
+            guard others.count > 1 else { return false }
+            let below = scope(k.unit, k.period)
+            return others.contains { $0 != k.unit && below.contains($0) }
         }
         var items = [AgendaItem]()
-        for k in changed.sorted() where !set.contains(where: { holds(k, $0) }) {
+        for k in changed.sorted() where !holdsAnother(k) {
             var it = AgendaItem(kind: .revised, unit: k.unit, indicator: k.indicator, period: k.period, value: new[k]?.value, status: new[k]?.status)
             it.old = old[k]?.value
             if let u = s.tree.index[k.unit], let i = s.dataset.indicatorIndex[k.indicator], let src = s.cell(indicator: i, unit: u, period: k.period)?.reportSource {
@@ -365,9 +382,15 @@ public enum Agenda {
                 let path = (s.dataset.directory as NSString).appendingPathComponent(src.file)
                 if let m = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date { it.fileChanged = FollowUpRules.timestamp(m) }
             }
-            let above = changed.filter { holds($0, k) && $0.period == k.period }
-                .sorted { (s.tree.index[$0.unit].map { s.tree.depth[$0] } ?? 0) > (s.tree.index[$1.unit].map { s.tree.depth[$0] } ?? 0) }
-            if !above.isEmpty { it.totals = above.map { AgendaItem.Total(unit: $0.unit, old: old[$0]?.value, new: new[$0]?.value) } }
+            // The totals above it: the changed figures of the same indicator and period whose scope holds it, nearest first.
+            let above = (byPeriod[k.indicator]?[k.period] ?? []).filter { $0 != k.unit && scope($0, k.period).contains(k.unit) }
+                .sorted { (s.tree.index[$0].map { s.tree.depth[$0] } ?? 0) > (s.tree.index[$1].map { s.tree.depth[$0] } ?? 0) }
+            if !above.isEmpty {
+                it.totals = above.map { u in
+                    let key = Baseline.Key(unit: u, indicator: k.indicator, period: k.period)
+                    return AgendaItem.Total(unit: u, old: old[key]?.value, new: new[key]?.value)
+                }
+            }
             items.append(it)
         }
         return items

@@ -597,7 +597,7 @@ extension PostgresStore {
     public func meetingBaseline(_ id: Int64) throws -> Baseline? {
         lock.lock(); defer { lock.unlock() }
         guard let b = try run("SELECT baseline FROM meeting WHERE id = \(id)").first?.decode(ByteBuffer.self) else { return nil }
-        return Baseline(decoding: Data(b.readableBytesView))
+        return Deflated.unpack(Data(b.readableBytesView)).flatMap { Baseline(decoding: $0) }
     }
 
     public func meetingEvents(_ id: Int64) throws -> [MeetingEvent] {

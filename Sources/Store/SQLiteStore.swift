@@ -433,7 +433,7 @@ extension SQLiteStore {
     }
 
     public func meetingBaseline(_ id: Int64) throws -> Baseline? {
-        try read { db in try Data.fetchOne(db, sql: "SELECT baseline FROM meeting WHERE id = ?", arguments: [id]).flatMap { Baseline(decoding: $0) } }
+        try read { db in try Data.fetchOne(db, sql: "SELECT baseline FROM meeting WHERE id = ?", arguments: [id]).flatMap(Deflated.unpack).flatMap { Baseline(decoding: $0) } }
     }
 
     public func meetingEvents(_ id: Int64) throws -> [MeetingEvent] {

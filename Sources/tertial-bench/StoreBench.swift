@@ -94,3 +94,56 @@ struct StoreBenchCommand: ParsableCommand {
         }
     }
 }
+
+/// A year of monthly meetings of the etat on a data directory (the generated one): the
+/// time to open one (baseline and agenda), close it, write its minutes, and the store's
+/// size after 12 (issue 24: the baseline must stay small).
+struct MeetingBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "meetings", abstract: "Open and close N meetings of the etat on a data directory: time per meeting and the store's size after them.")
+
+    @Option(name: .long, help: "The data directory (e.g. one made by `tertial-bench generate`).")
+    var data: String
+
+    @Option(name: .long, help: "How many meetings (a year of monthly meetings: 12).")
+    var count = 12
+
+    @Option(name: .long, help: "Where to put the store (default: a temporary folder), or a postgresql:// address of an empty database.")
+    var path: String?
+
+    func run() throws {
+        let file = path ?? (NSTemporaryDirectory() + "tertial-meeting-bench-\(getpid())/tertial.sqlite")
+        defer { if path == nil { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) } }
+        guard let ds = Loader(directory: data).load().dataset else { throw ValidationError("\(data) does not load") }
+        let s = Engine.compute(ds)
+        let store = try FollowUpStores.openAdministered(file)
+        let empty = try store.sizeInBytes()
+        let periods = s.tertials.suffix(count)
+        var open = [Double](), close = [Double](), minutes = [Double](), items = [Int](), baseline = [Int]()
+        for (k, p) in periods.enumerated() {
+            let t0 = Date()
+            let m = try store.openMeeting(s, unit: s.tree.root, period: p, participants: "Etatsdirektør og byområdeledere", by: "bench", today: Day.today())
+            open.append(Date().timeIntervalSince(t0) * 1000)
+            let r = try store.record(m.id)
+            items.append(r.agenda.count)
+            baseline.append(try store.meetingBaseline(m.id).map { $0.encoded().count } ?? 0)
+            for it in r.agenda.prefix(5) { try store.markItem(m.id, item: it.key, .done, by: "bench") }
+            if let first = r.agenda.first(where: { $0.followUpKey != nil }), let key = first.followUpKey {
+                try store.addAction(key, text: "Tiltak fra møte \(k + 1)", owner: "enhetsleder", due: Day.today() + 30, by: "bench", meeting: m.id, item: first.key)
+            }
+            let t1 = Date()
+            try store.closeMeeting(m.id, by: "bench")
+            close.append(Date().timeIntervalSince(t1) * 1000)
+            let t2 = Date()
+            _ = Minutes(record: try store.record(m.id), snapshot: s, book: try FollowUpBook(store), lang: .nb, today: Day.today()).render(.html)
+            minutes.append(Date().timeIntervalSince(t2) * 1000)
+        }
+        func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        print(String(format: "%d meetings of the etat (%d units, %d indicators): open (baseline + agenda) median %.0f ms, close %.1f ms, minutes (HTML) %.0f ms",
+                     periods.count, s.tree.units.count, s.indicators.count, median(open), median(close), median(minutes)))
+        print("agenda items per meeting: \(items.map(String.init).joined(separator: " "))")
+        print(String(format: "baseline per meeting: median %.0f KiB (%d figures in the last)", Double(baseline.sorted()[baseline.count / 2]) / 1024,
+                     try store.meetingBaseline(try store.meetings(unit: nil).last!.id)?.figures.count ?? 0))
+        let size = try store.sizeInBytes()
+        print(String(format: "store: %.1f MiB after %d meetings (%.1f MiB empty)", Double(size) / 1_048_576, periods.count, Double(empty) / 1_048_576))
+    }
+}
