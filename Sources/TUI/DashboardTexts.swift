@@ -125,14 +125,14 @@ enum DashboardTexts {
                  en: "Meeting no. \(id) is closed. Write the minutes (.md, .html, .txt), or Esc (later: tertial meeting minutes \(id))")
     }
     static func confirmOpenMeeting(_ scope: String) -> Sentence {
-        Sentence(nb: "Åpne et møte for \(scope)? Agendaen lages av tallene nå. (j/N)", en: "Open a meeting for \(scope)? The agenda is made from the figures now. (y/N)")
+        Sentence(nb: "Åpne et møte for \(scope) (agenda fra tallene nå)? (j/N)", en: "Open a meeting for \(scope) (agenda from the figures now)? (y/N)")
     }
     static func confirmEndMeeting(_ id: Int64, left: Int) -> Sentence {
         Sentence(nb: "Avslutte møte nr. \(id)? \(left) punkter er ikke behandlet. (j/N)", en: "End meeting no. \(id)? \(left) items are not gone through. (y/N)")
     }
-    static func meetingLeftOpen(_ id: Int64, _ scope: String, since: String) -> Sentence {
-        Sentence(nb: "Møte nr. \(id) (\(scope)) er fortsatt åpent siden \(since).  j: fortsett · a: avslutt · Esc: senere",
-                 en: "Meeting no. \(id) (\(scope)) is still open since \(since).  y: resume · a: end · Esc: later")
+    static func meetingLeftOpen(_ id: Int64, _ scope: String) -> Sentence {
+        Sentence(nb: "Møte nr. \(id) (\(scope)) er fortsatt åpent. j fortsett · a avslutt · Esc senere",
+                 en: "Meeting no. \(id) (\(scope)) is still open. y resume · a end · Esc later")
     }
     static func meetingTitle(_ id: Int64, _ scope: String, left: Int, of total: Int) -> Sentence {
         Sentence(nb: "Møte nr. \(id) · \(scope) · \(left) av \(total) punkter igjen", en: "Meeting no. \(id) · \(scope) · \(left) of \(total) items left")

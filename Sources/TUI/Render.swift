@@ -457,7 +457,7 @@ extension Dashboard {
             return l(DashboardTexts.confirmOpenMeeting(name + ", " + l.period(period)))
         case .endMeeting(let id): return l(DashboardTexts.confirmEndMeeting(id, left: st.meeting?.left ?? 0))
         case let .resumeMeeting(id, scope):
-            return l(DashboardTexts.meetingLeftOpen(id, scope, since: st.meeting.map { MeetingWords.time($0.meeting.openedAt, l.lang) } ?? ""))
+            return l(DashboardTexts.meetingLeftOpen(id, scope))
         }
     }
 

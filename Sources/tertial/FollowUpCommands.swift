@@ -68,11 +68,7 @@ struct FollowUpList: ParsableCommand {
     @Option(name: .long, help: "The format.")
     var format: FollowUpReport.ListFormat = .text
 
-    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
-    var output: String?
-
-    @Flag(name: .long, help: "Overwrite --output if it exists.")
-    var force = false
+    @OptionGroup var out: OutputOptions
 
     func validate() throws {
         try CLI.checkPeriods(period)
@@ -97,7 +93,7 @@ struct FollowUpList: ParsableCommand {
         } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
         let entries = FollowUpReport.select(book, units: units, period: p, filter: filter, today: CLI.today())
         let text = FollowUpReport.render(entries, snapshot: s, format: format, lang: CLI.lang, today: CLI.today())
-        try CLI.emit(text, to: output, force: force)
+        try out.emit(text)
     }
 }
 

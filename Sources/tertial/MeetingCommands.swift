@@ -28,6 +28,18 @@ struct MeetingCommand: ParsableCommand {
     }
 }
 
+/// The meeting a command is about: its number, or `last` (of a unit).
+struct MeetingChoice: ParsableArguments {
+    @Argument(help: "The meeting's number, or last.")
+    var meeting: String
+    @Option(name: .long, help: "With last: the newest meeting of this unit.")
+    var unit: String?
+
+    func resolve(_ store: FollowUpStore, openOnly: Bool = false) throws -> Int64 {
+        try MeetingCommand.resolve(meeting, unit: unit, store: store, openOnly: openOnly)
+    }
+}
+
 struct MeetingOpen: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a meeting for a unit and period: its baseline and agenda are made now.")
     @OptionGroup var options: DataOptions
@@ -84,14 +96,11 @@ struct MeetingClose: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a meeting (its number, or last: the newest open one).")
     @OptionGroup var options: DataOptions
     @OptionGroup var followUp: FollowUpOptions
-    @Argument(help: "The meeting's number, or last.")
-    var meeting: String
-    @Option(name: .long, help: "With last: the newest open meeting of this unit.")
-    var unit: String?
+    @OptionGroup var which: MeetingChoice
 
     func run() throws {
         let store = try FollowUpCommand.open(options, followUp)
-        let id = try MeetingCommand.resolve(meeting, unit: unit, store: store, openOnly: true)
+        let id = try which.resolve(store, openOnly: true)
         try FollowUpCommand.write {
             try store.closeMeeting(id, by: followUp.user ?? FollowUpRules.currentUser())
             CLI.say(CLI.l(CLITexts.meetingClosed(id)))
@@ -103,27 +112,21 @@ struct MeetingMinutes: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "minutes", abstract: "The minutes (referat) of a meeting: items, figures, marks, decisions, postponed items, revised figures.")
     @OptionGroup var options: DataOptions
     @OptionGroup var followUp: FollowUpOptions
-    @Argument(help: "The meeting's number, or last.")
-    var meeting: String
-    @Option(name: .long, help: "With last: the newest meeting of this unit.")
-    var unit: String?
+    @OptionGroup var which: MeetingChoice
     @Option(name: .long, help: "The format.")
     var format: Minutes.Format = .text
-    @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
-    var output: String?
-    @Flag(name: .long, help: "Overwrite --output if it exists.")
-    var force = false
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         guard let store = try FollowUpCommand.openExisting(options, followUp) else { throw ExitCode(1) }
-        let id = try MeetingCommand.resolve(meeting, unit: unit, store: store)
+        let id = try which.resolve(store)
         let s = Loader(directory: options.data).load().dataset.map(Engine.compute)
         let text: String
         do {
             let minutes = Minutes(record: try store.record(id), snapshot: s, book: try FollowUpBook(store), lang: CLI.lang, today: CLI.today())
             text = minutes.render(format)
         } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
-        try CLI.emit(text, to: output, force: force)
+        try out.emit(text)
     }
 }
 

@@ -61,6 +61,13 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .long, help: "Unit id (default: the etat).")
     var unit: String?
 
+    @OptionGroup var out: OutputOptions
+
+    func emit(_ text: String) throws { try out.emit(text) }
+}
+
+/// Where a command's text goes: standard output, or a file written safely (every report's rule).
+struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 

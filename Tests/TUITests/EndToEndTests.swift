@@ -358,7 +358,7 @@ import TestSupport
         session = first
         _ = waitFor("Venter: 35")
         keys("M")
-        _ = waitFor("Åpne et møte for Etaten, T3 2019?")
+        _ = waitFor("Åpne et møte for Etaten, T3 2019 (agenda fra tallene nå)? (j/N)")
         keys("j")
         _ = waitFor("Møte nr. 1 · Etaten, T3 2019 · 28 av 28 punkter igjen", "M Møte")
         start(second, "ola")

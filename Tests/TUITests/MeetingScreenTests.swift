@@ -59,7 +59,7 @@ import TestSupport
         d.state.store = .writable("/tmp/meeting")
         d.press(.char("M"))
         XCTAssertEqual(d.state.mode, .confirm(.openMeeting("ephrt", MeetingScreenTests.t3, name: "Etaten")))
-        XCTAssertTrue(d.text.contains("Åpne et møte for Etaten, T3 2019?"), d.text)
+        XCTAssertTrue(d.text.contains("Åpne et møte for Etaten, T3 2019 (agenda fra tallene nå)? (j/N)"), d.text)
         d.press(.char("n"))
         XCTAssertEqual(d.effects, [], "no is no")
         d.press(.char("M"), .char("j"))
