@@ -164,8 +164,10 @@ public final class SQLiteStore: FollowUpStore, @unchecked Sendable {
         let superseded = try db.read { try m.hasBeenSuperseded($0) }
         if superseded { throw FollowUpError.newerSchema(location) }
         if isReadOnly {
-            let done = try db.read { try m.hasCompletedMigrations($0) }
-            if !done { throw FollowUpError.readOnly(location) }
+            // A store a writer has not yet brought up to date is read as it is: follow-up needs
+            // only the first migration (meetings read as none until their tables are made).
+            let applied = try db.read { try m.appliedIdentifiers($0) }
+            if !applied.contains("v1: entry and entry_history") { throw FollowUpError.readOnly(location) }
             return
         }
         // Two processes creating the store at once both find it empty; the one that loses

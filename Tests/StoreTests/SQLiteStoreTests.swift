@@ -159,6 +159,34 @@ import TestSupport
         }
     }
 
+    /// A store from the tertial before meetings (its schema at v2): read-only it is read as it
+    /// is (no meetings yet); opened by a writer it gains the meeting tables, entries intact.
+    @Test func testAStoreFromBeforeMeetingsIsReadAndThenMigrated() throws {
+        do {
+            let s = try SQLiteStore(path: path)
+            _ = try s.addComment(vest, text: "Vurdering", by: "kari")
+            try s.db.write { db in
+                try db.execute(sql: "DROP TABLE meeting_event; DROP TABLE meeting; DELETE FROM grdb_migrations WHERE identifier = 'v3: meetings'; PRAGMA user_version = 2")
+            }
+        }
+        if getuid() != 0 {
+            chmod(path, 0o400)
+            chmod(dir + "/followup", 0o500)
+            let r = try SQLiteStore(path: path)
+            XCTAssertTrue(r.isReadOnly)
+            XCTAssertEqual(try r.all().map(\.text), ["Vurdering"])
+            XCTAssertEqual(try r.meetings(unit: nil), [])
+            XCTAssertEqual(try r.meetingToken(), 0)
+            chmod(dir + "/followup", 0o700)
+            chmod(path, 0o600)
+        }
+        let w = try SQLiteStore(path: path)
+        XCTAssertEqual(try w.appliedMigrations().last, "v3: meetings")
+        XCTAssertEqual(try w.all().map(\.text), ["Vurdering"])
+        let m = try w.openMeeting(unit: "ph-vest", period: .tertial(2020, 1), participants: nil, baseline: Baseline(through: .tertial(2020, 1), figures: [:]), agenda: [], by: "kari")
+        XCTAssertEqual(try w.meetings(unit: "ph-vest").map(\.id), [m.id])
+    }
+
     @Test func testTheChangeTokenMovesWithEveryWriteFromAnyConnection() throws {
         let a = try SQLiteStore(path: path), b = try SQLiteStore(path: path)
         let t0 = try a.changeToken()
