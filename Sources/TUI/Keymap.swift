@@ -222,19 +222,7 @@ public enum Keymap {
 
     /// The active rows depend only on the scope chain, and there are few chains: each is
     /// worked out once (the footer asks on every frame).
-    static let activeCache = ChainCache()
-
-    final class ChainCache: @unchecked Sendable {
-        private var rows = [[KeyScope]: [Binding]]()
-        private let lock = NSLock()
-        func value(_ chain: [KeyScope], _ make: () -> [Binding]) -> [Binding] {
-            lock.lock(); defer { lock.unlock() }
-            if let r = rows[chain] { return r }
-            let r = make()
-            rows[chain] = r
-            return r
-        }
-    }
+    static let activeCache = Memo<[KeyScope], [Binding]>()
 
     static func active(_ chain: [KeyScope]) -> [Binding] {
         let table = all
@@ -257,8 +245,28 @@ public enum Keymap {
 
     /// The footer: the active bindings with a hint, by rank.
     public static func hints(_ st: AppState, _ l: L10n) -> [String] {
-        active(st).compactMap { b in b.hint.map { (b, $0) } }.sorted { $0.1.rank < $1.1.rank }
-            .map { b, h in hintKeys(b, unicode: st.unicode, l) + " " + l[h.text] }
+        // The same for every frame of a scope chain, language and character set: made once.
+        let key = HintKey(chain: chain(st), unicode: st.unicode, lang: l.lang)
+        return hintCache.value(key) {
+            active(key.chain).compactMap { b in b.hint.map { (b, $0) } }.sorted { $0.1.rank < $1.1.rank }
+                .map { b, h in hintKeys(b, unicode: key.unicode, l) + " " + l[h.text] }
+        }
+    }
+
+    struct HintKey: Hashable { let chain: [KeyScope]; let unicode: Bool; let lang: Lang }
+    static let hintCache = Memo<HintKey, [String]>()
+
+    /// A few values made once each, from any thread.
+    final class Memo<K: Hashable, V>: @unchecked Sendable {
+        private var values = [K: V]()
+        private let lock = NSLock()
+        func value(_ key: K, _ make: () -> V) -> V {
+            lock.lock(); defer { lock.unlock() }
+            if let v = values[key] { return v }
+            let v = make()
+            values[key] = v
+            return v
+        }
     }
 
     // MARK: Names of keys

@@ -169,6 +169,9 @@ public enum Screens {
     /// The root view of the screen at a 1-based position, nil when there is none.
     public static func root(_ n: Int) -> ViewKind? { all.indices.contains(n - 1) ? ViewKind(all[n - 1].id) : nil }
 
+    /// What each tab shows as its key: its number, or its own key (the meeting's `M`). Made once.
+    static let tabKeys: [String] = all.indices.map { all[$0].tabKey ?? "\($0 + 1)" }
+
     static var digitKeys: [Key] { all.indices.prefix(9).map { .char(Character(String($0 + 1))) } }
     static var digitLabel: String { "1–\(min(all.count, 9))" }
 }

@@ -90,13 +90,22 @@ public struct MeetingLink: Hashable, Sendable {
     public init(meeting: Int64, item: String?) { self.meeting = meeting; self.item = item }
 }
 
-/// A meeting as the dashboard shows it, equal to another when read at the same point.
+/// A meeting as the dashboard shows it, equal to another when read at the same point. The
+/// record is behind one reference: the panel key (`PanelInput`) is copied on every frame, and
+/// the record inline made it several times larger (the `keys` benchmark saw the copies).
 public struct MeetingByToken: Hashable, Sendable {
-    public let record: MeetingRecord
-    public static func == (a: MeetingByToken, b: MeetingByToken) -> Bool {
-        a.record.meeting == b.record.meeting && a.record.token == b.record.token
+    final class Box: Sendable {
+        let record: MeetingRecord
+        init(_ r: MeetingRecord) { record = r }
     }
-    public func hash(into h: inout Hasher) { h.combine(record.meeting.id); h.combine(record.token) }
+    let box: Box
+    let id: Int64, token: Int64, closed: Bool
+    public init(_ r: MeetingRecord) { box = Box(r); id = r.meeting.id; token = r.token; closed = !r.meeting.isOpen }
+    public var record: MeetingRecord { box.record }
+    public static func == (a: MeetingByToken, b: MeetingByToken) -> Bool {
+        a.box === b.box || (a.id == b.id && a.token == b.token && a.closed == b.closed && a.box.record == b.box.record)
+    }
+    public func hash(into h: inout Hasher) { h.combine(id); h.combine(token) }
 }
 
 /// What the dashboard knows of the follow-up store.
