@@ -14,7 +14,7 @@ enum Deflated {
         var bound = compressBound(uLong(text.count))
         var out = [UInt8](repeating: 0, count: Int(bound))
         let status = text.withUnsafeBytes { src in
-            compress2(&out, &bound, src.bindMemory(to: Bytef.self).baseAddress, uLong(text.count), Z_BEST_SPEED)
+            compress2(&out, &bound, src.bindMemory(to: Bytef.self).baseAddress, uLong(text.count), Z_DEFAULT_COMPRESSION)
         }
         guard status == Z_OK else { return text }
         var n = UInt64(text.count).bigEndian
