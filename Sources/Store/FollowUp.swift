@@ -175,8 +175,8 @@ public protocol FollowUpStore: AnyObject, Sendable {
     func markItem(_ meeting: Int64, item: String, _ mark: AgendaMark, by user: String) throws
     func setParticipants(_ meeting: Int64, _ text: String, by user: String) throws
     @discardableResult func closeMeeting(_ meeting: Int64, by user: String) throws -> Meeting
-    @discardableResult func addComment(_ key: Entry.Key, text: String, by user: String, meeting: Int64, item: String?) throws -> Entry
-    @discardableResult func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String, meeting: Int64, item: String?) throws -> Entry
+    @discardableResult func addComment(_ key: Entry.Key, text: String, by user: String, meeting: Int64, item: String?) throws -> MeetingEntry
+    @discardableResult func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String, meeting: Int64, item: String?) throws -> MeetingEntry
     func record(_ id: Int64) throws -> MeetingRecord
 }
 

@@ -236,24 +236,26 @@ extension FollowUpDatabase {
 
     /// A comment on a figure, written in a meeting (linked to the item it was written on).
     @discardableResult
-    public func addComment(_ key: Entry.Key, text: String, by user: String, meeting: Int64, item: String?) throws -> Entry {
+    public func addComment(_ key: Entry.Key, text: String, by user: String, meeting: Int64, item: String?) throws -> MeetingEntry {
         let e = try addComment(key, text: text, by: user)
-        try link(e.id, meeting: meeting, item: item, by: user)
-        return e
+        return MeetingEntry(entry: e, linkRefused: link(e.id, meeting: meeting, item: item, by: user))
     }
 
     @discardableResult
-    public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String, meeting: Int64, item: String?) throws -> Entry {
+    public func addAction(_ key: Entry.Key, text: String, owner: String?, due: Day?, by user: String, meeting: Int64, item: String?) throws -> MeetingEntry {
         let e = try addAction(key, text: text, owner: owner, due: due, by: user)
-        try link(e.id, meeting: meeting, item: item, by: user)
-        return e
+        return MeetingEntry(entry: e, linkRefused: link(e.id, meeting: meeting, item: item, by: user))
     }
 
-    /// Links an entry to a meeting. A separate transaction from the entry's own: an entry
-    /// whose link failed (the meeting closed meanwhile) is kept, never lost with it.
-    func link(_ entry: Int64, meeting: Int64, item: String?, by user: String) throws {
-        let user = try FollowUpRules.checkAuthor(user)
-        try changeMeeting(meeting, by: user) { tx, now in try tx.meetingEvent(meeting, .entry, item: item, value: String(entry), at: now, by: user) }
+    /// Links an entry to a meeting, in a transaction of its own after the entry's: the entry
+    /// is written whatever becomes of the link (the meeting closed meanwhile, or another
+    /// unit's meeting the leader may not write to), and a refused link is said, not thrown
+    /// (a save that threw would be tried again, and written twice).
+    func link(_ entry: Int64, meeting: Int64, item: String?, by user: String) -> Error? {
+        do {
+            try changeMeeting(meeting, by: user) { tx, now in try tx.meetingEvent(meeting, .entry, item: item, value: String(entry), at: now, by: user) }
+            return nil
+        } catch { return error }
     }
 
     func changeMeeting<T>(_ meeting: Int64, by user: String, _ body: (FollowUpTransaction, String) throws -> T) throws -> T {
@@ -271,6 +273,13 @@ extension FollowUpDatabase {
         guard let m = try meetings(unit: nil).first(where: { $0.id == id }) else { throw MeetingError.noSuchMeeting(id) }
         return MeetingRecord(meeting: m, agenda: AgendaItem.decode(try meetingAgenda(id)), events: try meetingEvents(id))
     }
+}
+
+/// A comment or action written in a meeting: the entry (always kept), and why it could not
+/// be linked to the meeting when it could not.
+public struct MeetingEntry {
+    public let entry: Entry
+    public let linkRefused: Error?
 }
 
 /// What a meeting's change writes (`FollowUpTransaction.updateMeeting`).

@@ -551,14 +551,16 @@ public final class App {
         }
         let text = form.text
         let due = form.dueText.flatMap { FollowUpRules.parseDue($0, today: state.today) }
+        var linkRefused: Error?
         do {
             switch form.purpose {
             case .comment(let key):
-                if let link = form.link { try store.addComment(key, text: text, by: user, meeting: link.meeting, item: link.item) }
+                if let link = form.link { linkRefused = try store.addComment(key, text: text, by: user, meeting: link.meeting, item: link.item).linkRefused }
                 else { try store.addComment(key, text: text, by: user) }
             case .action(let key):
-                if let link = form.link { try store.addAction(key, text: text, owner: form.owner, due: due, by: user, meeting: link.meeting, item: link.item) }
-                else { try store.addAction(key, text: text, owner: form.owner, due: due, by: user) }
+                if let link = form.link {
+                    linkRefused = try store.addAction(key, text: text, owner: form.owner, due: due, by: user, meeting: link.meeting, item: link.item).linkRefused
+                } else { try store.addAction(key, text: text, owner: form.owner, due: due, by: user) }
             case .participants(let id): try store.setParticipants(id, text, by: user)
             case let .status(id, status), let .note(id, status): try store.setStatus(id, status, note: text, by: user)
             case .edit(let id):
@@ -567,6 +569,8 @@ public final class App {
             _ = refreshFollowUp(onlyIfChanged: false)
             _ = refreshMeeting(onlyIfChanged: false)
             tell(.saved)
+            // Saved, but not in the meeting's minutes: said, not hidden (and not saved again).
+            if let why = linkRefused { tell(.meetingRefused(l(DashboardTexts.savedNotLinked(l.followUp(why))))) }
         } catch {
             tell(.saveRefused(form, reason: l.followUp(error)))
         }

@@ -140,6 +140,9 @@ enum DashboardTexts {
     static func meetingClosedTitle(_ id: Int64, _ scope: String, at: String) -> Sentence {
         Sentence(nb: "Møte nr. \(id) · \(scope) · avsluttet \(at)", en: "Meeting no. \(id) · \(scope) · closed \(at)")
     }
+    static func savedNotLinked(_ why: String) -> Sentence {
+        Sentence(nb: "Lagret, men ikke knyttet til møtet: \(why)", en: "Saved, but not linked to the meeting: \(why)")
+    }
     static let emptyAgenda = Sentence(nb: "Agendaen er tom.", en: "The agenda is empty.")
     static func decided(_ text: String) -> Sentence { Sentence(nb: "Vedtatt: \(text)", en: "Decided: \(text)") }
 

@@ -142,6 +142,9 @@ extension CLITexts {
     static func meetingOpened(_ id: Int64, scope: String, items: Int) -> Sentence {
         Sentence(nb: "Åpnet møte nr. \(id) (\(scope)) med \(items) punkter på agendaen", en: "Opened meeting no. \(id) (\(scope)) with \(items) items on the agenda")
     }
+    static func savedNotLinked(_ id: Int64, _ why: String) -> Sentence {
+        Sentence(nb: "nr. \(id) er lagret, men ikke knyttet til møtet: \(why)", en: "no. \(id) is saved, but not linked to the meeting: \(why)")
+    }
     static func meetingClosed(_ id: Int64) -> Sentence { Sentence(nb: "Møte nr. \(id) er avsluttet", en: "Meeting no. \(id) is closed") }
     static let meetingStillOpen = Sentence(nb: "åpent", en: "open")
     static let meetingOpenedColumn = Sentence(nb: "Åpnet", en: "Opened")

@@ -32,6 +32,14 @@ struct FollowUpCommand: ParsableCommand {
         } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
     }
 
+    /// An entry written but not linked to its meeting: kept (its number printed), the reason
+    /// said, exit 1 (so a script notices; running it again would write it twice).
+    static func saidIfNotLinked(_ r: MeetingEntry) throws {
+        guard let why = r.linkRefused else { return }
+        CLI.say(CLI.l(CLITexts.savedNotLinked(r.entry.id, CLI.l.followUp(why))))
+        throw ExitCode(1)
+    }
+
     /// Runs a write, or says why it was refused (exit 1).
     static func write(_ body: () throws -> Void) throws {
         do { try body() } catch { CLI.say(CLI.l.followUp(error)); throw ExitCode(1) }
@@ -126,8 +134,13 @@ struct FollowUpComment: ParsableCommand {
         let link = try meeting.map { try MeetingCommand.resolve($0, unit: nil, store: store, openOnly: true) }
         try FollowUpCommand.write {
             let user = followUp.user ?? FollowUpRules.currentUser()
-            let e = try link.map { try store.addComment(key, text: text, by: user, meeting: $0, item: nil) } ?? store.addComment(key, text: text, by: user)
-            print(e.id)
+            if let link {
+                let r = try store.addComment(key, text: text, by: user, meeting: link, item: nil)
+                print(r.entry.id)
+                try FollowUpCommand.saidIfNotLinked(r)
+            } else {
+                print(try store.addComment(key, text: text, by: user).id)
+            }
         }
     }
 }
@@ -157,9 +170,13 @@ struct FollowUpAction: ParsableCommand {
         let link = try meeting.map { try MeetingCommand.resolve($0, unit: nil, store: store, openOnly: true) }
         try FollowUpCommand.write {
             let user = followUp.user ?? FollowUpRules.currentUser(), day = due.flatMap { FollowUpRules.parseDue($0, today: CLI.today()) }
-            let e = try link.map { try store.addAction(key, text: text, owner: owner, due: day, by: user, meeting: $0, item: nil) }
-                ?? store.addAction(key, text: text, owner: owner, due: day, by: user)
-            print(e.id)
+            if let link {
+                let r = try store.addAction(key, text: text, owner: owner, due: day, by: user, meeting: link, item: nil)
+                print(r.entry.id)
+                try FollowUpCommand.saidIfNotLinked(r)
+            } else {
+                print(try store.addAction(key, text: text, owner: owner, due: day, by: user).id)
+            }
         }
     }
 }

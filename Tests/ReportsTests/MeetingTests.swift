@@ -40,7 +40,7 @@ import TestSupport
                 XCTAssertEqual($0 as? MeetingError, .alreadyOpen(first.id), name)
             }
             let action = try store.addAction(fyllingsdalen, text: "Rette tallet i Corporater", owner: "Enhetsleder Fyllingsdalen",
-                                             due: Day(year: 2020, month: 1, day: 15), by: "kari", meeting: first.id, item: zero.key)
+                                             due: Day(year: 2020, month: 1, day: 15), by: "kari", meeting: first.id, item: zero.key).entry
             try store.markItem(first.id, item: zero.key, .done, by: "kari")
             try store.closeMeeting(first.id, by: "kari")
             XCTAssertThrowsError(try store.markItem(first.id, item: zero.key, .open, by: "kari")) { XCTAssertEqual($0 as? MeetingError, .closed(first.id), name) }
@@ -118,6 +118,12 @@ import TestSupport
             XCTAssertThrowsError(try store.setParticipants(m.id, "Noen andre", by: "kari"), name)
             XCTAssertEqual(try store.record(m.id).meeting.participants, "Etatsdirektør", name)
             XCTAssertEqual(try store.meetingEvents(m.id).map(\.kind), [.opened, .participants, .closed], name)
+            // A comment meant for the closed meeting is kept, and the link's refusal said.
+            let late = try store.addComment(Entry.Key(unit: "ph-vest", indicator: "staff_user_experience", period: t3), text: "Etter møtet", by: "kari",
+                                            meeting: m.id, item: nil)
+            XCTAssertEqual(late.linkRefused as? MeetingError, .closed(m.id), name)
+            XCTAssertEqual(try store.all().map(\.text), ["Etter møtet"], name)
+            XCTAssertEqual(try store.meetingEvents(m.id).count, 3, "\(name): nothing linked to a closed meeting")
             if let q = store as? SQLiteStore {
                 XCTAssertThrowsError(try q.db.write { try $0.execute(sql: "DELETE FROM meeting") }, name)
                 XCTAssertThrowsError(try q.db.write { try $0.execute(sql: "DELETE FROM meeting_event") }, name)
@@ -160,6 +166,13 @@ import TestSupport
         let etat = try admin.openMeeting(unit: "ephrt", period: t3, participants: nil, baseline: empty, agenda: [], by: "etat")
         XCTAssertEqual(Set(try vest.meetings(unit: nil).map(\.id)), [own.id, etat.id], "every leader reads every meeting")
         XCTAssertThrowsError(try vest.markItem(etat.id, item: "x", .done, by: role))
+        // Vest's leader at the etat's meeting writes on a Vest figure: kept; the link to the
+        // etat's meeting, which the role may not write to, is refused and said.
+        let own2 = try vest.addComment(Entry.Key(unit: "ph-vest", indicator: "staff_user_experience", period: .tertial(2020, 1)), text: "Vest sitt", by: role,
+                                       meeting: etat.id, item: nil)
+        XCTAssertNotNil(own2.linkRefused)
+        XCTAssertEqual(try admin.all().map(\.text), ["Vest sitt"])
+        XCTAssertEqual(try admin.record(etat.id).entries.count, 0)
         try vest.closeMeeting(own.id, by: role)
     }
 
