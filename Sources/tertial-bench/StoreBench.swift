@@ -147,3 +147,29 @@ struct MeetingBenchCommand: ParsableCommand {
         print(String(format: "store: %.1f MiB after %d meetings (%.1f MiB empty)", Double(size) / 1_048_576, periods.count, Double(empty) / 1_048_576))
     }
 }
+
+/// The Aalen–Johansen estimate of a file of observations (`days;kind` lines, kind 0
+/// censored, 1 allocated, 2 left), one line per step: what `scripts/check-cif.py` compares
+/// with scikit-survival.
+struct CIFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cif", abstract: "The cumulative incidence of a file of observations (days;kind), for the check against scikit-survival.")
+
+    @Argument(help: "A file of `days;kind` lines.")
+    var file: String
+
+    func run() throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let obs = text.split(whereSeparator: \.isNewline).compactMap { line -> (days: Int, kind: Int)? in
+            let f = line.split(separator: ";")
+            guard f.count == 2, let d = Int(f[0]), let k = Int(f[1]) else { return nil }
+            return (d, k)
+        }
+        let ci = CumulativeIncidence(obs, kinds: 2)
+        print("day;at_risk;f1;f2;var1;var2;low1;high1")
+        for s in ci.steps {
+            let (lo, hi) = ci.interval(1, at: s.day)
+            print(([String(s.day), String(s.atRisk)] + [s.incidence[0], s.incidence[1], s.variance[0], s.variance[1], lo, hi].map { String(format: "%.17g", $0) })
+                .joined(separator: ";"))
+        }
+    }
+}
