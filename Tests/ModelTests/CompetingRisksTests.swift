@@ -69,3 +69,73 @@ import TestSupport
         XCTAssertNil(ci.firstDay(1, reaching: 0.5))
     }
 }
+
+/// The waitlist forecast on cases written for the test (issue 25): ten granted on 1 February
+/// 2020; three get a place after 50 days, two after 100, one leaves without a place after
+/// 150, four still wait on 31 December 2020.
+@Suite final class WaitlistForecastTests: TestCase {
+    let granted = Day(year: 2020, month: 2, day: 1)!
+    let date = Day(year: 2020, month: 12, day: 31)!
+
+    func cases(_ n: Int = 10) -> [WaitCase] {
+        let plan: [(Int?, Int?)] = [(50, nil), (50, nil), (50, nil), (100, nil), (100, nil), (nil, 150), (nil, nil), (nil, nil), (nil, nil), (nil, nil)]
+        return plan.prefix(n).enumerated().map { k, p in
+            WaitCase(id: "c\(k)", unit: "ph-vest", housing: .ombps3, received: nil, granted: granted, interimReply: nil,
+                     allocated: p.0.map { granted + $0 }, left: p.1.map { granted + $0 }, leftReason: p.1 == nil ? nil : "flyttet",
+                     livingNow: nil, dischargeReady: false, source: SourceRef(file: "waitlist.csv", line: k + 2))
+        }
+    }
+
+    @Test func testTheFiguresByHand() throws {
+        let f = WaitlistForecast(cases: cases(), date: date)
+        XCTAssertEqual(f.casesInWindow, 10)
+        XCTAssertNotNil(f.estimate)
+        // 3/10 by day 50; then 7 at risk, 2 more: 0.3 + 0.7 · 2/7 = 0.5 by day 100.
+        XCTAssertEqual(f.allocated.map(\.days), [91, 182, 365])
+        XCTAssertEqual(f.allocated[0].p, 0.3, accuracy: 1e-12)
+        XCTAssertEqual(f.allocated[1].p, 0.5, accuracy: 1e-12)
+        XCTAssertEqual(f.allocated[2].p, 0.5, accuracy: 1e-12)
+        for pt in f.allocated { XCTAssertTrue(pt.low < pt.p && pt.p < pt.high, "\(pt)") }
+        XCTAssertEqual(f.medianDays, 100)
+        // Leaving: 5 at risk on day 150, S = 1/2: 1/2 · 1/5.
+        XCTAssertEqual(try XCTUnwrap(f.left12m), 0.1, accuracy: 1e-12)
+        XCTAssertEqual([f.grants12m, f.allocations12m, f.departures12m, f.waitingNow], [10, 5, 1, 4])
+        XCTAssertEqual(f.grantsByMonth, [0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(f.allocationsByMonth, [0, 0, 3, 0, 2, 0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(f.netPerMonth, 4.0 / 12, accuracy: 1e-12)
+        XCTAssertNil(f.monthsToEmpty, "a list that grows is not emptied")
+        // Month ends Jan–Dec: 0, 10, 7, 7, 5, then 4 for seven months: 57 / 12.
+        XCTAssertEqual(f.meanWaiting, 57.0 / 12, accuracy: 1e-12)
+        // Little: 10 arrivals in 365 days × the mean stay of the six who left (500/6 days).
+        XCTAssertEqual(try XCTUnwrap(f.littlesLaw), 10.0 / 365 * 500 / 6, accuracy: 1e-12)
+        XCTAssertTrue(f.littleDisagrees, "4.75 waiting against 2.28 from the flow: over half apart")
+    }
+
+    @Test func testTooFewCasesGiveNoEstimate() {
+        let f = WaitlistForecast(cases: cases(9), date: date)
+        XCTAssertEqual(f.casesInWindow, 9)
+        XCTAssertNil(f.estimate)
+        XCTAssertEqual(f.allocated, [])
+        XCTAssertNil(f.medianDays)
+    }
+
+    @Test func testTheWindowLeavesOutOlderGrants() {
+        // A 6-month window back from 31 December 2020 starts on 30 June: the February grants are out.
+        XCTAssertEqual(WaitlistForecast(cases: cases(), date: date, windowMonths: 6).casesInWindow, 0)
+        XCTAssertEqual(WaitlistForecast.monthsBack(Day(year: 2020, month: 3, day: 31)!, 1), Day(year: 2020, month: 2, day: 29))
+    }
+
+    /// Bergen Vest's forecast at the end of 2020 holds its predecessors' cases (its coverage).
+    @Test func testAUnitWithPredecessorsHoldsTheirCases() throws {
+        let s = SampleData.snapshot
+        let vest = try XCTUnwrap(s.tree.index["ph-vest"])
+        let date = Day(year: 2020, month: 12, day: 31)!
+        let start = WaitlistForecast.monthsBack(date, 24)
+        let f = s.forecast(unit: vest, housing: .ombps3, at: date)
+        let expected = s.dataset.waitlist.filter {
+            ["ph-vest", "ph-fyllingsdalen", "ph-laksevag"].contains($0.unit) && $0.housing == .ombps3 && $0.granted >= start && $0.granted <= date
+        }.count
+        XCTAssertGreaterThan(expected, 0)
+        XCTAssertEqual(f.casesInWindow, expected)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// How long someone granted a place today will wait, and whether the list grows (issue 25):
+/// for the cases granted in a window before a day, the Aalen–Johansen cumulative incidence of
+/// allocation (leaving without a place competing, a case still waiting censored on the day),
+/// and the flow of the last 12 months. docs/data-format.md, "The waitlist forecast".
+public struct WaitlistForecast: Sendable {
+    /// Below this many cases in the window no estimate is given (and the reason is said).
+    public static let minimumCases = 10
+    public static let defaultWindowMonths = 24
+    /// The points the leaders read: 3, 6 and 12 months after the decision.
+    public static let horizons = [91, 182, 365]
+
+    public struct Point: Sendable, Equatable {
+        public let days: Int
+        public let p: Double
+        public let low: Double
+        public let high: Double
+    }
+
+    public let date: Day
+    public let windowStart: Day
+    /// Cases granted in the window (on or after `windowStart`, on or before `date`).
+    public let casesInWindow: Int
+    /// Nil when there are fewer than `minimumCases`.
+    public let estimate: CumulativeIncidence?
+    /// The chance of a place within 3, 6 and 12 months, with the 95 % interval.
+    public let allocated: [Point]
+    /// The first day half have a place; nil when under half do within the window's data.
+    public let medianDays: Int?
+    /// The longest time the window's data reaches (for "under half get a place within N days").
+    public let longestObserved: Int?
+    /// The chance of leaving the list without a place within 12 months.
+    public let left12m: Double?
+    /// The last 12 months: grants, allocations, departures without a place.
+    public let grants12m: Int
+    public let allocations12m: Int
+    public let departures12m: Int
+    /// Grants and allocations in each of the 12 months up to the date (oldest first).
+    public let grantsByMonth: [Int]
+    public let allocationsByMonth: [Int]
+    /// Waiting on the date.
+    public let waitingNow: Int
+    /// The mean number waiting at the last 12 month ends, and what Little's law gives from
+    /// the arrivals and the mean time on the list of those who left it (nil without exits).
+    public let meanWaiting: Double
+    public let littlesLaw: Double?
+
+    /// The list's change per month over the last 12 (grants − allocations − departures) / 12.
+    public var netPerMonth: Double { Double(grants12m - allocations12m - departures12m) / 12 }
+
+    /// Months until the list is empty at the last 12 months' rate (nil when it does not shrink).
+    public var monthsToEmpty: Double? { netPerMonth < 0 ? Double(waitingNow) / -netPerMonth : nil }
+
+    /// Little's law and the figures disagree by more than half: exits may not be registered.
+    public var littleDisagrees: Bool {
+        guard let l = littlesLaw, meanWaiting > 0 else { return false }
+        return abs(meanWaiting - l) > 0.5 * meanWaiting
+    }
+
+    /// `cases`: the cases of the unit (with its coverage) and category; `windowMonths` back
+    /// from `date`.
+    public init(cases: [WaitCase], date: Day, windowMonths: Int = WaitlistForecast.defaultWindowMonths) {
+        self.date = date
+        let start = WaitlistForecast.monthsBack(date, windowMonths)
+        windowStart = start
+        var obs = [(days: Int, kind: Int)]()
+        for c in cases where c.granted >= start && c.granted <= date {
+            if let a = c.allocated, a <= date { obs.append((a - c.granted, 1)) }
+            else if let l = c.left, l <= date { obs.append((l - c.granted, 2)) }
+            else { obs.append((date - c.granted, 0)) }
+        }
+        casesInWindow = obs.count
+        let ci = obs.count >= WaitlistForecast.minimumCases ? CumulativeIncidence(obs, kinds: 2) : nil
+        estimate = ci
+        allocated = ci.map { ci in WaitlistForecast.horizons.map { d in
+            let (lo, hi) = ci.interval(1, at: d)
+            return Point(days: d, p: ci.incidence(1, at: d), low: lo, high: hi)
+        } } ?? []
+        medianDays = ci?.firstDay(1, reaching: 0.5)
+        longestObserved = ci?.steps.last?.day
+        left12m = ci.map { $0.incidence(2, at: 365) }
+        // The flow of the last 12 months, month by month.
+        let yearAgo = date + -365
+        var grants = [Int](repeating: 0, count: 12), allocations = [Int](repeating: 0, count: 12)
+        var departures = 0
+        var monthEnds = (0..<12).map { WaitlistForecast.monthsBack(date, 11 - $0) }
+        monthEnds[11] = date
+        func month(_ d: Day) -> Int? {
+            guard d > yearAgo, d <= date else { return nil }
+            return monthEnds.firstIndex { d <= $0 }
+        }
+        var waitingAt = [Int](repeating: 0, count: 12)
+        var waiting = 0, stays = 0, staysCount = 0
+        for c in cases {
+            if let m = month(c.granted) { grants[m] += 1 }
+            let exit: Day? = c.allocated ?? c.left
+            if let a = c.allocated, let m = month(a) { allocations[m] += 1 }
+            else if c.allocated == nil, let l = c.left, month(l) != nil { departures += 1 }
+            if let e = exit, e > yearAgo, e <= date { stays += e - c.granted; staysCount += 1 }
+            if c.granted <= date && (exit.map { $0 > date } ?? true) { waiting += 1 }
+            for (k, end) in monthEnds.enumerated() where c.granted <= end && (exit.map { $0 > end } ?? true) { waitingAt[k] += 1 }
+        }
+        grantsByMonth = grants; allocationsByMonth = allocations
+        grants12m = grants.reduce(0, +); allocations12m = allocations.reduce(0, +); departures12m = departures
+        waitingNow = waiting
+        meanWaiting = Double(waitingAt.reduce(0, +)) / 12
+        // L = λ W: arrivals per day over the last year × the mean days on the list of those who left it.
+        littlesLaw = staysCount > 0 ? Double(grants12m) / 365 * Double(stays) / Double(staysCount) : nil
+    }
+
+    /// The same day `months` months earlier (the month's last day when it has fewer).
+    static func monthsBack(_ d: Day, _ months: Int) -> Day {
+        let c = d.components
+        var y = c.year, m = c.month - months
+        while m < 1 { m += 12; y -= 1 }
+        return Day(year: y, month: m, day: min(c.day, Day.daysIn(year: y, month: m)))!
+    }
+}
+
+extension Snapshot {
+    /// The forecast of a unit's waitlist (with its coverage on the day, as every register
+    /// figure) for a category (nil: all), on a day.
+    public func forecast(unit: Int, housing: Housing?, at date: Day, windowMonths: Int = WaitlistForecast.defaultWindowMonths) -> WaitlistForecast {
+        let covered = cache.coverage { Coverage(tree) }.covered(by: unit, on: date)
+        let units = cache.caseUnits { dataset.waitlist.map { tree.index[$0.unit] ?? -1 } }
+        let cases = dataset.waitlist.enumerated().filter { k, c in
+            units[k] >= 0 && covered[units[k]] && (housing == nil || c.housing == housing)
+        }.map(\.element)
+        return WaitlistForecast(cases: cases, date: date, windowMonths: windowMonths)
+    }
+}
