@@ -39,7 +39,7 @@ public struct Minutes {
             for it in items {
                 let what = ([MeetingWords.what(it, s, book, lang)] + MeetingWords.revisionDetail(it, s, lang)).joined(separator: "; ")
                 rows.append([ReportCell(what), ReportCell(MeetingWords.figure(it, s, book, lang, today: today)),
-                             ReportCell(l(MeetingWords.mark(record.mark(it)))), ReportCell(decisions(it.key).joined(separator: "; "))])
+                             ReportCell(l(MeetingWords.mark(marks[it.key] ?? .open))), ReportCell(decisions(it.key).joined(separator: "; "))])
             }
             blocks.append(.table(ReportTable(header: header, rows: rows)))
         }

@@ -162,6 +162,8 @@ public protocol FollowUpStore: AnyObject, Sendable {
     // Meetings (Meeting.swift): reads by each backend, writes by the rules written once.
     /// The meetings of a unit (nil: all), oldest first.
     func meetings(unit: String?) throws -> [Meeting]
+    /// One meeting, by its number.
+    func meeting(_ id: Int64) throws -> Meeting?
     /// A meeting's agenda as kept (`AgendaItem.encode`).
     func meetingAgenda(_ id: Int64) throws -> String
     /// The figures as they stood when the meeting opened.

@@ -143,8 +143,6 @@ public struct MeetingRecord: Sendable, Hashable {
         return out
     }
 
-    public func mark(_ item: AgendaItem) -> AgendaMark { marks[item.key] ?? .open }
-
     /// The items not yet gone through or put off.
     public var left: Int { let m = marks; return agenda.filter { (m[$0.key] ?? .open) == .open }.count }
 
@@ -270,7 +268,7 @@ extension FollowUpDatabase {
 
     /// The meeting with its agenda and events.
     public func record(_ id: Int64) throws -> MeetingRecord {
-        guard let m = try meetings(unit: nil).first(where: { $0.id == id }) else { throw MeetingError.noSuchMeeting(id) }
+        guard let m = try meeting(id) else { throw MeetingError.noSuchMeeting(id) }
         return MeetingRecord(meeting: m, agenda: AgendaItem.decode(try meetingAgenda(id)), events: try meetingEvents(id))
     }
 }
@@ -366,9 +364,13 @@ public enum Agenda {
             byPeriod[k.indicator, default: [:]][k.period, default: []].append(k.unit)
             byUnit[k.indicator, default: []].insert(UnitPeriod(unit: k.unit, period: k.period))
         }
+        // The units below a unit in a period, made once each (asked for every changed figure).
+        var scopes = [UnitPeriod: Set<String>]()
         func scope(_ unit: String, _ p: Period) -> Set<String> {
-            guard let u = s.tree.index[unit] else { return [] }
-            return Set(s.scope(u, p).dropFirst().map { s.tree.units[$0].id })
+            if let known = scopes[UnitPeriod(unit: unit, period: p)] { return known }
+            let below = s.tree.index[unit].map { u in Set(s.scope(u, p).dropFirst().map { s.tree.units[$0].id }) } ?? []
+            scopes[UnitPeriod(unit: unit, period: p)] = below
+            return below
         }
         /// A changed figure that holds another changed one is not the revision itself: a total
         /// above it, or a longer period of the same unit.
@@ -408,9 +410,14 @@ public enum Agenda {
 
 extension FollowUpStore {
     /// The last closed meeting of a scope, with its baseline (what "since the last meeting" is
-    /// measured against), before a meeting (nil: the newest).
-    public func previousMeeting(unit: String, before id: Int64? = nil) throws -> (meeting: Meeting, baseline: Baseline)? {
-        guard let m = try meetings(unit: unit).last(where: { !$0.isOpen && (id == nil || $0.id < id!) }), let b = try meetingBaseline(m.id) else { return nil }
+    /// measured against).
+    public func previousMeeting(unit: String) throws -> (meeting: Meeting, baseline: Baseline)? {
+        try previous(among: meetings(unit: unit))
+    }
+
+    /// The last closed one of a scope's meetings, with its baseline.
+    func previous(among meetings: [Meeting]) throws -> (meeting: Meeting, baseline: Baseline)? {
+        guard let m = meetings.last(where: { !$0.isOpen }), let b = try meetingBaseline(m.id) else { return nil }
         return (m, b)
     }
 
@@ -419,9 +426,12 @@ extension FollowUpStore {
     @discardableResult
     public func openMeeting(_ s: Snapshot, unit u: Int, period: Period, participants: String?, by user: String, today: Day) throws -> Meeting {
         let id = s.tree.units[u].id
-        if let open = try meetings(unit: id).last(where: \.isOpen) { throw MeetingError.alreadyOpen(open.id) }
+        // Refused before the baseline is made (a second on a large etat); the store's rules
+        // refuse it again in the transaction, for one opened meanwhile.
+        let known = try meetings(unit: id)
+        if let open = known.last(where: \.isOpen) { throw MeetingError.alreadyOpen(open.id) }
         let baseline = Baseline.of(s, unit: u, through: period)
-        let previous = try previousMeeting(unit: id)
+        let previous = try previous(among: known)
         let book = try FollowUpBook(self)
         let agenda = Agenda.make(s, unit: u, period: period, baseline: baseline, previous: previous, followUp: book, today: today)
         return try openMeeting(unit: UnitID(id), period: period, participants: participants, baseline: baseline, agenda: agenda, by: user)

@@ -589,6 +589,11 @@ extension PostgresStore {
         return try meetingRows("")
     }
 
+    public func meeting(_ id: Int64) throws -> Meeting? {
+        lock.lock(); defer { lock.unlock() }
+        return try meetingRows("WHERE id = \(id)").first
+    }
+
     public func meetingAgenda(_ id: Int64) throws -> String {
         lock.lock(); defer { lock.unlock() }
         return try run("SELECT agenda FROM meeting WHERE id = \(id)").first?.decode(String.self) ?? "[]"

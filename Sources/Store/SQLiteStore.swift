@@ -430,6 +430,10 @@ extension SQLiteStore {
         }
     }
 
+    public func meeting(_ id: Int64) throws -> Meeting? {
+        try read { db in try db.tableExists("meeting") ? SQLiteStore.meetings(db, where: "WHERE id = ?", [id]).first : nil }
+    }
+
     public func meetingAgenda(_ id: Int64) throws -> String {
         try read { db in try String.fetchOne(db, sql: "SELECT agenda FROM meeting WHERE id = ?", arguments: [id]) ?? "[]" }
     }
