@@ -9,28 +9,53 @@ enum Catalogue {
         "outlier_ratio", "outlier_z",
     ]
 
+    /// The top-level keys beside `indicators` (an addition to v1); any other is warned of.
+    static let settingKeys: Set<String> = ["indicators", "forecast_window_months"]
+
     static func parse(text: String, file: String) -> ([Indicator], [Diagnostic]) {
+        let (inds, _, diags) = parseWithSettings(text: text, file: file)
+        return (inds, diags)
+    }
+
+    static func parseWithSettings(text: String, file: String) -> ([Indicator], CatalogueSettings, [Diagnostic]) {
+        let (inds, diags, root) = parseIndicators(text: text, file: file)
+        var settings = CatalogueSettings(), more = [Diagnostic]()
+        for pair in root?.mapping ?? [:] {
+            guard let k = pair.key.string, k != "indicators" else { continue }
+            let line = pair.key.mark?.line ?? 1
+            guard settingKeys.contains(k) else {
+                more.append(Diagnostic(.warning, file: file, line: line, field: k, Phrase(.unknownKey), expected: Phrase.expectOneOf(settingKeys.sorted())))
+                continue
+            }
+            let v = pair.value.string ?? ""
+            if let n = Int(v), CatalogueSettings.forecastWindowRange.contains(n) { settings.forecastWindowMonths = n }
+            else { more.append(Diagnostic(.error, file: file, line: pair.value.mark?.line ?? line, field: k, Phrase.notANumber(Fields.shown(v)), expected: Phrase(.expectForecastWindow))) }
+        }
+        return (more.contains { $0.severity == .error } ? [] : inds, settings, diags + more)
+    }
+
+    private static func parseIndicators(text: String, file: String) -> ([Indicator], [Diagnostic], Node?) {
         // Anchors and aliases are refused before the YAML library sees the text: the
         // catalogue has no use for them, and an alias "bomb" would expand without end.
         let refused = anchorsAndAliases(text, file: file)
-        if !refused.isEmpty { return ([], refused) }
+        if !refused.isEmpty { return ([], refused, nil) }
         var diags = [Diagnostic]()
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let e as YamlError {
-            return ([], [yamlDiagnostic(e, file: file)])
+            return ([], [yamlDiagnostic(e, file: file)], nil)
         } catch {
-            return ([], [Diagnostic(.error, file: file, Phrase.yamlUnreadable(excerpt("\(error)")), expected: Phrase(.expectYAML))])
+            return ([], [Diagnostic(.error, file: file, Phrase.yamlUnreadable(excerpt("\(error)")), expected: Phrase(.expectYAML))], nil)
         }
         guard let rootMap = root?.mapping,
               let list = rootMap.first(where: { $0.key.string == "indicators" })?.value else {
             return ([], [Diagnostic(.error, file: file, line: root?.mark?.line ?? 1, field: "indicators",
-                                    Phrase(.keyMissing), expected: Phrase(.expectIndicatorsKey))])
+                                    Phrase(.keyMissing), expected: Phrase(.expectIndicatorsKey))], root)
         }
         guard let seq = list.sequence else {
             return ([], [Diagnostic(.error, file: file, line: list.mark?.line, field: "indicators",
-                                    Phrase(.notAList), expected: Phrase(.expectIndicatorList))])
+                                    Phrase(.notAList), expected: Phrase(.expectIndicatorList))], root)
         }
         var out = [Indicator]()
         var seen = [String: Int]()
@@ -41,7 +66,7 @@ enum Catalogue {
         }
         diags += formulaProblems(out, file: file)
         inheritFrequencies(&out)
-        return (out, diags)
+        return (out, diags, root)
     }
 
     /// One indicator of the list, with a diagnostic for every bad key.

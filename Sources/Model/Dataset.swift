@@ -473,6 +473,8 @@ public struct Dataset: Sendable {
     /// The register files were left out of this load, to be loaded next
     /// (`Loader.load(registersLaterOver:)`): their indicators have no figures yet.
     public internal(set) var registersPending = false
+    /// The catalogue's settings (top-level keys of indicators.yaml besides `indicators`).
+    public internal(set) var settings = CatalogueSettings()
 
     public init(directory: String, tree: OrgTree, indicators: [Indicator], targets: [TargetRule],
                 reports: [Report], waitlist: [WaitCase], ip: [IPSnapshot], brukerplan: [BPMapping] = [], diagnostics: [Diagnostic]) {
@@ -498,4 +500,12 @@ public struct Dataset: Sendable {
     }
 
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+}
+
+/// Settings of the catalogue: keys of indicators.yaml beside `indicators` (an addition to v1).
+public struct CatalogueSettings: Sendable, Equatable {
+    /// `forecast_window_months`: how many months of grants the waitlist forecast is built on.
+    public var forecastWindowMonths = WaitlistForecast.defaultWindowMonths
+    public static let forecastWindowRange = 3...120
+    public init() {}
 }

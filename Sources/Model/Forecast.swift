@@ -58,17 +58,63 @@ public struct WaitlistForecast: Sendable {
         return abs(meanWaiting - l) > 0.5 * meanWaiting
     }
 
+    /// A case as the forecast reads it: the day it was granted and the day it left the list
+    /// (the earlier of allocated and left, as `WaitCase.exit`), and whether that was a place.
+    /// Day numbers, not `WaitCase`s: the forecast runs over every unit's cases.
+    public struct Timing: Sendable {
+        public let granted: Int32
+        /// `Int32.max`: still on the list.
+        public let exit: Int32
+        public let allocated: Bool
+        public let housing: Housing
+        public init(_ c: WaitCase) {
+            housing = c.housing
+            granted = Int32(c.granted.ordinal)
+            exit = c.exit.map { Int32($0.ordinal) } ?? .max
+            allocated = c.allocated != nil && c.allocated == c.exit
+        }
+    }
+
     /// `cases`: the cases of the unit (with its coverage) and category; `windowMonths` back
     /// from `date`.
     public init(cases: [WaitCase], date: Day, windowMonths: Int = WaitlistForecast.defaultWindowMonths) {
+        self.init(timings: cases.map(Timing.init), date: date, windowMonths: windowMonths)
+    }
+
+    public init(timings cases: [Timing], date: Day, windowMonths: Int = WaitlistForecast.defaultWindowMonths) {
         self.date = date
         let start = WaitlistForecast.monthsBack(date, windowMonths)
         windowStart = start
+        let today = Int32(date.ordinal), first = Int32(start.ordinal), yearAgo = today - 365
         var obs = [(days: Int, kind: Int)]()
-        for c in cases where c.granted >= start && c.granted <= date {
-            if let a = c.allocated, a <= date { obs.append((a - c.granted, 1)) }
-            else if let l = c.left, l <= date { obs.append((l - c.granted, 2)) }
-            else { obs.append((date - c.granted, 0)) }
+        // The month ends of the last 12 months (the last one the date itself), as day numbers.
+        var monthEnds = (0..<12).map { Int32(WaitlistForecast.monthsBack(date, 11 - $0).ordinal) }
+        monthEnds[11] = today
+        func month(_ d: Int32) -> Int? {
+            guard d > yearAgo, d <= today else { return nil }
+            return monthEnds.firstIndex { d <= $0 }
+        }
+        var grants = [Int](repeating: 0, count: 12), allocations = [Int](repeating: 0, count: 12)
+        var departures = 0
+        var waitingAt = [Int](repeating: 0, count: 12)
+        var waiting = 0, stays = 0, staysCount = 0
+        for c in cases {
+            // The estimate: granted in the window; allocated or left by the date is an event,
+            // else censored on the date.
+            if c.granted >= first && c.granted <= today {
+                if c.exit <= today { obs.append((Int(c.exit - c.granted), c.allocated ? 1 : 2)) }
+                else { obs.append((Int(today - c.granted), 0)) }
+            }
+            // The flow of the last 12 months, month by month.
+            if let m = month(c.granted) { grants[m] += 1 }
+            if c.exit != .max, let m = month(c.exit) {
+                if c.allocated { allocations[m] += 1 } else { departures += 1 }
+                stays += Int(c.exit - c.granted); staysCount += 1
+            }
+            if c.granted <= today && c.exit > today { waiting += 1 }
+            if c.granted <= today && c.exit > monthEnds[0] {
+                for (k, end) in monthEnds.enumerated() where c.granted <= end && c.exit > end { waitingAt[k] += 1 }
+            }
         }
         casesInWindow = obs.count
         let ci = obs.count >= WaitlistForecast.minimumCases ? CumulativeIncidence(obs, kinds: 2) : nil
@@ -80,27 +126,6 @@ public struct WaitlistForecast: Sendable {
         medianDays = ci?.firstDay(1, reaching: 0.5)
         longestObserved = ci?.steps.last?.day
         left12m = ci.map { $0.incidence(2, at: 365) }
-        // The flow of the last 12 months, month by month.
-        let yearAgo = date + -365
-        var grants = [Int](repeating: 0, count: 12), allocations = [Int](repeating: 0, count: 12)
-        var departures = 0
-        var monthEnds = (0..<12).map { WaitlistForecast.monthsBack(date, 11 - $0) }
-        monthEnds[11] = date
-        func month(_ d: Day) -> Int? {
-            guard d > yearAgo, d <= date else { return nil }
-            return monthEnds.firstIndex { d <= $0 }
-        }
-        var waitingAt = [Int](repeating: 0, count: 12)
-        var waiting = 0, stays = 0, staysCount = 0
-        for c in cases {
-            if let m = month(c.granted) { grants[m] += 1 }
-            let exit: Day? = c.allocated ?? c.left
-            if let a = c.allocated, let m = month(a) { allocations[m] += 1 }
-            else if c.allocated == nil, let l = c.left, month(l) != nil { departures += 1 }
-            if let e = exit, e > yearAgo, e <= date { stays += e - c.granted; staysCount += 1 }
-            if c.granted <= date && (exit.map { $0 > date } ?? true) { waiting += 1 }
-            for (k, end) in monthEnds.enumerated() where c.granted <= end && (exit.map { $0 > end } ?? true) { waitingAt[k] += 1 }
-        }
         grantsByMonth = grants; allocationsByMonth = allocations
         grants12m = grants.reduce(0, +); allocations12m = allocations.reduce(0, +); departures12m = departures
         waitingNow = waiting
@@ -120,13 +145,37 @@ public struct WaitlistForecast: Sendable {
 
 extension Snapshot {
     /// The forecast of a unit's waitlist (with its coverage on the day, as every register
-    /// figure) for a category (nil: all), on a day.
-    public func forecast(unit: Int, housing: Housing?, at date: Day, windowMonths: Int = WaitlistForecast.defaultWindowMonths) -> WaitlistForecast {
-        let covered = cache.coverage { Coverage(tree) }.covered(by: unit, on: date)
-        let units = cache.caseUnits { dataset.waitlist.map { tree.index[$0.unit] ?? -1 } }
-        let cases = dataset.waitlist.enumerated().filter { k, c in
-            units[k] >= 0 && covered[units[k]] && (housing == nil || c.housing == housing)
-        }.map(\.element)
-        return WaitlistForecast(cases: cases, date: date, windowMonths: windowMonths)
+    /// figure) for a category (nil: all), on a day; `windowMonths` nil: the catalogue's
+    /// setting (`forecast_window_months`, 24 by default).
+    public func forecast(unit: Int, housing: Housing?, at date: Day, windowMonths: Int? = nil) -> WaitlistForecast {
+        forecasts(unit: unit, at: date, windowMonths: windowMonths)[housing]!
+    }
+
+    /// The forecasts of a unit for every category and for all (nil), made in one pass over
+    /// its cases and kept for the snapshot's life.
+    public func forecasts(unit: Int, at date: Day, windowMonths: Int? = nil) -> [Housing?: WaitlistForecast] {
+        let window = windowMonths ?? dataset.settings.forecastWindowMonths
+        return cache.memo(ForecastKey(unit: unit, day: date, window: window)) {
+            let (timings, byUnit) = cache.memo("forecastTimings") { () -> ([WaitlistForecast.Timing], [[Int32]]) in
+                let units = cache.caseUnits { dataset.waitlist.map { tree.index[$0.unit] ?? -1 } }
+                var byUnit = [[Int32]](repeating: [], count: tree.units.count)
+                for (k, u) in units.enumerated() where u >= 0 { byUnit[u].append(Int32(k)) }
+                return (dataset.waitlist.map(WaitlistForecast.Timing.init), byUnit)
+            }
+            let covered = cache.coverage { Coverage(tree) }.covered(by: unit, on: date)
+            var split = [Housing: [WaitlistForecast.Timing]](), all = [WaitlistForecast.Timing]()
+            for (u, cases) in byUnit.enumerated() where covered[u] {
+                for k in cases {
+                    let t = timings[Int(k)]
+                    split[t.housing, default: []].append(t)
+                    all.append(t)
+                }
+            }
+            var out: [Housing?: WaitlistForecast] = [nil: WaitlistForecast(timings: all, date: date, windowMonths: window)]
+            for h in Housing.allCases { out[h] = WaitlistForecast(timings: split[h] ?? [], date: date, windowMonths: window) }
+            return out
+        }
     }
 }
+
+private struct ForecastKey: Hashable { let unit: Int; let day: Day; let window: Int }

@@ -364,6 +364,7 @@ public final class Loader: @unchecked Sendable {
         ds.generation = generation
         ds.delta = delta
         ds.registersPending = registersPending
+        ds.settings = data.settings ?? CatalogueSettings()
         validated = Validated(dataset: ds, keys: keys, cross: cross)
         var r = LoadResult(dataset: ds, diagnostics: sorted, parsedFiles: parsed)
         r.removedFiles = removed
@@ -457,8 +458,10 @@ public final class Loader: @unchecked Sendable {
                                        checkUnits: true, checkIndicators: true, resolved: &resolved)
         // Whatever is still wrong would be an error of its own: then nothing partial is shown.
         guard !again.hasErrors else { return nil }
-        return Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
-                       waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: diagnostics, resolved: resolved)
+        var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: targets, reports: reports,
+                         waitlist: waitlist, ip: ip, brukerplan: brukerplan, diagnostics: diagnostics, resolved: resolved)
+        ds.settings = data.settings ?? CatalogueSettings()
+        return ds
     }
 
     /// The parser threads' freed buffers stay in glibc's per-thread arenas; give them back
@@ -545,8 +548,10 @@ public final class Loader: @unchecked Sendable {
         guard let text = String(validating: data, as: UTF8.self) else {
             return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.notUTF8), expected: Phrase(.expectCatalogueUTF8))])
         }
-        let (inds, diags) = Catalogue.parse(text: text, file: rel)
-        return (SourceData(indicators: inds), diags)
+        let (inds, settings, diags) = Catalogue.parseWithSettings(text: text, file: rel)
+        var d = SourceData(indicators: inds)
+        d.settings = settings
+        return (d, diags)
     }
 
     /// A BrukerPlan mapping, named by its year: `brukerplan/2014.csv`.

@@ -55,6 +55,7 @@ public enum Problem: String, CaseIterable, Sendable {
     case expectYAML
     case keyMissing
     case expectIndicatorsKey
+    case expectForecastWindow
     case notAList
     case expectIndicatorList
     case indicatorNotMapping
@@ -197,6 +198,7 @@ public enum Problem: String, CaseIterable, Sendable {
         case .expectYAML: ("gyldig YAML", "valid YAML")
         case .keyMissing: ("nøkkelen mangler", "the key is missing")
         case .expectIndicatorsKey: ("en nøkkel indicators: øverst, med en liste over indikatorer", "a top-level key indicators: with a list of indicators")
+        case .expectForecastWindow: ("et helt antall måneder fra 3 til 120", "a whole number of months from 3 to 120")
         case .notAList: ("er ikke en liste", "is not a list")
         case .expectIndicatorList: ("en liste over indikatorer, hver med '- id:' først", "a list of indicators, each starting with '- id:'")
         case .indicatorNotMapping: ("en indikator er ikke en samling nøkler", "an indicator is not a mapping")

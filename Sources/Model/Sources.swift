@@ -121,6 +121,8 @@ struct SourceData: Sendable {
     var ip: [IPSnapshot] = []
     /// One mapping per BrukerPlan file.
     var brukerplan: [BPMapping] = []
+    /// The catalogue's settings (set with its indicators).
+    var settings: CatalogueSettings? = nil
 
     static let none = SourceData()
 
@@ -128,6 +130,7 @@ struct SourceData: Sendable {
     mutating func merge(_ other: SourceData) {
         if !other.units.isEmpty { units = other.units }
         if !other.indicators.isEmpty { indicators = other.indicators }
+        if let s = other.settings { settings = s }
         if !other.targets.isEmpty { targets = other.targets }
         reports += other.reports
         if !other.waitlist.isEmpty { waitlist = other.waitlist }
