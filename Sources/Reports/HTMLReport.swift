@@ -123,6 +123,44 @@ extension TertialReport {
         }
         return svg + "</svg>"
     }
+    /// The forecast's step curves: the share with a place (0–100 %) by months since the
+    /// decision, one line per category with an estimate, each ending where its data end.
+    func forecastChart(_ l: L10n) -> String {
+        let colors: [Housing?: String] = [.ombps2: "#9ecae1", .ombps3: "#4292c6", .ombps4: "#08519c", .bosenter: "#e6550d", nil: "#1d1d1f"]
+        let w = 640.0, h = 220.0, left = 40.0, bottom = 30.0, top = 10.0, right = 10.0
+        let days = Double(windowMonths) * 365.25 / 12
+        func x(_ d: Double) -> Double { left + (w - left - right) * min(d, days) / days }
+        func y(_ p: Double) -> Double { h - bottom - (h - bottom - top) * p }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"250\" viewBox=\"0 0 640 250\" role=\"img\" aria-label=\"\(TertialReport.esc(l(ForecastTexts.curveCaption(months: windowMonths))))\">"
+        for k in 0...4 {
+            let p = Double(k) / 4
+            svg += "<line x1=\"\(TertialReport.num(left))\" y1=\"\(TertialReport.num(y(p)))\" x2=\"\(TertialReport.num(w - right))\" y2=\"\(TertialReport.num(y(p)))\" stroke=\"#e0e0e0\"/>"
+            svg += "<text x=\"2\" y=\"\(TertialReport.num(y(p) + 3))\">\(k * 25) %</text>"
+        }
+        for m in stride(from: 0, through: windowMonths, by: windowMonths > 24 ? 6 : 3) {
+            svg += "<text x=\"\(TertialReport.num(x(Double(m) * 365.25 / 12)))\" y=\"\(TertialReport.num(h - bottom + 14))\" text-anchor=\"middle\">\(m)</text>"
+        }
+        svg += "<text x=\"\(TertialReport.num(w - right))\" y=\"\(TertialReport.num(h - bottom + 26))\" text-anchor=\"end\">\(TertialReport.esc(l(ForecastTexts.monthsShort)))</text>"
+        var lx = left
+        for cat in Housing.allCases.map({ Optional($0) }) + [nil] {
+            guard let fc = forecasts[cat], ForecastFigures(fc, display: display, windowMonths: windowMonths).shown, let ci = fc.estimate else { continue }
+            // A step curve: flat to each day with an allocation, then up.
+            var pts = ["\(TertialReport.num(x(0))),\(TertialReport.num(y(0)))"], last = 0.0
+            for st in ci.steps where Double(st.day) <= days {
+                let p = st.incidence[0]
+                pts.append("\(TertialReport.num(x(Double(st.day)))),\(TertialReport.num(y(last)))")
+                pts.append("\(TertialReport.num(x(Double(st.day)))),\(TertialReport.num(y(p))))")
+                last = p
+            }
+            let end = Double(min(ci.steps.last?.day ?? 0, Int(days)))
+            pts.append("\(TertialReport.num(x(end))),\(TertialReport.num(y(last)))")
+            let name = cat.map { l.housing($0) } ?? l[.all]
+            svg += "<polyline fill=\"none\" stroke=\"\(colors[cat]!)\" stroke-width=\"\(cat == nil ? 2.5 : 1.5)\"\(cat == nil ? " stroke-dasharray=\"4 2\"" : "") points=\"\(pts.joined(separator: " "))\"><title>\(TertialReport.esc(name))</title></polyline>"
+            svg += "<g class=\"legend\"><rect x=\"\(TertialReport.num(lx))\" y=\"234\" width=\"10\" height=\"10\" fill=\"\(colors[cat]!)\"/><text x=\"\(TertialReport.num(lx + 14))\" y=\"243\">\(TertialReport.esc(name))</text></g>"
+            lx += 90
+        }
+        return svg + "</svg>"
+    }
 
     public func html() -> String {
         let l = L10n(options.lang)
@@ -135,6 +173,7 @@ extension TertialReport {
         switch c {
         case let .trend(i, u): sparkSVG(indicator: i, unit: u)
         case .waitlistMonths: waitlistChart(l)
+        case .forecast: forecastChart(l)
         }
     }
 

@@ -33,6 +33,8 @@ public enum Chart: Sendable {
     case trend(indicator: Int, unit: Int)
     /// The waitlist at each month-end, stacked by housing category.
     case waitlistMonths
+    /// The waitlist forecast: the share with a place by time since the decision, per category.
+    case forecast
 }
 
 public struct ReportCell: Sendable {
@@ -183,6 +185,15 @@ extension TertialReport {
             .paragraph(l[.caseProcessingHeading] + ": \(waitlist.decidedLastYear) " + l[.decisions]
                        + ", \(waitlist.breachesLastYear) " + l[.breachPhrase]),
         ]
+        // The forecast (issue 25): how long someone granted a place now will wait.
+        let (header, rows, notes) = WaitlistReport.forecastTable(forecasts, d, windowMonths)
+        b += [.gap, .heading(l(ForecastTexts.reportHeading)),
+              .table(ReportTable(header: header, rows: rows.map { $0.map { ReportCell($0) } }, right: Set(1...6))), .gap,
+              .paragraph(l(ForecastTexts.method(months: windowMonths, minimum: WaitlistForecast.minimumCases)))]
+        for n in notes { b += [.gap, .note(n)] }
+        if forecasts.values.contains(where: { ForecastFigures($0, display: d, windowMonths: windowMonths).shown }) {
+            b.append(.chart(.forecast, caption: l(ForecastTexts.curveCaption(months: windowMonths))))
+        }
         if options.withCases && !waitlist.cases.isEmpty {
             b += [.gap, .table(ReportTable(
                 header: [l[.colCase], l[.unit], l[.category], l[.granted], l[.colDays], l[.livingNow]],

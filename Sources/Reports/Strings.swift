@@ -19,7 +19,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case keysColumnKey, keysColumnWhere, keysColumnWhat
     case scopeEverywhere, scopeOverview, scopeLists, scopeFilter, scopeUnitPicker, scopeExportPrompt, scopeHelp
     // Help overlay: title and legends
-    case helpTitle, legendStatus, legendShares, scopeFigures, keyFollowUpWhere, fuWhere, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendMerged, noPerHundredHere, legendWaitlist, legendIP, legendDeviations, legendReporting
+    case helpTitle, legendStatus, legendShares, scopeFigures, keyFollowUpWhere, fuWhere, oldestToNewest, statusTileTitle, asciiArrows, asciiUpDown, asciiLeftRight, asciiUp, asciiDown, asciiLeft, asciiRight, fuPlainNoteField, keyHelpScroll, helpMore, legendOverview, legendScorecard, legendMerged, noPerHundredHere, legendWaitlist, legendForecast, legendForecastChance, legendForecastMedian, legendForecastLeft, legendForecastTrend, legendForecastCurve, legendForecastLittle, legendIP, legendDeviations, legendReporting
     // TUI/App.swift
     case reloaded
     // TUI/Views.swift
@@ -69,7 +69,7 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
     case fuTitleOpen, fuTitleAll, fuDue, fuOwner, fuWhat, fuNoActions, fuOverdue, fuTile, fuTileNone
     case fuSection, fuOverdueList, fuNothing, fuStoreReadOnly, fuOpenList, fuDoneList, fuOfDeviations, hintInProgress, hintDone, hintCancelled, hintAllActions, keyEditAction, keyNoteAction, fuColShort, legendFollowUpMarks
     case screenCompare, keyMoveColumn, hintColumn, keyNextPerspective, hintPerspective, keySortColumn, legendCompare, sortHighFirst, sortLowFirst, indicatorsWord, keyNormalised, hintNormalised, normalisedTitle
-    case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpNone, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpEnterUnits, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection
+    case legendBrukerPlanChange, bpOverallShort, screenBrukerPlan, keyNextMappingYear, hintMappingYear, keyForecastOrTable7, hintTable7, legendBrukerPlan, bpOverall, bpFinances, bpMentalHealth, bpPhysicalHealth, bpHousing, bpSocialSkills, bpNetwork, bpWorkActivity, bpGreen, bpYellow, bpRed, bpBloodRed, bpArea, bpDistribution, bpEtatRed, bpChange, bpNone, bpNoPrev, bpCross, bpWorkGreen, bpWorkYellow, bpWorkRed, bpEnterUnits, bpMapped, bpRedPlus, bpWithoutPlanCol, bpWithoutPlanShare, bpSection
     case registersLoading, registersLoadingShort, registersLoaded, registersPendingPanel, exportWaitForRegisters
     // Meetings
     case screenMeeting, keyMeeting, hintMeeting, keyMarkDone, keyMarkPostponed, keyMarkOpen, hintMarkDone, hintMarkPostponed, keyParticipants, keyEndMeeting, hintEndMeeting
@@ -159,6 +159,20 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .legendScorecard: ("4/5 foran en verdi: summen bygger på 4 av 5 enheter som skulle levert (ufullstendig: ingen status, ingen endring). (2019) foran en verdi: en årlig indikator, med verdien for sitt siste år. Sortert etter endring (s): endringen i prosent av forrige verdi, størst først (+18 fra 100 er 18 %, −0,6 fra 2 er 30 %).", "4/5 before a value: the total is built on 4 of the 5 units that were due (incomplete: no status, no change). (2019) before a value: an annual indicator, with the value of its latest year. Sorted by change (s): the change as a percentage of the previous value, largest first (+18 from 100 is 18 %, −0.6 from 2 is 30 %).")
         case .legendMerged: ("* etter en endring: en enhet ble slått sammen inn i denne mellom periodene; endringen regnes fra forrige tall med dens tall tatt med (likt mot likt).", "* after a change: a unit was merged into this one between the periods; the change is counted from the previous figure with its figure included (like with like).")
         case .legendWaitlist: ("Utskr. = utskrivningsklare; Median og Lengste = ventetid i dager siden vedtak.", "Disch. = ready for discharge; Median and Longest = days waited since the decision.")
+        case .legendForecast: ("Prognose: hvor lenge den som får vedtak i dag må vente, regnet fra sakene med vedtak de siste månedene (24 som standard; Aalen–Johansen).",
+                               "Forecast: how long someone granted a place today will wait, from the cases granted in the last months (24 by default; Aalen–Johansen).")
+        case .legendForecastChance: ("Bolig innen 3/6/12 mnd: andelen som har fått bolig så lang tid etter vedtaket; i parentes spennet som med 95 % sikkerhet rommer den sanne andelen.",
+                                     "A place within 3/6/12 months: the share with a place that long after the decision; in brackets the range that holds the true share with 95 % confidence.")
+        case .legendForecastMedian: ("Median: tiden til halvparten har fått bolig; «under halvparten» betyr at det ikke skjer innen tiden dataene rekker.",
+                                     "Median: the time until half have a place; \"under half\" means it does not happen within the time the data reach.")
+        case .legendForecastLeft: ("Ut uten bolig: andelen som går ut av listen uten bolig (flyttet, døde, ønsker ikke lenger) innen 12 mnd.",
+                                   "Left without a place: the share who leave the list without one (moved, died, no longer want it) within 12 months.")
+        case .legendForecastTrend: ("Vokser/tom: vedtak minus tildelinger og utganger de siste 12 mnd, per måned.",
+                                    "Grows/emptied: grants minus allocations and exits over the last 12 months, per month.")
+        case .legendForecastCurve: ("Kurven: andel med bolig (0–100 %) etter måneder siden vedtak; t bytter mellom prognosen og tabellen over hvor søkerne bor.",
+                                    "The curve: the share with a place (0–100 %) by months since the decision; t switches between the forecast and the table of where applicants live.")
+        case .legendForecastLittle: ("⚠ Littles lov: når snittet på listen og vedtak × tid på listen spriker mer enn halvparten, er utganger trolig ikke registrert.",
+                                     "⚠ Little's law: when the mean on the list and grants × time on the list differ by more than half, exits are likely not registered.")
         case .legendIP: ("Målgr = målgruppen; Ansv.gr = ansvarsgruppe uten IP; Ikke ev = IP ikke evaluert siste år.", "Group = the target group; Resp.gr = responsibility group (ansvarsgruppe) without IP; Overdue = IP not evaluated in a year.")
         case .legendDeviations: ("Rød, gul og manglende verdier og datakvalitetsvarsler, verste først.", "Red, yellow and missing values and data-quality warnings, worst first.")
         case .legendReporting: ("Andel av verdiene som skulle leveres som er levert; (n) = antall som mangler.", "Share of the due values that were delivered; (n) = how many are missing.")
@@ -381,6 +395,8 @@ public enum Msg: String, CaseIterable, Sendable, Readable {
         case .screenBrukerPlan: ("BrukerPlan", "BrukerPlan")
         case .keyNextMappingYear: ("neste kartleggingsår", "the next mapping year")
         case .hintMappingYear: ("år", "year")
+        case .keyForecastOrTable7: ("prognose eller hvor søkerne bor (tabell 7)", "forecast or where applicants live (Table 7)")
+        case .hintTable7: ("prognose/tabell 7", "forecast/Table 7")
         case .legendBrukerPlan: ("Søylen: grønn █ gul ▓ rød ▒ blodrød ░. Etat rød: etatens andel rød, talt som i kolonnen Rød (blodrød for seg). Endring: andel rød mot forrige kartlegging, forgjengerne med. Samlet: BrukerPlans indeks, fra filen.", "Bar: green █ yellow ▓ red ▒ blood-red ░. Etat red: the etat's share red, counted as in the Red column (blood-red apart). Change: share red against the previous mapping, predecessors included. Overall: BrukerPlan's index, from the file.")
         case .legendBrukerPlanChange: ("Rød og endring: andelen rød (for samlet: rød og blodrød) i de samme enhetene, forgjengerne med; endringen i prosentpoeng.", "Red and change: the share red (overall: red and blood-red) in the same units, predecessors included; the change in percentage points.")
         case .bpOverallShort: ("Samlet", "Overall")

@@ -11,6 +11,8 @@ public struct ReportOptions: Sendable {
     public var followUp: FollowUpBook?
     /// For overdue actions.
     public var today: Day = Day.today()
+    /// Months of grants the waitlist forecast is built on (nil: the catalogue's setting).
+    public var windowMonths: Int?
     public init(lang: Lang = .nb, suppressSmall: Int? = nil, withCases: Bool = false, followUp: FollowUpBook? = nil) {
         self.lang = lang; self.suppressSmall = suppressSmall; self.withCases = withCases; self.followUp = followUp
     }
@@ -31,6 +33,9 @@ public struct TertialReport: Sendable {
     public let biggestChanges: [Change]
     public let waitlist: WaitlistView
     public let waitlistMonths: [(Period, WaitlistView)]
+    /// The waitlist forecast of every category and of all, on the data date.
+    public let forecasts: [Housing?: WaitlistForecast]
+    public let windowMonths: Int
     public let ipPeriods: [Period]
     /// Completeness of each unit in scope.
     public let unitCompleteness: [(Int, Completeness)]
@@ -58,6 +63,8 @@ public struct TertialReport: Sendable {
         waitlistMonths = s.periods.filter { $0.kind == .month && $0.end <= date }.suffix(12).map {
             ($0, s.waitlist(unit: unit, at: $0.end))
         }
+        windowMonths = options.windowMonths ?? s.dataset.settings.forecastWindowMonths
+        forecasts = s.forecasts(unit: unit, at: date, windowMonths: windowMonths)
         ipPeriods = s.tertials.filter { $0.end <= period.end }.suffix(6).map { $0 }
         unitCompleteness = s.scope(unit, period).map { ($0, s.completeness(unit: $0, period: period)) }.filter { $0.1.due > 0 }
     }

@@ -39,6 +39,10 @@ public struct Item: Sendable {
     public var action: ViewState?
     /// Lines shown under the list for the selected item.
     public var detail: [String] = []
+    /// Lines under the list of their own when this item is selected (the waitlist: the
+    /// selected category's forecast), in place of the panel's `below`, which then only
+    /// reserves their height.
+    public var below: [[Span]]? = nil
     public var search: String = ""
     /// The figure a comment or action (`c`, `a`) on this row is about.
     public var followUp: Entry.Key?

@@ -261,7 +261,8 @@ extension Dashboard {
                 scr.put(1, lay.detailTop + k, last ? DisplayWidth.truncate(text + " …", st.width - 2) : text, warn ? Style(.yellow) : .dim)
             }
         }
-        for (k, line) in panel.below.enumerated() where lay.belowTop + k < lay.bottom {
+        let below = panel.items.indices.contains(v.cursor) ? panel.items[v.cursor].below ?? panel.below : panel.below
+        for (k, line) in below.enumerated() where lay.belowTop + k < lay.bottom {
             var x = 1
             for span in line { x = scr.put(x, lay.belowTop + k, span.text, span.style, maxWidth: st.width - 1 - x) }
         }

@@ -28,6 +28,10 @@ extension CLITexts {
         Sentence(nb: "--period \(typed) er ikke en periode (forventet 2019-T3, 2019-11 eller 2019)", en: "--period \(typed) is not a period (expected 2019-T3, 2019-11 or 2019)")
     }
 
+    static func badWindow(_ months: Int) -> Sentence {
+        Sentence(nb: "--window \(months): forventet et antall måneder fra 3 til 120", en: "--window \(months): expected a number of months from 3 to 120")
+    }
+
     static func notADate(_ typed: String) -> Sentence {
         Sentence(nb: "--at \(typed) er ikke en dato (forventet 31.12.2019 eller 2019-12-31)", en: "--at \(typed) is not a date (expected 2019-12-31 or 31.12.2019)")
     }

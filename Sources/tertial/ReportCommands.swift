@@ -16,12 +16,23 @@ enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
     case text, md, csv
 }
 
-/// The options of the sheets (waitlist, Corporater): their format and small-number suppression,
-/// checked the same way for both.
-struct SheetOptions: ParsableArguments {
-    @Option(name: .long, help: "The format.")
-    var format: SheetFormat = .text
+/// The waitlist's formats: the sheets' and json (every unit under the one asked for).
+enum WaitlistFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, md, csv, json
+}
 
+/// How many months of grants the waitlist forecast is built on (issue 25).
+struct WindowOption: ParsableArguments {
+    @Option(name: .long, help: "Months of grants the waitlist forecast is built on (default: indicators.yaml's forecast_window_months, else 24).")
+    var window: Int?
+
+    func validate() throws {
+        if let w = window, !CatalogueSettings.forecastWindowRange.contains(w) { throw ValidationError(CLI.l(CLITexts.badWindow(w))) }
+    }
+}
+
+/// The small-number suppression of the sheets (waitlist, Corporater), checked the same way for both.
+struct SheetOptions: ParsableArguments {
     @Option(name: .long, help: "Show counts between 1 and N-1 as <N, and waits over them as .. (for sharing outside the service).")
     var suppressSmall: Int?
 
@@ -109,7 +120,12 @@ struct WaitlistCommand: ReportSubcommand {
 
     @OptionGroup var target: TargetOptions
 
+    @Option(name: .long, help: "The format (json: the unit and every unit under it).")
+    var format: WaitlistFormat = .text
+
     @OptionGroup var sheet: SheetOptions
+
+    @OptionGroup var forecastWindow: WindowOption
 
     func validate() throws {
         if let at, Day(parsing: at) == nil { throw ValidationError(CLI.l(CLITexts.notADate(at))) }
@@ -122,8 +138,14 @@ struct WaitlistCommand: ReportSubcommand {
         guard (s.spanStart...s.spanEnd).contains(date) else { throw CLI.outside(CLI.l.date(date), s) }
         let v = s.waitlist(unit: u, at: date)
         let d = sheet.display(options.language)
-        return sheet.format == .csv ? WaitlistReport.csv(v, display: d)
-            : WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: sheet.format == .md, display: d)
+        let window = forecastWindow.window, months = window ?? s.dataset.settings.forecastWindowMonths
+        let forecasts = s.forecasts(unit: u, at: date, windowMonths: window)
+        switch format {
+        case .csv: return WaitlistReport.csv(v, display: d, forecasts: forecasts)
+        case .json: return WaitlistReport.json(s, unit: u, date: date, display: d, windowMonths: window)
+        case .text, .md: return WaitlistReport.text(v, snapshot: s, lang: options.language, markdown: format == .md, display: d,
+                                                    forecasts: forecasts, windowMonths: months)
+        }
     }
 }
 
@@ -139,6 +161,9 @@ struct CorporaterCommand: ReportSubcommand {
 
     @OptionGroup var target: TargetOptions
 
+    @Option(name: .long, help: "The format.")
+    var format: SheetFormat = .text
+
     @OptionGroup var sheet: SheetOptions
 
     @OptionGroup var followUp: FollowUpOptions
@@ -149,6 +174,6 @@ struct CorporaterCommand: ReportSubcommand {
         guard let p = try Self.periods(period.map { [$0] } ?? [], in: s).first else { throw CLI.outside(period ?? "", s) }
         let out = CorporaterSheet(snapshot: s, unit: u, period: p, display: sheet.display(options.language),
                                   followUp: CLI.followUpBook(followUp.store, options.data))
-        return sheet.format == .csv ? out.csv(lang: options.language) : out.text(lang: options.language, markdown: sheet.format == .md)
+        return format == .csv ? out.csv(lang: options.language) : out.text(lang: options.language, markdown: format == .md)
     }
 }

@@ -173,8 +173,10 @@ enum Repo {
         XCTAssertEqual(c.scripts, 0)
         XCTAssertEqual(c.external, [])
         XCTAssertFalse(html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http"), "only the XML namespaces may name a web address")
-        // One trend per scorecard row, the waitlist chart, and the IP coverage trend.
-        XCTAssertEqual(c.elements["svg"], r.scorecard.scopeRows.count + 2)
+        // One trend per scorecard row, the waitlist chart, the IP coverage trend, and the
+        // forecast's curves when a category of Bergen Vest has an estimate.
+        let forecastChart = r.forecasts.values.contains { ForecastFigures($0, display: r.display, windowMonths: r.windowMonths).shown } ? 1 : 0
+        XCTAssertEqual(c.elements["svg"], r.scorecard.scopeRows.count + 2 + forecastChart)
         XCTAssertTrue(html.contains("@page { size: A4"))
         XCTAssertTrue(html.contains("Tertialrapport: Bergen Vest, 3. tertial 2019"))
     }

@@ -348,7 +348,7 @@ import TestSupport
     @Test func testAWholeMeetingInTheDashboard() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), let bin = binary else { try skip("needs tmux and the binary") }
         let first = session + "-m1", second = session + "-m2"
-        let (parent, data) = try sampleCopyInItsOwnFolder()
+        let (parent, _) = try sampleCopyInItsOwnFolder()
         defer { tmux("kill-session", "-t", first); tmux("kill-session", "-t", second); try? FileManager.default.removeItem(atPath: parent) }
         func start(_ name: String, _ user: String) {
             tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30",

@@ -18,6 +18,8 @@ import TestSupport
         ("drill-staff", [.char("2"), .char("/")] + "brukererfaring".map { .char($0) } + [.enter, .enter]),
         ("history-fyllingsdalen", [.char("2"), .char("/")] + "brukererfaring".map { .char($0) } + [.enter, .enter, .down, .down, .down, .down, .enter]),
         ("waitlist", [.char("3")]),
+        ("waitlist-table7", [.char("3"), .char("t")]),
+        ("waitlist-forecast-ombps3", [.char("3"), .down]),
         ("waitcases-ombps4", [.char("3"), .down, .down, .enter]),
         ("ip", [.char("4")]),
         ("ip-history", [.char("4"), .enter]),
@@ -151,6 +153,7 @@ import TestSupport
         let ip = d.text.split(separator: "\n").first { $0.contains("Σ Etat") }.map(String.init) ?? ""
         for figure in ["613", "180", "257", "196", "29,4 %", "40,0 %"] { XCTAssertTrue(ip.contains(figure), "\(figure) in \(ip)") }
         d.press(.char("3"))
+        d.type("t") // Table 7 under the list instead of the forecast
         let row = d.text.split(separator: "\n").first { $0.hasPrefix(" Annet omsorgsnivå") }.map(String.init) ?? ""
         XCTAssertEqual(row.split(separator: " ").suffix(5), ["8", "6", "6", "0", "20"])
         let all = d.text.split(separator: "\n").first { $0.contains("Alle kategorier") }.map(String.init) ?? ""

@@ -14,9 +14,10 @@ struct Driver {
     let snapshot: Snapshot
     var effects: [Effect] = []
 
-    init(width: Int = 100, height: Int = 30, unit: String? = nil, period: Period? = .tertial(2019, 3), lang: Lang = .nb, unicode: Bool = true) {
-        let snap = Sample.snapshot
-        snapshot = snap
+    init(width: Int = 100, height: Int = 30, unit: String? = nil, period: Period? = .tertial(2019, 3), lang: Lang = .nb, unicode: Bool = true,
+         snapshot: Snapshot? = nil) {
+        let snap = snapshot ?? Sample.snapshot
+        self.snapshot = snap
         state = AppState(snapshot: snap, unit: unit.flatMap { snap.tree.index[$0] }, period: period, lang: lang,
                          width: width, height: height, dataName: "sample-data", unicode: unicode)
         state.loadedAt = "12:00:00"

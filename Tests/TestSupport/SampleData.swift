@@ -22,7 +22,7 @@ public enum SampleData {
 /// A folder of data made for a test; removed when the value is released.
 public final class TemporaryCopy: @unchecked Sendable {
     public let path: String
-    init(path: String) { self.path = path }
+    public init(path: String) { self.path = path }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// Rewrites one file (path relative to the copy) with what `change` makes of its text.

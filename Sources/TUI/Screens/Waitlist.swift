@@ -6,6 +6,23 @@ extension ScreenID { public static let waitlist = ScreenID("waitlist") }
 /// The waitlist screen: the housing waitlist by category, with waits, a 12-month trend and Table 7;
 /// Enter lists the waiting cases of a category.
 enum WaitlistScreen: ScreenFeature {
+    struct LocalState: ScreenState {
+        /// Under the list: Table 7 (where applicants live) instead of the selected category's forecast.
+        var table7 = false
+    }
+
+    enum LocalAction: Hashable, Sendable {
+        /// Between the forecast and Table 7.
+        case toggleTable7
+    }
+
+    static func reduce(_ state: inout LocalState, _ action: LocalAction, _ c: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .toggleTable7: state.table7.toggle()
+        }
+        return []
+    }
+
     enum SubPage: Hashable, Sendable {
         /// The cases waiting in one housing category (nil = all).
         case cases(Housing?)
@@ -27,6 +44,8 @@ enum WaitlistScreen: ScreenFeature {
         let date = min(c.period.end, s.spanEnd)
         let view = s.waitlist(unit: c.unit, at: date)
         let monthly = Views.recent(s, .month, upTo: c.period, 12).map { s.waitlist(unit: c.unit, at: $0.end) }
+        let table7 = state(c).table7
+        let forecasts = table7 ? [:] : s.forecasts(unit: c.unit, at: date)
         var items = [Item]()
         for h in Housing.allCases + [nil] as [Housing?] {
             let cat = h.map { view.byHousing[$0] ?? WaitlistView.Category() } ?? view.total
@@ -38,6 +57,12 @@ enum WaitlistScreen: ScreenFeature {
             it.action = Self.view(.cases(h), unit: c.input.unit)
             // Which category the month ends are of (issue 23, 18: the line did not say).
             it.detail = [l[.monthEndsLast12Months] + " (" + (h.map { l.housing($0) } ?? l[.allCategories]) + "): " + series.map { String(Int($0 ?? 0)) }.joined(separator: " ")]
+            if let fc = forecasts[h] {
+                let figures = ForecastFigures(fc, display: Display(lang: c.input.lang), windowMonths: s.dataset.settings.forecastWindowMonths)
+                it.below = forecastLines(figures, h.map { l.housing($0) } ?? l[.allCategories], c)
+                // Little's law's warning, where a warning is read: over the month-ends.
+                if let w = figures.littleWarning { it.detail.insert(w, at: 0) }
+            }
             items.append(it)
         }
         var p = Panel(title: l[.waitlistOn] + " " + l.date(date),
@@ -45,8 +70,43 @@ enum WaitlistScreen: ScreenFeature {
                                 Column(l[.disch], 7, right: true), Column(l[.colHomelessShort], 10, right: true),
                                 Column(l[.median], 9, right: true), Column(l[.colLongest], 9, right: true),
                                 Column(l[.col12Months], 12)], items: items)
-        p.below = table7(view, l)
+        if table7 {
+            p.below = Self.table7(view, l)
+        } else {
+            // The rows the tallest forecast needs, reserved; each category draws its own.
+            p.below = Array(repeating: [Span("")], count: items.map { $0.below?.count ?? 0 }.max() ?? 0)
+        }
         return p
+    }
+
+    /// The forecast of the selected category (issue 25): what it rests on, the chance of a
+    /// place within 3/6/12 months, the median and leaving, the flow, and the step curve of
+    /// the share with a place over the window, in block characters.
+    static func forecastLines(_ x: ForecastFigures, _ category: String, _ c: ViewContext) -> [[Span]] {
+        let l = c.text, w = max(20, c.width - 2)
+        let basis = l(ForecastTexts.basis(cases: String(x.forecast.casesInWindow), months: x.windowMonths))
+        var out: [[Span]] = [[Span(l(ForecastTexts.panelTitle(category, basis: basis)), .bold)]]
+        for line in x.lines where !line.hasPrefix("⚠") {
+            out += DisplayWidth.wrap(line, w).map { [Span($0)] }
+        }
+        guard x.shown, let ci = x.forecast.estimate else { return out }
+        // Wide terminals get a taller, finer curve.
+        let wide = c.width >= 120
+        let rows = wide ? 6 : 3, columns = x.windowMonths * (wide ? 4 : 2)
+        let curve = ForecastCurve.rows(ci, months: x.windowMonths, columns: columns, rows: rows, unicode: c.unicode)
+        // Where the data end, beside the curve's top row when it fits (the curve stops there).
+        var ends = ""
+        if let last = x.forecast.longestObserved, Double(last) < Double(x.windowMonths) * 30.4 {
+            let note = " " + l(ForecastTexts.curveEnds(days: last))
+            if 7 + columns + DisplayWidth.of(note) <= w { ends = note }
+        }
+        for (k, line) in curve.enumerated() {
+            var spans = [Span(DisplayWidth.padLeft(k == 0 ? "100 %" : "", 6) + (c.unicode ? "│" : "|"), .dim), Span(line, Style(.cyan))]
+            if k == 0 && !ends.isEmpty { spans.append(Span(ends, .dim)) }
+            out.append(spans)
+        }
+        out.append([Span(DisplayWidth.padLeft("0 %", 6) + ForecastCurve.axis(months: x.windowMonths, columns: columns, unit: l(ForecastTexts.monthsShort), unicode: c.unicode), .dim)])
+        return out
     }
 
     /// Table 7: where applicants live now, by housing category; and case processing.
@@ -88,7 +148,9 @@ enum WaitlistScreen: ScreenFeature {
 
     static let id = ScreenID.waitlist
     static let title = Msg.screenWaitlist
-    static let legend: [Msg] = [.legendWaitlist]
+    static let legend: [Msg] = [.legendWaitlist, .legendForecast, .legendForecastChance, .legendForecastMedian, .legendForecastLeft,
+                                .legendForecastTrend, .legendForecastCurve, .legendForecastLittle]
+    static let keys: [Binding] = [Binding([.char("t")], [.screen(.waitlist)], local(.toggleTable7), help: .keyForecastOrTable7, hint: (18, .hintTable7))]
     static let showsRegisters = true
     static let rowsTakeFollowUp = false
 }
