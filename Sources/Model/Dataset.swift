@@ -272,6 +272,10 @@ public struct WaitCase: Hashable, Sendable {
     private static func pack(_ d: Day?) -> Int32 { d.map { Int32($0.ordinal) } ?? .min }
     private static func unpack(_ v: Int32) -> Day? { v == .min ? nil : Day(ordinal: Int(v)) }
 
+    /// The granted, allocated and left days as packed (Int32.min = none), for the forecast's
+    /// pass over every case.
+    var packedExitDays: (granted: Int32, allocated: Int32, left: Int32) { (grantedDay, allocatedDay, leftDay) }
+
     public var received: Day? { WaitCase.unpack(receivedDay) }
     public var granted: Day { Day(ordinal: Int(grantedDay)) }
     public var interimReply: Day? { WaitCase.unpack(interimDay) }

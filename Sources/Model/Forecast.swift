@@ -66,12 +66,21 @@ public struct WaitlistForecast: Sendable {
         /// `Int32.max`: still on the list.
         public let exit: Int32
         public let allocated: Bool
-        public let housing: Housing
+        /// The category's place in `Housing.allCases`.
+        public let category: UInt8
+        public var housing: Housing { Housing.allCases[Int(category)] }
         public init(_ c: WaitCase) {
-            housing = c.housing
-            granted = Int32(c.granted.ordinal)
-            exit = c.exit.map { Int32($0.ordinal) } ?? .max
-            allocated = c.allocated != nil && c.allocated == c.exit
+            switch c.housing { // its place in Housing.allCases
+            case .ombps2: category = 0
+            case .ombps3: category = 1
+            case .ombps4: category = 2
+            case .bosenter: category = 3
+            }
+            let d = c.packedExitDays
+            granted = d.granted
+            let a = d.allocated == .min ? Int32.max : d.allocated, l = d.left == .min ? Int32.max : d.left
+            exit = min(a, l)
+            allocated = a != .max && a <= l
         }
     }
 
@@ -124,7 +133,7 @@ public struct WaitlistForecast: Sendable {
             return Point(days: d, p: ci.incidence(1, at: d), low: lo, high: hi)
         } } ?? []
         medianDays = ci?.firstDay(1, reaching: 0.5)
-        longestObserved = ci?.steps.last?.day
+        longestObserved = ci?.lastDay
         left12m = ci.map { $0.incidence(2, at: 365) }
         grantsByMonth = grants; allocationsByMonth = allocations
         grants12m = grants.reduce(0, +); allocations12m = allocations.reduce(0, +); departures12m = departures
@@ -163,18 +172,33 @@ extension Snapshot {
                 return (dataset.waitlist.map(WaitlistForecast.Timing.init), byUnit)
             }
             let covered = cache.coverage { Coverage(tree) }.covered(by: unit, on: date)
-            var split = [Housing: [WaitlistForecast.Timing]](), all = [WaitlistForecast.Timing]()
+            // By category, indexed by its place in `Housing.allCases` (no hashing per case).
+            let categories = Housing.allCases
+            var split = [[WaitlistForecast.Timing]](repeating: [], count: categories.count), all = [WaitlistForecast.Timing]()
             for (u, cases) in byUnit.enumerated() where covered[u] {
                 for k in cases {
                     let t = timings[Int(k)]
-                    split[t.housing, default: []].append(t)
+                    split[Int(t.category)].append(t)
                     all.append(t)
                 }
             }
             var out: [Housing?: WaitlistForecast] = [nil: WaitlistForecast(timings: all, date: date, windowMonths: window)]
-            for h in Housing.allCases { out[h] = WaitlistForecast(timings: split[h] ?? [], date: date, windowMonths: window) }
+            for (k, h) in categories.enumerated() { out[h] = WaitlistForecast(timings: split[k], date: date, windowMonths: window) }
             return out
         }
+    }
+}
+
+extension Snapshot {
+    /// The forecasts of several units (the JSON export, the benchmark): the first made alone
+    /// (it builds the cases' timings once), the others on every core.
+    public func forecasts(units: [Int], at date: Day, windowMonths: Int? = nil) -> [[Housing?: WaitlistForecast]] {
+        guard let first = units.first else { return [] }
+        _ = forecasts(unit: first, at: date, windowMonths: windowMonths)
+        DispatchQueue.concurrentPerform(iterations: units.count) { k in
+            _ = forecasts(unit: units[k], at: date, windowMonths: windowMonths)
+        }
+        return units.map { forecasts(unit: $0, at: date, windowMonths: windowMonths) }
     }
 }
 

@@ -59,7 +59,13 @@ public enum DisplayWidth {
     public static func wrap(_ s: String, _ width: Int) -> [String] {
         guard width > 0 else { return [s] }
         var lines = [String](), line = ""
-        for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+        // A figure's unit stays with its number: "26,1 %" is never broken before the "%".
+        var words = [String]()
+        for w in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if ["%", "d", "kr"].contains(w), let last = words.last, last.last?.isNumber == true { words[words.count - 1] = last + " " + w }
+            else { words.append(w) }
+        }
+        for word in words {
             let candidate = line.isEmpty ? word : line + " " + word
             if of(candidate) <= width { line = candidate; continue }
             if !line.isEmpty { lines.append(line) }

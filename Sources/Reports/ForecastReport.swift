@@ -109,7 +109,7 @@ public struct ForecastFigures {
 public enum ForecastCurve {
     public static func rows(_ ci: CumulativeIncidence, months: Int, columns: Int, rows: Int, unicode: Bool) -> [String] {
         let totalDays = Double(months) * 365.25 / 12
-        let last = ci.steps.last?.day ?? 0
+        let last = ci.lastDay ?? 0
         let eighths = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         var grid = [[String]](repeating: [String](repeating: " ", count: columns), count: rows)
         for c in 0..<columns {

@@ -152,7 +152,7 @@ extension TertialReport {
                 pts.append("\(TertialReport.num(x(Double(st.day)))),\(TertialReport.num(y(p))))")
                 last = p
             }
-            let end = Double(min(ci.steps.last?.day ?? 0, Int(days)))
+            let end = Double(min(ci.lastDay ?? 0, Int(days)))
             pts.append("\(TertialReport.num(x(end))),\(TertialReport.num(y(last)))")
             let name = cat.map { l.housing($0) } ?? l[.all]
             svg += "<polyline fill=\"none\" stroke=\"\(colors[cat]!)\" stroke-width=\"\(cat == nil ? 2.5 : 1.5)\"\(cat == nil ? " stroke-dasharray=\"4 2\"" : "") points=\"\(pts.joined(separator: " "))\"><title>\(TertialReport.esc(name))</title></polyline>"

@@ -105,8 +105,9 @@ public enum WaitlistReport {
         let units = s.tree.subtree(unit).filter { $0 == unit || s.tree.units[$0].isActive(on: date) }
         var out = "{\n  \"date\": \"\(date)\",\n  \"window_months\": \(windowMonths ?? s.dataset.settings.forecastWindowMonths),\n"
         out += "  \"minimum_cases\": \(WaitlistForecast.minimumCases),\n  \"units\": ["
+        let all = s.forecasts(units: units, at: date, windowMonths: windowMonths)
         for (k, u) in units.enumerated() {
-            let v = s.waitlist(unit: u, at: date), fcs = s.forecasts(unit: u, at: date, windowMonths: windowMonths)
+            let v = s.waitlist(unit: u, at: date), fcs = all[k]
             out += (k == 0 ? "\n" : ",\n") + "    {\"unit\": \(JSONText.string(s.tree.units[u].id)), \"name\": \(JSONText.string(s.tree.units[u].name)), \"categories\": {"
             for (j, h) in (Housing.allCases.map { Optional($0) } + [nil]).enumerated() {
                 let c = h.map { v.byHousing[$0] ?? WaitlistView.Category() } ?? v.total

@@ -255,7 +255,9 @@ extension Dashboard {
         if v.offset + lay.listRows < panel.items.count { scr.put(st.width - 1, lay.listTop + lay.listRows - 1, st.unicode ? "▼" : "v", .dim) }
         if panel.items.indices.contains(v.cursor) {
             // The selected row's explanation, wrapped over the detail rows rather than cut.
-            let lines = panel.items[v.cursor].detail.flatMap { d in DisplayWidth.wrap(d, st.width - 2).map { ($0, d.hasPrefix("⚠")) } }
+            let lines = panel.items[v.cursor].detail.flatMap { d in
+                DisplayWidth.wrap(scr.ascii ? CellBuffer.transliterated(d) : d, st.width - 2).map { ($0, d.hasPrefix("⚠")) }
+            }
             for (k, (text, warn)) in lines.prefix(lay.detailRows).enumerated() {
                 let last = k == lay.detailRows - 1 && lines.count > lay.detailRows
                 scr.put(1, lay.detailTop + k, last ? DisplayWidth.truncate(text + " …", st.width - 2) : text, warn ? Style(.yellow) : .dim)

@@ -173,3 +173,39 @@ struct CIFCommand: ParsableCommand {
         }
     }
 }
+
+/// Issue 25's performance target: the waitlist forecast of every unit and category (and all)
+/// adds no more than 10 % to load + compute. Each run loads and computes anew, then makes
+/// every forecast on the last day of the data (nothing cached from the run before).
+struct ForecastBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "forecast", abstract: "Load + compute, then the waitlist forecast of every unit and category: the time of each and the share the forecast adds.")
+    @Argument var data: String
+    @Option var runs = 5
+    @Flag(help: "Load and compute only (for an instruction count without the forecasts, under callgrind).") var withoutForecast = false
+    func run() throws {
+        var base = [Double](), extra = [Double](), estimates = 0, forecasts = 0
+        for _ in 0..<max(1, runs) {
+            let t0 = now()
+            guard let ds = Loader(directory: data).load().dataset else { throw ValidationError("\(data): errors (run tertial check)") }
+            let s = Engine.compute(ds)
+            let t1 = now()
+            base.append(t1 - t0)
+            guard !withoutForecast else { continue }
+            estimates = 0; forecasts = 0
+            let units = s.tree.units.indices.filter { s.tree.units[$0].isActive(on: s.spanEnd) }
+            for fcs in s.forecasts(units: units, at: s.spanEnd) {
+                for f in fcs.values {
+                    forecasts += 1
+                    if f.estimate != nil { estimates += 1 }
+                }
+            }
+            extra.append(now() - t1)
+        }
+        let b = base.min()!
+        print(String(format: "load + compute %.3f s (best of %d)", b, base.count))
+        if let e = extra.min() {
+            print(String(format: "forecasts %.3f s: %d (units × categories and all), %d with an estimate; %.1f %% of load + compute",
+                         e, forecasts, estimates, e / b * 100))
+        }
+    }
+}

@@ -62,6 +62,17 @@ import TestSupport
         XCTAssertEqual(ci.interval(1, at: 2).low, 1, accuracy: eps, "F = 1: the interval is the point")
     }
 
+    /// Days far apart for few observations are sorted rather than counted into a table by
+    /// day (the two ways must agree): the case above with its days a million apart.
+    @Test func testFarApartDaysGiveTheSameEstimate() {
+        let near = CumulativeIncidence([(2, 1), (2, 2), (2, 0), (3, 1), (5, 0)], kinds: 2)
+        let far = CumulativeIncidence([(2_000_000, 1), (2_000_000, 2), (2_000_000, 0), (3_000_000, 1), (5_000_000, 0)], kinds: 2)
+        XCTAssertEqual(far.steps.map(\.day), [2_000_000, 3_000_000, 5_000_000])
+        XCTAssertEqual(far.steps.map(\.incidence), near.steps.map(\.incidence))
+        XCTAssertEqual(far.steps.map(\.variance), near.steps.map(\.variance))
+        XCTAssertEqual(far.steps.map(\.atRisk), [5, 2, 1])
+    }
+
     @Test func testNoObservationsGiveNoSteps() {
         let ci = CumulativeIncidence([], kinds: 2)
         XCTAssertTrue(ci.steps.isEmpty)

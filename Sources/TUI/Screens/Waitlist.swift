@@ -85,9 +85,12 @@ enum WaitlistScreen: ScreenFeature {
     static func forecastLines(_ x: ForecastFigures, _ category: String, _ c: ViewContext) -> [[Span]] {
         let l = c.text, w = max(20, c.width - 2)
         let basis = l(ForecastTexts.basis(cases: String(x.forecast.casesInWindow), months: x.windowMonths))
-        var out: [[Span]] = [[Span(l(ForecastTexts.panelTitle(category, basis: basis)), .bold)]]
+        // Wrapped as drawn: on an ASCII terminal transliterated first (å → aa), so that the
+        // longer line is wrapped, not cut at the edge.
+        func drawn(_ s: String) -> String { c.unicode ? s : CellBuffer.transliterated(s) }
+        var out: [[Span]] = DisplayWidth.wrap(drawn(l(ForecastTexts.panelTitle(category, basis: basis))), w).map { [Span($0, .bold)] }
         for line in x.lines where !line.hasPrefix("⚠") {
-            out += DisplayWidth.wrap(line, w).map { [Span($0)] }
+            out += DisplayWidth.wrap(drawn(line), w).map { [Span($0)] }
         }
         guard x.shown, let ci = x.forecast.estimate else { return out }
         // Wide terminals get a taller, finer curve.
