@@ -134,3 +134,24 @@ import TestSupport
         XCTAssertFalse(html.contains("<title>OMBPS2</title></polyline>"), "one case: no curve")
     }
 }
+
+/// The width of the characters the dashboard draws most is taken without a Unicode lookup
+/// (a speed-up for the forecast's block curve and every æøå): each of them is one column,
+/// as the lookup would say (none is a combining mark, a format character or wide).
+@Suite final class DisplayWidthFastPathTests: TestCase {
+    @Test func testTheFastRangesAreOneColumnByTheirProperties() throws {
+        var checked = 0
+        for range in [0xA0..<0x300, 0x2010..<0x2028, 0x2190..<0x2200, 0x2500..<0x25A0] {
+            for v in range {
+                let u = try XCTUnwrap(Unicode.Scalar(v))
+                let category = u.properties.generalCategory
+                let zero = [.nonspacingMark, .enclosingMark, .format].contains(category)
+                XCTAssertEqual(DisplayWidth.width(u), zero ? 0 : 1, String(format: "U+%04X", v))
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 0x260 + 0x18 + 0x70 + 0xA0)
+        XCTAssertEqual(DisplayWidth.of("Bolig innen 3 mnd 30,0 % · ▁▂█ æøå"), 34)
+        XCTAssertEqual(DisplayWidth.of("\u{00AD}"), 0, "the soft hyphen is a format character")
+    }
+}
