@@ -18,6 +18,8 @@ public struct AppOptions: Sendable {
     public var store: String?
     /// Who signs follow-up entries (`--user`); nil for the login name.
     public var user: String?
+    /// Months of grants the waitlist forecast is built on (`--window`; nil: the catalogue's).
+    public var forecastWindow: Int?
     public init() {}
 }
 
@@ -132,6 +134,7 @@ public final class App {
         state = AppState(snapshot: snapshot, unit: unit, period: options.period, lang: options.lang,
                          width: size.width, height: size.height, dataName: name, unicode: unicode)
         state.loadedAt = App.clock()
+        state.forecastWindow = options.forecastWindow
         watcher = options.pollSeconds == nil ? Watcher(directory: directory) : nil
         warm()
     }

@@ -200,6 +200,8 @@ public struct PanelInput: Hashable, Sendable {
     public let today: Day
     /// The meeting in view, known by its id and its newest event.
     public let meeting: MeetingByToken?
+    /// `--window`: the months of grants of the waitlist forecast (nil: the catalogue's).
+    public let forecastWindow: Int?
 
     init(_ st: AppState) {
         let v = st.top
@@ -209,6 +211,7 @@ public struct PanelInput: Hashable, Sendable {
         period = st.period; lang = st.lang; unicode = st.unicode; width = st.width
         followUp = BookByToken(book: st.followUp); store = st.store; today = st.today
         meeting = st.meeting.map(MeetingByToken.init)
+        forecastWindow = st.forecastWindow
     }
 }
 

@@ -205,6 +205,8 @@ public struct AppState: Sendable {
     public var loadedAt: String = ""
     public var dataName: String
     public var unicode: Bool
+    /// Months of grants the waitlist forecast is built on (`--window`; nil: the catalogue's setting).
+    public var forecastWindow: Int?
     /// Which deviation `n`/`N` showed last.
     public var lastDeviation: RowKey?
     /// Comments and actions, as last read from the store.

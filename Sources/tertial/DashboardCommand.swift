@@ -31,6 +31,8 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var followUp: FollowUpOptions
 
+    @OptionGroup var forecastWindow: WindowOption
+
     func validate() throws {
         try CLI.checkPeriods(period)
         if poll != nil, !(pollSeconds.map { App.pollRange ~= $0 } ?? false) {
@@ -47,6 +49,7 @@ struct DashboardCommand: ParsableCommand {
         o.useColor = !noColor
         o.store = followUp.store
         o.user = followUp.user
+        o.forecastWindow = forecastWindow.window
         let code = App.start(directory: options.data, options: o)
         if code != 0 { throw ExitCode(code) }
     }

@@ -96,6 +96,8 @@ struct ScorecardCommand: ReportSubcommand {
 
     @OptionGroup var followUp: FollowUpOptions
 
+    @OptionGroup var forecastWindow: WindowOption
+
     func validate() throws { try CLI.checkPeriods(period) }
 
     func render(_ s: Snapshot, unit u: Int) throws -> String {
@@ -103,6 +105,7 @@ struct ScorecardCommand: ReportSubcommand {
         var opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases,
                                  followUp: CLI.followUpBook(followUp.store, options.data))
         opts.today = CLI.today()
+        opts.windowMonths = forecastWindow.window
         if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(CLITexts.formatTakesOnePeriod(format.rawValue))) }
         return format.render(s, unit: u, periods: periods, options: opts)
     }

@@ -132,6 +132,12 @@ import TestSupport
         // The curve as inline SVG: OMBPS3's line rises to half, drawn with a title per line.
         XCTAssertTrue(html.contains("<title>OMBPS3</title></polyline>"), html)
         XCTAssertFalse(html.contains("<title>OMBPS2</title></polyline>"), "one case: no curve")
+        // `report --window 6`: the February grants are out of the window.
+        var opts = ReportOptions()
+        opts.windowMonths = 6
+        let six = TertialReport(snapshot: s, unit: s.tree.root, period: .tertial(2020, 2), options: opts).text(markdown: true)
+        XCTAssertTrue(six.contains("| OMBPS3 | 0 | – |"), six)
+        XCTAssertTrue(six.contains("de siste 6 månedene"), six)
     }
 }
 

@@ -52,6 +52,19 @@ import TestSupport
         }
     }
 
+    /// `--window 6`: six months back from 31 August 2020 leaves out the February grants.
+    @Test func testTheWindowOption() throws {
+        let (fx, s) = try snapshot()
+        _ = fx
+        var d = Driver(width: 80, height: 24, period: .tertial(2020, 2), snapshot: s)
+        d.state.forecastWindow = 6
+        d.type("3")
+        d.press(.down)
+        let flat = d.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(flat.contains("Prognose OMBPS3 · 0 saker med vedtak siste 6 mnd"), d.text)
+        XCTAssertTrue(flat.contains("Ingen prognose: 0 saker"), d.text)
+    }
+
     @Test func testEnglishAndASCII() throws {
         let (fx, s) = try snapshot()
         _ = fx

@@ -45,7 +45,8 @@ enum WaitlistScreen: ScreenFeature {
         let view = s.waitlist(unit: c.unit, at: date)
         let monthly = Views.recent(s, .month, upTo: c.period, 12).map { s.waitlist(unit: c.unit, at: $0.end) }
         let table7 = state(c).table7
-        let forecasts = table7 ? [:] : s.forecasts(unit: c.unit, at: date)
+        let window = c.input.forecastWindow ?? s.dataset.settings.forecastWindowMonths
+        let forecasts = table7 ? [:] : s.forecasts(unit: c.unit, at: date, windowMonths: window)
         var items = [Item]()
         for h in Housing.allCases + [nil] as [Housing?] {
             let cat = h.map { view.byHousing[$0] ?? WaitlistView.Category() } ?? view.total
@@ -58,7 +59,7 @@ enum WaitlistScreen: ScreenFeature {
             // Which category the month ends are of (issue 23, 18: the line did not say).
             it.detail = [l[.monthEndsLast12Months] + " (" + (h.map { l.housing($0) } ?? l[.allCategories]) + "): " + series.map { String(Int($0 ?? 0)) }.joined(separator: " ")]
             if let fc = forecasts[h] {
-                let figures = ForecastFigures(fc, display: Display(lang: c.input.lang), windowMonths: s.dataset.settings.forecastWindowMonths)
+                let figures = ForecastFigures(fc, display: Display(lang: c.input.lang), windowMonths: window)
                 it.below = forecastLines(figures, h.map { l.housing($0) } ?? l[.allCategories], c)
                 // Little's law's warning, where a warning is read: over the month-ends.
                 if let w = figures.littleWarning { it.detail.insert(w, at: 0) }
