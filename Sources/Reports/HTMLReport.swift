@@ -149,7 +149,7 @@ extension TertialReport {
             for st in ci.steps where Double(st.day) <= days {
                 let p = st.incidence[0]
                 pts.append("\(TertialReport.num(x(Double(st.day)))),\(TertialReport.num(y(last)))")
-                pts.append("\(TertialReport.num(x(Double(st.day)))),\(TertialReport.num(y(p))))")
+                pts.append("\(TertialReport.num(x(Double(st.day)))),\(TertialReport.num(y(p)))")
                 last = p
             }
             let end = Double(min(ci.lastDay ?? 0, Int(days)))

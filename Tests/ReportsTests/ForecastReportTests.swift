@@ -132,6 +132,19 @@ import TestSupport
         // The curve as inline SVG: OMBPS3's line rises to half, drawn with a title per line.
         XCTAssertTrue(html.contains("<title>OMBPS3</title></polyline>"), html)
         XCTAssertFalse(html.contains("<title>OMBPS2</title></polyline>"), "one case: no curve")
+        // Every point of the curve is a pair of numbers, in order, inside the plot (x 40–630,
+        // y 10–190); OMBPS3's ends at half (y 190 − 180 · 0.5 = 100) on day 212, where its
+        // data end (x 40 + 590 · 212 / 730.5).
+        let polyline = try XCTUnwrap(html.range(of: "points=\"[^\"]*\"><title>OMBPS3</title>", options: .regularExpression).map { String(html[$0]) })
+        let points = try polyline.dropFirst("points=\"".count).prefix { $0 != "\"" }.split(separator: " ").map { pair -> (Double, Double) in
+            let xy = pair.split(separator: ",").compactMap { Double($0) }
+            XCTAssertEqual(xy.count, 2, String(pair))
+            return (try XCTUnwrap(xy.first), try XCTUnwrap(xy.last))
+        }
+        XCTAssertTrue(zip(points, points.dropFirst()).allSatisfy { $0.0 <= $1.0 && $0.1 >= $1.1 }, "\(points)")
+        XCTAssertTrue(points.allSatisfy { (40...630).contains($0.0) && (10...190).contains($0.1) }, "\(points)")
+        XCTAssertEqual(try XCTUnwrap(points.last).1, 100, accuracy: 0.05)
+        XCTAssertEqual(try XCTUnwrap(points.last).0, 40 + 590 * 212 / 730.5, accuracy: 0.05)
         // `report --window 6`: the February grants are out of the window.
         var opts = ReportOptions()
         opts.windowMonths = 6
