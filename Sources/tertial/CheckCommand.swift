@@ -9,13 +9,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load and compute a data directory; print errors, then warnings, then a summary. Exit 1 on errors.")
 
-    @Argument(help: "The data directory.")
-    var data: String = "sample-data"
+    @Argument(help: "The data directory (default: TERTIAL_DATA, else sample-data).")
+    var data: String = DataOptions.defaultDirectory
 
     @Flag(name: .long, help: "Also list data-quality warnings computed from the figures.")
     var quality = false
 
-    @Option(name: .long, help: "Language: nb (Norwegian bokmål) or en.")
+    @Option(name: .long, help: "Language: nb (Norwegian) or en (English).")
     var lang: String = "nb"
 
     func validate() throws {

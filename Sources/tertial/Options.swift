@@ -7,10 +7,16 @@ import TUI
 
 /// Options shared by every command that reads a data directory.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "The data directory.")
-    var data: String = "sample-data"
+    @Option(name: .long, help: "The data directory (default: TERTIAL_DATA, else sample-data).")
+    var data: String = DataOptions.defaultDirectory
 
-    @Option(name: .long, help: "Language: nb (Norwegian bokmål) or en.")
+    /// `TERTIAL_DATA` (an installed tertial's data directory, set for its users), else
+    /// `sample-data` in the current folder (a developer's checkout).
+    static var defaultDirectory: String {
+        ProcessInfo.processInfo.environment["TERTIAL_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "sample-data"
+    }
+
+    @Option(name: .long, help: "Language: nb (Norwegian) or en (English).")
     var lang: String = "nb"
 
     var language: Lang { Lang(rawValue: lang) ?? .nb }
