@@ -11,7 +11,8 @@ public enum ForecastTexts {
 
     /// What the estimate is built on.
     public static func basis(cases: String, months: Int) -> Sentence {
-        Sentence(nb: "\(cases) saker med vedtak siste \(months) mnd", en: "\(cases) cases granted in the last \(months) months")
+        cases == "1" ? Sentence(nb: "1 sak med vedtak siste \(months) mnd", en: "1 case granted in the last \(months) months")
+            : Sentence(nb: "\(cases) saker med vedtak siste \(months) mnd", en: "\(cases) cases granted in the last \(months) months")
     }
 
     /// The method, once per report.
@@ -21,8 +22,10 @@ public enum ForecastTexts {
     }
 
     public static func tooFew(cases: String, minimum: Int) -> Sentence {
-        Sentence(nb: "Ingen prognose: \(cases) saker med vedtak i perioden, minst \(minimum) trengs.",
-                 en: "No forecast: \(cases) cases granted in the window, at least \(minimum) are needed.")
+        cases == "1" ? Sentence(nb: "Ingen prognose: 1 sak med vedtak i perioden, minst \(minimum) trengs.",
+                                en: "No forecast: 1 case granted in the window, at least \(minimum) are needed.")
+            : Sentence(nb: "Ingen prognose: \(cases) saker med vedtak i perioden, minst \(minimum) trengs.",
+                       en: "No forecast: \(cases) cases granted in the window, at least \(minimum) are needed.")
     }
 
     /// `3 mnd 42 % (31–54 %)`.

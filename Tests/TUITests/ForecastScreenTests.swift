@@ -42,7 +42,7 @@ import TestSupport
             XCTAssertTrue(lines(d).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.contains("? hjelp") == true, text)
             // OMBPS2: one case, no estimate, and why.
             d.press(.up)
-            XCTAssertTrue(d.text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Ingen prognose: 1 saker med vedtak i perioden, minst 10 trengs."), d.text)
+            XCTAssertTrue(d.text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Ingen prognose: 1 sak med vedtak i perioden, minst 10 trengs."), d.text)
             // t: Table 7 instead, and back.
             d.type("t")
             XCTAssertTrue(d.text.contains("Hvor søkerne bor nå"), d.text)

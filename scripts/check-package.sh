@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Proves the Debian package works where no Swift toolchain exists (issue 26): in a private
+# mount namespace, /opt/swift (the toolchain) is hidden under an empty tmpfs and /usr, /etc
+# and /var are overlays on a tmpfs, so `dpkg -i` installs for real and nothing of it is left
+# when the namespace ends. Then: `tertial --version`, no library of the toolchain in `ldd`,
+# `man tertial`, the completions, `tertial check` and a report on the installed sample data,
+# and the dashboard's first frame in tmux. Chosen over a debootstrap root: it needs no
+# download, takes seconds, and runs the package on the very system it says it depends on.
+#
+#   scripts/check-package.sh out/tertial_VERSION_amd64.deb
+set -euo pipefail
+deb=$(readlink -f "$1")
+if [ -z "${TERTIAL_PACKAGE_NS:-}" ]; then
+  [ "$(id -u)" = 0 ] || exec sudo --preserve-env=PATH "$0" "$@"
+  TERTIAL_PACKAGE_NS=1 exec unshare -m --propagation private "$0" "$deb"
+fi
+fail() { echo "check-package: $*" >&2; exit 1; }
+scratch=$(mktemp -d)
+mount -t tmpfs tmpfs "$scratch"
+for d in usr etc var; do
+  mkdir -p "$scratch/$d-upper" "$scratch/$d-work"
+  mount -t overlay overlay -o "lowerdir=/$d,upperdir=$scratch/$d-upper,workdir=$scratch/$d-work" "/$d"
+done
+[ -d /opt/swift ] && mount -t tmpfs tmpfs /opt/swift
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+if command -v swift >/dev/null 2>&1 && swift --version >/dev/null 2>&1; then fail "a Swift toolchain is still reachable"; fi
+echo "no Swift toolchain here: $(command -v swift || echo 'swift not found')"
+
+dpkg -i "$deb" >/dev/null || fail "dpkg -i failed"
+version=$(dpkg-deb -f "$deb" Version)
+tertial --version | tee /dev/stderr | grep -q "^tertial $version (commit [0-9a-f]" || fail "tertial --version"
+if ldd /usr/bin/tertial | grep -E "not found|/opt/swift|libswift|libFoundation|libdispatch"; then fail "ldd names a library that is missing or the toolchain's"; fi
+echo "ldd: $(ldd /usr/bin/tertial | awk '{print $1}' | paste -sd' ' -)"
+[ "$(man -w tertial)" = /usr/share/man/man1/tertial.1.gz ] || fail "man -w tertial"
+MANWIDTH=80 man tertial 2>/dev/null | grep -q "Exit codes" || fail "the man page has no exit codes"
+bash -c 'source /usr/share/bash-completion/completions/tertial && complete -p tertial' >/dev/null || fail "bash completion"
+[ -s /usr/share/zsh/vendor-completions/_tertial ] && [ -s /usr/share/fish/vendor_completions.d/tertial.fish ] || fail "zsh/fish completions"
+
+work=$(mktemp -d -p "$scratch")
+cd "$work"
+data=/usr/share/tertial/sample-data
+tertial check "$data" | tail -1 | grep -q ": ok:" || fail "tertial check on the installed sample data"
+TERTIAL_DATA=$data tertial report --period 2019-T3 --lang en | grep -q "Tertial report" || fail "a report"
+TERTIAL_DATA=$data tertial report waitlist --at 2020-12-31 --format csv | grep -q "^p_allocated_12m;" || fail "report waitlist"
+# The dashboard's first frame, over a copy (the installed sample data is read-only for users).
+cp -r "$data" "$work/data"
+tmux -L tertial-package new-session -d -s tertial-package -x 80 -y 24 "LANG=C.UTF-8 tertial --data $work/data --period 2019-T3"
+for _ in $(seq 1 50); do
+  tmux -L tertial-package capture-pane -p -t tertial-package | grep -q "Oversikt" && break
+  sleep 0.2
+done
+tmux -L tertial-package capture-pane -p -t tertial-package | tee "$work/frame.txt" | head -4
+grep -q "Oversikt" "$work/frame.txt" || fail "no first frame"
+tmux -L tertial-package send-keys -t tertial-package q
+sleep 0.5
+tmux -L tertial-package kill-server 2>/dev/null || true
+echo "the package works without a Swift toolchain"
