@@ -39,9 +39,13 @@ bash -c 'source /usr/share/bash-completion/completions/tertial && complete -p te
 work=$(mktemp -d -p "$scratch")
 cd "$work"
 data=/usr/share/tertial/sample-data
-tertial check "$data" | tail -1 | grep -q ": ok:" || fail "tertial check on the installed sample data"
-TERTIAL_DATA=$data tertial report --period 2019-T3 --lang en | grep -q "Tertial report" || fail "a report"
-TERTIAL_DATA=$data tertial report waitlist --at 2020-12-31 --format csv | grep -q "^p_allocated_12m;" || fail "report waitlist"
+tertial check "$data" > "$work/check.txt" || fail "tertial check on the installed sample data"
+grep -q ": ok:" "$work/check.txt" || fail "tertial check did not say ok"
+TERTIAL_DATA=$data tertial report --period 2019-T3 --lang en > "$work/report.txt" 2>&1 || { cat "$work/report.txt" >&2; fail "a report"; }
+grep -q "Tertial report" "$work/report.txt" || fail "the report has no title"
+# (Into files, not `| grep -q`: grep leaving early would end the writer with SIGPIPE.)
+TERTIAL_DATA=$data tertial report waitlist --at 2020-12-31 --format csv > "$work/waitlist.csv" || fail "report waitlist"
+grep -q "^p_allocated_12m;" "$work/waitlist.csv" || fail "report waitlist has no forecast"
 # The dashboard's first frame, over a copy (the installed sample data is read-only for users).
 cp -r "$data" "$work/data"
 tmux -L tertial-package new-session -d -s tertial-package -x 80 -y 24 "LANG=C.UTF-8 tertial --data $work/data --period 2019-T3"

@@ -44,6 +44,7 @@ install -d "$pkg/DEBIAN" "$pkg/usr/bin" "$pkg/usr/share/man/man1" "$pkg/usr/shar
   "$pkg/usr/share/zsh/vendor-completions" "$pkg/usr/share/fish/vendor_completions.d" "$pkg/usr/share/doc/tertial" "$pkg/usr/share/tertial"
 install -m 0755 "$bin" "$pkg/usr/bin/tertial"
 strip --strip-unneeded "$pkg/usr/bin/tertial"
+mkdir -p "$stage/man"
 "$manual" "$pkg/usr/bin/tertial" --output-directory "$stage/man" --date "$(git log -1 --format=%cs)" --authors "Bergen kommune, Etat for psykisk helse og rustjenester"
 gzip -9n -c "$stage/man/tertial.1" > "$pkg/usr/share/man/man1/tertial.1.gz"
 "$pkg/usr/bin/tertial" --generate-completion-script bash > "$pkg/usr/share/bash-completion/completions/tertial"
