@@ -415,3 +415,83 @@ struct ScaleCommand: ParsableCommand {
         }
     }
 }
+
+/// Issue 27's measurement that survives a noisy machine: the instruction count of
+/// `tertial check DATA` (load + compute, the whole process) and of the keystroke walk
+/// (`tertial-bench keys sample-data`), counted by valgrind's callgrind with hashing made
+/// deterministic; the same count repeats from run to run whatever else the machine does.
+/// With `perf` where the machine supports it, also perf's count of the same commands.
+struct InstructionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "instructions", abstract: "Instruction counts of load + compute (tertial check) and of the keystroke walk, by callgrind (and perf where supported).")
+    @Argument(help: "Data directories for tertial check (default: .build/bench-data).") var data: [String] = []
+    @Flag(help: "Leave out the keystroke walk.") var noKeys = false
+
+    func run() throws {
+        let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let tertial = binDir + "/tertial", bench = binDir + "/tertial-bench"
+        guard FileManager.default.isExecutableFile(atPath: tertial) else { throw ValidationError("\(tertial) is missing; build it first") }
+        guard let valgrind = InstructionsCommand.which("valgrind") else { throw ValidationError("needs valgrind (apt-get install valgrind)") }
+        // valgrind 3.19 gives up on Swift's debug information: the binaries are counted from
+        // copies with it stripped (`strip -g`; the code is the same).
+        let tmp = NSTemporaryDirectory() + "tertial-instructions-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        func stripped(_ path: String) throws -> String {
+            let copy = tmp + "/" + (path as NSString).lastPathComponent
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            if let strip = InstructionsCommand.which("strip") { _ = InstructionsCommand.stderr([strip, "-g", copy]) }
+            return copy
+        }
+        let counted = try stripped(tertial)
+        var jobs = (data.isEmpty ? [".build/bench-data"] : data).map { ("tertial check \($0)", [counted, "check", $0]) }
+        if !noKeys { jobs.append(("tertial-bench keys sample-data", [try stripped(bench), "keys", "sample-data"])) }
+        let perf = InstructionsCommand.which("perf").flatMap { p in InstructionsCommand.perfCount(p, ["/bin/true"]) != nil ? p : nil }
+        for (name, args) in jobs {
+            let count = InstructionsCommand.callgrind(valgrind, args)
+            var line = "\(name): " + (count.map { InstructionsCommand.grouped($0) + " instructions (callgrind)" } ?? "callgrind failed")
+            if let perf, let p = InstructionsCommand.perfCount(perf, args) { line += ", " + InstructionsCommand.grouped(p) + " (perf)" }
+            print(line)
+        }
+    }
+
+    static func which(_ tool: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs a command and returns its standard error.
+    static func stderr(_ args: [String], environment: [String: String] = [:]) -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: args[0])
+        p.arguments = Array(args.dropFirst())
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let err = Pipe()
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = err
+        guard (try? p.run()) != nil else { return "" }
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// callgrind's "I refs" total.
+    static func callgrind(_ valgrind: String, _ args: [String]) -> Int? {
+        let out = stderr([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"] + args, environment: ["SWIFT_DETERMINISTIC_HASHING": "1"])
+        guard let line = out.split(separator: "\n").first(where: { $0.contains("I   refs:") }) else { return nil }
+        return Int(line.split(separator: " ").last.map { $0.replacingOccurrences(of: ",", with: "") } ?? "")
+    }
+
+    /// perf's count of instructions (user and kernel), nil where the machine does not support it.
+    static func perfCount(_ perf: String, _ args: [String]) -> Int? {
+        let out = stderr([perf, "stat", "-x", ",", "-e", "instructions"] + args, environment: ["SWIFT_DETERMINISTIC_HASHING": "1"])
+        guard let line = out.split(separator: "\n").first(where: { $0.contains(",instructions") }),
+              let n = Int(line.split(separator: ",").first ?? "") else { return nil }
+        return n
+    }
+
+    static func grouped(_ n: Int) -> String {
+        var s = String(n), out = ""
+        while s.count > 3 { out = " " + s.suffix(3) + out; s = String(s.dropLast(3)) }
+        return s + out
+    }
+}
