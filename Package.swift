@@ -26,16 +26,19 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        // The .xlsx container (issue 26): a well-kept ZIP library, no hand-written inflate.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Everything a person reads, in both languages (the one text system; below Model).
         .target(name: "Text"),
-        .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams"),
+                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
         // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md), with the trait.
         // zlib (Debian's), for a meeting's baseline: the well-kept deflate, not a hand-written one.
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Store", dependencies: ["Model", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+        .systemLibrary(name: "CTertialZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Store", dependencies: ["Model", "CTertialZlib", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: postgres)),
                                               .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: postgres))],
                 swiftSettings: postgresSettings),
@@ -53,7 +56,7 @@ let package = Package(
         // What every test target shares (Tests/TestSupport): XCTest's assertions over Swift
         // Testing (one runner, one count), the sample data, its temporary copies, the golden files.
         .target(name: "TestSupport", dependencies: ["Model", "Store"], path: "Tests/TestSupport", swiftSettings: postgresSettings),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "TestSupport"], swiftSettings: postgresSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"],
                     swiftSettings: postgresSettings),

@@ -1,4 +1,4 @@
-import CZlib
+import CTertialZlib
 import Foundation
 
 /// A meeting's baseline as the store keeps it: deflated with zlib (a year of monthly
