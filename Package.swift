@@ -71,7 +71,7 @@ let package = Package(
 // -sanitize=fuzzer,address in a build folder of their own.
 if ProcessInfo.processInfo.environment["TERTIAL_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
-    for (name, path) in [("fuzz-csv", "Fuzz/CSV"), ("fuzz-catalogue", "Fuzz/Catalogue"), ("fuzz-loader", "Fuzz/Loader")] {
+    for (name, path) in [("fuzz-csv", "Fuzz/CSV"), ("fuzz-catalogue", "Fuzz/Catalogue"), ("fuzz-loader", "Fuzz/Loader"), ("fuzz-xlsx", "Fuzz/XLSX")] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Model", "FuzzDriver"], path: path,
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }

@@ -3,7 +3,7 @@
 # corpus in Fuzz/corpus/<target>/. A crash stops the run with a non-zero exit and leaves
 # the input in <build folder>/crash-<target>-*.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET ...]      TARGET: csv, catalogue, loader (default: all)
+#   scripts/fuzz.sh [SECONDS] [TARGET ...]      TARGET: csv, catalogue, loader, xlsx (default: all)
 #   FUZZ_SANITIZE=fuzzer scripts/fuzz.sh 600    without AddressSanitizer (about 4x the executions)
 #   FUZZ_JOBS=2 scripts/fuzz.sh 600 csv         two processes in parallel
 #
@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
 targets=("$@")
+# xlsx is run by name until ZIPFoundation's inflate loop on Fuzz/known/xlsx-timeout-* is
+# dealt with (the loader does not read .xlsx files yet; docs/reliability.md).
 [ ${#targets[@]} -gt 0 ] || targets=(csv catalogue loader)
 san=${FUZZ_SANITIZE:-fuzzer,address}
 jobs=${FUZZ_JOBS:-1}
@@ -21,12 +23,15 @@ for t in "${targets[@]}"; do
   TERTIAL_FUZZ=1 swift build -c release --scratch-path "$scratch" -Xswiftc "-sanitize=$san" --product "fuzz-$t" 2>&1 | grep -E "error|Build of" || true
 done
 status=0
+# Leaks in the platform's XML parser and the ZIP library are suppressed by their functions
+# (Fuzz/lsan-suppressions.txt); every other leak still fails the run.
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 for t in "${targets[@]}"; do
   bin="$scratch/release/fuzz-$t"
   [ -x "$bin" ] || { echo "fuzz-$t: not built"; exit 1; }
   work="$scratch/corpus-$t"
   mkdir -p "$work"
-  case $t in csv) len=1024 ;; catalogue) len=4096 ;; *) len=2048 ;; esac
+  case $t in csv) len=1024 ;; catalogue) len=4096 ;; xlsx) len=16384 ;; *) len=2048 ;; esac
   log="$scratch/fuzz-$t.log"
   set +e
   if [ "$jobs" -gt 1 ]; then

@@ -8,8 +8,18 @@ import ZIPFoundation
 /// does not read .xlsx files yet). Workbooks written here part by part, as Excel and
 /// LibreOffice write them.
 @Suite final class XLSXTests: TestCase {
-    /// A workbook of the given parts (path → XML text).
-    func workbook(_ parts: [String: String], compressed: Bool = true) throws -> Data {
+    var files = [URL]()
+    deinit { for f in files { try? FileManager.default.removeItem(at: f) } }
+
+    /// A workbook of the given parts (path → XML text), in a file of its own.
+    func workbook(_ parts: [String: String], compressed: Bool = true) throws -> URL {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory() + "tertial-xlsx-" + UUID().uuidString + ".xlsx")
+        try workbookData(parts, compressed: compressed).write(to: url)
+        files.append(url)
+        return url
+    }
+
+    func workbookData(_ parts: [String: String], compressed: Bool = true) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
         for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
             let bytes = Data(text.utf8)
@@ -54,7 +64,7 @@ import ZIPFoundation
         <row r="4"><c r="D4"><v>7</v></c><c r="E4" s="1"><v>43831</v></c><c r="F4" s="2"><v>44196</v></c><c r="G4" s="3"><v>4.5</v></c></row>
         """
         let data = try workbook(book(sheets: [("Ark1", sheet)], strings: ["<t>period</t>", "<r><t>en</t></r><r><t>het</t></r>"], styles: styles))
-        let s = try XLSX.read(data)
+        let s = try XLSX.read(url: data)
         XCTAssertEqual(s.name, "Ark1")
         XCTAssertEqual(s.rows.map(\.number), [1, 2, 4])
         XCTAssertEqual(s.rows[0].cells, ["period", "enhet"])
@@ -67,9 +77,9 @@ import ZIPFoundation
     @Test func testTheSheetNamedLikeTheFileKindElseTheFirst() throws {
         let data = try workbook(book(sheets: [("Forside", "<row r=\"1\"><c t=\"inlineStr\"><is><t>les meg</t></is></c></row>"),
                                               ("Waitlist", "<row r=\"1\"><c t=\"inlineStr\"><is><t>case</t></is></c></row>")]))
-        XCTAssertEqual(try XLSX.read(data, preferring: "waitlist").rows.first?.cells, ["case"])
-        XCTAssertEqual(try XLSX.read(data, preferring: "reports").name, "Forside")
-        XCTAssertEqual(try XLSX.read(data).name, "Forside")
+        XCTAssertEqual(try XLSX.read(url: data, preferring: "waitlist").rows.first?.cells, ["case"])
+        XCTAssertEqual(try XLSX.read(url: data, preferring: "reports").name, "Forside")
+        XCTAssertEqual(try XLSX.read(url: data).name, "Forside")
     }
 
     @Test func testTheSerialDaysOfBothSystems() {
@@ -90,31 +100,34 @@ import ZIPFoundation
         // 4 MiB of one byte deflates to a few KiB; with a 1 MiB bound it is refused.
         let big = "<row r=\"1\"><c t=\"inlineStr\"><is><t>" + String(repeating: "a", count: 4 << 20) + "</t></is></c></row>"
         let data = try workbook(book(sheets: [("Ark1", big)]))
-        XCTAssertLessThan(data.count, 64 << 10)
+        XCTAssertLessThan(try XCTUnwrap(FileManager.default.attributesOfItem(atPath: data.path)[.size] as? Int), 64 << 10)
         var limits = XLSX.Limits()
         limits.partBytes = 1 << 20
-        XCTAssertThrowsError(try XLSX.read(data, limits: limits)) { error in
+        XCTAssertThrowsError(try XLSX.read(url: data, limits: limits)) { error in
             guard case XLSXError.tooLarge(let part, let bytes, let limit) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
             XCTAssertGreaterThan(bytes, limit)
         }
-        XCTAssertEqual(try XLSX.read(data).rows.first?.cells.first??.count, 4 << 20, "within the default bound it is read")
+        XCTAssertEqual(try XLSX.read(url: data).rows.first?.cells.first??.count, 4 << 20, "within the default bound it is read")
     }
 
     @Test func testWhatIsNoWorkbookIsSaidSo() throws {
-        XCTAssertThrowsError(try XLSX.read(Data("period;unit\n".utf8))) { XCTAssertEqual($0 as? XLSXError, .notAWorkbook) }
+        let csv = URL(fileURLWithPath: NSTemporaryDirectory() + "tertial-xlsx-" + UUID().uuidString + ".xlsx")
+        try Data("period;unit\n".utf8).write(to: csv)
+        files.append(csv)
+        XCTAssertThrowsError(try XLSX.read(url: csv)) { XCTAssertEqual($0 as? XLSXError, .notAWorkbook) }
         var parts = book(sheets: [("Ark1", "")])
         parts["xl/workbook.xml"] = nil
-        XCTAssertThrowsError(try XLSX.read(try workbook(parts))) { XCTAssertEqual($0 as? XLSXError, .missingPart("xl/workbook.xml")) }
+        XCTAssertThrowsError(try XLSX.read(url: try workbook(parts))) { XCTAssertEqual($0 as? XLSXError, .missingPart("xl/workbook.xml")) }
         parts = book(sheets: [("Ark1", "")])
         parts["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><worksheet \(ns)><sheetData><row r=\"1\"><c><v>1</v>"
-        XCTAssertThrowsError(try XLSX.read(try workbook(parts))) { error in
+        XCTAssertThrowsError(try XLSX.read(url: try workbook(parts))) { error in
             guard case XLSXError.badXML(let part, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
         }
         // A shared string that does not exist.
         parts = book(sheets: [("Ark1", "<row r=\"3\"><c t=\"s\"><v>9</v></c></row>")], strings: ["<t>a</t>"])
-        XCTAssertThrowsError(try XLSX.read(try workbook(parts))) { XCTAssertEqual($0 as? XLSXError, .badXML(part: "xl/worksheets/sheet1.xml", line: 3)) }
+        XCTAssertThrowsError(try XLSX.read(url: try workbook(parts))) { XCTAssertEqual($0 as? XLSXError, .badXML(part: "xl/worksheets/sheet1.xml", line: 3)) }
     }
 
     /// An external entity is never resolved (no file of the server read into a cell).
@@ -123,7 +136,7 @@ import ZIPFoundation
         var parts = book(sheets: [("Ark1", sheet)])
         parts["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]><worksheet \(ns)><sheetData>\(sheet)</sheetData></worksheet>"
         let host = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "no-such-host-name"
-        if let s = try? XLSX.read(try workbook(parts)) {
+        if let s = try? XLSX.read(url: try workbook(parts)) {
             XCTAssertFalse(s.rows.flatMap(\.cells).contains { $0?.contains(host) == true }, "\(s.rows)")
         }
     }
