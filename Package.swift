@@ -32,8 +32,9 @@ let package = Package(
     targets: [
         // Everything a person reads, in both languages (the one text system; below Model).
         .target(name: "Text"),
-        .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams"),
-                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams")]),
+        // The .xlsx reader (issue 26), apart until the loader reads .xlsx files.
+        .target(name: "Spreadsheet", dependencies: ["Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
         // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md), with the trait.
         // zlib (Debian's), for a meeting's baseline: the well-kept deflate, not a hand-written one.
@@ -56,7 +57,7 @@ let package = Package(
         // What every test target shares (Tests/TestSupport): XCTest's assertions over Swift
         // Testing (one runner, one count), the sample data, its temporary copies, the golden files.
         .target(name: "TestSupport", dependencies: ["Model", "Store"], path: "Tests/TestSupport", swiftSettings: postgresSettings),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "TestSupport"], swiftSettings: postgresSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["golden"],
                     swiftSettings: postgresSettings),
@@ -72,7 +73,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["TERTIAL_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
     for (name, path) in [("fuzz-csv", "Fuzz/CSV"), ("fuzz-catalogue", "Fuzz/Catalogue"), ("fuzz-loader", "Fuzz/Loader"), ("fuzz-xlsx", "Fuzz/XLSX")] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["Model", "FuzzDriver"], path: path,
+        package.targets.append(.executableTarget(name: name, dependencies: ["Model", "Spreadsheet", "FuzzDriver"], path: path,
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }
 }

@@ -20,20 +20,6 @@ public enum FuzzEntry {
         }
     }
 
-    /// Any bytes as an .xlsx workbook: read or refused with an `XLSXError`, never a crash,
-    /// never more text than the bound let be inflated, and the same bytes read the same.
-    public static func xlsx(_ bytes: [UInt8]) {
-        var limits = XLSX.Limits()
-        limits.partBytes = 4 << 20; limits.totalBytes = 8 << 20
-        // The reader takes a file (as the loader will give it): the input is one, for the fuzzer only.
-        let url = URL(fileURLWithPath: NSTemporaryDirectory() + "fuzz-xlsx-\(getpid()).xlsx")
-        guard (try? Data(bytes).write(to: url)) != nil else { return }
-        defer { try? FileManager.default.removeItem(at: url) }
-        guard let sheet = try? XLSX.read(url: url, preferring: "reports", limits: limits) else { return }
-        precondition((try? XLSX.read(url: url, preferring: "reports", limits: limits)) == sheet, "the same bytes read the same")
-        precondition(sheet.rows.reduce(0) { $0 + $1.cells.reduce(0) { $0 + ($1?.utf8.count ?? 0) } } <= Int(limits.totalBytes), "no more text than was inflated")
-    }
-
     /// Any bytes as indicators.yaml.
     public static func catalogue(_ bytes: [UInt8]) {
         guard let text = String(validating: bytes, as: UTF8.self) else { return }

@@ -12,9 +12,8 @@ struct DataOptions: ParsableArguments {
 
     /// `TERTIAL_DATA` (an installed tertial's data directory, set for its users), else
     /// `sample-data` in the current folder (a developer's checkout).
-    static var defaultDirectory: String {
-        ProcessInfo.processInfo.environment["TERTIAL_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "sample-data"
-    }
+    /// Read once: the argument parser makes its defaults again for every command it looks at.
+    static let defaultDirectory: String = getenv("TERTIAL_DATA").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "sample-data"
 
     @Option(name: .long, help: "Language: nb (Norwegian) or en (English).")
     var lang: String = "nb"

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import ZIPFoundation
 @testable import Model
+@testable import Spreadsheet
 
 /// The .xlsx reader (issue 26, "Excel in", first part: the workbook to text cells; the loader
 /// does not read .xlsx files yet). Workbooks written here part by part, as Excel and
