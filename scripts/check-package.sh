@@ -28,7 +28,10 @@ echo "no Swift toolchain here: $(command -v swift || echo 'swift not found')"
 
 dpkg -i "$deb" >/dev/null || fail "dpkg -i failed"
 version=$(dpkg-deb -f "$deb" Version)
-tertial --version | tee /dev/stderr | grep -q "^tertial $version (commit [0-9a-f]" || fail "tertial --version"
+# (Not `tee /dev/stderr`: reopened, it would write over a log file from its start.)
+said=$(tertial --version) || fail "tertial --version"
+echo "$said"
+case "$said" in "tertial $version (commit "[0-9a-f]*) ;; *) fail "tertial --version said: $said" ;; esac
 if ldd /usr/bin/tertial | grep -E "not found|/opt/swift|libswift|libFoundation|libdispatch"; then fail "ldd names a library that is missing or the toolchain's"; fi
 echo "ldd: $(ldd /usr/bin/tertial | awk '{print $1}' | paste -sd' ' -)"
 [ "$(man -w tertial)" = /usr/share/man/man1/tertial.1.gz ] || fail "man -w tertial"
