@@ -3,10 +3,6 @@ import Model
 /// The waitlist forecast's sentences (issue 25), on screen 3, in the reports and in `?`.
 /// Figures come formatted (percentages as whole numbers, counts suppressed by the caller).
 public enum ForecastTexts {
-    public static func heading(_ category: String) -> Sentence {
-        Sentence(nb: "Prognose \(category): tid fra vedtak til tildelt bolig", en: "Forecast \(category): time from the decision to a place")
-    }
-
     public static let reportHeading = Sentence(nb: "Prognose: tid fra vedtak til tildelt bolig", en: "Forecast: time from the decision to a place")
 
     /// What the estimate is built on.
@@ -26,11 +22,6 @@ public enum ForecastTexts {
                                 en: "No forecast: 1 case granted in the window, at least \(minimum) are needed.")
             : Sentence(nb: "Ingen prognose: \(cases) saker med vedtak i perioden, minst \(minimum) trengs.",
                        en: "No forecast: \(cases) cases granted in the window, at least \(minimum) are needed.")
-    }
-
-    /// `3 mnd 42 % (31–54 %)`.
-    public static func chance(months: Int, p: String, low: String, high: String) -> Sentence {
-        Sentence(nb: "\(months) mnd \(p) (\(low)–\(high))", en: "\(months) mo \(p) (\(low)–\(high))")
     }
 
     public static func within(months: Int, _ chance: String) -> Sentence {
