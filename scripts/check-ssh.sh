@@ -52,9 +52,15 @@ AcceptEnv LANG LC_*
 CONFIG
 [ "$user" = tertialssh ] && chown -R tertialssh "$dir" && chown root "$dir/client_key" && chmod 600 "$dir/client_key"
 as_user "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"
-tm() { tmux -L tertial-ssh "$@"; }
+# Each start gets a tmux server of its own: a new session on a server that is still exiting
+# after kill-server fails with "server exited unexpectedly" (seen once in CI).
+run=0
+tm() { tmux -L "tertial-ssh-$$-$run" "$@"; }
 cleanup() {
-  tm kill-server 2>/dev/null || true
+  for r in $(seq 0 "$run"); do
+    tmux -L "tertial-ssh-$$-$r" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/tertial-ssh-$$-$r"
+  done
   [ -f "$dir/sshd.pid" ] && kill "$(cat "$dir/sshd.pid")" 2>/dev/null || true
   pkill -u "$user" -f "$dir/tertial" 2>/dev/null || true
   [ -n "${KEEP:-}" ] || rm -rf "$dir"
@@ -73,6 +79,7 @@ await() {
 }
 start() { # WIDTH HEIGHT REMOTE_ENV
   tm kill-server 2>/dev/null || true
+  run=$((run + 1))
   tm new-session -d -s s -x "$1" -y "$2" "$ssh_cmd 'cd $dir && $3 ./tertial --data data --period 2019-T3; echo EXIT=\$?; sleep 30'"
 }
 
