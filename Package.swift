@@ -32,13 +32,13 @@ let package = Package(
     targets: [
         // Everything a person reads, in both languages (the one text system; below Model).
         .target(name: "Text"),
-        .target(name: "Model", dependencies: ["Text", .product(name: "Yams", package: "Yams")]),
-        // The .xlsx reader (issue 26), apart until the loader reads .xlsx files.
-        .target(name: "Spreadsheet", dependencies: ["Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // zlib (Debian's): the .xlsx parts and a meeting's baseline; the well-kept deflate, not a hand-written one.
+        .systemLibrary(name: "CTertialZlib", providers: [.apt(["zlib1g-dev"])]),
+        // The .xlsx reader and writer (issue 26): ZIPFoundation for the container, zlib, no Model.
+        .target(name: "Spreadsheet", dependencies: ["CTertialZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Model", dependencies: ["Text", "Spreadsheet", .product(name: "Yams", package: "Yams")]),
         // Follow-up (comments and actions): SQLite through GRDB (docs/architecture.md, "The store").
         // PostgreSQL through postgres-nio, for a whole etat (docs/followup.md), with the trait.
-        // zlib (Debian's), for a meeting's baseline: the well-kept deflate, not a hand-written one.
-        .systemLibrary(name: "CTertialZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Store", dependencies: ["Model", "CTertialZlib", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: postgres)),
                                               .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: postgres))],
@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tertial-bench", dependencies: [
-            "Model", "Reports", "Store", "TUI",
+            "Model", "Reports", "Store", "TUI", "Spreadsheet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What every test target shares (Tests/TestSupport): XCTest's assertions over Swift

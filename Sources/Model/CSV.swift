@@ -1,3 +1,4 @@
+import Spreadsheet
 import Foundation
 
 /// A parsed CSV file: the header and every non-blank row, as byte ranges into one buffer.
@@ -20,6 +21,8 @@ public struct CSVTable: Sendable {
     /// True when the header's last column is free text, which takes the rest of a long row
     /// (`freeTextColumns`), and a row is longer than the header.
     public let lastColumnTakesRest: Bool
+    /// The sheet the table was read from, for a workbook (.xlsx); nil for a CSV file.
+    public var sheet: String? = nil
 
     @usableFromInline let storage: [UInt8]
     @usableFromInline let fieldStart: [Int32]
@@ -424,13 +427,19 @@ public struct CSVProblem: Hashable, Sendable {
         case extraFields(fields: Int, header: Int, text: String)
         /// More than `CSVTable.maxFieldsPerRow` fields: a row is not read; a header keeps its first names.
         case tooManyFields(fields: Int)
+        /// A workbook's row has a cell right of the header's columns (the first one's column and text).
+        case cellOutsideHeader(column: Int, header: Int, text: String)
+        /// A workbook's row has a cell past `CSVTable.maxFieldsPerRow`: the row is not read.
+        case cellTooFarRight(column: Int)
+        /// A cell holds what looks like a national identity number: the row is not read.
+        case identityNumber(column: Int)
     }
     public let line: Int
     public let kind: Kind
 
     /// A problem that refuses its record (the record is not in the table).
     public var refusesRecord: Bool {
-        switch kind { case .quoteNeverClosed, .quoteTooLong, .tooManyFields: true; default: false }
+        switch kind { case .quoteNeverClosed, .quoteTooLong, .tooManyFields, .cellTooFarRight, .identityNumber: true; default: false }
     }
 }
 
@@ -442,6 +451,13 @@ extension CSVTable {
     public var diagnostics: [Diagnostic] {
         let d = String(UnicodeScalar(delimiter))
         return problems.map { p in
+            var d = diagnostic(p, delimiter: d)
+            d.sheet = sheet
+            return d
+        }
+    }
+
+    private func diagnostic(_ p: CSVProblem, delimiter d: String) -> Diagnostic {
             switch p.kind {
             case .quoteNeverClosed(let opened):
                 return Diagnostic(.error, file: file, line: p.line, Phrase.csvQuoteNeverClosed(openedOnLine: opened), expected: Phrase(.expectClosingQuote))
@@ -463,7 +479,21 @@ extension CSVTable {
                 }
                 return Diagnostic(.error, file: file, line: p.line, Phrase.csvExtraFields(fields, header: header, first: Fields.shown(text)),
                                   expected: Phrase.expectFieldsOfHeader(delimiter: d))
+            case .cellOutsideHeader(let column, let header, let text):
+                var x = Diagnostic(.error, file: file, line: p.line, Phrase.xlsxExtraCells(column: XLSX.columnName(column), header: header, text: Fields.shown(text)),
+                                   expected: Phrase(.expectCellsUnderHeader))
+                x.column = column
+                return x
+            case .cellTooFarRight(let column):
+                var x = Diagnostic(.error, file: file, line: p.line, Phrase.xlsxTooManyColumns(column: XLSX.columnName(column), limit: CSVTable.maxFieldsPerRow),
+                                   expected: Phrase.expectFewerFields(CSVTable.maxFieldsPerRow))
+                x.column = column
+                return x
+            case .identityNumber(let column):
+                var x = Diagnostic(.error, file: file, line: p.line, field: self.header.indices.contains(column) ? self.header[column] : nil,
+                                   Phrase(.identityNumber), expected: Phrase(.expectPseudonym))
+                x.column = column
+                return x
             }
-        }
     }
 }

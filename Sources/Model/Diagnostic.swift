@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A problem found while loading or computing, located as precisely as possible.
 public struct Diagnostic: Error, Readable, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: Int, Comparable, Sendable {
@@ -17,6 +19,10 @@ public struct Diagnostic: Error, Readable, Hashable, Sendable, CustomStringConve
     public var problem: Phrase
     /// What was expected instead, e.g. `a number such as 12, 12.5 or 12,5`.
     public var expectation: Phrase?
+    /// In an .xlsx file: the sheet read, and the column of `field` (0 = A) where the sheet's
+    /// header has it; `line` is then the row's number (`Loader.locate`).
+    public var sheet: String? = nil
+    public var column: Int? = nil
 
     public var message: String { problem.description }
 
@@ -44,9 +50,12 @@ public struct Diagnostic: Error, Readable, Hashable, Sendable, CustomStringConve
         self.field = field.map(IdentityNumber.masked); self.problem = problem; self.expectation = expected
     }
 
-    /// `reports/a.csv:12: value: "12x" is not a number (expected a number such as 12 or 12,5)`
+    /// `reports/a.csv:12`, or in a workbook `reports/a.xlsx!Ark1:C12` (the cell), `…!Ark1:12`
+    /// (the row) or `…!Ark1` (the sheet).
     public var location: String {
-        line.map { "\(file):\($0)" } ?? file
+        guard let sheet else { return line.map { "\(file):\($0)" } ?? file }
+        guard let line else { return "\(file)!\(sheet)" }
+        return "\(file)!\(sheet):" + (column.map(XLSX.columnName) ?? "") + String(line)
     }
 
     public var description: String { text(norwegian: false) }

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -117,10 +118,23 @@ public final class Loader: @unchecked Sendable {
         for kind in DataSources.all {
             switch kind.place {
             case .file(let f):
-                if listings[""]?.contains(f) == true { files.append(f) }
+                let present = kind.fileNames.filter { listings[""]?.contains($0) == true }
+                if let first = present.first { files.append(first) }
                 else if kind.required { diags.append(Diagnostic(.error, file: f, Phrase(.fileMissing), expected: Phrase.expectFileIn(f, directory))) }
+                // units.csv and units.xlsx: the CSV file is read, the workbook named as an error.
+                for other in present.dropFirst() {
+                    diags.append(Diagnostic(.error, file: other, Phrase.bothCSVAndXLSX(present[0]), expected: Phrase(.expectOneOfCSVAndXLSX)))
+                }
             case .folder(let d):
-                files += (listings[d] ?? []).sorted().map { "\(d)/\($0)" }.filter(kind.matches)
+                let names = (listings[d] ?? []).sorted().map { "\(d)/\($0)" }.filter(kind.matches)
+                // reports/2020-T3.csv and reports/2020-T3.xlsx: likewise.
+                var csvStems = [String: String]()
+                for n in names where !DataSources.isWorkbook(n) { csvStems[DataSources.stem(n).lowercased()] = n }
+                for n in names {
+                    if DataSources.isWorkbook(n), let csv = csvStems[DataSources.stem(n).lowercased()] {
+                        diags.append(Diagnostic(.error, file: n, Phrase.bothCSVAndXLSX(csv), expected: Phrase(.expectOneOfCSVAndXLSX)))
+                    } else { files.append(n) }
+                }
             }
         }
         // Only regular files are read (a FIFO would block, a device never ends).
@@ -304,7 +318,8 @@ public final class Loader: @unchecked Sendable {
         let years = self.years
         var keys = ReportKeySet(units: tree.units.count, indicators: indicators, years: years, rows: reports.count)
         // Two threads: the report rows (units, catalogue, keys) here, everything else beside.
-        let checkUnits = !broken.contains("units.csv"), checkIndicators = !broken.contains("indicators.yaml")
+        let unitsBroken = broken.contains("units.csv") || broken.contains("units.xlsx")
+        let checkUnits = !unitsBroken, checkIndicators = !broken.contains("indicators.yaml")
         let others = Handover<[Diagnostic]>()
         let done = DispatchGroup()
         // At the caller's urgency: a start or a command waits for it on the main thread; a
@@ -325,13 +340,13 @@ public final class Loader: @unchecked Sendable {
         if diags.hasErrors {
             // Shown: at most `Diagnostic.maxPerFile` of a file's problems; every error line still
             // leaves its row out of what is shown meanwhile.
-            let shown = Loader.sorted(diags.boundedPerFile())
+            let shown = Loader.sorted(Loader.locate(diags, data.sheets).boundedPerFile())
             var r = LoadResult(dataset: nil, diagnostics: shown, parsedFiles: parsedNames)
             r.removedFiles = removed
             r.phases = phases
             // What can still be shown: every row without an error, when the organisation and
             // the catalogue themselves are sound (the dashboard starts with it, see `partial`).
-            if !broken.contains("units.csv"), !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
+            if !unitsBroken, !broken.contains("indicators.yaml"), !units.isEmpty, !indicators.isEmpty {
                 r.partial = Loader.withoutFaultyRows(directory: directory, tree: tree, indicators: indicators, data: data,
                                                      reports: reports, diagnostics: diags)
                 r.partial?.registersPending = registersPending
@@ -357,7 +372,7 @@ public final class Loader: @unchecked Sendable {
                         segments: [ReportFile], delta: DatasetDelta?, keys: ReportKeySet, cross: [Diagnostic],
                         parsed: [String], removed: [String], registersPending: Bool = false, phases: Phases) -> LoadResult {
         var phases = phases
-        let sorted = Loader.sorted(diagnostics.boundedPerFile())
+        let sorted = Loader.sorted(Loader.locate(diagnostics, data.sheets).boundedPerFile())
         var ds = Dataset(directory: directory, tree: tree, indicators: indicators, targets: data.targets, reports: reports,
                          waitlist: data.waitlist, ip: data.ip.sorted { $0.period < $1.period }, brukerplan: data.brukerplan, diagnostics: sorted, resolved: resolved)
         ds.reportFiles = segments
@@ -494,22 +509,35 @@ public final class Loader: @unchecked Sendable {
     /// The largest indicators.yaml (a catalogue of 35 indicators is 10 KB).
     public static let maxCatalogueBytes = 4 << 20
 
-    /// The bytes of a file, refused up front (with its size) when larger than `limit`.
-    func bytes(_ rel: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+    /// A file opened for reading, refused up front when it is no regular file or larger than
+    /// `limit` (with its size); the caller closes it.
+    func openChecked(_ rel: String, limit: Int) -> Result<(fd: Int32, size: Int), Diagnostic> {
         let fd = open(path(rel), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             return .failure(Diagnostic(.error, file: rel, Phrase.cannotReadBecause(String(cString: strerror(errno))), expected: Phrase(.expectReadable)))
         }
-        defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
             return .failure(Diagnostic(.error, file: rel, Phrase(.notRegularFile), expected: Phrase(.expectRegularFile)))
         }
         let size = Int(st.st_size)
         guard size <= limit else {
+            close(fd)
             return .failure(Diagnostic(.error, file: rel, Phrase.fileTooLarge(Loader.mebibytes(size), limit: Loader.mebibytes(limit)),
                                        expected: Phrase.expectSmallerFile(Loader.mebibytes(limit))))
         }
+        return .success((fd, size))
+    }
+
+    /// The bytes of a file, refused up front (with its size) when larger than `limit`.
+    func bytes(_ rel: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        let fd: Int32, size: Int
+        switch openChecked(rel, limit: limit) {
+        case .success(let f): (fd, size) = f
+        case .failure(let d): return .failure(d)
+        }
+        defer { close(fd) }
         var out = [UInt8](repeating: 0, count: size)
         var got = 0
         while got < size {
@@ -525,8 +553,10 @@ public final class Loader: @unchecked Sendable {
 
     static func mebibytes(_ n: Int) -> String { String(format: "%.1f MiB", Double(n) / 1_048_576) }
 
-    /// Reads a CSV file and hands the table to a parser.
+    /// Reads a CSV file, or a workbook (`.xlsx`, its sheet named like the kind of file, else its
+    /// first), and hands the table to a parser.
     func csv(_ rel: String, _ parse: (CSVTable) -> (Parsed, [Diagnostic])) -> (Parsed, [Diagnostic]) {
+        if DataSources.isWorkbook(rel) { return workbook(rel, parse) }
         switch bytes(rel, limit: Loader.maxCSVBytes) {
         case .success(let b):
             // The reader's own problems (a record refused, a row too long) first, at their lines.
@@ -536,6 +566,60 @@ public final class Loader: @unchecked Sendable {
             // the bound are counted, not kept (2 million bad rows cost no 2 million lines).
             return (parsed, (t.problems.isEmpty ? d : t.diagnostics + d).boundedPerFile())
         case .failure(let d): return (SourceData.none, [d])
+        }
+    }
+
+    /// The largest .xlsx file tertial reads (packed; its parts are bounded again unpacked,
+    /// `XLSX.Limits`: 256 MiB a part, 512 MiB together).
+    public static let maxWorkbookBytes = 128 << 20
+
+    /// Reads a workbook's sheet into a table and hands it to a parser; every diagnostic of the
+    /// file is then located at its sheet (and cell, `locate`).
+    func workbook(_ rel: String, _ parse: (CSVTable) -> (Parsed, [Diagnostic])) -> (Parsed, [Diagnostic]) {
+        let fd: Int32
+        switch openChecked(rel, limit: Loader.maxWorkbookBytes) {
+        case .success(let f): fd = f.fd
+        case .failure(let d): return (SourceData.none, [d])
+        }
+        defer { close(fd) }
+        let sheet: XLSXSheet
+        do {
+            sheet = try XLSX.read(fileDescriptor: fd, preferring: DataSources.kind(of: rel)?.name)
+        } catch let e as XLSXError {
+            return (SourceData.none, [Loader.diagnostic(e, file: rel)])
+        } catch {
+            return (SourceData.none, [Diagnostic(.error, file: rel, Phrase(.xlsxNotAWorkbook), expected: Phrase(.expectXLSX))])
+        }
+        let t = CSVTable.from(sheet: sheet, file: rel)
+        var (parsed, d) = parse(t)
+        parsed.sheets[rel] = SheetLocation(name: Fields.shown(sheet.name), header: t.header)
+        return (parsed, Loader.locate((t.problems.isEmpty ? d : t.diagnostics + d).boundedPerFile(), parsed.sheets))
+    }
+
+    static func diagnostic(_ e: XLSXError, file rel: String) -> Diagnostic {
+        let mib = { (n: UInt64) in Loader.mebibytes(Int(clamping: n)) }
+        switch e {
+        case .notAWorkbook: return Diagnostic(.error, file: rel, Phrase(.xlsxNotAWorkbook), expected: Phrase(.expectXLSX))
+        case .missingPart(let p): return Diagnostic(.error, file: rel, Phrase.xlsxMissingPart(Fields.shown(p)), expected: Phrase(.expectXLSX))
+        case .tooLarge(let p, let bytes, let limit):
+            return Diagnostic(.error, file: rel, Phrase.xlsxPartTooLarge(Fields.shown(p), size: mib(bytes), limit: mib(limit)), expected: Phrase(.expectSmallerWorkbook))
+        case .badXML(let p, let line): return Diagnostic(.error, file: rel, Phrase.xlsxBadXML(Fields.shown(p), line: line), expected: Phrase(.expectXLSX))
+        case .badCell(_, let cell): return Diagnostic(.error, file: rel, Phrase.xlsxBadCell(Fields.shown(cell)), expected: Phrase(.expectXLSX))
+        case .noSheet: return Diagnostic(.error, file: rel, Phrase(.xlsxNoSheet), expected: Phrase(.expectXLSX))
+        case .sizeMismatch: return Diagnostic(.error, file: rel, Phrase(.xlsxSizeMismatch), expected: Phrase(.expectXLSX))
+        }
+    }
+
+    /// Every diagnostic of a workbook located at its sheet, and at the cell of its field where
+    /// the sheet's header has that column: `reports/2020-T3.xlsx!Ark1:C14`.
+    static func locate(_ diagnostics: [Diagnostic], _ sheets: [String: SheetLocation]) -> [Diagnostic] {
+        guard !sheets.isEmpty else { return diagnostics }
+        return diagnostics.map { d in
+            guard d.sheet == nil, let s = sheets[d.file] else { return d }
+            var d = d
+            d.sheet = s.name
+            if d.column == nil, d.line != nil, let f = d.field { d.column = s.header.firstIndex(of: f) }
+            return d
         }
     }
 
@@ -556,7 +640,7 @@ public final class Loader: @unchecked Sendable {
 
     /// A BrukerPlan mapping, named by its year: `brukerplan/2014.csv`.
     func brukerPlan(_ rel: String) -> (Parsed, [Diagnostic]) {
-        let name = String(String(rel.split(separator: "/").last ?? "").dropLast(".csv".count))
+        let name = DataSources.stem(rel)
         guard name.count == 4, name.allSatisfy(\.isASCII), let year = Int(name) else {
             return (SourceData.none, [Diagnostic(.error, file: rel, Phrase.fileNameNotYear(Fields.shown(name)), expected: Phrase(.expectBrukerPlanFileName))])
         }
@@ -565,8 +649,8 @@ public final class Loader: @unchecked Sendable {
 
     /// An IP snapshot, named by its period: `ip/2019-T3.csv`.
     func ipSnapshot(_ rel: String) -> (Parsed, [Diagnostic]) {
-        let name = String(rel.split(separator: "/").last ?? "").dropLast(".csv".count)
-        guard let p = Period(parsing: String(name)) else {
+        let name = DataSources.stem(rel)
+        guard let p = Period(parsing: name) else {
             return (SourceData.none, [Diagnostic(.error, file: rel, Phrase.fileNameNotPeriod(String(name)),
                                        expected: Phrase(.expectIPFileName))])
         }

@@ -136,6 +136,9 @@ public enum Problem: String, CaseIterable, Sendable {
     case csvQuoteNeverClosed, csvQuoteTooLong, expectClosingQuote, csvQuoteHoldsRows, expectQuoteClosedOnItsLine
     case successorChainTooLong, expectShortSuccessorChain, moreProblems, csvTooManyFields, expectFewerFields, linkLeadsOutside, expectInsideDataDirectory
     case csvHeaderQuoteOpen, expectPlainColumnNames, csvExtraFields, csvExtraFieldsJoined, expectFieldsOfHeader
+    // Workbooks (.xlsx, issue 26).
+    case xlsxNotAWorkbook, expectXLSX, xlsxMissingPart, xlsxPartTooLarge, expectSmallerWorkbook, xlsxBadXML, xlsxBadCell, xlsxNoSheet, xlsxSizeMismatch
+    case xlsxExtraCells, expectCellsUnderHeader, bothCSVAndXLSX, expectOneOfCSVAndXLSX, xlsxTooManyColumns
 
     /// (English, bokmål)
     public var texts: (nb: String, en: String) {
@@ -304,6 +307,20 @@ public enum Problem: String, CaseIterable, Sendable {
         case .csvExtraFields: ("raden har {1} felt, overskriften {2}: «{3}» og det som følger har ingen kolonne", "the row has {1} fields, the header {2}: \"{3}\" and what follows has no column")
         case .csvExtraFieldsJoined: ("raden har {1} felt, overskriften {2}: feltene over leses som en del av {3}, skilt med skilletegnet", "the row has {1} fields, the header {2}: the fields over are read as part of {3}, joined by the delimiter")
         case .expectFieldsOfHeader: ("ikke flere felt enn overskriften (en tekst med «{1}» i anførselstegn)", "no more fields than the header (a text that holds \"{1}\" in quotes)")
+        case .xlsxNotAWorkbook: ("er ikke en Excel-arbeidsbok (.xlsx) tertial kan lese", "is not an Excel workbook (.xlsx) tertial can read")
+        case .expectXLSX: ("en .xlsx-fil lagret av Excel eller LibreOffice (ikke .xls, ikke passordbeskyttet)", "an .xlsx file saved by Excel or LibreOffice (not .xls, not password-protected)")
+        case .xlsxMissingPart: ("arbeidsboken mangler delen {1}", "the workbook lacks its part {1}")
+        case .xlsxPartTooLarge: ("delen {1} er {2} utpakket, mer enn de {3} tertial leser", "the part {1} is {2} unpacked, more than the {3} tertial reads")
+        case .expectSmallerWorkbook: ("en arbeidsbok som er mindre utpakket (del den opp, f.eks. én fil per tertial)", "a workbook that is smaller unpacked (split it, e.g. one file per tertial)")
+        case .xlsxBadXML: ("delen {1} er ikke gyldig XML (linje {2} i den)", "the part {1} is not valid XML (line {2} of it)")
+        case .xlsxBadCell: ("cellen {1} viser til en delt tekst som ikke finnes, eller står til venstre for cellen før", "the cell {1} refers to a shared text that does not exist, or comes left of the cell before")
+        case .xlsxNoSheet: ("arbeidsboken har ingen ark", "the workbook has no sheet")
+        case .xlsxSizeMismatch: ("en del av arbeidsboken pakkes ikke ut til størrelsen arkivet oppgir (skadet fil)", "a part of the workbook does not unpack to the size the archive gives (a damaged file)")
+        case .xlsxExtraCells: ("raden har en celle i kolonne {1}, til høyre for overskriftens {2} kolonner: «{3}» har ingen kolonne", "the row has a cell in column {1}, right of the header's {2} columns: \"{3}\" has no column")
+        case .expectCellsUnderHeader: ("celler bare under en overskrift (en merknad i kolonnen comment)", "cells only under a header (a note in the column comment)")
+        case .bothCSVAndXLSX: ("{1} er også her: de to filene gjelder det samme, og bare {1} leses", "{1} is here too: the two files are for the same thing, and only {1} is read")
+        case .expectOneOfCSVAndXLSX: ("én av dem: flytt eller slett den du ikke bruker", "one of them: move or delete the one not in use")
+        case .xlsxTooManyColumns: ("raden har en celle i kolonne {1}, etter de {2} kolonnene tertial leser; raden leses ikke", "the row has a cell in column {1}, past the {2} columns tertial reads; the row is not read")
         }
     }
 }
@@ -431,6 +448,13 @@ extension Phrase {
     public static func expectShallowTree(_ levels: Int) -> Phrase { Phrase(.expectShallowTree, [String(levels)]) }
     public static func expectShortSuccessorChain(_ limit: Int) -> Phrase { Phrase(.expectShortSuccessorChain, [String(limit)]) }
     public static func expectSmallerFile(_ limit: String) -> Phrase { Phrase(.expectSmallerFile, [limit]) }
+    public static func xlsxMissingPart(_ part: String) -> Phrase { Phrase(.xlsxMissingPart, [part]) }
+    public static func xlsxPartTooLarge(_ part: String, size: String, limit: String) -> Phrase { Phrase(.xlsxPartTooLarge, [part, size, limit]) }
+    public static func xlsxBadXML(_ part: String, line: Int) -> Phrase { Phrase(.xlsxBadXML, [part, String(line)]) }
+    public static func xlsxBadCell(_ cell: String) -> Phrase { Phrase(.xlsxBadCell, [cell]) }
+    public static func xlsxExtraCells(column: String, header: Int, text: String) -> Phrase { Phrase(.xlsxExtraCells, [column, String(header), text]) }
+    public static func xlsxTooManyColumns(column: String, limit: Int) -> Phrase { Phrase(.xlsxTooManyColumns, [column, String(limit)]) }
+    public static func bothCSVAndXLSX(_ other: String) -> Phrase { Phrase(.bothCSVAndXLSX, [other]) }
     public static func expectFileIn(_ file: String, _ directory: String) -> Phrase { Phrase(.expectFileIn, [file, directory]) }
     public static func expectKnownFiles(_ names: String) -> Phrase { Phrase(.expectKnownFiles, [names]) }
     public static func expectKindOrUnit(_ kinds: [String]) -> Phrase { Phrase(.expectKindOrUnit, [kinds.joined(separator: ", ")]) }

@@ -5,9 +5,9 @@ import Foundation
 /// `DataSources.all`; adding a kind of file is one row here plus its parser.
 public struct SourceKind: Sendable {
     public enum Place: Sendable, Equatable {
-        /// One file at the top of the data directory.
+        /// One file at the top of the data directory (a `.csv` one may be an `.xlsx` instead).
         case file(String)
-        /// Every `.csv` file in a folder.
+        /// Every `.csv` and `.xlsx` file in a folder.
         case folder(String)
     }
 
@@ -33,17 +33,23 @@ public struct SourceKind: Sendable {
         self.name = name; self.place = place; self.required = required; self.register = register; self.parse = parse; self.summary = summary
     }
 
-    /// How a file of this kind is written in a message (`units.csv`, `reports/*.csv`).
+    /// How a file of this kind is written in a message (`units.csv/.xlsx`, `reports/*.csv/.xlsx`).
     public var pattern: String {
         switch place {
-        case .file(let f): f
-        case .folder(let d): d + "/*.csv"
+        case .file(let f): f.hasSuffix(".csv") ? f + "/.xlsx" : f
+        case .folder(let d): d + "/*.csv/.xlsx"
         }
+    }
+
+    /// The names the file of a `.file` kind may have: `units.csv` and `units.xlsx`.
+    var fileNames: [String] {
+        guard case .file(let f) = place else { return [] }
+        return f.hasSuffix(".csv") ? [f, DataSources.workbookName(of: f)] : [f]
     }
 
     public func matches(_ rel: String) -> Bool {
         switch place {
-        case .file(let f): return rel == f
+        case .file: return fileNames.contains(rel)
         case .folder(let d):
             let name = rel.dropFirst(d.count + 1)
             return rel.hasPrefix(d + "/") && !name.contains("/") && DataSources.isDataFileName(String(name))
@@ -91,9 +97,22 @@ public enum DataSources {
     /// The kind a file (relative path) is, nil when tertial does not read it.
     public static func kind(of rel: String) -> SourceKind? { all.first { $0.matches(rel) } }
 
-    /// A `.csv` file that is not hidden and not an editor's lock or backup file.
+    /// A `.csv` or `.xlsx` file that is not hidden and not an editor's lock or backup file.
     static func isDataFileName(_ n: String) -> Bool {
-        n.lowercased().hasSuffix(".csv") && !isIgnorable(n)
+        (n.lowercased().hasSuffix(".csv") || isWorkbook(n)) && !isIgnorable(n)
+    }
+
+    /// An Excel workbook (`.xlsx`), read like the CSV file of the same name (issue 26).
+    public static func isWorkbook(_ n: String) -> Bool { n.lowercased().hasSuffix(".xlsx") }
+
+    /// `units.csv` → `units.xlsx`.
+    static func workbookName(of csv: String) -> String { String(csv.dropLast(4)) + ".xlsx" }
+
+    /// A data file's name without its extension (`reports/2020-T3.xlsx` → `2020-T3`).
+    static func stem(_ rel: String) -> String {
+        let name = rel.split(separator: "/").last.map(String.init) ?? rel
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
     }
 
     /// Files that are never data and never worth a warning: hidden files, editors' lock and
@@ -123,6 +142,8 @@ struct SourceData: Sendable {
     var brukerplan: [BPMapping] = []
     /// The catalogue's settings (set with its indicators).
     var settings: CatalogueSettings? = nil
+    /// Each workbook's sheet and header, by file (`Loader.locate`).
+    var sheets: [String: SheetLocation] = [:]
 
     static let none = SourceData()
 
@@ -136,5 +157,6 @@ struct SourceData: Sendable {
         if !other.waitlist.isEmpty { waitlist = other.waitlist }
         ip += other.ip
         brukerplan += other.brukerplan
+        sheets.merge(other.sheets) { $1 }
     }
 }

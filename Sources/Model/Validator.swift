@@ -50,7 +50,7 @@ enum Validator {
         let roots = units.filter { $0.parent == nil }
         if roots.count != 1 {
             let lines = roots.map { String($0.source.line) }.joined(separator: ", ")
-            diags.append(Diagnostic(.error, file: "units.csv", line: roots.dropFirst().first?.source.line, field: "parent",
+            diags.append(Diagnostic(.error, file: units.first?.source.file ?? "units.csv", line: roots.dropFirst().first?.source.line, field: "parent",
                                     roots.isEmpty ? Phrase(.noRoot) : Phrase.manyRoots(roots.count, lines: lines),
                                     expected: Phrase(.expectOneRoot)))
         }

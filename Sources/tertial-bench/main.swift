@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tertial-bench",
         abstract: "Generate large datasets and measure tertial against the floor and its peers (pandas, polars, DuckDB).",
-        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, FramesCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self, StoreWriterCommand.self, StoreBenchCommand.self, MeetingBenchCommand.self, CIFCommand.self, ForecastBenchCommand.self, InstructionsCommand.self],
+        subcommands: [RunCommand.self, GenerateCommand.self, TimeCommand.self, FramesCommand.self, LoadOnceCommand.self, ScaleCommand.self, KeysCommand.self, StoreWriterCommand.self, StoreBenchCommand.self, MeetingBenchCommand.self, CIFCommand.self, ForecastBenchCommand.self, InstructionsCommand.self, WorkbooksCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 
