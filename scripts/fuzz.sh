@@ -13,9 +13,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
 targets=("$@")
-# xlsx is run by name until ZIPFoundation's inflate loop on Fuzz/known/xlsx-timeout-* is
-# dealt with (the loader does not read .xlsx files yet; docs/reliability.md).
-[ ${#targets[@]} -gt 0 ] || targets=(csv catalogue loader)
+[ ${#targets[@]} -gt 0 ] || targets=(csv catalogue loader xlsx)
 san=${FUZZ_SANITIZE:-fuzzer,address}
 jobs=${FUZZ_JOBS:-1}
 scratch=".build-fuzz-${san//,/-}"
@@ -35,10 +33,10 @@ for t in "${targets[@]}"; do
   log="$scratch/fuzz-$t.log"
   set +e
   if [ "$jobs" -gt 1 ]; then
-    "$bin" "$work" "Fuzz/corpus/$t" -max_total_time="$secs" -max_len="$len" -timeout=10 -rss_limit_mb=3072 \
+    "$bin" "$work" "Fuzz/corpus/$t" $( [ "$t" = xlsx ] && echo Fuzz/regressions ) -max_total_time="$secs" -max_len="$len" -timeout=10 -rss_limit_mb=3072 \
       -print_final_stats=1 -artifact_prefix="$scratch/crash-$t-" -jobs="$jobs" -workers="$jobs" > "$log" 2>&1
   else
-    "$bin" "$work" "Fuzz/corpus/$t" -max_total_time="$secs" -max_len="$len" -timeout=10 -rss_limit_mb=3072 \
+    "$bin" "$work" "Fuzz/corpus/$t" $( [ "$t" = xlsx ] && echo Fuzz/regressions ) -max_total_time="$secs" -max_len="$len" -timeout=10 -rss_limit_mb=3072 \
       -print_final_stats=1 -artifact_prefix="$scratch/crash-$t-" > "$log" 2>&1
   fi
   code=$?

@@ -1,12 +1,12 @@
 import FuzzDriver
-import Spreadsheet
+import Model
 
 /// libFuzzer entry: any bytes as an .xlsx workbook.
 /// Built and run by scripts/fuzz.sh; see docs/reliability.md.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func one(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data else { return 0 }
-    SpreadsheetFuzz.xlsx(Array(UnsafeBufferPointer(start: data, count: size)))
+    FuzzEntry.xlsx(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
 

@@ -72,7 +72,7 @@ public struct Diagnostic: Error, Readable, Hashable, Sendable, CustomStringConve
         var s = location + ": "
         if let field { s += field + ": " }
         s += problem.text(lang)
-        if let e = expectation { s += " " + Phrase.expectedAside(e.text(lang)).text(lang) }
+        if let e = expectation { s += " " + Phrase.expectedAside(e, lang) }
         return s
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 /// The entry points the fuzz targets in Fuzz/ call: each runs a part of the loader on
 /// arbitrary bytes and checks what must always hold. A violation traps, which the fuzzer
@@ -61,6 +62,41 @@ public enum FuzzEntry {
             for p in s.tertials { _ = s.deviations(unit: s.tree.root, period: p); _ = s.completeness(unit: s.tree.root, period: p) }
         } else {
             precondition(result.diagnostics.contains { $0.severity == .error }, "no dataset means at least one error")
+        }
+    }
+
+    /// Any bytes as an .xlsx workbook: read or refused with an `XLSXError`, never a crash or
+    /// a hang, never more text than the bound, the same bytes read the same; then as a
+    /// dataset's report file, loaded: a dataset or an error, and every diagnostic of the file
+    /// that names a line located at its sheet.
+    public static func xlsx(_ bytes: [UInt8]) {
+        var limits = XLSX.Limits()
+        limits.partBytes = 4 << 20; limits.totalBytes = 8 << 20
+        let dir: String
+        if let d = directoryPath { dir = d } else {
+            dir = NSTemporaryDirectory() + "tertial-fuzz-\(getpid())"
+            for sub in ["reports", "ip", "brukerplan"] { try? FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true) }
+            directoryPath = dir
+            // The other files once: only the workbook changes from input to input.
+            for (name, text) in seedFiles where name != "reports/2019-T3.csv" {
+                _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(text.utf8))
+            }
+        }
+        let path = dir + "/reports/2019-T3.xlsx"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        if let sheet = try? XLSX.read(path: path, preferring: "reports", limits: limits) {
+            precondition((try? XLSX.read(path: path, preferring: "reports", limits: limits)) == sheet, "the same bytes read the same")
+            precondition(sheet.text.count <= Int(limits.totalBytes), "no more text than the bound")
+            precondition(zip(sheet.rowNumber, sheet.rowNumber.dropFirst()).allSatisfy { $0 < $1 }, "rows in order")
+        }
+        let loader = Loader(directory: dir)
+        loader.workbookLimits = limits
+        let result = loader.load()
+        if result.dataset == nil {
+            precondition(result.diagnostics.contains { $0.severity == .error }, "no dataset means at least one error")
+        }
+        for d in result.diagnostics where d.file == "reports/2019-T3.xlsx" && d.line != nil && d.problem.problem != .moreProblems {
+            precondition(d.sheet != nil, "a diagnostic at a row of a workbook names its sheet")
         }
     }
 }

@@ -572,6 +572,8 @@ public final class Loader: @unchecked Sendable {
     /// The largest .xlsx file tertial reads (packed; its parts are bounded again unpacked,
     /// `XLSX.Limits`: 256 MiB a part, 512 MiB together).
     public static let maxWorkbookBytes = 128 << 20
+    /// The bounds on a workbook's parts unpacked (tests make them small).
+    var workbookLimits = XLSX.Limits()
 
     /// Reads a workbook's sheet into a table and hands it to a parser; every diagnostic of the
     /// file is then located at its sheet (and cell, `locate`).
@@ -584,7 +586,7 @@ public final class Loader: @unchecked Sendable {
         defer { close(fd) }
         let sheet: XLSXSheet
         do {
-            sheet = try XLSX.read(fileDescriptor: fd, preferring: DataSources.kind(of: rel)?.name)
+            sheet = try XLSX.read(fileDescriptor: fd, preferring: DataSources.kind(of: rel)?.name, limits: workbookLimits)
         } catch let e as XLSXError {
             return (SourceData.none, [Loader.diagnostic(e, file: rel)])
         } catch {

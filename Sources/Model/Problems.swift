@@ -444,6 +444,12 @@ extension Phrase {
 
     // What was expected.
     public static func expectedAside(_ what: String) -> Phrase { Phrase(.expectedAside, [what]) }
+    /// `(expected …)` around an expectation, in a language. Not masked again: its values were
+    /// when it was made, and its own words (`18-25, 26-35, 36-45, 46-55`) are no identity number.
+    public static func expectedAside(_ e: Phrase, _ lang: Lang) -> String {
+        let t = Problem.expectedAside.texts
+        return (lang == .nb ? t.nb : t.en).replacingOccurrences(of: "{1}", with: e.text(lang))
+    }
     public static func expectYearsWithin(_ from: Int, _ to: Int) -> Phrase { Phrase(.expectYearsWithin, [String(from), String(to)]) }
     public static func expectShallowTree(_ levels: Int) -> Phrase { Phrase(.expectShallowTree, [String(levels)]) }
     public static func expectShortSuccessorChain(_ limit: Int) -> Phrase { Phrase(.expectShortSuccessorChain, [String(limit)]) }
