@@ -43,7 +43,7 @@ let package = Package(
                                               .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: postgres)),
                                               .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: postgres))],
                 swiftSettings: postgresSettings),
-        .target(name: "Reports", dependencies: ["Model", "Store"]),
+        .target(name: "Reports", dependencies: ["Model", "Store", "Spreadsheet"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["Model", "Reports", "Store", "CNcursesw"]),
         .executableTarget(name: "tertial", dependencies: [

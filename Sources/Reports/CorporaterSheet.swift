@@ -56,15 +56,23 @@ public struct CorporaterSheet: Sendable {
     /// Corporater's comment field), written by `CSVWriter`: a text with `;`, a quote or a line
     /// break is quoted, never changed.
     public func csv(lang: Lang) -> String {
+        var out = CSVWriter.line(CorporaterSheet.columns)
+        for r in csvRows(lang: lang) { out += CSVWriter.line(r.fields) }
+        return out
+    }
+
+    /// The columns of the CSV file and the workbook (`ExcelReports.corporater`).
+    public static let columns = ["period", "unit", "indicator", "name", "value", "source", "reported", "flag", "comment"]
+
+    /// Each row's fields, as the CSV file writes them.
+    func csvRows(lang: Lang) -> [(row: Row, fields: [String])] {
         let l = L10n(lang), s = snapshot
-        var out = CSVWriter.line(["period", "unit", "indicator", "name", "value", "source", "reported", "flag", "comment"])
-        for r in rows {
+        return rows.map { r in
             let ind = s.indicators[r.indicator]
             let flag = r.flags.map { l.quality($0, snapshot: s) }.joined(separator: " | ")
-            out += CSVWriter.line([period.description, s.tree.units[r.unit].id, ind.id, ind.name, r.value, source(r.origin, l),
-                                   r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "", flag, r.comment])
+            return (r, [period.description, s.tree.units[r.unit].id, ind.id, ind.name, r.value, source(r.origin, l),
+                        r.reported.map { Format.plain($0, ind.unit, decimalComma: true) } ?? "", flag, r.comment])
         }
-        return out
     }
 
     public func text(lang: Lang, markdown: Bool) -> String {

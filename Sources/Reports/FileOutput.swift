@@ -31,8 +31,19 @@ public enum FileOutput {
         try write(text, to: path, force: force, beforePublish: {})
     }
 
-    /// `beforePublish` lets a test act between the temporary file and its publication.
     static func write(_ text: String, to path: String, force: Bool, beforePublish: () throws -> Void) throws {
+        // Whatever writes it (the command line, the dashboard's export), a file a person
+        // prints steers no terminal: control characters and escape sequences shown visibly.
+        try write(bytes: Array(SafeText.visible(text).utf8), to: path, force: force, beforePublish: beforePublish)
+    }
+
+    /// A file that is not text (a workbook), written by the same rules.
+    public static func write(bytes: [UInt8], to path: String, force: Bool) throws {
+        try write(bytes: bytes, to: path, force: force, beforePublish: {})
+    }
+
+    /// `beforePublish` lets a test act between the temporary file and its publication.
+    static func write(bytes: [UInt8], to path: String, force: Bool, beforePublish: () throws -> Void) throws {
         if path.isEmpty { throw Failure.noName }
         if !force && exists(path) { throw Failure.exists(path) }
         // --force replaces a file (or a link's name), never a device, a pipe or a folder
@@ -45,9 +56,6 @@ public enum FileOutput {
         Cleanup.arm(tmp)
         defer { Cleanup.disarm() }
         func fail(_ e: Error) -> Error { unlink(tmp); return e }
-        // Whatever writes it (the command line, the dashboard's export), a file a person
-        // prints steers no terminal: control characters and escape sequences shown visibly.
-        let bytes = Array(SafeText.visible(text).utf8)
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }

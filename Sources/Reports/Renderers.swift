@@ -3,7 +3,7 @@ import Model
 /// Output formats of `tertial report` and of the dashboard's export: the CLI's choices
 /// and help, and which file names the export accepts, all come from here.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, md, csv, json, html
+    case text, md, csv, json, html, xlsx
 
     /// File name endings of each format (the first is the one suggested).
     public var fileExtensions: [String] {
@@ -13,6 +13,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .csv: ["csv"]
         case .json: ["json"]
         case .html: ["html", "htm"]
+        case .xlsx: ["xlsx"]
         }
     }
 
@@ -28,10 +29,21 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Only one period fits in this format.
     public var singlePeriod: Bool { self == .html }
 
-    /// The report of a unit in these periods, in this format.
+    /// A workbook, not text: written to a file (or a pipe), never to a terminal.
+    public var isBinary: Bool { self == .xlsx }
+
+    /// The report as the bytes of its file: UTF-8 text, or the workbook.
+    public func bytes(_ s: Snapshot, unit: Int, periods: [Period], options: ReportOptions) throws -> [UInt8] {
+        guard self == .xlsx else { return Array(render(s, unit: unit, periods: periods, options: options).utf8) }
+        return try ExcelReports.scorecard(s, unit: unit, periods: periods, display: Display(lang: options.lang, suppressSmall: options.suppressSmall),
+                                          sheetName: ReportTexts.scorecardSheet.text(options.lang))
+    }
+
+    /// The report of a unit in these periods, in this format (a workbook's rows as CSV; its
+    /// file is `bytes`).
     public func render(_ s: Snapshot, unit: Int, periods: [Period], options: ReportOptions) -> String {
         switch self {
-        case .csv: Renderers.csv(s, unit: unit, periods: periods, display: Display(lang: options.lang, suppressSmall: options.suppressSmall))
+        case .csv, .xlsx: Renderers.csv(s, unit: unit, periods: periods, display: Display(lang: options.lang, suppressSmall: options.suppressSmall))
         case .json: JSONReport.render(s, unit: unit, periods: periods, lang: options.lang, withCases: options.withCases)
         case .html: periods.map { TertialReport(snapshot: s, unit: unit, period: $0, options: options).html() }.joined()
         case .text, .md: periods.map { TertialReport(snapshot: s, unit: unit, period: $0, options: options).text(markdown: self == .md) }.joined(separator: "\n")

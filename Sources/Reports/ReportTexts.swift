@@ -16,6 +16,10 @@ public enum ReportTexts {
                  en: "Also, applications processed in over 4 weeks without an interim reply: \(n) (case ids with --with-cases).")
     }
 
+    /// The sheet of `tertial report --format xlsx`, and of `report corporater --format xlsx`.
+    public static let scorecardSheet = Sentence(nb: "Styringskort", en: "Scorecard")
+    public static let corporaterSheet = Sentence(nb: "Corporater", en: "Corporater")
+
     /// A total built on fewer values than are due (a report's note column).
     public static func incomplete(present: Int, expected: Int) -> Sentence {
         Sentence(nb: "ufullstendig: \(present) av \(expected) verdier", en: "incomplete: \(present) of \(expected) values")

@@ -165,13 +165,14 @@ public struct XLSXWriter {
     }
 
     /// A number as XML writes it: whole numbers without a point, else Swift's shortest.
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         return "\(v)"
     }
 
     /// Text for XML: `& < > "` escaped; characters XML 1.0 cannot hold (C0 controls but tab,
-    /// line feed and carriage return; U+FFFE, U+FFFF) left out.
+    /// line feed and carriage return; U+FFFE, U+FFFF) left out, and DEL and the C1 controls
+    /// too (no escape sequence reaches a terminal that shows a cell).
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -183,7 +184,7 @@ public struct XLSXWriter {
             case "\"": out += "&quot;"
             case "\t", "\n", "\r": out.unicodeScalars.append(u)
             default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0xFFFE || u.value == 0xFFFF { continue }
                 out.unicodeScalars.append(u)
             }
         }

@@ -585,7 +585,7 @@ public final class App {
     func export(_ typed: String, overwrite: Bool) {
         let l = L10n(state.lang)
         let path = App.expandingTilde(typed)
-        let text: String
+        let bytes: [UInt8]
         if let id = state.minutesFor {
             // The minutes of the meeting just ended: markdown, HTML or text, by the name's ending.
             let ending = ReportFormat.forFile(path)
@@ -593,7 +593,7 @@ public final class App {
                 return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ".md, .html, .txt")), typed: typed))
             }
             guard let store, let record = try? store.record(id) else { return tell(.exportRefused(Dashboard.whyNotWritable(state) ?? "", typed: typed)) }
-            text = Minutes(record: record, snapshot: snapshot, book: state.followUp, lang: state.lang, today: state.today).render(format)
+            bytes = Array(SafeText.visible(Minutes(record: record, snapshot: snapshot, book: state.followUp, lang: state.lang, today: state.today).render(format)).utf8)
         } else {
             guard let format = ReportFormat.forFile(path) else {
                 return tell(.exportRefused(l(DashboardTexts.unknownEnding(typed, endings: ReportFormat.allExtensions)), typed: typed))
@@ -601,10 +601,16 @@ public final class App {
             guard let unit = snapshot.tree.position(state.top.unit) else { return }
             var options = ReportOptions(lang: state.lang, followUp: state.store == .none ? nil : state.followUp)
             options.today = state.today
-            text = format.render(snapshot, unit: unit, periods: [state.period], options: options)
+            do {
+                // A workbook (.xlsx) as the file; every other format its text, made visible.
+                bytes = format.isBinary ? try format.bytes(snapshot, unit: unit, periods: [state.period], options: options)
+                    : Array(SafeText.visible(format.render(snapshot, unit: unit, periods: [state.period], options: options)).utf8)
+            } catch {
+                return tell(.exportRefused(l(ReportTexts.couldNotSave(path, "\(error)")), typed: typed))
+            }
         }
         do {
-            try FileOutput.write(text, to: path, force: overwrite)
+            try FileOutput.write(bytes: bytes, to: path, force: overwrite)
             // The whole path, so the file can be found again (a relative name is from the
             // folder tertial was started in).
             tell(.exported(path: path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)))

@@ -18,6 +18,22 @@ extension CLI {
         }
         CLI.say(CLI.l(CLITexts.wrote(output)))
     }
+
+    /// A file that is no text (a workbook): to `--output`, or to standard output when that is
+    /// a pipe or a file, never to a terminal (exit 64 with what to do instead).
+    static func emit(bytes: [UInt8], to output: String?, force: Bool) throws {
+        guard let output else {
+            if isatty(1) != 0 { throw UsageError(message: CLI.l(CLITexts.binaryNotToTerminal)) }
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do { try FileOutput.write(bytes: bytes, to: output, force: force) }
+        catch {
+            CLI.say((error as? FileOutput.Failure).map(CLI.l.callAsFunction) ?? CLI.l(CLITexts.cannotWrite(output, "\(error)")))
+            throw ExitCode(73)
+        }
+        CLI.say(CLI.l(CLITexts.wrote(output)))
+    }
 }
 
 /// A usage error that only the data can reveal (exit 64, like a bad option).

@@ -66,6 +66,9 @@ extension CLITexts {
 
     static func wrote(_ path: String) -> Sentence { Sentence(nb: "skrev \(path)", en: "wrote \(path)") }
 
+    static let binaryNotToTerminal = Sentence(nb: "en Excel-fil skrives ikke til terminalen: bruk --output FIL.xlsx (eller send den videre med > eller |)",
+                                              en: "an Excel file is not written to the terminal: use --output FILE.xlsx (or redirect it with > or |)")
+
     static func cannotWrite(_ path: String, _ why: String) -> Sentence {
         Sentence(nb: "kan ikke skrive \(path): \(why)", en: "cannot write \(path): \(why)")
     }

@@ -80,4 +80,5 @@ struct OutputOptions: ParsableArguments {
     var force = false
 
     func emit(_ text: String) throws { try CLI.emit(text, to: output, force: force) }
+    func emit(bytes: [UInt8]) throws { try CLI.emit(bytes: bytes, to: output, force: force) }
 }

@@ -13,7 +13,7 @@ extension FollowUpReport.ListFormat: ExpressibleByArgument {}
 /// (html and json are the tertial report's); `FollowUpReport.ListFormat` is kept apart for
 /// the same reason (it has json, not html).
 enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, md, csv
+    case text, md, csv, xlsx
 }
 
 /// The waitlist's formats: the sheets' and json (every unit under the one asked for).
@@ -51,13 +51,18 @@ protocol ReportSubcommand: ParsableCommand {
     var target: TargetOptions { get }
     /// The report's text for a unit of a snapshot.
     func render(_ s: Snapshot, unit u: Int) throws -> String
+    /// The report's file when it is no text (a workbook, `--format xlsx`), else nil.
+    func workbook(_ s: Snapshot, unit u: Int) throws -> [UInt8]?
 }
 
 extension ReportSubcommand {
     func run() throws {
         let s = try CLI.snapshot(options.data)
-        try target.emit(try render(s, unit: try CLI.unit(s, target.unit)))
+        let u = try CLI.unit(s, target.unit)
+        if let bytes = try workbook(s, unit: u) { try target.out.emit(bytes: bytes) } else { try target.emit(try render(s, unit: u)) }
     }
+
+    func workbook(_ s: Snapshot, unit u: Int) throws -> [UInt8]? { nil }
 
     /// The periods asked for, or the latest complete tertial (none when no tertial has
     /// ended yet); each one inside the data.
@@ -101,13 +106,24 @@ struct ScorecardCommand: ReportSubcommand {
     func validate() throws { try CLI.checkPeriods(period) }
 
     func render(_ s: Snapshot, unit u: Int) throws -> String {
+        let (periods, opts) = try prepared(s)
+        return format.render(s, unit: u, periods: periods, options: opts)
+    }
+
+    func workbook(_ s: Snapshot, unit u: Int) throws -> [UInt8]? {
+        guard format.isBinary else { return nil }
+        let (periods, opts) = try prepared(s)
+        return try format.bytes(s, unit: u, periods: periods, options: opts)
+    }
+
+    func prepared(_ s: Snapshot) throws -> ([Period], ReportOptions) {
         let periods = try Self.periods(period, in: s)
         var opts = ReportOptions(lang: options.language, suppressSmall: privacy.suppressSmall, withCases: privacy.withCases,
                                  followUp: CLI.followUpBook(followUp.store, options.data))
         opts.today = CLI.today()
         opts.windowMonths = forecastWindow.window
         if format.singlePeriod && periods.count != 1 { throw UsageError(message: CLI.l(CLITexts.formatTakesOnePeriod(format.rawValue))) }
-        return format.render(s, unit: u, periods: periods, options: opts)
+        return (periods, opts)
     }
 }
 
@@ -177,6 +193,14 @@ struct CorporaterCommand: ReportSubcommand {
         guard let p = try Self.periods(period.map { [$0] } ?? [], in: s).first else { throw CLI.outside(period ?? "", s) }
         let out = CorporaterSheet(snapshot: s, unit: u, period: p, display: sheet.display(options.language),
                                   followUp: CLI.followUpBook(followUp.store, options.data))
-        return format == .csv ? out.csv(lang: options.language) : out.text(lang: options.language, markdown: format == .md)
+        return format == .csv || format == .xlsx ? out.csv(lang: options.language) : out.text(lang: options.language, markdown: format == .md)
+    }
+
+    func workbook(_ s: Snapshot, unit u: Int) throws -> [UInt8]? {
+        guard format == .xlsx else { return nil }
+        guard let p = try Self.periods(period.map { [$0] } ?? [], in: s).first else { throw CLI.outside(period ?? "", s) }
+        let out = CorporaterSheet(snapshot: s, unit: u, period: p, display: sheet.display(options.language),
+                                  followUp: CLI.followUpBook(followUp.store, options.data))
+        return try ExcelReports.corporater(out, lang: options.language, sheetName: ReportTexts.corporaterSheet.text(options.language))
     }
 }

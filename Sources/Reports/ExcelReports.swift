@@ -1,0 +1,91 @@
+import Foundation
+import Model
+import Spreadsheet
+
+/// The reports as Excel workbooks (issue 26, "Excel out"): the rows of `--format csv`, with
+/// every figure a number cell in a number format (`#,##0`, `#,##0.0`, percentages as
+/// `0.0%` of the fraction, so Excel shows `45,5 %` in a Norwegian locale), the header row bold
+/// and frozen, columns wide enough for their text. A suppressed figure (`<5`, `..`) stays
+/// text, as in every format. The same columns and order as the CSV file, so either may be
+/// compared with the other (the LibreOffice test does).
+public enum ExcelReports {
+    /// The number formats, one per kind of value.
+    struct Styles {
+        var whole = 0, decimal = 0, percent = 0
+        init(_ w: inout XLSXWriter) {
+            whole = w.style(.init(numberFormat: "#,##0"))
+            decimal = w.style(.init(numberFormat: "#,##0.0"))
+            percent = w.style(.init(numberFormat: "0.0%"))
+        }
+
+        /// A figure as its CSV text writes it (`Format.plain`, decimal comma), as a cell: the
+        /// same rounded number, or the text when it is none (suppressed).
+        func cell(_ text: String, _ unit: ValueUnit) -> XLSXWriter.Cell {
+            guard !text.isEmpty else { return .empty }
+            guard let v = Double(text.replacingOccurrences(of: ",", with: ".")) else { return .text(text) }
+            if unit == .percent { return .number(v / 100, style: percent) }
+            return .number(v, style: v.rounded() == v ? whole : decimal)
+        }
+    }
+
+    /// `tertial report --format xlsx`: the scorecard rows of `Renderers.csv`.
+    public static func scorecard(_ snapshot: Snapshot, unit: Int, periods: [Period], display: Display, sheetName: String) throws -> [UInt8] {
+        var w = XLSXWriter()
+        let st = Styles(&w)
+        var rows: [[XLSXWriter.Cell]] = [["period", "unit", "indicator", "value", "target", "status", "reported"].map { .text($0) }]
+        for p in periods {
+            let units = [unit] + snapshot.activeUnits(under: unit, period: p).filter { $0 != unit }
+            for u in units {
+                for r in ScorecardReport.rows(snapshot, unit: u, period: p, sameKind: true) {
+                    let ind = snapshot.indicators[r.indicator]
+                    let v = display.plain(snapshot, indicator: r.indicator, unit: u, period: p)
+                    let t = r.cell.target.map { Format.plain($0, ind.unit, decimalComma: true) } ?? ""
+                    let reported = r.cell.isPartial ? "\(r.cell.present)/\(r.cell.expected)" : ""
+                    rows.append([.text(p.description), .text(snapshot.tree.units[u].id), .text(ind.id), st.cell(v, ind.unit), st.cell(t, ind.unit),
+                                 .text(r.cell.status.rawValue), reported.isEmpty ? .empty : .text(reported)])
+                }
+            }
+        }
+        w.sheets = [XLSXWriter.Sheet(name: sheetName, rows: rows, widths: widths(rows))]
+        return [UInt8](try w.data())
+    }
+
+    /// `tertial report corporater --format xlsx`: the rows of `CorporaterSheet.csv`, the
+    /// flags in their own column.
+    public static func corporater(_ sheet: CorporaterSheet, lang: Lang, sheetName: String) throws -> [UInt8] {
+        var w = XLSXWriter()
+        let st = Styles(&w)
+        let s = sheet.snapshot
+        var rows: [[XLSXWriter.Cell]] = [CorporaterSheet.columns.map { .text($0) }]
+        for r in sheet.csvRows(lang: lang) {
+            let ind = s.indicators[r.row.indicator]
+            rows.append(r.fields.enumerated().map { k, f in
+                switch k {
+                case 4, 6: return st.cell(f, ind.unit) // value, reported
+                default: return f.isEmpty ? .empty : .text(f)
+                }
+            })
+        }
+        w.sheets = [XLSXWriter.Sheet(name: sheetName, rows: rows, widths: widths(rows))]
+        return [UInt8](try w.data())
+    }
+
+    /// Column widths in characters: the longest text of the first 500 rows, 6 to 60.
+    static func widths(_ rows: [[XLSXWriter.Cell]]) -> [Double] {
+        var w = [Double]()
+        for row in rows.prefix(500) {
+            for (c, cell) in row.enumerated() {
+                let n: Int
+                switch cell {
+                case .text(let t): n = DisplayWidth.of(t)
+                case .number(let v, _): n = XLSXWriter.number(v).count + 2
+                case .bool: n = 5
+                case .empty: n = 0
+                }
+                while w.count <= c { w.append(6) }
+                w[c] = min(60, max(w[c], Double(n) + 2))
+            }
+        }
+        return w
+    }
+}
