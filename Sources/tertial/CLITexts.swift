@@ -14,6 +14,8 @@ enum CLITexts {
         ("Unexpected argument '(.+?)'", "Uventet argument «$1»"),
         ("The value '(.+?)' is invalid for '(.+?)'", "Verdien «$1» passer ikke for «$2»"),
         ("Please provide one of (.+)\\.$", "Bruk en av $1."),
+        // Six values and more are a list, one per line.
+        ("Please provide one of the following:", "Bruk en av disse:"),
     ]
 
     /// The parser's "'a' or 'b'".
