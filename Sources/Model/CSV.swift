@@ -21,8 +21,6 @@ public struct CSVTable: Sendable {
     /// True when the header's last column is free text, which takes the rest of a long row
     /// (`freeTextColumns`), and a row is longer than the header.
     public let lastColumnTakesRest: Bool
-    /// The sheet the table was read from, for a workbook (.xlsx); nil for a CSV file.
-    public var sheet: String? = nil
 
     @usableFromInline let storage: [UInt8]
     @usableFromInline let fieldStart: [Int32]
@@ -450,11 +448,8 @@ extension CSVTable {
     /// text (which takes the rest, see `string`), a warning.
     public var diagnostics: [Diagnostic] {
         let d = String(UnicodeScalar(delimiter))
-        return problems.map { p in
-            var d = diagnostic(p, delimiter: d)
-            d.sheet = sheet
-            return d
-        }
+        // A workbook's are located at its sheet with the rest of its file's (`Loader.locate`).
+        return problems.map { diagnostic($0, delimiter: d) }
     }
 
     private func diagnostic(_ p: CSVProblem, delimiter d: String) -> Diagnostic {

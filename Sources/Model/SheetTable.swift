@@ -72,10 +72,8 @@ extension CSVTable {
                 }
             }
         }
-        var t = CSVTable(file: file, delimiter: UInt8(ascii: ";"), header: header ?? [], headerLine: headerLine, decodedAsWindows1252: false,
+        return CSVTable(file: file, delimiter: UInt8(ascii: ";"), header: header ?? [], headerLine: headerLine, decodedAsWindows1252: false,
                          problems: problems, lastColumnTakesRest: false, storage: text, fieldStart: fStart, fieldEnd: fEnd, rowFirst: rFirst, rowLine: rLine)
-        t.sheet = sheet.name
-        return t
     }
 
     /// Whether a cell's bytes hold a national identity number: the bytes first (ten digits

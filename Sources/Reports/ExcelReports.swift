@@ -32,19 +32,14 @@ public enum ExcelReports {
     public static func scorecard(_ snapshot: Snapshot, unit: Int, periods: [Period], display: Display, sheetName: String) throws -> [UInt8] {
         var w = XLSXWriter()
         let st = Styles(&w)
-        var rows: [[XLSXWriter.Cell]] = [["period", "unit", "indicator", "value", "target", "status", "reported"].map { .text($0) }]
-        for p in periods {
-            let units = [unit] + snapshot.activeUnits(under: unit, period: p).filter { $0 != unit }
-            for u in units {
-                for r in ScorecardReport.rows(snapshot, unit: u, period: p, sameKind: true) {
-                    let ind = snapshot.indicators[r.indicator]
-                    let v = display.plain(snapshot, indicator: r.indicator, unit: u, period: p)
-                    let t = r.cell.target.map { Format.plain($0, ind.unit, decimalComma: true) } ?? ""
-                    let reported = r.cell.isPartial ? "\(r.cell.present)/\(r.cell.expected)" : ""
-                    rows.append([.text(p.description), .text(snapshot.tree.units[u].id), .text(ind.id), st.cell(v, ind.unit), st.cell(t, ind.unit),
-                                 .text(r.cell.status.rawValue), reported.isEmpty ? .empty : .text(reported)])
+        var rows: [[XLSXWriter.Cell]] = [Renderers.scorecardColumns.map { .text($0) }]
+        for r in Renderers.scorecardRows(snapshot, unit: unit, periods: periods, display: display) {
+            rows.append(r.fields.enumerated().map { k, f in
+                switch k {
+                case 3, 4: return st.cell(f, r.unit) // value, target
+                default: return f.isEmpty ? .empty : .text(f)
                 }
-            }
+            })
         }
         w.sheets = [XLSXWriter.Sheet(name: sheetName, rows: rows, widths: widths(rows))]
         return [UInt8](try w.data())

@@ -56,8 +56,17 @@ public enum Renderers {
     /// each period. `reported` is `4/5` for a total built on 4 of the 5 values due (its status
     /// is then `none`: no verdict on an incomplete total), empty when complete.
     public static func csv(_ snapshot: Snapshot, unit: Int, periods: [Period], display: Display? = nil) -> String {
-        let d = display ?? Display(lang: .nb)
-        var out = CSVWriter.line(["period", "unit", "indicator", "value", "target", "status", "reported"])
+        var out = CSVWriter.line(scorecardColumns)
+        for r in scorecardRows(snapshot, unit: unit, periods: periods, display: display ?? Display(lang: .nb)) { out += CSVWriter.line(r.fields) }
+        return out
+    }
+
+    static let scorecardColumns = ["period", "unit", "indicator", "value", "target", "status", "reported"]
+
+    /// The scorecard's rows as the CSV file writes them, each with its indicator's unit (the
+    /// workbook makes numbers of the value and target, `ExcelReports.scorecard`).
+    static func scorecardRows(_ snapshot: Snapshot, unit: Int, periods: [Period], display d: Display) -> [(fields: [String], unit: ValueUnit)] {
+        var out = [(fields: [String], unit: ValueUnit)]()
         for p in periods {
             let units = [unit] + snapshot.activeUnits(under: unit, period: p).filter { $0 != unit }
             for u in units {
@@ -66,7 +75,7 @@ public enum Renderers {
                     let v = d.plain(snapshot, indicator: r.indicator, unit: u, period: p)
                     let t = r.cell.target.map { Format.plain($0, ind.unit, decimalComma: true) } ?? ""
                     let reported = r.cell.isPartial ? "\(r.cell.present)/\(r.cell.expected)" : ""
-                    out += CSVWriter.line([p.description, snapshot.tree.units[u].id, ind.id, v, t, r.cell.status.rawValue, reported])
+                    out.append(([p.description, snapshot.tree.units[u].id, ind.id, v, t, r.cell.status.rawValue, reported], ind.unit))
                 }
             }
         }
