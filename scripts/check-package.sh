@@ -49,6 +49,16 @@ grep -q "Tertial report" "$work/report.txt" || fail "the report has no title"
 # (Into files, not `| grep -q`: grep leaving early would end the writer with SIGPIPE.)
 TERTIAL_DATA=$data tertial report waitlist --at 2020-12-31 --format csv > "$work/waitlist.csv" || fail "report waitlist"
 grep -q "^p_allocated_12m;" "$work/waitlist.csv" || fail "report waitlist has no forecast"
+# Excel both ways: the Corporater sheet as a workbook, and that workbook read back as a report file.
+TERTIAL_DATA=$data tertial report corporater --period 2019-T3 --format xlsx --output "$work/corporater.xlsx" 2>/dev/null || fail "report corporater --format xlsx"
+[ "$(head -c 2 "$work/corporater.xlsx")" = PK ] || fail "the workbook is no ZIP file"
+cp -r "$data" "$work/xdata"
+TERTIAL_DATA=$data tertial report --period 2019-T3 --format xlsx > "$work/xdata/reports/2019-T3.xlsx" || fail "report --format xlsx to a pipe"
+rm "$work/xdata/reports/2019-T3.csv"
+tertial check "$work/xdata" > "$work/xcheck.txt" 2>&1 || true
+# The scorecard's rows hold a tertial for monthly indicators too: refused as report rows, at their cell.
+grep -qE 'reports/2019-T3.xlsx!Styringskort:A[0-9]+: period: ' "$work/xcheck.txt" || { cat "$work/xcheck.txt" >&2; fail "a workbook was not read as a report file"; }
+echo "xlsx: written, and read back as a report file (its errors located at their cell)"
 # The dashboard's first frame, over a copy (the installed sample data is read-only for users).
 cp -r "$data" "$work/data"
 tmux -L tertial-package new-session -d -s tertial-package -x 80 -y 24 "LANG=C.UTF-8 tertial --data $work/data --period 2019-T3"

@@ -382,6 +382,11 @@ struct XMLScan {
     }
 }
 
+extension Double {
+    /// ⌊log10 |x|⌋ for a finite x other than 0.
+    var log10Floor: Double { Foundation.log10(Swift.abs(self)).rounded(.down) }
+}
+
 /// The XML parts of a workbook, each read by one pass of `XMLScan`.
 enum Parts {
     struct Workbook { var sheets: [(name: String, relationship: String)] = []; var date1904 = false }
@@ -530,7 +535,13 @@ enum Parts {
                         else { out.text.append(contentsOf: value) }
                     case 110: // a number
                         if value.isEmpty { return }
-                        let plain = value.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }
+                        // Digits, a point and a sign as written, up to 15 digits; anything else
+                        // (an exponent, 17 digits of a binary fraction) through `number`.
+                        var digits = 0
+                        let plain = value.allSatisfy { b in
+                            if b >= 48 && b <= 57 { digits += 1; return true }
+                            return b == 46 || b == 45
+                        } && digits <= 15
                         if plain, !(dateStyles.indices.contains(style) && dateStyles[style]) {
                             out.text.append(contentsOf: value)
                         } else if let d = Double(String(decoding: value, as: UTF8.self)) {
@@ -566,12 +577,22 @@ enum Parts {
 
     static func column(_ ref: String) -> Int? { column(Array(ref.utf8)) }
 
-    /// The shortest text that reads back as the same number; whole numbers without a point.
+    /// A number to 15 significant digits, as Excel shows and keeps them (a writer may store
+    /// 0.38799999999999996 for 0.388, or `1.2E-2`); whole numbers without a point, and no
+    /// exponent (the CSV number reader takes none): `0.00001`.
+    /// At most 15 digits in all, leading zeros included (the CSV reader's bound): 0.0123…
+    /// keeps 13 significant digits.
     static func number(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        if abs(d) >= 1e-4 && abs(d) < 1e15 { return "\(d)" }
-        // Swift writes 1e-05: the CSV number reader takes no exponent, so it is written out.
-        return String(format: "%.17f", d).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        let magnitude = Int(d.log10Floor)
+        // Digits before the point (at least the 0), then as many after as 15 leave.
+        let decimals = max(0, 15 - max(1, magnitude + 1))
+        var s = String(format: "%.\(decimals)f", d)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
     }
 
     /// An Excel serial day as an ISO date: in the 1900 system day 1 is 1900-01-01 and day 60

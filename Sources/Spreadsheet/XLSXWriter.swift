@@ -164,11 +164,9 @@ public struct XLSXWriter {
         return x + "</sheetData></worksheet>"
     }
 
-    /// A number as XML writes it: whole numbers without a point, else Swift's shortest.
-    public static func number(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
-    }
+    /// A number as the cell holds it: whole numbers without a point, else to 15 significant
+    /// digits, as Excel keeps them (38,8 % is 0.388, not 0.38799999999999996).
+    public static func number(_ v: Double) -> String { Parts.number(v) }
 
     /// Text for XML: `& < > "` escaped; characters XML 1.0 cannot hold (C0 controls but tab,
     /// line feed and carriage return; U+FFFE, U+FFFF) left out, and DEL and the C1 controls

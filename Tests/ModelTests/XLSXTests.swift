@@ -95,6 +95,15 @@ import ZIPFoundation
         XCTAssertEqual(XLSX.columnName(25), "Z")
         XCTAssertEqual(XLSX.columnName(26), "AA")
         XCTAssertEqual(Parts.column("AB12"), 27)
+        // Numbers to at most 15 digits (Excel keeps 15 significant ones; the CSV reader reads
+        // 15 digits), no exponent.
+        XCTAssertEqual(Parts.number(0.38799999999999996), "0.388")
+        XCTAssertEqual(Parts.number(38.8 / 100), "0.388")
+        XCTAssertEqual(Parts.number(1.2345678901234501E-2), "0.01234567890123")
+        XCTAssertEqual(Parts.number(123456.78901234567), "123456.789012346")
+        XCTAssertEqual(Parts.number(1e-5), "0.00001")
+        XCTAssertEqual(Parts.number(-2.5), "-2.5")
+        XCTAssertEqual(Parts.number(1664), "1664")
     }
 
     @Test func testAZipBombIsRefusedBeforeAndWhileInflating() throws {
