@@ -498,7 +498,8 @@ enum Parts {
                     } else { column = lastColumn + 1 }
                     if let t = x.attribute(a, "t") {
                         if x.equals(t, "s") { type = 115 } else if x.equals(t, "inlineStr") { type = 105 } else if x.equals(t, "b") { type = 98 }
-                        else if x.equals(t, "n") { type = 110 } else { type = 116 } // str, e: as written
+                        else if x.equals(t, "n") { type = 110 } else if x.equals(t, "d") { type = 100 }
+                        else { type = 116 } // str, e: as written
                     } else { type = 110 }
                     style = 0
                     if let s = x.attribute(a, "s") { for k in s { let d = x.b[k]; if d >= 48 && d <= 57, style < 1 << 20 { style = style * 10 + Int(d - 48) } } }
@@ -548,6 +549,8 @@ enum Parts {
                             let shown = dateStyles.indices.contains(style) && dateStyles[style] ? Parts.isoDate(serial: d, date1904: date1904) ?? Parts.number(d) : Parts.number(d)
                             out.text.append(contentsOf: Array(shown.utf8))
                         } else { out.text.append(contentsOf: value) }
+                    case 100: // an ISO 8601 date (strict OOXML): its day, without a time
+                        if let t = value.firstIndex(of: 84), t == 10 { out.text.append(contentsOf: value[..<t]) } else { out.text.append(contentsOf: value) }
                     default: out.text.append(contentsOf: value) // inline, str, e
                     }
                     if out.text.count == before { return } // an empty cell is no cell

@@ -62,7 +62,7 @@ import ZIPFoundation
         <row r="2"><c r="A2"><v>12</v></c><c r="B2"><v>12.5</v></c><c r="C2" t="b"><v>1</v></c>\
         <c r="D2" t="inlineStr"><is><t>Årstad, Fyllingsdalen</t></is></c><c r="E2" t="e"><v>#N/A</v></c>\
         <c r="F2"><f>A2*2</f><v>24</v></c><c r="G2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>
-        <row r="4"><c r="D4"><v>7</v></c><c r="E4" s="1"><v>43831</v></c><c r="F4" s="2"><v>44196</v></c><c r="G4" s="3"><v>4.5</v></c></row>
+        <row r="4"><c r="C4" t="d"><v>2019-12-31T00:00:00</v></c><c r="D4"><v>7</v></c><c r="E4" s="1"><v>43831</v></c><c r="F4" s="2"><v>44196</v></c><c r="G4" s="3"><v>4.5</v></c></row>
         """
         let data = try workbook(book(sheets: [("Ark1", sheet)], strings: ["<t>period</t>", "<r><t>en</t></r><r><t>het</t></r>"], styles: styles))
         let s = try XLSX.read(url: data)
@@ -72,7 +72,7 @@ import ZIPFoundation
         XCTAssertEqual(s.rows[1].cells, ["12", "12.5", "true", "Årstad, Fyllingsdalen", "#N/A", "24", "ab"])
         // 43831 is 1 January 2020 and 44196 31 December 2020 in Excel's 1900 system; a
         // number format with "d" in quotes is no date.
-        XCTAssertEqual(s.rows[2].cells, [nil, nil, nil, "7", "2020-01-01", "2020-12-31", "4.5"])
+        XCTAssertEqual(s.rows[2].cells, [nil, nil, "2019-12-31", "7", "2020-01-01", "2020-12-31", "4.5"])
     }
 
     @Test func testTheSheetNamedLikeTheFileKindElseTheFirst() throws {
