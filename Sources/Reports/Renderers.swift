@@ -23,8 +23,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         return ext.flatMap { e in allCases.first { $0.fileExtensions.contains(e) } }
     }
 
-    /// Every ending, for messages: `.txt, .md, …`.
-    public static var allExtensions: String { allCases.flatMap { $0.fileExtensions.prefix(1) }.map { "." + $0 }.joined(separator: ", ") }
+    /// Every ending, for messages: `.txt, .md, .xlsx, …` (Excel early: a narrow prompt cuts the end).
+    public static var allExtensions: String {
+        let first: [ReportFormat] = [.text, .md, .xlsx]
+        return (first + allCases.filter { !first.contains($0) }).flatMap { $0.fileExtensions.prefix(1) }.map { "." + $0 }.joined(separator: ", ")
+    }
 
     /// Only one period fits in this format.
     public var singlePeriod: Bool { self == .html }
