@@ -115,7 +115,21 @@ public enum IdentityNumber {
     }
 
     /// Fewer than eleven digits of any kind: nothing to look for (the common case, fast).
+    /// An ASCII text (nearly every field) is counted by its bytes; any other by its scalars,
+    /// every script's digits with them (issue 27: 2.8 % of `tertial check`'s instructions went
+    /// to the scalar walk, for fields that were all ASCII).
     static func quickDigits(_ s: String) -> Bool {
+        // The bytes in place (a native string's are contiguous): 0 fewer than eleven ASCII
+        // digits, 1 eleven or more, 2 not ASCII (or not contiguous).
+        let fast = s.utf8.withContiguousStorageIfAvailable { buf -> Int in
+            var n = 0
+            for b in buf {
+                if b >= 0x80 { return 2 }
+                if b &- 48 < 10 { n += 1 }
+            }
+            return n >= 11 ? 1 : 0
+        } ?? 2
+        if fast != 2 { return fast == 1 }
         var n = 0
         for u in s.unicodeScalars where digit(u) != nil { n += 1; if n >= 11 { return true } }
         return false

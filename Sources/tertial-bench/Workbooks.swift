@@ -33,7 +33,7 @@ enum Workbooks {
         var converted = 0
         for rel in try fm.subpathsOfDirectory(atPath: dir).sorted() {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir)
             if isDir.boolValue { try fm.createDirectory(atPath: out + "/" + rel, withIntermediateDirectories: true); continue }
             let folder = rel.split(separator: "/").dropLast().joined(separator: "/")
             if folders.contains(folder), rel.hasSuffix(".csv") {

@@ -177,6 +177,21 @@ import TestSupport
 
     // MARK: 14, 15, 16: identity numbers
 
+    /// The byte count of an ASCII text's digits (issue 27) says what the scalar walk says, for
+    /// every mix of ASCII and other digits, letters and separators.
+    @Test func testTheQuickDigitCountOfASCIIEqualsTheScalarOne() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["0", "1", "7", "9", "a", "Z", " ", "-", "æ", "\u{FF13}", "\u{00B9}", "\u{0663}", "\u{200B}", "."]
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            let scalar = s.unicodeScalars.filter { IdentityNumber.digit($0) != nil }.count >= 11
+            XCTAssertEqual(IdentityNumber.quickDigits(s), scalar, s)
+        }
+        XCTAssertTrue(IdentityNumber.quickDigits("01017012343"))
+        XCTAssertTrue(IdentityNumber.quickDigits("æ 0101701234\u{FF13}"), "a full-width digit after a letter outside ASCII")
+        XCTAssertFalse(IdentityNumber.quickDigits("sak-0000123"))
+    }
+
     @Test func testIdentityNumbersInEverySpellingAreRefusedInComments() {
         // 010170 12343: valid control digits.
         let spellings = ["010170-12343", "010170\u{00A0}12343", "0101 70 123 43", "01.01.70 123 43", "\u{FF10}\u{FF11}\u{FF10}\u{FF11}\u{FF17}\u{FF10}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF13}",
