@@ -136,8 +136,10 @@ extension FileParsers {
         var out = [BPRecord]()
         out.reserveCapacity(t.rowCount)
         var seen = [String: Int]()
+        // One reader for the file, moved from row to row (a reader per row copied the table).
+        var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
-            var rr = RowReader(table: t, row: r, diagnostics: [])
+            rr.start(r)
             let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
             let age = rr.choice("age_band", cAge, AgeBand.parse, Phrase.notAgeBand, expected: .expectAgeBand)

@@ -1,8 +1,15 @@
 /// Typed access to one CSV row that records a located diagnostic for every bad field.
 struct RowReader {
     let table: CSVTable
-    let row: Int
+    private(set) var row: Int
     var diagnostics: [Diagnostic]
+
+    /// On to row `r`, its diagnostics empty (issue 27: one reader per file; a reader made per
+    /// row retained and released every array of the table for every row).
+    mutating func start(_ r: Int) {
+        row = r
+        diagnostics.removeAll(keepingCapacity: true)
+    }
 
     var line: Int { table.line(row) }
     var ref: SourceRef { SourceRef(file: table.file, line: line) }

@@ -25,8 +25,10 @@ enum FileParsers {
         let cId = t.column("id"), cName = t.column("name"), cParent = t.column("parent"), cKind = t.column("kind")
         let cFrom = t.column("from"), cTo = t.column("to"), cSucc = t.column("successor"), cShort = t.column("short")
         var out = [OrgUnit]()
+        // One reader for the file, moved from row to row (a reader per row copied the table).
+        var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
-            var rr = RowReader(table: t, row: r, diagnostics: [])
+            rr.start(r)
             let id = rr.required("id", cId)
             if let id, !Fields.isUnitID(id) || Fields.looksLikeNationalID(id) {
                 rr.error("id", Phrase.invalidUnitID(Fields.shown(id)), expected: Phrase(.expectUnitIDChars))
@@ -57,8 +59,10 @@ enum FileParsers {
         let cInd = t.column("indicator"), cUnit = t.column("unit"), cFrom = t.column("from")
         let cTarget = t.column("target"), cWarn = t.column("warn")
         var out = [TargetRule]()
+        // One reader for the file, moved from row to row (a reader per row copied the table).
+        var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
-            var rr = RowReader(table: t, row: r, diagnostics: [])
+            rr.start(r)
             let ind = rr.required("indicator", cInd)
             let unitText = rr.text(cUnit)
             let scope: TargetRule.Scope = unitText.isEmpty ? .root : (unitText == "*" ? .everyDueUnit : .unit(unitText))
@@ -91,8 +95,10 @@ enum FileParsers {
         out.reserveCapacity(t.rowCount)
         // A file holds few periods, row after row: the last one parsed is kept.
         var lastText = "", lastPeriod: Period? = nil
+        // One reader for the file, moved from row to row (a reader per row copied the table).
+        var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
-            var rr = RowReader(table: t, row: r, diagnostics: [])
+            rr.start(r)
             var period: Period? = nil
             if let p = rr.required("period", cPeriod) {
                 if p != lastText { lastText = p; lastPeriod = Period(parsing: p) }
@@ -125,8 +131,10 @@ enum FileParsers {
         var out = [WaitCase]()
         out.reserveCapacity(t.rowCount)
         var seen = [String: Int](minimumCapacity: t.rowCount)
+        // One reader for the file, moved from row to row (a reader per row copied the table).
+        var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
-            var rr = RowReader(table: t, row: r, diagnostics: [])
+            rr.start(r)
             let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: Phrase.caseTwice, expected: .expectOneRowPerApplication)
             let unit = rr.required("unit", cUnit)
             let housing = rr.choice("housing", cHousing, required: true, { Housing(rawValue: $0.uppercased()) }, Phrase.notHousingCategory, expected: .expectHousing)
@@ -167,8 +175,10 @@ enum FileParsers {
         var out = [IPRecord]()
         out.reserveCapacity(t.rowCount)
         var seen = [String: Int](minimumCapacity: t.rowCount)
+        // One reader for the file, moved from row to row (a reader per row copied the table).
+        var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
-            var rr = RowReader(table: t, row: r, diagnostics: [])
+            rr.start(r)
             let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
             let tg = rr.bool("target_group", cTG), plan = rr.bool("plan", cPlan), group = rr.bool("group", cGroup)
