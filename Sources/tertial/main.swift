@@ -19,7 +19,7 @@ struct Tertial: ParsableCommand {
         Exit codes: 0 done. 1 the data has errors (check, report) or no periods yet, the data \
         directory does not exist, a follow-up write or import was refused, a meeting was \
         refused. 64 usage: a bad option or value, an unknown unit, a period outside the data, \
-        a terminal that cannot show the dashboard. 73 cannot write the output (it exists: add \
+        a terminal that cannot show the dashboard, an Excel file (--format xlsx) for a terminal. 73 cannot write the output (it exists: add \
         --force; not a regular file; no name; its folder missing or not writable). 130, 143 \
         the dashboard was ended by Ctrl-C or SIGTERM (the terminal is restored).
         """,
