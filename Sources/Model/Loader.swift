@@ -575,8 +575,8 @@ public final class Loader: @unchecked Sendable {
     /// The bounds on a workbook's parts unpacked (tests make them small).
     var workbookLimits = XLSX.Limits()
 
-    /// Reads a workbook's sheet into a table and hands it to a parser; every diagnostic of the
-    /// file is then located at its sheet (and cell, `locate`).
+    /// Reads a workbook's sheet into a table and hands it to a parser; its sheet and header
+    /// are kept, for `locate` to put every diagnostic of the file at its cell.
     func workbook(_ rel: String, _ parse: (CSVTable) -> (Parsed, [Diagnostic])) -> (Parsed, [Diagnostic]) {
         let fd: Int32
         switch openChecked(rel, limit: Loader.maxWorkbookBytes) {
@@ -595,7 +595,8 @@ public final class Loader: @unchecked Sendable {
         let t = CSVTable.from(sheet: sheet, file: rel)
         var (parsed, d) = parse(t)
         parsed.sheets[rel] = SheetLocation(name: Fields.shown(sheet.name), header: t.header)
-        return (parsed, Loader.locate((t.problems.isEmpty ? d : t.diagnostics + d).boundedPerFile(), parsed.sheets))
+        // Located with every other diagnostic of the file at the end of the load (`locate`).
+        return (parsed, (t.problems.isEmpty ? d : t.diagnostics + d).boundedPerFile())
     }
 
     static func diagnostic(_ e: XLSXError, file rel: String) -> Diagnostic {

@@ -30,35 +30,28 @@ public enum ExcelReports {
 
     /// `tertial report --format xlsx`: the scorecard rows of `Renderers.csv`.
     public static func scorecard(_ snapshot: Snapshot, unit: Int, periods: [Period], display: Display, sheetName: String) throws -> [UInt8] {
-        var w = XLSXWriter()
-        let st = Styles(&w)
-        var rows: [[XLSXWriter.Cell]] = [Renderers.scorecardColumns.map { .text($0) }]
-        for r in Renderers.scorecardRows(snapshot, unit: unit, periods: periods, display: display) {
-            rows.append(r.fields.enumerated().map { k, f in
-                switch k {
-                case 3, 4: return st.cell(f, r.unit) // value, target
-                default: return f.isEmpty ? .empty : .text(f)
-                }
-            })
-        }
-        w.sheets = [XLSXWriter.Sheet(name: sheetName, rows: rows, widths: widths(rows))]
-        return [UInt8](try w.data())
+        try workbook(sheetName, columns: Renderers.scorecardColumns, numbers: [3, 4], // value, target
+                     rows: Renderers.scorecardRows(snapshot, unit: unit, periods: periods, display: display))
     }
 
     /// `tertial report corporater --format xlsx`: the rows of `CorporaterSheet.csv`, the
     /// flags in their own column.
     public static func corporater(_ sheet: CorporaterSheet, lang: Lang, sheetName: String) throws -> [UInt8] {
+        let s = sheet.snapshot
+        return try workbook(sheetName, columns: CorporaterSheet.columns, numbers: [4, 6], // value, reported
+                     rows: sheet.csvRows(lang: lang).map { ($0.fields, s.indicators[$0.row.indicator].unit) })
+    }
+
+    /// One sheet of a CSV file's rows: the `numbers` columns as number cells in their
+    /// indicator's format, every other field as text (an empty one as no cell).
+    static func workbook(_ sheetName: String, columns: [String], numbers: Set<Int>, rows csv: [(fields: [String], unit: ValueUnit)]) throws -> [UInt8] {
         var w = XLSXWriter()
         let st = Styles(&w)
-        let s = sheet.snapshot
-        var rows: [[XLSXWriter.Cell]] = [CorporaterSheet.columns.map { .text($0) }]
-        for r in sheet.csvRows(lang: lang) {
-            let ind = s.indicators[r.row.indicator]
+        var rows: [[XLSXWriter.Cell]] = [columns.map { .text($0) }]
+        rows.reserveCapacity(csv.count + 1)
+        for r in csv {
             rows.append(r.fields.enumerated().map { k, f in
-                switch k {
-                case 4, 6: return st.cell(f, ind.unit) // value, reported
-                default: return f.isEmpty ? .empty : .text(f)
-                }
+                numbers.contains(k) ? st.cell(f, r.unit) : (f.isEmpty ? .empty : .text(f))
             })
         }
         w.sheets = [XLSXWriter.Sheet(name: sheetName, rows: rows, widths: widths(rows))]

@@ -146,9 +146,18 @@ import ZIPFoundation
         var parts = book(sheets: [("Ark1", sheet)])
         parts["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]><worksheet \(ns)><sheetData>\(sheet)</sheetData></worksheet>"
         let host = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "no-such-host-name"
+        // The part that declares a document type is refused outright, so nothing of the file
+        // can reach a cell.
+        XCTAssertThrowsError(try XLSX.read(url: try workbook(parts))) { error in
+            guard case XLSXError.badXML(let part, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+        }
         if let s = try? XLSX.read(url: try workbook(parts)) {
             XCTAssertFalse(s.rows.flatMap(\.cells).contains { $0?.contains(host) == true }, "\(s.rows)")
         }
+        // Without the declaration, an entity that is none of the five predefined is refused too.
+        parts["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><worksheet \(ns)><sheetData>\(sheet)</sheetData></worksheet>"
+        XCTAssertThrowsError(try XLSX.read(url: try workbook(parts)))
     }
 
     /// What the fuzz target found (Fuzz/regressions/): each is refused with an error, at once
