@@ -130,7 +130,7 @@ enum FileParsers {
         let cReason = c("left_reason"), cLiving = c("living_now"), cDR = c("discharge_ready")
         var out = [WaitCase]()
         out.reserveCapacity(t.rowCount)
-        var seen = [String: Int](minimumCapacity: t.rowCount)
+        let seen = PseudonymTable(minimumCapacity: t.rowCount)
         // One reader for the file, moved from row to row (a reader per row copied the table).
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
@@ -155,7 +155,7 @@ enum FileParsers {
             let ok = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)
             if ok, let id, let unit, let housing, let g = granted.value {
-                seen[id] = rr.line
+                seen.insert(id, line: rr.line)
                 out.append(WaitCase(id: id, unit: unit, housing: housing, received: received.value, granted: g,
                                     interimReply: interim.value, allocated: alloc.value, left: left.value,
                                     leftReason: reason, livingNow: living, dischargeReady: dr, source: rr.ref))
@@ -174,7 +174,7 @@ enum FileParsers {
         let cDecl = c("declined"), cCoord = c("coordinator"), cEval = c("evaluated")
         var out = [IPRecord]()
         out.reserveCapacity(t.rowCount)
-        var seen = [String: Int](minimumCapacity: t.rowCount)
+        let seen = PseudonymTable(minimumCapacity: t.rowCount)
         // One reader for the file, moved from row to row (a reader per row copied the table).
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
@@ -190,7 +190,7 @@ enum FileParsers {
             let ok = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)
             if ok, let user, let unit {
-                seen[user] = rr.line
+                seen.insert(user, line: rr.line)
                 out.append(IPRecord(user: user, unit: unit, targetGroup: tg, plan: plan, group: group, declined: declined,
                                     coordinator: coord, evaluated: evaluated.value, line: Int32(rr.line)))
             }

@@ -1,0 +1,173 @@
+import Foundation
+
+/// The pseudonyms (cases, users) already accepted in one register file, with the line of
+/// each, to refuse a second row for the same one.
+///
+/// Hand-written in place of `[String: Int]` (issue 27, docs/performance.md "Instruction
+/// counts, round by round"): with a `String` dictionary the look-up and the insert hashed
+/// every pseudonym twice with SipHash, 840 instructions a row of the 800 000 in the
+/// generated data's IP snapshots and waitlist; here a key's UTF-8 bytes are hashed once
+/// by a seeded multiply-xor hash and kept in one byte array, about a tenth of that.
+///
+/// Keys compare as Swift's `String ==` does (canonical equivalence): an ASCII key is its
+/// own normal form and is compared by its bytes; any other is compared by the bytes of
+/// its NFC form (so `é` typed as one or two scalars, and the Kelvin sign and `K`, are one
+/// pseudonym, as they were in the dictionary). A test holds the table equal to a
+/// `[String: Int]` on random mixes of such keys.
+final class PseudonymTable {
+    /// An accepted key: its bytes in `arena`, the upper half of its hash, its line.
+    private struct Entry { var start: Int32, count: Int32, hash: UInt32, line: Int32 }
+    // Raw buffers, not arrays: the arrays' uniqueness checks and retains cost more than
+    // the look-up itself (a first version with arrays saved nothing over the dictionary).
+    /// Open addressing, linear probing: 0 = empty, else an entry's index + 1.
+    private var slots: UnsafeMutablePointer<Int32>
+    private var mask: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var entryCapacity: Int
+    private(set) var count = 0
+    /// Every key's bytes, one after another.
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaUsed = 0, arenaCapacity: Int
+    /// The process's seed (Swift's own, so `SWIFT_DETERMINISTIC_HASHING` fixes it too): a
+    /// file cannot be written to make every key collide.
+    private static let seed: UInt64 = UInt64(bitPattern: Int64(0x7465_7274_6961_6C.hashValue))
+
+    init(minimumCapacity n: Int = 16) {
+        var size = 16
+        while size < 2 * n { size <<= 1 }
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: 0, count: size)
+        mask = size - 1
+        entryCapacity = max(n, 8)
+        entries = .allocate(capacity: entryCapacity)
+        arenaCapacity = max(n * 16, 64)
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit { slots.deallocate(); entries.deallocate(); arena.deallocate() }
+
+    /// Where the last key looked up would go (`insert` right after it, the parsers' way,
+    /// needs no second probe).
+    private var pendingKey = "", pendingSlot = -1, pendingHash: UInt64 = 0, pendingASCII = false
+
+    /// The line of the row that first had the pseudonym, if one has.
+    func line(of key: String) -> Int? {
+        Self.withKey(key) { k, h, ascii in
+            let (s, found) = find(k, h)
+            if let found { pendingSlot = -1; return Int(entries[found].line) }
+            pendingKey = key; pendingSlot = s; pendingHash = h
+            pendingASCII = ascii
+            return nil
+        }
+    }
+
+    /// Records the pseudonym's first line; a pseudonym already there keeps its first.
+    func insert(_ key: String, line: Int) {
+        if pendingSlot >= 0, pendingASCII, key == pendingKey,
+           let done: Void = key.utf8.withContiguousStorageIfAvailable({ add($0, pendingHash, pendingSlot, line) }) {
+            return done
+        }
+        Self.withKey(key) { k, h, _ in
+            let (slot, found) = find(k, h)
+            if found == nil { add(k, h, slot, line) }
+        }
+    }
+
+    private func add(_ k: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ s: Int, _ line: Int) {
+        pendingSlot = -1
+        if count == entryCapacity {
+            entryCapacity *= 2
+            let next = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
+            next.moveInitialize(from: entries, count: count)
+            entries.deallocate(); entries = next
+        }
+        if arenaUsed + k.count > arenaCapacity {
+            while arenaUsed + k.count > arenaCapacity { arenaCapacity *= 2 }
+            let next = UnsafeMutablePointer<UInt8>.allocate(capacity: arenaCapacity)
+            next.moveInitialize(from: arena, count: arenaUsed)
+            arena.deallocate(); arena = next
+        }
+        if let b = k.baseAddress { memcpy(arena + arenaUsed, b, k.count) }
+        entries[count] = Entry(start: Int32(truncatingIfNeeded: arenaUsed), count: Int32(truncatingIfNeeded: k.count),
+                               hash: UInt32(truncatingIfNeeded: h >> 32), line: Int32(clamping: line))
+        arenaUsed += k.count
+        count += 1
+        slots[s] = Int32(truncatingIfNeeded: count)
+        if 2 * count > mask + 1 { grow() }
+    }
+
+    /// The slot holding the key (and its entry), or the empty slot where it would go.
+    private func find(_ k: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (slot: Int, entry: Int?) {
+        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[s])
+            if e == 0 { return (s, nil) }
+            let x = entries[e - 1]
+            if x.hash == h32, Int(x.count) == k.count,
+               k.isEmpty || memcmp(arena + Int(x.start), k.baseAddress!, k.count) == 0 { return (s, e - 1) }
+            s = (s + 1) & mask
+        }
+    }
+
+    private func grow() {
+        let size = (mask + 1) * 2
+        let next = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        next.initialize(repeating: 0, count: size)
+        let m = size - 1
+        for e in 0..<count {
+            let x = entries[e]
+            var s = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(start: arena + Int(x.start), count: Int(x.count))).hash) & m
+            while next[s] != 0 { s = (s + 1) & m }
+            next[s] = Int32(e + 1)
+        }
+        slots.deallocate()
+        slots = next; mask = m
+    }
+
+    /// The key's bytes as compared, and their hash: its own when ASCII, its NFC form's
+    /// otherwise.
+    @inline(__always)
+    private static func withKey<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64, _ ascii: Bool) -> R) -> R {
+        let direct: R?? = key.utf8.withContiguousStorageIfAvailable { buf -> R? in
+            let (h, ascii) = hash(buf)
+            return ascii ? body(buf, h, true) : nil
+        }
+        if let done = direct, let r = done { return r }
+        var nfc = key.precomposedStringWithCanonicalMapping
+        return nfc.withUTF8 { body($0, hash($0).hash, false) }
+    }
+
+    /// A seeded multiply-xor hash of the bytes, eight at a time (a pseudonym is 8–20 bytes;
+    /// the last word overlaps the one before rather than going byte by byte).
+    /// Also says whether every byte is ASCII (read from the same words).
+    static func hash(_ k: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, ascii: Bool) {
+        let n = k.count
+        var h = seed ^ (UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+        var all: UInt64 = 0
+        if n >= 8 {
+            let raw = UnsafeRawBufferPointer(k)
+            var i = 0
+            while i + 8 < n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                all |= w
+                h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            let w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            all |= w
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+        } else if n > 0 {
+            var w: UInt64 = 0
+            for i in 0..<n { w |= UInt64(k[i]) << UInt64(8 * i) }
+            all = w
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        // fmix64 (MurmurHash3's finaliser): every input bit reaches every output bit.
+        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return (h, all & 0x8080_8080_8080_8080 == 0)
+    }
+}
