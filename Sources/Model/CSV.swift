@@ -214,6 +214,12 @@ public struct CSVTable: Sendable {
             return nil
         }
 
+        /// Cuts off the fields of a record not kept (a function of its own: a local closure over
+        /// the arrays would make every access to them checked at run time).
+        static func cut(_ starts: inout [Int32], _ ends: inout [Int32], _ base: Int) {
+            if starts.count > base { starts.removeSubrange(base...); ends.removeSubrange(base...) }
+        }
+
         /// A row's fields over the header, when any is filled: how many up to the last filled
         /// one, and the first filled one's text.
         @inline(never)
@@ -273,7 +279,6 @@ public struct CSVTable: Sendable {
             var problems = [CSVProblem]()
             var line = 1
             let n = bytes.count
-            var recStarts = [Int32](), recEnds = [Int32]()
             // The bytes that end a field without a leading quote (delimiter, LF, CR), as a table:
             // one load and test per byte in the scan below.
             let ends = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
@@ -294,7 +299,11 @@ public struct CSVTable: Sendable {
                 var refused = 0, refusedOpenLine = 0
                 while i < n {
                     let recordStart = i, recordLine = line
-                    recStarts.removeAll(keepingCapacity: true); recEnds.removeAll(keepingCapacity: true)
+                    // The record's fields go straight into the table's arrays from here on
+                    // (issue 27: a record's own arrays, emptied and copied over for every row,
+                    // cost 270 million instructions on the generated data); a record not
+                    // kept is cut off again.
+                    let recBase = fStart.count
                     var blank = true, spansLines = false
                     refused = 0
                     var headerQuoteOpen = false
@@ -336,7 +345,7 @@ public struct CSVTable: Sendable {
                             blank = false
                             // After the closing quote, text up to the delimiter or the line's end.
                             while i < n { let b = p[i]; if b == delim || b == 10 || b == 13 { break }; extra.append(b); i += 1 }
-                            if recStarts.count < maxFields { recStarts.append(Int32(start)); recEnds.append(Int32(n + extra.count)) }
+                            if fStart.count - recBase < maxFields { fStart.append(Int32(start)); fEnd.append(Int32(n + extra.count)) }
                             else { fieldsOver += 1; extra.removeSubrange((start - n)...) }
                         } else {
                             while i < n && ends[Int(p[i])] == 0 { i += 1 }
@@ -344,7 +353,7 @@ public struct CSVTable: Sendable {
                                 var k = fieldBegin
                                 while k < i { let b = p[k]; if b != 32 && b != 9 { blank = false; break }; k += 1 }
                             }
-                            if recStarts.count < maxFields { recStarts.append(Int32(fieldBegin)); recEnds.append(Int32(i)) } else { fieldsOver += 1 }
+                            if fStart.count - recBase < maxFields { fStart.append(Int32(fieldBegin)); fEnd.append(Int32(i)) } else { fieldsOver += 1 }
                         }
                         if i < n && p[i] == delim { blank = false; i += 1; continue }
                         if i < n { i += p[i] == 13 && i + 1 < n && p[i + 1] == 10 ? 2 : 1; line += 1 } // the line end
@@ -353,7 +362,7 @@ public struct CSVTable: Sendable {
                     if headerQuoteOpen {
                         // The header once more, its quotes as ordinary characters.
                         problems.append(CSVProblem(line: recordLine, kind: .headerQuoteOpen))
-                        extra.removeSubrange(extraAtStart...)
+                        extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase)
                         i = recordStart; line = recordLine; literalQuotes = true
                         continue
                     }
@@ -362,24 +371,25 @@ public struct CSVTable: Sendable {
                         // The record is refused; reading goes on at the line after its first.
                         problems.append(CSVProblem(line: recordLine, kind: refused == 1 ? .quoteNeverClosed(openedAt: refusedOpenLine)
                                                                                       : .quoteTooLong(openedAt: refusedOpenLine)))
-                        extra.removeSubrange(extraAtStart...)
+                        extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase)
                         i = recordStart
                         while i < n && p[i] != 10 && p[i] != 13 { i += 1 }
                         if i < n { i += p[i] == 13 && i + 1 < n && p[i + 1] == 10 ? 2 : 1 }
                         line = recordLine + 1
                         continue
                     }
-                    if blank { extra.removeSubrange(extraAtStart...); continue }
+                    if blank { extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase); continue }
                     if fieldsOver > 0 {
                         // Memory stays bounded by the data: a row of 50 million fields is refused
                         // (a header keeps its first names), counted, not kept.
                         problems.append(CSVProblem(line: recordLine, kind: .tooManyFields(fields: maxFields + fieldsOver)))
-                        if columns >= 0 { extra.removeSubrange(extraAtStart...); continue }
+                        if columns >= 0 { extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase); continue }
                     }
                     if columns < 0 {
-                        header = zip(recStarts, recEnds).map { text($0, $1).trimmingSpaces.lowercased() }
+                        header = zip(fStart[recBase...], fEnd[recBase...]).map { text($0, $1).trimmingSpaces.lowercased() }
                         headerLine = recordLine
-                        columns = recStarts.count
+                        columns = fStart.count - recBase
+                        Parser.cut(&fStart, &fEnd, recBase)
                         continue
                     }
                     // The rare checks, out of this loop (kept small for the compiler).
@@ -387,12 +397,12 @@ public struct CSVTable: Sendable {
                         let last = i > 0 && (p[i - 1] == 10 || p[i - 1] == 13) ? line - 1 : line
                         problems.append(CSVProblem(line: recordLine, kind: .quoteHoldsRows(lineWithDelimiter: w, lastLine: last)))
                     }
-                    if recStarts.count > columns,
-                       let x = Parser.extraFields(p, n: n, extra: extra, starts: recStarts, ends: recEnds, columns: columns, line: recordLine) {
+                    if fStart.count - recBase > columns,
+                       let x = Parser.extraFields(p, n: n, extra: extra, starts: Array(fStart[recBase...]), ends: Array(fEnd[recBase...]),
+                                                  columns: columns, line: recordLine) {
                         problems.append(x)
                     }
-                    rFirst.append(Int32(fStart.count)); rLine.append(Int32(recordLine))
-                    fStart.append(contentsOf: recStarts); fEnd.append(contentsOf: recEnds)
+                    rFirst.append(Int32(recBase)); rLine.append(Int32(recordLine))
                 }
             }
             // Nearly always no field had a quote: the file's bytes are the storage, uncopied.
