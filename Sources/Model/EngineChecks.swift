@@ -108,8 +108,10 @@ extension Computation {
 
     func checkWaitlistCases() {
         let anchor = waitlistAnchor
+        var lookup = UnitLookup(tree)
         for c in ds.waitlist {
-            guard let u = tree.index[c.unit] else { continue }
+            let u = lookup.index(c.unit)
+            guard u >= 0 else { continue }
             let per = Period.containing(c.granted, kind: .tertial)
             if let r = c.received, c.granted < r {
                 addWarning(.grantedBeforeReceived(caseID: c.id), anchor, u, per, c.source)

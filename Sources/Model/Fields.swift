@@ -87,7 +87,7 @@ struct RowReader {
 
     /// A pseudonym that must be unique in its file (a case, a user): an error naming the
     /// first line when an earlier accepted row had it.
-    mutating func uniquePseudonym(_ name: String, _ col: Int?, seen: PseudonymTable, twice: (String, Int) -> Phrase, expected: Problem) -> String? {
+    mutating func uniquePseudonym(_ name: String, _ col: Int?, seen: KeyTable, twice: (String, Int) -> Phrase, expected: Problem) -> String? {
         let id = pseudonym(name, col)
         if let id, let first = seen.line(of: id) { error(name, twice(id, first), expected: Phrase(expected)) }
         return id

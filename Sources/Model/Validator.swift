@@ -139,12 +139,13 @@ enum Validator {
         var twice = [(diag: Int, row: Int)]()
         let kindOf = indicators.map { $0.frequency.periodKind }, reportedOnly = indicators.map { $0.source == .reported }
         var badUnits = Set<String>()
-        var lastUnit = "", lastU = -1, lastInd = "", lastI = -1
+        var unitLookup = UnitLookup(tree)
+        var lastInd = "", lastI = -1
         reports.forEachRow { n, r in
             var ok = true
             // The row's file and line, for a diagnostic only (no Report built per row).
             var source: SourceRef { reports[n].source }
-            if r.unit != lastUnit { lastUnit = r.unit; lastU = tree.index[r.unit] ?? -1 }
+            let lastU = unitLookup.index(r.unit)
             if r.indicator != lastInd { lastInd = r.indicator; lastI = indIdx[r.indicator] ?? -1 }
             if lastU < 0 {
                 ok = false

@@ -1,22 +1,25 @@
 import Foundation
 
-/// The pseudonyms (cases, users) already accepted in one register file, with the line of
-/// each, to refuse a second row for the same one.
+/// Strings to small integers, for the hot loops over register rows: the pseudonyms (cases,
+/// users) already accepted in one register file with the line of each, to refuse a second
+/// row for the same one; and the unit ids with their index in the tree (`UnitLookup`).
 ///
 /// Hand-written in place of `[String: Int]` (issue 27, docs/performance.md "Instruction
 /// counts, round by round"): with a `String` dictionary the look-up and the insert hashed
 /// every pseudonym twice with SipHash, 840 instructions a row of the 800 000 in the
-/// generated data's IP snapshots and waitlist; here a key's UTF-8 bytes are hashed once
-/// by a seeded multiply-xor hash and kept in one byte array, about a tenth of that.
+/// generated data's IP snapshots and waitlist, and a unit id's look-up about 370; here a
+/// key's UTF-8 bytes are hashed by a seeded multiply-xor hash and kept in one byte array.
 ///
 /// Keys compare as Swift's `String ==` does (canonical equivalence): an ASCII key is its
 /// own normal form and is compared by its bytes; any other is compared by the bytes of
 /// its NFC form (so `é` typed as one or two scalars, and the Kelvin sign and `K`, are one
 /// pseudonym, as they were in the dictionary). A test holds the table equal to a
 /// `[String: Int]` on random mixes of such keys.
-final class PseudonymTable {
-    /// An accepted key: its bytes in `arena`, the upper half of its hash, its line.
+final class KeyTable: @unchecked Sendable {
+    /// An accepted key: its bytes in `arena`, the upper half of its hash, its value.
     private struct Entry { var start: Int32, count: Int32, hash: UInt32, line: Int32 }
+    // Sendable: after it is filled a table is only read (`index(of:)` writes nothing; the
+    // parsers' `line(of:)` and `insert` are used by one thread, on a table of their own).
     // Raw buffers, not arrays: the arrays' uniqueness checks and retains cost more than
     // the look-up itself (a first version with arrays saved nothing over the dictionary).
     /// Open addressing, linear probing: 0 = empty, else an entry's index + 1.
@@ -50,7 +53,20 @@ final class PseudonymTable {
     /// needs no second probe).
     private var pendingKey = "", pendingSlot = -1, pendingHash: UInt64 = 0, pendingASCII = false
 
-    /// The line of the row that first had the pseudonym, if one has.
+    /// A table of the keys, each with its position (the last of a key given twice, as a
+    /// dictionary filled in order has it).
+    convenience init(_ keys: [String]) {
+        self.init(minimumCapacity: keys.count)
+        for (k, key) in keys.enumerated().reversed() { insert(key, line: k) }
+    }
+
+    /// The key's value, if it is there; reads only (safe from any thread).
+    func index(of key: String) -> Int? {
+        Self.withKey(key) { k, h, _ in find(k, h).entry.map { Int(entries[$0].line) } }
+    }
+
+    /// The line of the row that first had the pseudonym, if one has (and the place to
+    /// insert it is kept for the `insert` that follows).
     func line(of key: String) -> Int? {
         Self.withKey(key) { k, h, ascii in
             let (s, found) = find(k, h)

@@ -3,12 +3,12 @@ import Testing
 import TestSupport
 @testable import Model
 
-/// Issue 27: the register files' pseudonyms are kept in a table of their own bytes
-/// (`PseudonymTable`) instead of a `[String: Int]`; a pseudonym is the same one exactly
-/// when Swift's `String ==` says so (canonical equivalence), as it was with the dictionary.
+/// Issue 27: the register files' pseudonyms and the unit ids are kept in a table of their
+/// own bytes (`KeyTable`) instead of a `[String: Int]`; a key is the same one exactly when
+/// Swift's `String ==` says so (canonical equivalence), as it was with the dictionary.
 /// And BrukerPlan's levels, age bands and genders read on a fast path for the common
 /// spellings, every other spelling as before.
-@Suite final class PseudonymTableTests: TestCase {
+@Suite final class KeyTableTests: TestCase {
     /// The dictionary the table replaced, as the reference: on random keys (ASCII, `é`
     /// precomposed and decomposed, the Kelvin sign beside `K`, Greek question mark beside
     /// `;`, the empty key, keys past 8 and 16 bytes), the table finds the same first line
@@ -17,7 +17,7 @@ import TestSupport
         var rng = SystemRandomNumberGenerator()
         let pieces = ["a", "b", "K", "\u{212A}", ";", "\u{037E}", "e\u{0301}", "\u{00E9}", "1", "-", "ø", "sak-00000", "bruker-", "Å", "A\u{030A}", "\u{212B}"]
         for round in 0..<20 {
-            let table = PseudonymTable(minimumCapacity: round % 2 == 0 ? 1 : 400)
+            let table = KeyTable(minimumCapacity: round % 2 == 0 ? 1 : 400)
             var reference = [String: Int]()
             for line in 2..<402 {
                 let key = (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -34,7 +34,7 @@ import TestSupport
     }
 
     @Test func testCanonicallyEquivalentSpellingsAreOnePseudonym() {
-        let t = PseudonymTable()
+        let t = KeyTable()
         t.insert("Kr\u{00E9}", line: 2)
         XCTAssertEqual(t.line(of: "Kre\u{0301}"), 2, "é as e + combining acute")
         XCTAssertEqual(t.line(of: "\u{212A}r\u{00E9}"), 2, "the Kelvin sign is K")
@@ -57,6 +57,20 @@ import TestSupport
                       r.diagnostics.errors.map(\.description).joined(separator: "\n"))
     }
 
+    /// The engine and validator find a row's unit through `UnitLookup` (a `KeyTable` of the
+    /// tree's ids): it must give what the tree's own index gives, for every id of the sample
+    /// data and for near misses, in any order of look-ups.
+    @Test func testUnitLookupAgreesWithTheTreeIndex() {
+        let tree = Sample.snapshot.dataset.tree
+        var lookup = UnitLookup(tree)
+        let ids = tree.units.map(\.id)
+        let misses = ids.flatMap { [$0.uppercased(), $0 + " ", " " + $0, String($0.dropLast()), $0 + "\u{0301}"] } + ["", "ukjent"]
+        for id in (ids + misses + ids.reversed()).shuffled() {
+            XCTAssertEqual(lookup.index(id), tree.index[id] ?? -1, id)
+        }
+        XCTAssertEqual(KeyTable(["a", "b", "a"]).index(of: "a"), 2, "the last of a key given twice, as a dictionary filled in order")
+    }
+
     @Test func testTheHashSpreadsKeysThatDifferInOneByte() {
         // Keys of every length to 40 that differ in one byte get different hashes.
         for n in 1...40 {
@@ -64,13 +78,13 @@ import TestSupport
             var seen = Set<UInt64>()
             for i in 0..<n {
                 var k = base; k[i] = 98
-                seen.insert(k.withUnsafeBufferPointer { PseudonymTable.hash($0).hash })
+                seen.insert(k.withUnsafeBufferPointer { KeyTable.hash($0).hash })
             }
-            seen.insert(base.withUnsafeBufferPointer { PseudonymTable.hash($0).hash })
+            seen.insert(base.withUnsafeBufferPointer { KeyTable.hash($0).hash })
             XCTAssertEqual(seen.count, n + 1, "length \(n)")
         }
-        XCTAssertFalse([UInt8]("sak-é".utf8).withUnsafeBufferPointer { PseudonymTable.hash($0).ascii })
-        XCTAssertTrue([UInt8]("sak-000012345".utf8).withUnsafeBufferPointer { PseudonymTable.hash($0).ascii })
+        XCTAssertFalse([UInt8]("sak-é".utf8).withUnsafeBufferPointer { KeyTable.hash($0).ascii })
+        XCTAssertTrue([UInt8]("sak-000012345".utf8).withUnsafeBufferPointer { KeyTable.hash($0).ascii })
     }
 
     /// The contract's spellings (docs/data-format.md, BrukerPlan): scores 1–5, colours in
