@@ -192,11 +192,16 @@ extension Computation {
                 let snap = self.ds.ip[k - 1]
                 var lookup = unitOf
                 var own = [Int](repeating: 0, count: measures.count * self.nU)
-                for r in snap.records {
-                    let x = lookup.index(r.unit)
-                    guard x >= 0 else { continue }
-                    for (mi, m) in measures.enumerated() where Registers.counts(r, m, snapshotDate: snap.period.end) {
-                        own[mi * self.nU + x] += 1
+                let cutoff = Registers.OverdueCutoff(snap.period.end)
+                // Read in place (a copy of each record retained and released its strings),
+                // and only the target group: no measure counts a record outside it.
+                snap.records.withUnsafeBufferPointer { rs in
+                    for i in rs.indices where rs[i].targetGroup {
+                        let x = lookup.index(rs[i].unit)
+                        guard x >= 0 else { continue }
+                        for (mi, m) in measures.enumerated() where Registers.counts(rs[i], m, cutoff) {
+                            own[mi * self.nU + x] += 1
+                        }
                     }
                 }
                 ipCountsList[k - 1] = self.upCoverage(own, rows: measures.count) { _ in snap.period.end.ordinal }

@@ -95,6 +95,13 @@ public enum Registers {
 
     /// IP measure for one record (already restricted to the target group except `targetGroup` itself).
     public static func counts(_ r: IPRecord, _ m: IPMeasure, snapshotDate: Day) -> Bool {
+        counts(r, m, OverdueCutoff(snapshotDate))
+    }
+
+    /// The same, with the snapshot's overdue cut-off worked out once (the engine counts
+    /// every record of a snapshot against one date).
+    @inline(__always)
+    static func counts(_ r: IPRecord, _ m: IPMeasure, _ cutoff: OverdueCutoff) -> Bool {
         guard r.targetGroup else { return false }
         switch m {
         case .targetGroup: return true
@@ -106,16 +113,25 @@ public enum Registers {
         case .evaluationOverdue:
             guard r.plan else { return false }
             guard let e = r.evaluated else { return true }
-            return isOverdue(evaluated: e, at: snapshotDate)
+            return cutoff.isOverdue(e)
         }
     }
 
     /// Last evaluation more than 12 months before the snapshot date.
-    public static func isOverdue(evaluated e: Day, at d: Day) -> Bool {
-        // Compared as (year, month, day) so no date a year earlier has to exist (year 1000).
-        let c = d.components, x = e.components
-        let dayBefore = min(c.day, Day.daysIn(year: c.year - 1, month: c.month))
-        return (x.year, x.month, x.day) < (c.year - 1, c.month, dayBefore)
+    public static func isOverdue(evaluated e: Day, at d: Day) -> Bool { OverdueCutoff(d).isOverdue(e) }
+
+    /// The first day an evaluation is not overdue on a snapshot date: the same day a year
+    /// earlier (the 28th for the 29th of February), as a day number. Made with the civil
+    /// arithmetic, which holds for any year (a snapshot in year 1000 has a cut-off in 999,
+    /// a day `Day(year:month:day:)` would refuse), and compared as day numbers, which order
+    /// as (year, month, day) do.
+    struct OverdueCutoff {
+        let ordinal: Int
+        init(_ d: Day) {
+            let c = d.components
+            ordinal = Day(civil: c.year - 1, c.month, min(c.day, Day.daysIn(year: c.year - 1, month: c.month))).ordinal
+        }
+        func isOverdue(_ e: Day) -> Bool { e.ordinal < ordinal }
     }
 }
 

@@ -35,6 +35,21 @@ import TestSupport
         XCTAssertTrue(Registers.isOverdue(evaluated: Day(year: 2019, month: 2, day: 27)!, at: Day(year: 2020, month: 2, day: 29)!))
     }
 
+    /// Issue 27: the engine compares day numbers against a cut-off made once per snapshot;
+    /// the rule (docs/data-format.md: evaluated more than 12 months before the snapshot
+    /// date, the same day a year earlier not overdue, 29 February against the 28th) is
+    /// written here on (year, month, day) and held against it on 20 000 random pairs.
+    @Test func testOverdueByDayNumbersIsTheCalendarRule() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let d = Day(ordinal: Int.random(in: Day(year: 1000, month: 1, day: 1)!.ordinal...Day(year: 2100, month: 12, day: 31)!.ordinal, using: &rng))
+            let e = Day(ordinal: d.ordinal - Int.random(in: -40...800, using: &rng))
+            let c = d.components, x = e.components
+            let rule = (x.year, x.month, x.day) < (c.year - 1, c.month, min(c.day, Day.daysIn(year: c.year - 1, month: c.month)))
+            XCTAssertEqual(Registers.isOverdue(evaluated: e, at: d), rule, "\(e) at \(d)")
+        }
+    }
+
     @Test func testPeriodsAndDatesOutsideTheYearsWindowAreRefused() {
         let f = fixture(["reports/b.csv": "period;unit;indicator;value\n1000-T1;a;staff;1\n9999-T3;a;staff;2\n2019-T2;a;staff;3\n",
                          "ip/1000-T1.csv": "user;unit;target_group;plan;evaluated\nU1;a;ja;ja;01.02.1000\n"])
