@@ -207,6 +207,20 @@ enum ReferenceCSV {
         return ReferenceCSV.Table(header: t.header, headerLine: t.headerLine, rows: rows, lines: (0..<t.rowCount).map(t.line), problems: t.problems)
     }
 
+    /// A field's text is made by copying its bytes into a new string (issue 27): it must be
+    /// the text `String(decoding:as:)` gives, invalid UTF-8 repaired the same way, for
+    /// random bytes (ASCII, æøå, stray continuation and lead bytes, a 4-byte letter cut
+    /// short), short and long, at any offset.
+    @Test func testAFieldsTextIsTheDecodedBytes() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[97], [48], [32], Array("æ".utf8), Array("ø".utf8), [0x80], [0xC3], [0xFF], Array("😀".utf8), [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0]]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            let a = Int.random(in: 0...bytes.count, using: &rng), b = Int.random(in: a...bytes.count, using: &rng)
+            XCTAssertEqual(Array(CSVTable.text(bytes, a..<b).unicodeScalars), Array(String(decoding: bytes[a..<b], as: UTF8.self).unicodeScalars), "\(bytes[a..<b])")
+        }
+    }
+
     /// 20 000 random inputs over the bytes that matter (delimiters, quotes, CR, LF, CRLF,
     /// spaces, tabs, letters, a two-byte letter): every field's bytes, every row's line,
     /// the header, and every problem with its line.
