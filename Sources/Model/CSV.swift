@@ -34,7 +34,7 @@ public struct CSVTable: Sendable {
 
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
-    @inlinable func range(_ row: Int, _ col: Int) -> Range<Int>? {
+    @inline(__always) @inlinable func range(_ row: Int, _ col: Int) -> Range<Int>? {
         let first = Int(rowFirst[row])
         let next = row + 1 < rowFirst.count ? Int(rowFirst[row + 1]) : fieldStart.count
         guard col >= 0, first + col < next else { return nil }
