@@ -125,11 +125,11 @@ enum Catalogue {
             else { r.err(r.values["measure"] ?? idNode, "measure", measure.map { Phrase.notWaitlistMeasure($0) } ?? Phrase(.missingForSourceWaitlist),
                          Phrase.expectAlternatives(WaitlistMeasure.allCases.map(\.rawValue))) }
             for h in r.list("housing") ?? [] {
-                if let v = Housing(rawValue: h.uppercased()) { ind.housing.insert(v) }
+                if let v = Housing.parse(h) { ind.housing.insert(v) }
                 else { r.err(r.values["housing"], "housing", Phrase.notHousingCategory(h), Phrase.expectAlternatives(["OMBPS2", "OMBPS3", "OMBPS4", "BOSENTER"])) }
             }
             for l in r.list("living_now") ?? [] {
-                if let v = LivingNow(rawValue: l.lowercased()) { ind.livingNow.insert(v) }
+                if let v = LivingNow.parse(l) { ind.livingNow.insert(v) }
                 else { r.err(r.values["living_now"], "living_now", Phrase.notLivingSituation(l), Phrase.expectAlternatives(LivingNow.allCases.map(\.rawValue))) }
             }
         case .formula:

@@ -138,10 +138,33 @@ public enum IndicatorSource: String, Sendable, CaseIterable {
 
 public enum Housing: String, Sendable, CaseIterable, Hashable {
     case ombps2 = "OMBPS2", ombps3 = "OMBPS3", ombps4 = "OMBPS4", bosenter = "BOSENTER"
+
+    /// A category in any case (`ombps3`, `Bosenter`). Written as the contract writes it
+    /// (upper case), it is found by plain comparisons before any case-folding (issue 27:
+    /// `init(rawValue:)` of the folded text cost 330 instructions a waitlist row).
+    static func parse(_ s: String) -> Housing? {
+        if s == "OMBPS2" { return .ombps2 }
+        if s == "OMBPS3" { return .ombps3 }
+        if s == "OMBPS4" { return .ombps4 }
+        if s == "BOSENTER" { return .bosenter }
+        return Housing(rawValue: s.uppercased())
+    }
 }
 
 public enum LivingNow: String, Sendable, CaseIterable, Hashable {
     case bostedslos, annetOmsorgsniva = "annet_omsorgsniva", helseBergen = "helse_bergen", dps, kjopAvPlass = "kjop_av_plass", annet
+
+    /// A living situation in any case; as the contract writes it (lower case) by plain
+    /// comparisons first, as `Housing.parse`.
+    static func parse(_ s: String) -> LivingNow? {
+        if s == "bostedslos" { return .bostedslos }
+        if s == "annet_omsorgsniva" { return .annetOmsorgsniva }
+        if s == "helse_bergen" { return .helseBergen }
+        if s == "dps" { return .dps }
+        if s == "kjop_av_plass" { return .kjopAvPlass }
+        if s == "annet" { return .annet }
+        return LivingNow(rawValue: s.lowercased())
+    }
 }
 
 public enum IPMeasure: String, Sendable, CaseIterable {

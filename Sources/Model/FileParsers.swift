@@ -137,7 +137,7 @@ enum FileParsers {
             rr.start(r)
             let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: Phrase.caseTwice, expected: .expectOneRowPerApplication)
             let unit = rr.required("unit", cUnit)
-            let housing = rr.choice("housing", cHousing, required: true, { Housing(rawValue: $0.uppercased()) }, Phrase.notHousingCategory, expected: .expectHousing)
+            let housing = rr.choice("housing", cHousing, required: true, Housing.parse, Phrase.notHousingCategory, expected: .expectHousing)
             let received = rr.date("received", cReceived)
             let granted = rr.date("granted", cGranted)
             if granted.ok && granted.value == nil { rr.error("granted", Phrase(.isEmpty), expected: Phrase(.expectDecisionDate)) }
@@ -145,7 +145,7 @@ enum FileParsers {
             let alloc = rr.date("allocated", cAlloc), left = rr.date("left", cLeft)
             var living: LivingNow? = nil
             if let l = rr.optionalText(cLiving) {
-                living = LivingNow(rawValue: l.lowercased())
+                living = LivingNow.parse(l)
                 if living == nil {
                     rr.error("living_now", Phrase.notKnownLiving(Fields.shown(l)), expected: Phrase(.expectLiving))
                 }

@@ -101,4 +101,16 @@ import TestSupport
         let genders: [(String, Gender?)] = [("mann", .male), ("Mann", .male), ("K", .female), ("f", .female), ("Annet", .other), ("x", nil)]
         for (s, g) in genders { XCTAssertEqual(Gender.parse(s), g, s) }
     }
+
+    /// The waitlist's categories and living situations (docs/data-format.md: any case).
+    @Test func testWaitlistSpellingsReadAsBefore() {
+        let housing: [(String, Housing?)] = [("OMBPS2", .ombps2), ("ombps3", .ombps3), ("Ombps4", .ombps4), ("BOSENTER", .bosenter), ("bosenter", .bosenter),
+                                             ("OMBPS5", nil), ("OMBPS 2", nil), ("", nil)]
+        for (s, h) in housing { XCTAssertEqual(Housing.parse(s), h, s) }
+        for h in Housing.allCases { XCTAssertEqual(Housing.parse(h.rawValue), h); XCTAssertEqual(Housing.parse(h.rawValue.lowercased()), h) }
+        let living: [(String, LivingNow?)] = [("bostedslos", .bostedslos), ("Bostedslos", .bostedslos), ("HELSE_BERGEN", .helseBergen), ("dps", .dps),
+                                              ("annet", .annet), ("Annet_omsorgsniva", .annetOmsorgsniva), ("kjop av plass", nil), ("", nil)]
+        for (s, l) in living { XCTAssertEqual(LivingNow.parse(s), l, s) }
+        for l in LivingNow.allCases { XCTAssertEqual(LivingNow.parse(l.rawValue), l); XCTAssertEqual(LivingNow.parse(l.rawValue.uppercased()), l) }
+    }
 }
