@@ -109,6 +109,7 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses the common boolean spellings from bytes; nil for anything else (the slow path decides).
+    @inline(__always)
     public func quickBool(_ row: Int, _ col: Int?) -> Bool?? {
         guard let col, let r = range(row, col) else { return .some(nil) }
         switch r.count {

@@ -56,8 +56,15 @@ struct RowReader {
         return (false, nil)
     }
 
+    @inline(__always)
     mutating func bool(_ name: String, _ col: Int?, default def: Bool = false) -> Bool {
+        // Issue 27: the common spellings read in place, inlined (3.4 million fields).
         if let quick = table.quickBool(row, col) { return quick ?? def }
+        return slowBool(name, col, default: def)
+    }
+
+    @inline(never)
+    private mutating func slowBool(_ name: String, _ col: Int?, default def: Bool) -> Bool {
         let s = table.string(row, col)
         if s.isEmpty { return def }
         if let b = Fields.bool(s) { return b }
