@@ -23,10 +23,7 @@ public enum FunctionLevel: Int, Sendable, CaseIterable, Hashable, Comparable {
     }
 
     private static func level(_ s: String, overall: Bool) -> FunctionLevel? {
-        switch s {
-        case "1": return overall ? nil : .green
-        case "2", "3", "4": return overall ? nil : .yellow
-        case "5": return overall ? nil : .red
+        switch s { // the scores "1"–"5" are read in `parse`, before any text
         case "grønn", "gronn", "green", "grønt", "gront": return .green
         case "gul", "yellow", "gult": return .yellow
         case "rød", "rod", "red", "rødt", "rodt": return .red

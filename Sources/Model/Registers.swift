@@ -93,13 +93,9 @@ public enum Registers {
             (livingNow.isEmpty || c.livingNow.map { livingNow.contains($0) } ?? false)
     }
 
-    /// IP measure for one record (already restricted to the target group except `targetGroup` itself).
-    public static func counts(_ r: IPRecord, _ m: IPMeasure, snapshotDate: Day) -> Bool {
-        counts(r, m, OverdueCutoff(snapshotDate))
-    }
-
-    /// The same, with the snapshot's overdue cut-off worked out once (the engine counts
-    /// every record of a snapshot against one date).
+    /// IP measure for one record (already restricted to the target group except
+    /// `targetGroup` itself), against the snapshot's overdue cut-off (worked out once: the
+    /// engine counts every record of a snapshot against one date).
     @inline(__always)
     static func counts(_ r: IPRecord, _ m: IPMeasure, _ cutoff: OverdueCutoff) -> Bool {
         guard r.targetGroup else { return false }
