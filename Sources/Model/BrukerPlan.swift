@@ -88,7 +88,8 @@ public enum Gender: String, Sendable, CaseIterable, Hashable {
 
 /// One mapped recipient.
 public struct BPRecord: Hashable, Sendable {
-    public let user: String
+    // No pseudonym: it is checked once per file (a user once a year) and nothing else reads
+    // it, so it is not kept (less held about a person; issue 27).
     public let unit: String
     public let ageBand: AgeBand?
     public let gender: Gender?
@@ -155,7 +156,8 @@ extension FileParsers {
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
             rr.start(r)
-            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
+            // The pseudonym is checked, never kept: nothing after the file's own check reads it.
+            let user = rr.uniquePseudonymKey("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
             let unit = rr.required("unit", cUnit)
             let age = rr.choice("age_band", cAge, AgeBand.parse, Phrase.notAgeBand, expected: .expectAgeBand)
             let gender = rr.choice("gender", cGender, Gender.parse, Phrase.notGender, expected: .expectGender)
@@ -167,9 +169,9 @@ extension FileParsers {
             let coord = rr.bool("coordinator_only", cCoord), crisis = rr.bool("short_term_crisis", cCrisis)
             let ok = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)
-            if ok, let user, let unit, let overall {
-                seen.insert(user, line: rr.line)
-                out.append(BPRecord(user: user, unit: unit, ageBand: age, gender: gender, areas: areas, overall: overall,
+            if ok, user, let unit, let overall {
+                rr.claimPseudonym(seen)
+                out.append(BPRecord(unit: unit, ageBand: age, gender: gender, areas: areas, overall: overall,
                                     ip: ip, otherPlan: other, group: group, coordinatorOnly: coord, crisis: crisis, line: Int32(rr.line)))
             }
         }

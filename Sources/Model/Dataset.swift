@@ -342,8 +342,13 @@ public struct WaitCase: Hashable, Sendable {
 }
 
 public struct IPRecord: Hashable, Sendable {
-    public let user: String
-    public let unit: String
+    // No pseudonym: it is checked once per file (a user once a snapshot) and nothing else
+    // reads it, so it is not kept (less held about a person, and no `String` made for each
+    // of 600 000 records; issue 27).
+    /// The unit, as an index into the snapshot's `units` (`IPSnapshot.unit(of:)`): a file
+    /// names a few dozen units over 20 000 records, so each unit id is read, checked and
+    /// looked up once per file, and a record holds nothing to retain (issue 27).
+    public let unitRef: Int32
     public let targetGroup: Bool
     public let plan: Bool
     public let group: Bool
@@ -358,6 +363,15 @@ public struct IPSnapshot: Hashable, Sendable {
     public let period: Period
     public let file: String
     public let records: [IPRecord]
+    /// The unit ids the records name, as written (trimmed), each once, in the order first named.
+    public let units: [String]
+
+    public init(period: Period, file: String, records: [IPRecord], units: [String]) {
+        self.period = period; self.file = file; self.records = records; self.units = units
+    }
+
+    /// A record's unit id, as written.
+    public func unit(of r: IPRecord) -> String { units[Int(r.unitRef)] }
 }
 
 /// A loaded, validated data directory. Immutable.

@@ -195,9 +195,11 @@ extension Computation {
                 let cutoff = Registers.OverdueCutoff(snap.period.end)
                 // Read in place (a copy of each record retained and released its strings),
                 // and only the target group: no measure counts a record outside it.
+                // Each unit the snapshot names looked up once.
+                let unitIndex = snap.units.map { lookup.index($0) }
                 snap.records.withUnsafeBufferPointer { rs in
                     for i in rs.indices where rs[i].targetGroup {
-                        let x = lookup.index(rs[i].unit)
+                        let x = unitIndex[Int(rs[i].unitRef)]
                         guard x >= 0 else { continue }
                         for (mi, m) in measures.enumerated() where Registers.counts(rs[i], m, cutoff) {
                             own[mi * self.nU + x] += 1

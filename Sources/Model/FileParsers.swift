@@ -135,7 +135,8 @@ enum FileParsers {
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
             rr.start(r)
-            let id = rr.uniquePseudonym("case", cCase, seen: seen, twice: Phrase.caseTwice, expected: .expectOneRowPerApplication)
+            // Checked by its bytes; its `String` made only for a case that is kept.
+            let caseOK = rr.uniquePseudonymKey("case", cCase, seen: seen, twice: Phrase.caseTwice, expected: .expectOneRowPerApplication)
             let unit = rr.required("unit", cUnit)
             let housing = rr.choice("housing", cHousing, required: true, Housing.parse, Phrase.notHousingCategory, expected: .expectHousing)
             let received = rr.date("received", cReceived)
@@ -154,9 +155,9 @@ enum FileParsers {
             let reason = rr.freeText("left_reason", cReason, required: false)
             let ok = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)
-            if ok, let id, let unit, let housing, let g = granted.value {
-                seen.insert(id, line: rr.line)
-                out.append(WaitCase(id: id, unit: unit, housing: housing, received: received.value, granted: g,
+            if ok, caseOK, let unit, let housing, let g = granted.value {
+                rr.claimPseudonym(seen)
+                out.append(WaitCase(id: rr.text(cCase), unit: unit, housing: housing, received: received.value, granted: g,
                                     interimReply: interim.value, allocated: alloc.value, left: left.value,
                                     leftReason: reason, livingNow: living, dischargeReady: dr, source: rr.ref))
             }
@@ -168,19 +169,23 @@ enum FileParsers {
 
     static func ipSnapshot(_ t: CSVTable, period: Period) -> (IPSnapshot, [Diagnostic]) {
         var diags = encodingNotice(t) + missingColumns(t, ["user", "unit", "target_group", "plan"])
-        if diags.hasErrors { return (IPSnapshot(period: period, file: t.file, records: []), diags) }
+        if diags.hasErrors { return (IPSnapshot(period: period, file: t.file, records: [], units: []), diags) }
         let c = { (n: String) in t.column(n) }
         let cUser = c("user"), cUnit = c("unit"), cTG = c("target_group"), cPlan = c("plan"), cGroup = c("group")
         let cDecl = c("declined"), cCoord = c("coordinator"), cEval = c("evaluated")
         var out = [IPRecord]()
         out.reserveCapacity(t.rowCount)
         let seen = KeyTable(minimumCapacity: t.rowCount)
+        // The units named, each once (`IPRecord.unitRef`).
+        let unitTable = KeyTable(minimumCapacity: 64)
+        var unitNames = [String]()
         // One reader for the file, moved from row to row (a reader per row copied the table).
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
             rr.start(r)
-            let user = rr.uniquePseudonym("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
-            let unit = rr.required("unit", cUnit)
+            // The pseudonym is checked, never kept: nothing after the file's own check reads it.
+            let user = rr.uniquePseudonymKey("user", cUser, seen: seen, twice: Phrase.userTwice, expected: .expectOneRowPerUser)
+            let unit = rr.unitRef("unit", cUnit, in: unitTable, names: &unitNames)
             let tg = rr.bool("target_group", cTG), plan = rr.bool("plan", cPlan), group = rr.bool("group", cGroup)
             let declined = rr.bool("declined", cDecl), coord = rr.bool("coordinator", cCoord)
             let evaluated = rr.date("evaluated", cEval)
@@ -189,12 +194,12 @@ enum FileParsers {
             }
             let ok = !rr.diagnostics.hasErrors
             diags.collect(rr.diagnostics)
-            if ok, let user, let unit {
-                seen.insert(user, line: rr.line)
-                out.append(IPRecord(user: user, unit: unit, targetGroup: tg, plan: plan, group: group, declined: declined,
+            if ok, user, let unit {
+                rr.claimPseudonym(seen)
+                out.append(IPRecord(unitRef: unit, targetGroup: tg, plan: plan, group: group, declined: declined,
                                     coordinator: coord, evaluated: evaluated.value, line: Int32(rr.line)))
             }
         }
-        return (IPSnapshot(period: period, file: t.file, records: out), diags)
+        return (IPSnapshot(period: period, file: t.file, records: out, units: unitNames), diags)
     }
 }

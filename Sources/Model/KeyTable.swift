@@ -16,14 +16,17 @@ import Foundation
 /// pseudonym, as they were in the dictionary). A test holds the table equal to a
 /// `[String: Int]` on random mixes of such keys.
 final class KeyTable: @unchecked Sendable {
-    /// An accepted key: its bytes in `arena`, the upper half of its hash, its value.
-    private struct Entry { var start: Int32, count: Int32, hash: UInt32, line: Int32 }
+    /// An accepted key: its bytes in `arena`, its value.
+    private struct Entry { var start: Int32, count: Int32, line: Int32 }
     // Sendable: after it is filled a table is only read (`index(of:)` writes nothing; the
     // parsers' `line(of:)` and `insert` are used by one thread, on a table of their own).
     // Raw buffers, not arrays: the arrays' uniqueness checks and retains cost more than
     // the look-up itself (a first version with arrays saved nothing over the dictionary).
-    /// Open addressing, linear probing: 0 = empty, else an entry's index + 1.
-    private var slots: UnsafeMutablePointer<Int32>
+    /// Open addressing, linear probing: 0 = empty, else the upper half of the key's hash
+    /// (high 32 bits) and its entry's index + 1 (low 32 bits). A probe compares the hash in
+    /// the slot itself: a key not there (most look-ups in a parser) touches no entry and no
+    /// key bytes, one cache line of a table that for 200 000 cases is bigger than the cache.
+    private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
     private var entries: UnsafeMutablePointer<Entry>
     private var entryCapacity: Int
@@ -34,6 +37,8 @@ final class KeyTable: @unchecked Sendable {
     /// The process's seed (Swift's own, so `SWIFT_DETERMINISTIC_HASHING` fixes it too): a
     /// file cannot be written to make every key collide.
     private static let seed: UInt64 = UInt64(bitPattern: Int64(0x7465_7274_6961_6C.hashValue))
+    /// The seed, read once per table (a static is behind a `swift_once` check per use).
+    private let seed = KeyTable.seed
 
     init(minimumCapacity n: Int = 16) {
         var size = 16
@@ -52,6 +57,8 @@ final class KeyTable: @unchecked Sendable {
     /// Where the last key looked up would go (`insert` right after it, the parsers' way,
     /// needs no second probe).
     private var pendingKey = "", pendingSlot = -1, pendingHash: UInt64 = 0, pendingASCII = false
+    /// The pending slot is for a key given as bytes (`line(ofASCII:)`), not `pendingKey`.
+    private var pendingBytes = false
 
     /// A table of the keys, each with its position (the last of a key given twice, as a
     /// dictionary filled in order has it).
@@ -62,17 +69,17 @@ final class KeyTable: @unchecked Sendable {
 
     /// The key's value, if it is there; reads only (safe from any thread).
     func index(of key: String) -> Int? {
-        Self.withKey(key) { k, h, _ in find(k, h).entry.map { Int(entries[$0].line) } }
+        withKey(key) { k, h, _ in find(k, h).entry.map { Int(entries[$0].line) } }
     }
 
     /// The line of the row that first had the pseudonym, if one has (and the place to
     /// insert it is kept for the `insert` that follows).
     func line(of key: String) -> Int? {
-        Self.withKey(key) { k, h, ascii in
+        withKey(key) { k, h, ascii in
             let (s, found) = find(k, h)
             if let found { pendingSlot = -1; return Int(entries[found].line) }
             pendingKey = key; pendingSlot = s; pendingHash = h
-            pendingASCII = ascii
+            pendingASCII = ascii; pendingBytes = false
             return nil
         }
     }
@@ -83,14 +90,34 @@ final class KeyTable: @unchecked Sendable {
            let done: Void = key.utf8.withContiguousStorageIfAvailable({ add($0, pendingHash, pendingSlot, line) }) {
             return done
         }
-        Self.withKey(key) { k, h, _ in
+        withKey(key) { k, h, _ in
             let (slot, found) = find(k, h)
             if found == nil { add(k, h, slot, line) }
         }
     }
 
+    /// `line(of:)` for a key given as its bytes, all ASCII (`CSVTable.plainASCIIKey`): no
+    /// `String` made. The place to insert it is kept for `insert(ascii:line:)`.
+    func line(ofASCII k: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = Self.hash(k, seed: seed).hash
+        let (s, found) = find(k, h)
+        if let found { pendingSlot = -1; return Int(entries[found].line) }
+        pendingSlot = s; pendingHash = h; pendingASCII = false
+        pendingBytes = true
+        return nil
+    }
+
+    /// `insert` for a key given as its ASCII bytes; right after `line(ofASCII:)` of the same
+    /// bytes (the parsers' way) it needs no second probe.
+    func insert(ascii k: UnsafeBufferPointer<UInt8>, line: Int) {
+        let h = Self.hash(k, seed: seed).hash
+        if pendingSlot >= 0, pendingBytes, h == pendingHash { return add(k, h, pendingSlot, line) }
+        let (slot, found) = find(k, h)
+        if found == nil { add(k, h, slot, line) }
+    }
+
     private func add(_ k: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ s: Int, _ line: Int) {
-        pendingSlot = -1
+        pendingSlot = -1; pendingBytes = false
         if count == entryCapacity {
             entryCapacity *= 2
             let next = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
@@ -105,37 +132,40 @@ final class KeyTable: @unchecked Sendable {
         }
         if let b = k.baseAddress { memcpy(arena + arenaUsed, b, k.count) }
         entries[count] = Entry(start: Int32(truncatingIfNeeded: arenaUsed), count: Int32(truncatingIfNeeded: k.count),
-                               hash: UInt32(truncatingIfNeeded: h >> 32), line: Int32(clamping: line))
+                               line: Int32(clamping: line))
         arenaUsed += k.count
         count += 1
-        slots[s] = Int32(truncatingIfNeeded: count)
+        slots[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: count))
         if 2 * count > mask + 1 { grow() }
     }
 
     /// The slot holding the key (and its entry), or the empty slot where it would go.
     private func find(_ k: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (slot: Int, entry: Int?) {
-        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+        let tag = h >> 32
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
-            let e = Int(slots[s])
-            if e == 0 { return (s, nil) }
-            let x = entries[e - 1]
-            if x.hash == h32, Int(x.count) == k.count,
-               k.isEmpty || memcmp(arena + Int(x.start), k.baseAddress!, k.count) == 0 { return (s, e - 1) }
+            let v = slots[s]
+            if v == 0 { return (s, nil) }
+            if v >> 32 == tag {
+                let e = Int(UInt32(truncatingIfNeeded: v)) - 1
+                let x = entries[e]
+                if Int(x.count) == k.count, k.isEmpty || memcmp(arena + Int(x.start), k.baseAddress!, k.count) == 0 { return (s, e) }
+            }
             s = (s + 1) & mask
         }
     }
 
     private func grow() {
         let size = (mask + 1) * 2
-        let next = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        let next = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
         next.initialize(repeating: 0, count: size)
         let m = size - 1
         for e in 0..<count {
             let x = entries[e]
-            var s = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(start: arena + Int(x.start), count: Int(x.count))).hash) & m
+            let h = Self.hash(UnsafeBufferPointer(start: arena + Int(x.start), count: Int(x.count)), seed: seed).hash
+            var s = Int(truncatingIfNeeded: h) & m
             while next[s] != 0 { s = (s + 1) & m }
-            next[s] = Int32(e + 1)
+            next[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: e + 1))
         }
         slots.deallocate()
         slots = next; mask = m
@@ -144,20 +174,24 @@ final class KeyTable: @unchecked Sendable {
     /// The key's bytes as compared, and their hash: its own when ASCII, its NFC form's
     /// otherwise.
     @inline(__always)
-    private static func withKey<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64, _ ascii: Bool) -> R) -> R {
+    private func withKey<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64, _ ascii: Bool) -> R) -> R {
+        let seed = self.seed
         let direct: R?? = key.utf8.withContiguousStorageIfAvailable { buf -> R? in
-            let (h, ascii) = hash(buf)
+            let (h, ascii) = Self.hash(buf, seed: seed)
             return ascii ? body(buf, h, true) : nil
         }
         if let done = direct, let r = done { return r }
         var nfc = key.precomposedStringWithCanonicalMapping
-        return nfc.withUTF8 { body($0, hash($0).hash, false) }
+        return nfc.withUTF8 { body($0, Self.hash($0, seed: seed).hash, false) }
     }
 
     /// A seeded multiply-xor hash of the bytes, eight at a time (a pseudonym is 8–20 bytes;
     /// the last word overlaps the one before rather than going byte by byte).
     /// Also says whether every byte is ASCII (read from the same words).
-    static func hash(_ k: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, ascii: Bool) {
+    static func hash(_ k: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, ascii: Bool) { hash(k, seed: seed) }
+
+    @inline(__always)
+    static func hash(_ k: UnsafeBufferPointer<UInt8>, seed: UInt64) -> (hash: UInt64, ascii: Bool) {
         let n = k.count
         var h = seed ^ (UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
         var all: UInt64 = 0

@@ -463,7 +463,7 @@ public final class Loader: @unchecked Sendable {
         let reports = ReportRows(reports.filter { ok($0.source) })
         let waitlist = data.waitlist.filter { ok($0.source) }
         let ip = data.ip.filter { !badFiles.contains($0.file) }.map { s in
-            IPSnapshot(period: s.period, file: s.file, records: s.records.filter { ok(SourceRef(file: s.file, line: Int($0.line))) })
+            IPSnapshot(period: s.period, file: s.file, records: s.records.filter { ok(SourceRef(file: s.file, line: Int($0.line))) }, units: s.units)
         }.sorted { $0.period < $1.period }
         let brukerplan = data.brukerplan.filter { !badFiles.contains($0.file) }.map { m in
             BPMapping(year: m.year, file: m.file, records: m.records.filter { ok(SourceRef(file: m.file, line: Int($0.line))) })

@@ -205,8 +205,11 @@ enum Validator {
             diags.append(notInUnits(waitlist[k].source.file, waitlist[k].source.line, waitlist[k].unit))
         }
         for s in ip {
-            for r in s.records where lookup.index(r.unit) < 0 {
-                diags.append(notInUnits(s.file, Int(r.line), r.unit))
+            // Each unit a snapshot names looked up once; the records then by their index.
+            let known = s.units.map { lookup.index($0) >= 0 }
+            guard known.contains(false) else { continue }
+            for r in s.records where !known[Int(r.unitRef)] {
+                diags.append(notInUnits(s.file, Int(r.line), s.unit(of: r)))
             }
         }
         return diags
