@@ -12,6 +12,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// Returns nil for an impossible date (31 Feb, month 13, ...).
+    @inline(__always)
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month),
               (1000...9999).contains(year) else { return nil }
@@ -20,6 +21,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Any calendar date, for arithmetic on valid ones (a period's start in year 999 is a
     /// day like any other); the caller has checked month and day.
+    @inline(__always)
     init(civil year: Int, _ month: Int, _ day: Int) {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year

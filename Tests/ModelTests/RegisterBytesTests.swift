@@ -118,4 +118,29 @@ import TestSupport
         XCTAssertEqual(snap.value("overdue", "a", t3), 2)
         XCTAssertEqual(snap.value("pog", "root", t3), 4)
     }
+
+    /// A date field read from its bytes is the date `Day(parsing:)` reads from its text:
+    /// random fields of digits, dashes, dots, spaces and letters, and whole dates (29
+    /// February in leap years and not, day 00, month 13) in both spellings.
+    @Test func testADateFieldIsTheDateOfItsText() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["1", "2", "0", "9", "3", "-", ".", " ", "x", "2019-12-31", "31.12.2019", "2020-02-29", "2019-02-29", "29.02.2000",
+                      "1900-02-29", "2019-13-01", "2019-00-10", "00.01.2019", "0999-01-01", "1000-01-01", "9999-12-31"]
+        var days = 0, empty = 0, refused = 0
+        for _ in 0..<300 {
+            var text = "evaluated;x\n"
+            for _ in 0..<20 {
+                text += (0..<Int.random(in: 0...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() + ";1\n"
+            }
+            let t = CSVTable.parse(bytes: Array(text.utf8), file: "f.csv")
+            for row in 0..<t.rowCount {
+                let s = t.string(row, 0)
+                let (isEmpty, day) = t.date(row, 0)
+                XCTAssertEqual(isEmpty, s.isEmpty, s)
+                if !isEmpty { XCTAssertEqual(day, Day(parsing: s), s) }
+                if day != nil { days += 1 } else if isEmpty { empty += 1 } else { refused += 1 }
+            }
+        }
+        XCTAssertGreaterThan(days, 200); XCTAssertGreaterThan(empty, 200); XCTAssertGreaterThan(refused, 200)
+    }
 }
