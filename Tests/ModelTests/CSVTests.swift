@@ -222,7 +222,7 @@ enum ReferenceCSV {
     }
 
     /// 20 000 random inputs over the bytes that matter (delimiters, quotes, CR, LF, CRLF,
-    /// spaces, tabs, letters, a two-byte letter): every field's bytes, every row's line,
+    /// spaces, tabs, letters, a two-byte letter, long plain runs): every field's bytes, every row's line,
     /// the header, and every problem with its line.
     @Test func testTheFastScannerSplitsLikeTheByteAtATimeOne() {
         var seed: UInt64 = 11
@@ -230,7 +230,10 @@ enum ReferenceCSV {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int((seed >> 33) % UInt64(n))
         }
-        let alphabet: [[UInt8]] = [[59], [44], [34], [34, 34], [13], [10], [13, 10], [32], [9], [97], [49], [0xC3, 0xA5], [98, 99, 100], [59, 34], [10, 34]]
+        // With runs of 10 and 17 plain bytes: fields longer than the eight bytes the scanner
+        // reads at a time, ended by each of the delimiters, LF or CR at any place in a word.
+        let alphabet: [[UInt8]] = [[59], [44], [34], [34, 34], [13], [10], [13, 10], [32], [9], [97], [49], [0xC3, 0xA5], [98, 99, 100], [59, 34], [10, 34],
+                                   Array("abcdefghij".utf8), Array("klmnopqrstuvwxyz0".utf8)]
         var withQuotes = 0, withBlankLines = 0, withProblems = Set<String>()
         for _ in 0..<20_000 {
             var bytes = [UInt8]()
