@@ -268,12 +268,6 @@ public struct CSVTable: Sendable {
             return nil
         }
 
-        /// Cuts off the fields of a record not kept (a function of its own: a local closure over
-        /// the arrays would make every access to them checked at run time).
-        static func cut(_ starts: inout [Int32], _ ends: inout [Int32], _ base: Int) {
-            if starts.count > base { starts.removeSubrange(base...); ends.removeSubrange(base...) }
-        }
-
         /// A row's fields over the header, when any is filled: how many up to the last filled
         /// one, and the first filled one's text.
         @inline(never)
@@ -324,10 +318,10 @@ public struct CSVTable: Sendable {
             let delim = detectDelimiter()
             let maxLines = CSVTable.maxQuotedLines, maxFields = CSVTable.maxFieldsPerRow
             var extra = [UInt8]()
-            var fStart = [Int32](), fEnd = [Int32](), rFirst = [Int32](), rLine = [Int32]()
             let estimate = bytes.count / 8
-            fStart.reserveCapacity(estimate); fEnd.reserveCapacity(estimate)
-            rFirst.reserveCapacity(estimate / 4); rLine.reserveCapacity(estimate / 4)
+            var fStart = Int32Buffer(capacity: estimate), fEnd = Int32Buffer(capacity: estimate)
+            var rFirst = Int32Buffer(capacity: estimate / 4), rLine = Int32Buffer(capacity: estimate / 4)
+            defer { fStart.free(); fEnd.free(); rFirst.free(); rLine.free() }
             var header: [String]? = nil
             var headerLine = 1
             var problems = [CSVProblem]()
@@ -431,7 +425,7 @@ public struct CSVTable: Sendable {
                     if headerQuoteOpen {
                         // The header once more, its quotes as ordinary characters.
                         problems.append(CSVProblem(line: recordLine, kind: .headerQuoteOpen))
-                        extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase)
+                        extra.removeSubrange(extraAtStart...); fStart.cut(recBase); fEnd.cut(recBase)
                         i = recordStart; line = recordLine; literalQuotes = true
                         continue
                     }
@@ -440,25 +434,25 @@ public struct CSVTable: Sendable {
                         // The record is refused; reading goes on at the line after its first.
                         problems.append(CSVProblem(line: recordLine, kind: refused == 1 ? .quoteNeverClosed(openedAt: refusedOpenLine)
                                                                                       : .quoteTooLong(openedAt: refusedOpenLine)))
-                        extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase)
+                        extra.removeSubrange(extraAtStart...); fStart.cut(recBase); fEnd.cut(recBase)
                         i = recordStart
                         while i < n && p[i] != 10 && p[i] != 13 { i += 1 }
                         if i < n { i += p[i] == 13 && i + 1 < n && p[i + 1] == 10 ? 2 : 1 }
                         line = recordLine + 1
                         continue
                     }
-                    if blank { extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase); continue }
+                    if blank { extra.removeSubrange(extraAtStart...); fStart.cut(recBase); fEnd.cut(recBase); continue }
                     if fieldsOver > 0 {
                         // Memory stays bounded by the data: a row of 50 million fields is refused
                         // (a header keeps its first names), counted, not kept.
                         problems.append(CSVProblem(line: recordLine, kind: .tooManyFields(fields: maxFields + fieldsOver)))
-                        if columns >= 0 { extra.removeSubrange(extraAtStart...); Parser.cut(&fStart, &fEnd, recBase); continue }
+                        if columns >= 0 { extra.removeSubrange(extraAtStart...); fStart.cut(recBase); fEnd.cut(recBase); continue }
                     }
                     if columns < 0 {
-                        header = zip(fStart[recBase...], fEnd[recBase...]).map { text($0, $1).trimmingSpaces.lowercased() }
+                        header = zip(fStart.array(from: recBase), fEnd.array(from: recBase)).map { text($0, $1).trimmingSpaces.lowercased() }
                         headerLine = recordLine
                         columns = fStart.count - recBase
-                        Parser.cut(&fStart, &fEnd, recBase)
+                        fStart.cut(recBase); fEnd.cut(recBase)
                         continue
                     }
                     // The rare checks, out of this loop (kept small for the compiler).
@@ -467,7 +461,7 @@ public struct CSVTable: Sendable {
                         problems.append(CSVProblem(line: recordLine, kind: .quoteHoldsRows(lineWithDelimiter: w, lastLine: last)))
                     }
                     if fStart.count - recBase > columns,
-                       let x = Parser.extraFields(p, n: n, extra: extra, starts: Array(fStart[recBase...]), ends: Array(fEnd[recBase...]),
+                       let x = Parser.extraFields(p, n: n, extra: extra, starts: fStart.array(from: recBase), ends: fEnd.array(from: recBase),
                                                   columns: columns, line: recordLine) {
                         problems.append(x)
                     }
@@ -481,10 +475,47 @@ public struct CSVTable: Sendable {
                             decodedAsWindows1252: cp1252, problems: problems,
                             lastColumnTakesRest: problems.contains { if case .extraFields = $0.kind { true } else { false } }
                                 && (names.last.map(CSVTable.freeTextColumns.contains) ?? false),
-                            storage: storage, fieldStart: fStart,
-                            fieldEnd: fEnd, rowFirst: rFirst, rowLine: rLine)
+                            storage: storage, fieldStart: fStart.array(from: 0),
+                            fieldEnd: fEnd.array(from: 0), rowFirst: rFirst.array(from: 0), rowLine: rLine.array(from: 0))
         }
     }
+}
+
+/// The scanner's growing tables of field and row positions: `Array.append` checked the
+/// array's uniqueness and capacity on each of 15 million appends in the generated data
+/// (issue 27); here an append is a compare and a store, and the tables become arrays once,
+/// at the end. Owned by one scanner run, freed by it (`free`).
+struct Int32Buffer {
+    private var base: UnsafeMutablePointer<Int32>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always) mutating func append(_ x: Int32) {
+        if count == capacity { grow() }
+        base[count] = x
+        count &+= 1
+    }
+
+    @inline(never) private mutating func grow() {
+        let bigger = capacity * 2
+        let next = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
+        next.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = next; capacity = bigger
+    }
+
+    /// Forgets the entries from `k` on (a record not kept).
+    @inline(__always) mutating func cut(_ k: Int) { if count > k { count = k } }
+
+    /// The entries from `k` on, as an array.
+    func array(from k: Int) -> [Int32] { Array(UnsafeBufferPointer(start: base + k, count: count - k)) }
+
+    func free() { base.deallocate() }
 }
 
 /// What the CSV reader itself found wrong in a file, at the line of the record concerned.
