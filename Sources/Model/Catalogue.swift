@@ -263,9 +263,12 @@ enum Catalogue {
                 if b != 32 { prevNonSpace = b; lastNonSpace = b }
                 prev = b
             }
-            // `key: |` or `key: >-` starts a block scalar: its lines are text.
+            // `key: |` or `key: >-` starts a block scalar: its lines are text. Only a line with
+            // `|` or `>` can be one: the others skip the regular expression, which cost 90 000
+            // instructions a line (issue 27: half the catalogue's load).
+            guard quote == nil, lastNonSpace != nil, line.contains(124) || line.contains(62) else { continue }
             let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if quote == nil, lastNonSpace != nil, let r = trimmed.range(of: #":\s*[|>][+-]?[0-9]?$"#, options: .regularExpression), !r.isEmpty {
+            if let r = trimmed.range(of: #":\s*[|>][+-]?[0-9]?$"#, options: .regularExpression), !r.isEmpty {
                 blockIndent = indent
             }
         }

@@ -113,6 +113,10 @@ import TestSupport
               * første punkt
               & andre punkt
             reported_by: [resultatenhet, byomrade]
+          - id: sick
+            description: >-
+              &mer tekst
+              *og mer
         """)
         let r = load(Fixture(["units.csv": Fixture.mergingUnits, "indicators.yaml": cat, "reports/a.csv": report]))
         XCTAssertNotNil(r.dataset, r.diagnostics.map(\.description).joined(separator: "\n"))
