@@ -340,23 +340,28 @@ extension Computation {
             let lo = counted.first.map { rows[$0].granted } ?? 0
             let span = (counted.last.map { rows[$0].granted } ?? 0) - lo + 1
             var trees = RankTrees(units: nU, size: span)
-            var enter = [[Int32]](repeating: [], count: nD), leave = [[Int32]](repeating: [], count: nD)
+            // A case enters and leaves by its unit and decision day, kept in the lists
+            // themselves: the sweep reads them in order, where looking the case up by its
+            // index read the 200 000 rows at random, a cache miss each (issue 27).
+            var enter = [[SIMD2<Int32>]](repeating: [], count: nD), leave = [[SIMD2<Int32>]](repeating: [], count: nD)
             var successions = coverage.hasSuccessions ? SuccessionSweep(coverage, dates: nD) : nil
             let isDated = coverage.isDated
             for k in counted {
-                let w = rows[k].waitingDates(dates)
+                let c = rows[k]
+                let w = c.waitingDates(dates)
                 guard !w.isEmpty else { continue }
-                enter[w.lowerBound].append(Int32(k))
-                if w.upperBound < nD { leave[w.upperBound].append(Int32(k)) }
-                if isDated[rows[k].unit] { successions?.add(Int32(k), w, nD) }
+                let key = SIMD2<Int32>(Int32(c.unit), Int32(c.granted - lo))
+                enter[w.lowerBound].append(key)
+                if w.upperBound < nD { leave[w.upperBound].append(key) }
+                if isDated[c.unit] { successions?.add(Int32(k), w, nD) }
             }
             let always = coverage.always
             for (d, day) in dates.enumerated() {
                 // The units always covering a case by a plain loop (the hot path); the
                 // successions, rare, in a sweep of their own (`SuccessionSweep`).
                 successions?.switchLinks(on: day, first: d == 0, &trees, rows, lo)
-                for k in enter[d] { let c = rows[Int(k)]; for u in always[c.unit] { trees.add(u, c.granted - lo, 1) } }
-                for k in leave[d] { let c = rows[Int(k)]; for u in always[c.unit] { trees.add(u, c.granted - lo, -1) } }
+                for c in enter[d] { for u in always[Int(c.x)] { trees.add(u, Int(c.y), 1) } }
+                for c in leave[d] { for u in always[Int(c.x)] { trees.add(u, Int(c.y), -1) } }
                 successions?.move(d, &trees, rows, lo)
                 for u in 0..<nU {
                     let n = trees.total(u)
