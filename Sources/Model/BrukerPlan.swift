@@ -151,7 +151,7 @@ extension FileParsers {
         let cAreas = FunctionArea.allCases.map { c($0.column) }
         var out = [BPRecord]()
         out.reserveCapacity(t.rowCount)
-        let seen = KeyTable(minimumCapacity: t.rowCount)
+        let seen = KeyTable(minimumCapacity: t.rowCount, sortedFirst: true)
         // One reader for the file, moved from row to row (a reader per row copied the table).
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {

@@ -130,7 +130,7 @@ enum FileParsers {
         let cReason = c("left_reason"), cLiving = c("living_now"), cDR = c("discharge_ready")
         var out = [WaitCase]()
         out.reserveCapacity(t.rowCount)
-        let seen = KeyTable(minimumCapacity: t.rowCount)
+        let seen = KeyTable(minimumCapacity: t.rowCount, sortedFirst: true)
         // One reader for the file, moved from row to row (a reader per row copied the table).
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
@@ -175,7 +175,7 @@ enum FileParsers {
         let cDecl = c("declined"), cCoord = c("coordinator"), cEval = c("evaluated")
         var out = [IPRecord]()
         out.reserveCapacity(t.rowCount)
-        let seen = KeyTable(minimumCapacity: t.rowCount)
+        let seen = KeyTable(minimumCapacity: t.rowCount, sortedFirst: true)
         // The units named, each once (`IPRecord.unitRef`).
         let unitTable = KeyTable(minimumCapacity: 64)
         var unitNames = [String]()

@@ -40,11 +40,21 @@ final class KeyTable: @unchecked Sendable {
     /// The seed, read once per table (a static is behind a `swift_once` check per use).
     private let seed = KeyTable.seed
 
-    init(minimumCapacity n: Int = 16) {
+    /// False while a table made `sortedFirst` has only had keys in increasing byte order:
+    /// its slots are then neither filled nor read (see `init`).
+    private var slotsReady = true
+
+    /// `sortedFirst`: for a parser's "once per file" check. Pseudonyms in an export are
+    /// usually in increasing order, and a key greater than the last one accepted cannot have
+    /// been seen: while that holds, a look-up is one comparison with the last key and no
+    /// slot is filled (issue 27: the waitlist's 200 000 cases hashed into 4 MB of slots cost a
+    /// cache miss each, 5 % of `tertial check`'s time). The first key out of order (or given
+    /// as a `String`) fills the slots from the keys so far and the table works as any other.
+    init(minimumCapacity n: Int = 16, sortedFirst: Bool = false) {
         var size = 16
         while size < 2 * n { size <<= 1 }
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
+        if sortedFirst { slotsReady = false } else { slots.initialize(repeating: 0, count: size) }
         mask = size - 1
         entryCapacity = max(n, 8)
         entries = .allocate(capacity: entryCapacity)
@@ -67,15 +77,18 @@ final class KeyTable: @unchecked Sendable {
         for (k, key) in keys.enumerated().reversed() { insert(key, line: k) }
     }
 
-    /// The key's value, if it is there; reads only (safe from any thread).
+    /// The key's value, if it is there; reads only (safe from any thread) on a table not
+    /// made `sortedFirst`.
     func index(of key: String) -> Int? {
-        withKey(key) { k, h, _ in find(k, h).entry.map { Int(entries[$0].line) } }
+        if !slotsReady { fillSlots() }
+        return withKey(key) { k, h, _ in find(k, h).entry.map { Int(entries[$0].line) } }
     }
 
     /// The line of the row that first had the pseudonym, if one has (and the place to
     /// insert it is kept for the `insert` that follows).
     func line(of key: String) -> Int? {
-        withKey(key) { k, h, ascii in
+        if !slotsReady { fillSlots() }
+        return withKey(key) { k, h, ascii in
             let (s, found) = find(k, h)
             if let found { pendingSlot = -1; return Int(entries[found].line) }
             pendingKey = key; pendingSlot = s; pendingHash = h
@@ -86,6 +99,7 @@ final class KeyTable: @unchecked Sendable {
 
     /// Records the pseudonym's first line; a pseudonym already there keeps its first.
     func insert(_ key: String, line: Int) {
+        if !slotsReady { fillSlots() }
         if pendingSlot >= 0, pendingASCII, key == pendingKey,
            let done: Void = key.utf8.withContiguousStorageIfAvailable({ add($0, pendingHash, pendingSlot, line) }) {
             return done
@@ -99,6 +113,10 @@ final class KeyTable: @unchecked Sendable {
     /// `line(of:)` for a key given as its bytes, all ASCII (`CSVTable.plainASCIIKey`): no
     /// `String` made. The place to insert it is kept for `insert(ascii:line:)`.
     func line(ofASCII k: UnsafeBufferPointer<UInt8>) -> Int? {
+        if !slotsReady {
+            if isAfterLast(k) { pendingSlot = -1; return nil }
+            fillSlots()
+        }
         let h = Self.hash(k, seed: seed).hash
         let (s, found) = find(k, h)
         if let found { pendingSlot = -1; return Int(entries[found].line) }
@@ -110,13 +128,53 @@ final class KeyTable: @unchecked Sendable {
     /// `insert` for a key given as its ASCII bytes; right after `line(ofASCII:)` of the same
     /// bytes (the parsers' way) it needs no second probe.
     func insert(ascii k: UnsafeBufferPointer<UInt8>, line: Int) {
+        if !slotsReady {
+            if isAfterLast(k) { return append(k, line) }
+            fillSlots()
+        }
         let h = Self.hash(k, seed: seed).hash
         if pendingSlot >= 0, pendingBytes, h == pendingHash { return add(k, h, pendingSlot, line) }
         let (slot, found) = find(k, h)
         if found == nil { add(k, h, slot, line) }
     }
 
+    /// Whether the key comes after the last one accepted, in byte order (shorter first on a
+    /// common prefix), so that it cannot be one of them while every one came after the one
+    /// before (`sortedFirst`).
+    @inline(__always)
+    private func isAfterLast(_ k: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count > 0 else { return true }
+        let last = entries[count - 1]
+        let n = min(k.count, Int(last.count))
+        let c = n == 0 ? 0 : memcmp(k.baseAddress!, arena + Int(last.start), n)
+        return c > 0 || (c == 0 && k.count > Int(last.count))
+    }
+
+    /// The slots filled from the keys accepted so far (the first key out of order).
+    @inline(never)
+    private func fillSlots() {
+        slotsReady = true
+        pendingSlot = -1
+        let size = mask + 1
+        slots.initialize(repeating: 0, count: size)
+        for e in 0..<count {
+            let x = entries[e]
+            let h = Self.hash(UnsafeBufferPointer(start: arena + Int(x.start), count: Int(x.count)), seed: seed).hash
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s] != 0 { s = (s + 1) & mask }
+            slots[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: e + 1))
+        }
+    }
+
     private func add(_ k: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ s: Int, _ line: Int) {
+        append(k, line)
+        slots[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: count))
+        if 2 * count > mask + 1 { grow() }
+    }
+
+    /// The key and its line stored, without a slot (a table still `sortedFirst` has none;
+    /// `add` gives it one).
+    private func append(_ k: UnsafeBufferPointer<UInt8>, _ line: Int) {
         pendingSlot = -1; pendingBytes = false
         if count == entryCapacity {
             entryCapacity *= 2
@@ -135,8 +193,13 @@ final class KeyTable: @unchecked Sendable {
                                line: Int32(clamping: line))
         arenaUsed += k.count
         count += 1
-        slots[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: count))
-        if 2 * count > mask + 1 { grow() }
+        // A table without slots yet keeps room for them: filled later, at most half full.
+        if !slotsReady && 2 * count > mask + 1 {
+            let size = (mask + 1) * 2
+            slots.deallocate()
+            slots = .allocate(capacity: size)
+            mask = size - 1
+        }
     }
 
     /// The slot holding the key (and its entry), or the empty slot where it would go.

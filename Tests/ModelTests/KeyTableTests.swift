@@ -33,6 +33,44 @@ import TestSupport
         }
     }
 
+    /// A parser's table (`sortedFirst`) fed ASCII keys by their bytes: in increasing order
+    /// for a while (no slots), then out of order, repeated, or as a `String`, it finds the
+    /// same first line for every key as a `[String: Int]` does, rows left out as a parser
+    /// leaves out a refused row.
+    @Test func testASortedFirstTableAgreesWithAStringDictionary() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            let table = KeyTable(minimumCapacity: round % 3 == 0 ? 1 : 300, sortedFirst: true)
+            var reference = [String: Int]()
+            let sortedRows = Int.random(in: 0...300, using: &rng)
+            var previous = "sak-"
+            for line in 2..<602 {
+                let key: String
+                if line - 2 < sortedRows {
+                    // Increasing, with common prefixes and lengths that differ; now and then
+                    // the key before once more (equal is not after).
+                    let n = String(line * 7), padded = String(repeating: "0", count: 6 - n.count) + n
+                    key = Int.random(in: 0..<50, using: &rng) == 0 ? previous : "sak-" + padded + (Bool.random(using: &rng) ? "" : "a")
+                } else {
+                    key = "sak-" + String(Int.random(in: 0..<900, using: &rng) * 7)
+                }
+                let found: Int?
+                if line % 97 == 0 { found = table.line(of: key) } // the String way, now and then
+                else { found = Array(key.utf8).withUnsafeBufferPointer { table.line(ofASCII: $0) } }
+                XCTAssertEqual(found, reference[key], key)
+                previous = key
+                if found == nil, Int.random(in: 0..<5, using: &rng) > 0 {
+                    Array(key.utf8).withUnsafeBufferPointer { table.insert(ascii: $0, line: line) }
+                    reference[key] = line
+                }
+            }
+            XCTAssertEqual(table.count, reference.count)
+            for (key, line) in reference {
+                XCTAssertEqual(Array(key.utf8).withUnsafeBufferPointer { table.line(ofASCII: $0) }, line, key)
+            }
+        }
+    }
+
     @Test func testCanonicallyEquivalentSpellingsAreOnePseudonym() {
         let t = KeyTable()
         t.insert("Kr\u{00E9}", line: 2)
