@@ -155,14 +155,19 @@ final class KeyTable: @unchecked Sendable {
     private func fillSlots() {
         slotsReady = true
         pendingSlot = -1
-        let size = mask + 1
-        slots.initialize(repeating: 0, count: size)
+        placeAll(in: slots, size: mask + 1)
+    }
+
+    /// Every key's slot in a table of `size` slots (a power of two), zeroed first.
+    private func placeAll(in table: UnsafeMutablePointer<UInt64>, size: Int) {
+        table.initialize(repeating: 0, count: size)
+        let m = size - 1
         for e in 0..<count {
             let x = entries[e]
             let h = Self.hash(UnsafeBufferPointer(start: arena + Int(x.start), count: Int(x.count)), seed: seed).hash
-            var s = Int(truncatingIfNeeded: h) & mask
-            while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: e + 1))
+            var s = Int(truncatingIfNeeded: h) & m
+            while table[s] != 0 { s = (s + 1) & m }
+            table[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: e + 1))
         }
     }
 
@@ -221,17 +226,9 @@ final class KeyTable: @unchecked Sendable {
     private func grow() {
         let size = (mask + 1) * 2
         let next = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
-        next.initialize(repeating: 0, count: size)
-        let m = size - 1
-        for e in 0..<count {
-            let x = entries[e]
-            let h = Self.hash(UnsafeBufferPointer(start: arena + Int(x.start), count: Int(x.count)), seed: seed).hash
-            var s = Int(truncatingIfNeeded: h) & m
-            while next[s] != 0 { s = (s + 1) & m }
-            next[s] = (h >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: e + 1))
-        }
+        placeAll(in: next, size: size)
         slots.deallocate()
-        slots = next; mask = m
+        slots = next; mask = size - 1
     }
 
     /// The key's bytes as compared, and their hash: its own when ASCII, its NFC form's

@@ -442,6 +442,10 @@ struct InstructionsCommand: ParsableCommand {
             if let strip = InstructionsCommand.which("strip") { _ = InstructionsCommand.stderr([strip, "-g", copy]) }
             return copy
         }
+        // A directory that is not there would be counted as a failed start, a figure of nothing.
+        for d in (data.isEmpty ? [".build/bench-data"] : data) + (noKeys ? [] : ["sample-data"]) where !FileManager.default.fileExists(atPath: d) {
+            throw ValidationError("\(d) is not there: run from the package's folder (`tertial-bench generate` writes .build/bench-data)")
+        }
         let counted = try stripped(tertial)
         var jobs = (data.isEmpty ? [".build/bench-data"] : data).map { ("tertial check \($0)", [counted, "check", $0]) }
         if !noKeys { jobs.append(("tertial-bench keys sample-data", [try stripped(bench), "keys", "sample-data"])) }
