@@ -83,6 +83,15 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Whether two ranges of the storage hold the same bytes.
+    @inline(__always)
+    func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && storage.withUnsafeBufferPointer { buf in
+            guard let p = buf.baseAddress else { return true }
+            return memcmp(p + a.lowerBound, p + b.lowerBound, a.count) == 0
+        }
+    }
+
     /// The bytes of a range of the storage, to a body (a key's look-up).
     @inline(__always)
     func withBytes<R>(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -143,4 +143,17 @@ import TestSupport
         }
         XCTAssertGreaterThan(days, 200); XCTAssertGreaterThan(empty, 200); XCTAssertGreaterThan(refused, 200)
     }
+
+    /// A report row whose period has the same bytes as the row before takes that row's
+    /// period without reading it again: a bad period is refused at every row that has it,
+    /// quoting it, and a period spelled with spaces around it is the same period.
+    @Test func testARepeatedPeriodIsReadAsTheFirst() {
+        let text = "period;unit;indicator;value\n2019-T4;a;staff;1\n2019-T4;b;staff;2\n2019-T3;a;staff;3\n 2019-T3;b;staff;4\n2019-T3;n;staff;5\n2019-T4;n;staff;6\n"
+        let t = CSVTable.parse(bytes: Array(text.utf8), file: "reports/r.csv")
+        let (chunk, diags) = FileParsers.reports(t)
+        XCTAssertEqual(diags.errors.map { "\($0.line!):\($0.field!)" }, ["2:period", "3:period", "7:period"])
+        XCTAssertTrue(diags.errors.allSatisfy { $0.description.contains("2019-T4") }, diags.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(chunk.rows.map(\.period), [.tertial(2019, 3), .tertial(2019, 3), .tertial(2019, 3)])
+        XCTAssertEqual(chunk.rows.map(\.unit), ["a", "b", "n"])
+    }
 }
