@@ -50,11 +50,22 @@ public struct CSVTable: Sendable {
     /// column, when free text, holds the rest of a row longer than the header, joined by the
     /// delimiter (with a warning, see `diagnostics`).
     public func string(_ row: Int, _ col: Int?) -> String {
-        guard let col, var r = range(row, col) else { return "" }
+        guard let col, let r = range(row, col) else { return "" }
         if lastColumnTakesRest, col == header.count - 1, range(row, col + 1) != nil { return rest(row, from: col) }
-        while r.lowerBound < r.upperBound, storage[r.lowerBound] == 32 || storage[r.lowerBound] == 9 { r = (r.lowerBound + 1)..<r.upperBound }
-        while r.lowerBound < r.upperBound, storage[r.upperBound - 1] == 32 || storage[r.upperBound - 1] == 9 { r = r.lowerBound..<(r.upperBound - 1) }
-        return CSVTable.text(storage, r)
+        return CSVTable.text(storage, trimmed(r))
+    }
+
+    /// A field's range without the spaces and tabs at its ends (every text field's trimming).
+    @inline(__always)
+    func trimmed(_ r: Range<Int>) -> Range<Int> {
+        storage.withUnsafeBufferPointer { buf -> Range<Int> in
+            // `range` is within the storage: the bytes are read unchecked.
+            guard let b = buf.baseAddress else { return r }
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi, b[lo] == 32 || b[lo] == 9 { lo &+= 1 }
+            while lo < hi, b[hi &- 1] == 32 || b[hi &- 1] == 9 { hi &-= 1 }
+            return lo..<hi
+        }
     }
 
     /// A field's trimmed range (spaces and tabs off both ends, as `string` trims) when it can be
@@ -64,22 +75,19 @@ public struct CSVTable: Sendable {
     /// `String` way, which decides the rest (issue 27: the pseudonyms of 800 000 register rows).
     @inline(__always)
     func plainASCIIKey(_ row: Int, _ col: Int) -> Range<Int>? {
-        guard let r = range(row, col), !(lastColumnTakesRest && col == header.count - 1) else { return nil }
+        guard let whole = range(row, col), !(lastColumnTakesRest && col == header.count - 1) else { return nil }
+        let r = trimmed(whole)
+        guard !r.isEmpty else { return nil }
         return storage.withUnsafeBufferPointer { buf -> Range<Int>? in
-            // `range` is within the storage: the bytes are read unchecked.
             guard let b = buf.baseAddress else { return nil }
-            var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi, b[lo] == 32 || b[lo] == 9 { lo &+= 1 }
-            while lo < hi, b[hi &- 1] == 32 || b[hi &- 1] == 9 { hi &-= 1 }
-            guard lo < hi else { return nil }
-            var digits = 0, high: UInt8 = 0, k = lo
-            while k < hi {
+            var digits = 0, high: UInt8 = 0, k = r.lowerBound
+            while k < r.upperBound {
                 let c = b[k]
                 high |= c
                 digits &+= c &- 48 < 10 ? 1 : 0
                 k &+= 1
             }
-            return digits < 11 && high < 0x80 ? lo..<hi : nil
+            return digits < 11 && high < 0x80 ? r : nil
         }
     }
 

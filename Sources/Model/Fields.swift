@@ -143,19 +143,18 @@ struct RowReader {
     /// the text as `required` reads it, made and added the first time it is seen. A field
     /// `CSVTable.plainASCIIKey` takes is looked up by its bytes (no `String` per row); any
     /// other by its text, in the same table. Nil (with the error) when empty.
-    mutating func unitRef(_ name: String, _ col: Int?, in table: KeyTable, names: inout [String]) -> Int32? {
-        if let col, let r = self.table.plainASCIIKey(row, col) {
-            if let k = self.table.withBytes(r, { table.line(ofASCII: $0) }) { return Int32(k) }
-            let k = names.count
-            names.append(self.table.string(row, col))
-            self.table.withBytes(r) { table.insert(ascii: $0, line: k) }
-            return Int32(k)
-        }
-        guard let s = required(name, col) else { return nil }
-        if let k = table.line(of: s) { return Int32(k) }
+    mutating func unitRef(_ name: String, _ col: Int?, in ids: KeyTable, names: inout [String]) -> Int32? {
         let k = names.count
-        names.append(s)
-        table.insert(s, line: k)
+        if let col, let r = table.plainASCIIKey(row, col) {
+            if let seen = table.withBytes(r, { ids.line(ofASCII: $0) }) { return Int32(seen) }
+            names.append(table.string(row, col))
+            table.withBytes(r) { ids.insert(ascii: $0, line: k) }
+        } else {
+            guard let s = required(name, col) else { return nil }
+            if let seen = ids.line(of: s) { return Int32(seen) }
+            names.append(s)
+            ids.insert(s, line: k)
+        }
         return Int32(k)
     }
 

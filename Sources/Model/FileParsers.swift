@@ -96,18 +96,19 @@ enum FileParsers {
         // A file holds few periods, row after row: the last one parsed is kept, and a row
         // whose period has the same bytes as the last one's takes it without a `String`
         // (issue 27: 324 000 rows).
-        var lastText = "", lastPeriod: Period? = nil, lastRange = 0..<0
+        var lastPeriod: Period? = nil, lastRange = 0..<0
         // One reader for the file, moved from row to row (a reader per row copied the table).
         var rr = RowReader(table: t, row: 0, diagnostics: [])
         for r in 0..<t.rowCount {
             rr.start(r)
             var period: Period? = nil
             let plain = cPeriod.flatMap { t.plainASCIIKey(r, $0) }
-            if let plain, plain.count == lastRange.count, t.sameBytes(plain, lastRange) {
+            if let plain, t.sameBytes(plain, lastRange) {
                 period = lastPeriod
                 if period == nil { rr.error("period", Phrase.notAPeriod(Fields.shown(rr.text(cPeriod))), expected: Phrase(.expectReportPeriod)) }
             } else if let p = rr.required("period", cPeriod) {
-                if p != lastText { lastText = p; lastPeriod = Period(parsing: p) }
+                // Another period than the row before's (or one not taken by its bytes).
+                lastPeriod = Period(parsing: p)
                 period = lastPeriod
                 lastRange = plain ?? 0..<0
                 if period == nil { rr.error("period", Phrase.notAPeriod(Fields.shown(p)), expected: Phrase(.expectReportPeriod)) }

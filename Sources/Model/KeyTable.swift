@@ -64,11 +64,9 @@ final class KeyTable: @unchecked Sendable {
 
     deinit { slots.deallocate(); entries.deallocate(); arena.deallocate() }
 
-    /// Where the last key looked up would go (`insert` right after it, the parsers' way,
-    /// needs no second probe).
-    private var pendingKey = "", pendingSlot = -1, pendingHash: UInt64 = 0, pendingASCII = false
-    /// The pending slot is for a key given as bytes (`line(ofASCII:)`), not `pendingKey`.
-    private var pendingBytes = false
+    /// Where the last key looked up by its bytes would go (`insert(ascii:line:)` right after
+    /// it, the parsers' way, needs no second probe); -1 when none. Any insert ends it.
+    private var pendingSlot = -1, pendingHash: UInt64 = 0
 
     /// A table of the keys, each with its position (the last of a key given twice, as a
     /// dictionary filled in order has it).
@@ -81,30 +79,17 @@ final class KeyTable: @unchecked Sendable {
     /// made `sortedFirst`.
     func index(of key: String) -> Int? {
         if !slotsReady { fillSlots() }
-        return withKey(key) { k, h, _ in find(k, h).entry.map { Int(entries[$0].line) } }
+        return withKey(key) { k, h in find(k, h).entry.map { Int(entries[$0].line) } }
     }
 
-    /// The line of the row that first had the pseudonym, if one has (and the place to
-    /// insert it is kept for the `insert` that follows).
-    func line(of key: String) -> Int? {
-        if !slotsReady { fillSlots() }
-        return withKey(key) { k, h, ascii in
-            let (s, found) = find(k, h)
-            if let found { pendingSlot = -1; return Int(entries[found].line) }
-            pendingKey = key; pendingSlot = s; pendingHash = h
-            pendingASCII = ascii; pendingBytes = false
-            return nil
-        }
-    }
+    /// The line of the row that first had the pseudonym, if one has. (The parsers' hot path
+    /// is the bytes' way, `line(ofASCII:)`; a key as a `String` is the rare one.)
+    func line(of key: String) -> Int? { index(of: key) }
 
     /// Records the pseudonym's first line; a pseudonym already there keeps its first.
     func insert(_ key: String, line: Int) {
         if !slotsReady { fillSlots() }
-        if pendingSlot >= 0, pendingASCII, key == pendingKey,
-           let done: Void = key.utf8.withContiguousStorageIfAvailable({ add($0, pendingHash, pendingSlot, line) }) {
-            return done
-        }
-        withKey(key) { k, h, _ in
+        withKey(key) { k, h in
             let (slot, found) = find(k, h)
             if found == nil { add(k, h, slot, line) }
         }
@@ -120,8 +105,7 @@ final class KeyTable: @unchecked Sendable {
         let h = Self.hash(k, seed: seed).hash
         let (s, found) = find(k, h)
         if let found { pendingSlot = -1; return Int(entries[found].line) }
-        pendingSlot = s; pendingHash = h; pendingASCII = false
-        pendingBytes = true
+        pendingSlot = s; pendingHash = h
         return nil
     }
 
@@ -133,7 +117,7 @@ final class KeyTable: @unchecked Sendable {
             fillSlots()
         }
         let h = Self.hash(k, seed: seed).hash
-        if pendingSlot >= 0, pendingBytes, h == pendingHash { return add(k, h, pendingSlot, line) }
+        if pendingSlot >= 0, h == pendingHash { return add(k, h, pendingSlot, line) }
         let (slot, found) = find(k, h)
         if found == nil { add(k, h, slot, line) }
     }
@@ -180,7 +164,7 @@ final class KeyTable: @unchecked Sendable {
     /// The key and its line stored, without a slot (a table still `sortedFirst` has none;
     /// `add` gives it one).
     private func append(_ k: UnsafeBufferPointer<UInt8>, _ line: Int) {
-        pendingSlot = -1; pendingBytes = false
+        pendingSlot = -1
         if count == entryCapacity {
             entryCapacity *= 2
             let next = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
@@ -234,15 +218,15 @@ final class KeyTable: @unchecked Sendable {
     /// The key's bytes as compared, and their hash: its own when ASCII, its NFC form's
     /// otherwise.
     @inline(__always)
-    private func withKey<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64, _ ascii: Bool) -> R) -> R {
+    private func withKey<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> R) -> R {
         let seed = self.seed
         let direct: R?? = key.utf8.withContiguousStorageIfAvailable { buf -> R? in
             let (h, ascii) = Self.hash(buf, seed: seed)
-            return ascii ? body(buf, h, true) : nil
+            return ascii ? body(buf, h) : nil
         }
         if let done = direct, let r = done { return r }
         var nfc = key.precomposedStringWithCanonicalMapping
-        return nfc.withUTF8 { body($0, Self.hash($0, seed: seed).hash, false) }
+        return nfc.withUTF8 { body($0, Self.hash($0, seed: seed).hash) }
     }
 
     /// A seeded multiply-xor hash of the bytes, eight at a time (a pseudonym is 8–20 bytes;
